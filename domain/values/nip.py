@@ -1,0 +1,124 @@
+"""NIP: the 18-digit civil-servant number (birth date, appointment month, sex digit, sequence)."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from enum import StrEnum
+from typing import Annotated, Any
+
+from pydantic import BaseModel, ConfigDict, GetCoreSchemaHandler, model_validator
+from pydantic_core import core_schema
+
+from domain.values.errors import InvalidValue
+
+# PNS are appointed at 18 at the earliest (PP 11/2017 P23).
+MIN_APPOINTMENT_AGE = 18
+
+
+class Sex(StrEnum):
+    MALE = "M"
+    FEMALE = "F"
+
+
+class Nip(str):
+    """An 18-digit NIP, stored without spaces; spaces and dots in input are ignored."""
+
+    __slots__ = ()
+
+    def __new__(cls, raw: object) -> Nip:
+        text = re.sub(r"[\s.\-]", "", str(raw))
+        if not re.fullmatch(r"\d{18}", text):
+            raise InvalidValue(f"NIP harus 18 digit / NIP must be 18 digits: {raw!r}")
+        nip = super().__new__(cls, text)
+        nip._check()
+        return nip
+
+    @property
+    def birth_date(self) -> date:
+        return date(int(self[0:4]), int(self[4:6]), int(self[6:8]))
+
+    @property
+    def appointment_year(self) -> int:
+        return int(self[8:12])
+
+    @property
+    def appointment_month(self) -> int:
+        return int(self[12:14])
+
+    @property
+    def sex(self) -> Sex:
+        return Sex.MALE if self[14] == "1" else Sex.FEMALE
+
+    @property
+    def sequence(self) -> int:
+        return int(self[15:18])
+
+    def formatted(self) -> str:
+        return f"{self[0:8]} {self[8:14]} {self[14]} {self[15:18]}"
+
+    def _check(self) -> None:
+        try:
+            born = self.birth_date
+        except ValueError:
+            raise InvalidValue(
+                f"NIP {self}: tanggal lahir tidak valid / birth date {self[0:8]} is not a date"
+            ) from None
+        if not 1 <= self.appointment_month <= 12:
+            raise InvalidValue(
+                f"NIP {self}: bulan pengangkatan tidak valid / appointment month "
+                f"{self.appointment_month:02d} is not a month"
+            )
+        if self[14] not in "12":
+            raise InvalidValue(
+                f"NIP {self}: digit jenis kelamin harus 1 atau 2 / sex digit must be 1 or 2, "
+                f"got {self[14]}"
+            )
+        if self.sequence == 0:
+            raise InvalidValue(f"NIP {self}: nomor urut 000 / sequence number cannot be 000")
+        earliest = (born.year + MIN_APPOINTMENT_AGE, born.month)
+        if (self.appointment_year, self.appointment_month) < earliest:
+            raise InvalidValue(
+                f"NIP {self}: pengangkatan {self.appointment_year}-{self.appointment_month:02d} "
+                f"sebelum usia {MIN_APPOINTMENT_AGE} / appointment before age {MIN_APPOINTMENT_AGE}"
+            )
+
+    @classmethod
+    def __get_pydantic_core_schema__(
+        cls, source: Any, handler: GetCoreSchemaHandler
+    ) -> core_schema.CoreSchema:
+        return core_schema.no_info_after_validator_function(
+            cls._validate,
+            core_schema.union_schema([core_schema.str_schema(), core_schema.int_schema()]),
+            serialization=core_schema.to_string_ser_schema(),
+        )
+
+    @classmethod
+    def _validate(cls, value: object) -> Nip:
+        try:
+            return cls(value)
+        except InvalidValue as error:
+            raise ValueError(str(error)) from None
+
+
+class Identity(BaseModel):
+    """A NIP with the birth date and sex a record claims, checked against each other."""
+
+    model_config = ConfigDict(frozen=True)
+
+    nip: Nip
+    birth_date: date | None = None
+    sex: Annotated[Sex | None, "M/F"] = None
+
+    @model_validator(mode="after")
+    def _agrees_with_nip(self) -> Identity:
+        if self.birth_date is not None and self.birth_date != self.nip.birth_date:
+            raise ValueError(
+                f"tanggal lahir {self.birth_date} tidak sesuai NIP / birth date does not match "
+                f"NIP {self.nip} ({self.nip.birth_date})"
+            )
+        if self.sex is not None and self.sex != self.nip.sex:
+            raise ValueError(
+                f"jenis kelamin {self.sex} tidak sesuai NIP / sex does not match NIP {self.nip}"
+            )
+        return self
