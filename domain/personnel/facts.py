@@ -116,7 +116,9 @@ class PersonnelFacts(BaseModel):
         return current[-1] if current else None
 
     def highest_education(self, by: date | None = None) -> EducationLevel | None:
-        done = [e.level for e in self.education if by is None or e.year is None or e.year <= by.year]
+        done = [
+            e.level for e in self.education if by is None or e.year is None or e.year <= by.year
+        ]
         return max(done, key=lambda level: level.rank) if done else None
 
     def latest_appraisals(self, count: int, before: date) -> list[Appraisal]:

@@ -81,5 +81,7 @@ class Investigation(BaseModel):
     @model_validator(mode="after")
     def _closes_after_opening(self) -> Investigation:
         if self.closed is not None and self.closed < self.opened:
-            raise ValueError("pemeriksaan ditutup sebelum dibuka / investigation closed before opened")
+            raise ValueError(
+                "pemeriksaan ditutup sebelum dibuka / investigation closed before opened"
+            )
         return self

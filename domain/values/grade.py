@@ -53,7 +53,7 @@ class Grade(str):
         return ORDER.index(self)
 
     @property
-    def title(self) -> str:
+    def rank_title(self) -> str:
         return RANK_TITLES[self]
 
     def __lt__(self, other: object) -> bool:
