@@ -22,11 +22,20 @@ class Employee(Aggregate):
     """Holds the record as JSON-ready sections of :class:`PersonnelFacts`; each change records
     only the sections that changed, so the log shows what each import or correction altered."""
 
+    class Enrolled(Aggregate.Created):
+        nip: str
+        record: dict[str, Any]
+        envelope: dict[str, Any]
+
+    class RecordUpdated(Aggregate.Event):
+        changes: dict[str, Any]
+        envelope: dict[str, Any]
+
     @staticmethod
     def create_id(nip: str, **_: Any) -> UUID:
         return employee_id(nip)
 
-    @event("Enrolled")
+    @event(Enrolled)
     def __init__(self, nip: str, record: dict[str, Any], envelope: dict[str, Any]) -> None:
         self.nip = nip
         self.record = record
@@ -46,7 +55,7 @@ class Employee(Aggregate):
         self._record_updated(changes=changes, envelope=envelope.to_event())
         return True
 
-    @event("RecordUpdated")
+    @event(RecordUpdated)
     def _record_updated(self, changes: dict[str, Any], envelope: dict[str, Any]) -> None:
         self.record = {**self.record, **changes}
 

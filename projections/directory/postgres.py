@@ -1,0 +1,72 @@
+from __future__ import annotations
+
+from typing import Any
+from uuid import UUID
+
+from eventsourcing.persistence import Tracking
+from eventsourcing.postgres import PostgresDatastore, PostgresTrackingRecorder
+from psycopg.sql import SQL, Identifier
+
+from projections.directory.projection import COLUMNS, DirectoryRow, DirectoryView
+
+
+class PostgresDirectoryView(PostgresTrackingRecorder, DirectoryView):
+    def __init__(self, datastore: PostgresDatastore, **kwargs: Any) -> None:
+        super().__init__(datastore, **kwargs)
+        self.table = Identifier(datastore.schema, "directory")
+        self.sql_create_statements.append(
+            SQL(
+                "CREATE TABLE IF NOT EXISTS {0} ("
+                "employee_id uuid PRIMARY KEY, nip text NOT NULL DEFAULT '', "
+                "name text NOT NULL DEFAULT '', agency text NOT NULL DEFAULT '', "
+                "unit text NOT NULL DEFAULT '', status text NOT NULL DEFAULT '', "
+                "active boolean NOT NULL DEFAULT false, grade text NOT NULL DEFAULT '', "
+                "position text NOT NULL DEFAULT '')"
+            ).format(self.table)
+        )
+        self.sql_create_statements.append(
+            SQL(
+                "CREATE INDEX IF NOT EXISTS directory_agency_unit ON {0} (agency, unit, nip)"
+            ).format(self.table)
+        )
+
+    def apply(self, employee_id: UUID, fields: dict[str, Any], tracking: Tracking) -> None:
+        names = [name for name in COLUMNS if name in fields]
+        statement = SQL(
+            "INSERT INTO {table} (employee_id, {columns}) VALUES (%s, {values}) "
+            "ON CONFLICT (employee_id) DO UPDATE SET {updates}"
+        ).format(
+            table=self.table,
+            columns=SQL(", ").join(Identifier(name) for name in names),
+            values=SQL(", ").join(SQL("%s") for _ in names),
+            updates=SQL(", ").join(
+                SQL("{0}=excluded.{0}").format(Identifier(name)) for name in names
+            )
+            if names
+            else SQL("nip=excluded.nip"),
+        )
+        with self.datastore.transaction(commit=True) as curs:
+            curs.execute(statement, [employee_id, *(fields[name] for name in names)])
+            self._insert_tracking(curs, tracking)
+
+    def rows(self, agency: str, unit: str | None = None) -> list[DirectoryRow]:
+        statement = SQL("SELECT {columns} FROM {table} WHERE agency=%s").format(
+            columns=SQL(", ").join(Identifier(name) for name in COLUMNS), table=self.table
+        )
+        params = [agency]
+        if unit is not None:
+            statement += SQL(" AND unit=%s")
+            params.append(unit)
+        with self.datastore.transaction(commit=False) as curs:
+            curs.execute(statement + SQL(" ORDER BY unit, nip"), params)
+            return [DirectoryRow.model_validate(row) for row in curs.fetchall()]
+
+    def reset(self, tracking_key: str) -> None:
+        with self.datastore.transaction(commit=True) as curs:
+            curs.execute(SQL("DELETE FROM {0}").format(self.table))
+            curs.execute(
+                SQL("DELETE FROM {0} WHERE application_name=%s").format(
+                    Identifier(self.datastore.schema, self.tracking_table_name)
+                ),
+                [tracking_key],
+            )

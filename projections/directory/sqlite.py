@@ -1,0 +1,50 @@
+from __future__ import annotations
+
+from typing import Any
+from uuid import UUID
+
+from eventsourcing.persistence import Tracking
+from eventsourcing.sqlite import SQLiteTrackingRecorder
+
+from projections.directory.projection import COLUMNS, DirectoryRow, DirectoryView
+
+
+class SQLiteDirectoryView(SQLiteTrackingRecorder, DirectoryView):
+    def construct_create_table_statements(self) -> list[str]:
+        return [
+            *super().construct_create_table_statements(),
+            "CREATE TABLE IF NOT EXISTS directory ("
+            "employee_id TEXT PRIMARY KEY, nip TEXT NOT NULL DEFAULT '', "
+            "name TEXT NOT NULL DEFAULT '', agency TEXT NOT NULL DEFAULT '', "
+            "unit TEXT NOT NULL DEFAULT '', status TEXT NOT NULL DEFAULT '', "
+            "active INTEGER NOT NULL DEFAULT 0, grade TEXT NOT NULL DEFAULT '', "
+            "position TEXT NOT NULL DEFAULT '')",
+            "CREATE INDEX IF NOT EXISTS directory_agency_unit ON directory (agency, unit, nip)",
+        ]
+
+    def apply(self, employee_id: UUID, fields: dict[str, Any], tracking: Tracking) -> None:
+        names = [name for name in COLUMNS if name in fields]
+        updates = ", ".join(f"{name}=excluded.{name}" for name in names) or "nip=nip"
+        statement = (
+            f"INSERT INTO directory (employee_id, {', '.join(names)}) "
+            f"VALUES (?{', ?' * len(names)}) "
+            f"ON CONFLICT (employee_id) DO UPDATE SET {updates}"
+        )
+        with self.datastore.transaction(commit=True) as c:
+            c.execute(statement, [str(employee_id), *(fields[name] for name in names)])
+            self._insert_tracking(c, tracking)
+
+    def rows(self, agency: str, unit: str | None = None) -> list[DirectoryRow]:
+        statement = f"SELECT {', '.join(COLUMNS)} FROM directory WHERE agency=?"
+        params = [agency]
+        if unit is not None:
+            statement += " AND unit=?"
+            params.append(unit)
+        with self.datastore.transaction(commit=False) as c:
+            c.execute(statement + " ORDER BY unit, nip", params)
+            return [DirectoryRow.model_validate(dict(row)) for row in c.fetchall()]
+
+    def reset(self, tracking_key: str) -> None:
+        with self.datastore.transaction(commit=True) as c:
+            c.execute("DELETE FROM directory")
+            c.execute("DELETE FROM tracking WHERE application_name=?", [tracking_key])

@@ -1,0 +1,72 @@
+"""Follows the notification log from a read model's last tracked position, on any backend.
+
+The library's projection runner needs a recorder that can subscribe, which SQLite's cannot, so
+the follower polls ``select_notifications`` instead; on PostgreSQL it works the same way.
+"""
+
+from __future__ import annotations
+
+import threading
+from typing import Any, Protocol
+from uuid import UUID
+
+from eventsourcing.application import Application
+from eventsourcing.persistence import Tracking
+
+
+class TrackedView(Protocol):
+    """A read model that stores its rows and its tracking position in one transaction."""
+
+    def max_tracking_id(self, application_name: str) -> int | None: ...
+
+
+class Projector(Protocol):
+    name: str
+    topics: tuple[str, ...]
+
+    @property
+    def view(self) -> TrackedView: ...
+
+    def process_event(self, domain_event: Any, tracking: Tracking) -> None: ...
+
+
+class Follower:
+    """Feeds one projector every event after its tracked position, in log order.
+
+    Several read models share one tracking table, so each tracks under its own key
+    ``<projection>@<application>`` rather than the bare application name."""
+
+    def __init__(self, app: Application[UUID], projector: Projector, batch_size: int = 500):
+        self.app = app
+        self.projector = projector
+        self.batch_size = batch_size
+        self.tracking_key = f"{projector.name}@{app.name}"
+
+    @property
+    def position(self) -> int:
+        return self.projector.view.max_tracking_id(self.tracking_key) or 0
+
+    def catch_up(self) -> int:
+        """Processes everything recorded so far; returns how many events it applied."""
+        applied = 0
+        position = self.position
+        while True:
+            notifications = self.app.recorder.select_notifications(
+                start=position,
+                limit=self.batch_size,
+                topics=self.projector.topics,
+                inclusive_of_start=False,
+            )
+            for notification in notifications:
+                event = self.app.mapper.to_domain_event(notification)
+                self.projector.process_event(event, Tracking(self.tracking_key, notification.id))
+                position = notification.id
+                applied += 1
+            if len(notifications) < self.batch_size:
+                return applied
+
+    def run(self, stop: threading.Event, interval: float = 0.2) -> None:
+        """Polls until ``stop`` is set."""
+        while not stop.is_set():
+            if not self.catch_up():
+                stop.wait(interval)
