@@ -7,27 +7,12 @@ the follower polls ``select_notifications`` instead; on PostgreSQL it works the 
 from __future__ import annotations
 
 import threading
-from typing import Any, Protocol
+from typing import Any
 from uuid import UUID
 
 from eventsourcing.application import Application
 from eventsourcing.persistence import Tracking
-
-
-class TrackedView(Protocol):
-    """A read model that stores its rows and its tracking position in one transaction."""
-
-    def max_tracking_id(self, application_name: str) -> int | None: ...
-
-
-class Projector(Protocol):
-    name: str
-    topics: tuple[str, ...]
-
-    @property
-    def view(self) -> TrackedView: ...
-
-    def process_event(self, domain_event: Any, tracking: Tracking) -> None: ...
+from eventsourcing.projection import Projection
 
 
 class Follower:
@@ -36,7 +21,9 @@ class Follower:
     Several read models share one tracking table, so each tracks under its own key
     ``<projection>@<application>`` rather than the bare application name."""
 
-    def __init__(self, app: Application[UUID], projector: Projector, batch_size: int = 500):
+    def __init__(
+        self, app: Application[UUID], projector: Projection[Any], batch_size: int = 500
+    ) -> None:
         self.app = app
         self.projector = projector
         self.batch_size = batch_size
