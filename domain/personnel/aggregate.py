@@ -9,13 +9,15 @@ from eventsourcing.domain import Aggregate, event
 
 from domain.envelope import Envelope
 from domain.personnel.facts import PersonnelFacts
+from domain.values import Nip
 
 _EMPLOYEE_IDS = uuid5(NAMESPACE_URL, "talenta:employee")
 
 
 def employee_id(nip: str) -> UUID:
-    """The same NIP always names the same record, so an import never creates a twin."""
-    return uuid5(_EMPLOYEE_IDS, nip)
+    """The same NIP, however it is spaced, always names the same record, so an import never
+    creates a twin."""
+    return uuid5(_EMPLOYEE_IDS, Nip(nip))
 
 
 class Employee(Aggregate):
