@@ -1,0 +1,195 @@
+"""binjai-2023: Peraturan Wali Kota Binjai No. 8/2023, Manajemen Talenta PNS (in force 2023-04-10).
+
+Holds the pack (nine-box, readings D1, D6, D7, clocks) and the Sekolah Kader eligibility (P25).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from domain.personnel.facts import PersonnelFacts
+from domain.rules.calendar import ClockId
+from domain.rules.core import (
+    Citation,
+    EligibilityResult,
+    Message,
+    ReadingId,
+    all_met,
+    any_met,
+    requirement,
+)
+from domain.rules.ninebox import SUCCESSION_BOXES, NineBoxRules
+from domain.rules.ninebox import Recommendation as R
+from domain.rules.pack import RulePack
+from domain.rules.readings import D1, D6, D7
+from domain.rules.service_time import days_served, required_days
+from domain.values import PositionLevel
+
+PACK = RulePack(
+    id="binjai-2023",
+    title="Manajemen Talenta Pegawai Negeri Sipil",
+    regulation="Peraturan Wali Kota Binjai Nomor 8 Tahun 2023",
+    signed=date(2023, 4, 10),
+    in_force=date(2023, 4, 10),
+    in_force_citation=Citation("binjai-2023:P38"),
+    time_zone="Asia/Jakarta",
+    readings=(D1, D6, D7),
+    clocks=(ClockId.MONITORING, ClockId.YEARLY_EVALUATION, ClockId.BOX9_PIN),
+    notes=(
+        Message(
+            id=(
+                "Cacat Lampiran: kotak 8, 6, 5, 3 (dan baris rekomendasi kotak 8) berlabel "
+                "'potensial rendah' padahal kolomnya tinggi (8, 6) atau menengah (5, 3). Kategori "
+                "diturunkan dari posisi kotak (bacaan D6); label yang keliru tidak dipakai."
+            ),
+            en=(
+                "Lampiran defect: boxes 8, 6, 5, 3 (and box 8's recommendation row) are labelled "
+                "'low potential' although their column is high (8, 6) or middle (5, 3). The "
+                "category is derived from the grid position (reading D6); the wrong label is "
+                "never used."
+            ),
+        ),
+    ),
+    nine_box=NineBoxRules(
+        recommendations={
+            9: (R.PROMOTE_AND_RETAIN, R.SUCCESSION_GROUP_AGENCY_NATIONAL, R.AWARD),
+            8: (
+                R.RETAIN,
+                R.SUCCESSION_GROUP_AGENCY_NATIONAL,
+                R.ROTATION_OR_JOB_ENLARGEMENT,
+                R.PERFORMANCE_COACHING,
+            ),
+            7: (
+                R.RETAIN,
+                R.SUCCESSION_GROUP_AGENCY_NATIONAL,
+                R.ROTATION_OR_JOB_ENRICHMENT,
+                R.COMPETENCY_DEVELOPMENT,
+                R.STUDY_ASSIGNMENT,
+            ),
+            6: (R.SUITABLE_PLACEMENT, R.PERFORMANCE_COACHING, R.PERFORMANCE_COUNSELLING),
+            5: (R.SUITABLE_PLACEMENT, R.PERFORMANCE_COACHING, R.COMPETENCY_DEVELOPMENT),
+            4: (R.ROTATION, R.COMPETENCY_DEVELOPMENT),
+            3: (
+                R.PERFORMANCE_COACHING,
+                R.PERFORMANCE_COUNSELLING,
+                R.COMPETENCY_DEVELOPMENT,
+                R.SUITABLE_PLACEMENT,
+            ),
+            2: (R.PERFORMANCE_COACHING, R.COMPETENCY_DEVELOPMENT, R.SUITABLE_PLACEMENT),
+            1: (R.PROCESSED_UNDER_LAW,),
+        },
+        grid_citation=Citation("binjai-2023:Lampiran 1"),
+        recommendations_citation=Citation("binjai-2023:Lampiran 2"),
+        succession_citations=(
+            Citation("binjai-2023:P21"),
+            Citation("binjai-2023:P22"),
+            Citation("binjai-2023:P1(19)"),
+        ),
+    ),
+    nine_box_readings=(ReadingId.D6,),
+)
+
+SUPERVISOR_YEARS = 2
+COMBINED = "sekolah-kader-requirements"
+
+
+def check_sekolah_kader_eligibility(
+    facts: PersonnelFacts,
+    *,
+    on: date,
+    assessment_centre: date | bool,
+    box: int | None,
+    institution_test: bool | None,
+    pack: RulePack = PACK,
+) -> EligibilityResult:
+    """Binjai P25: may this prospective administrator join the Sekolah Kader on ``on``?
+
+    ``assessment_centre``: the date it was taken, or whether it was; ``box``: the current nine-box
+    box (None: not mapped); ``institution_test``: P25(3) result, None while still to be held.
+    """
+    pack.ensure_in_force(on)
+    reading = pack.reading(ReadingId.D1)
+    taken = assessment_centre <= on if isinstance(assessment_centre, date) else assessment_centre
+    served = days_served(facts, on, lambda s: s.level is PositionLevel.SUPERVISOR)
+    needed = required_days(on, SUPERVISOR_YEARS)
+    parts = (
+        requirement(
+            "assessment-centre",
+            taken,
+            citation=pack.cite("P25(2)(a)"),
+            evidence={"assessment_centre": assessment_centre, "on": on},
+            met_message=Message(id="telah mengikuti Assessment Center", en="has taken an AC"),
+            unmet_message=Message(
+                id="belum mengikuti Assessment Center", en="has not taken an assessment centre"
+            ),
+            part_of=COMBINED,
+        ),
+        requirement(
+            "succession-box",
+            box in SUCCESSION_BOXES,
+            citation=pack.cite("P25(2)(b)"),
+            evidence={"box": box},
+            met_message=Message(id=f"berada pada kotak {box}", en=f"is in box {box}"),
+            unmet_message=Message(
+                id=f"tidak berada pada kotak 7, 8 atau 9 (kotak: {box or '-'})",
+                en=f"is not in box 7, 8 or 9 (box: {box or '-'})",
+            ),
+            part_of=COMBINED,
+        ),
+        requirement(
+            "supervisor-experience",
+            served >= needed,
+            citation=pack.cite("P25(2)(c)"),
+            evidence={"supervisor_days": served, "required_days": needed, "on": on},
+            met_message=Message(
+                id="paling sedikit 2 tahun di jabatan Pengawas",
+                en="at least 2 years in a supervisor position",
+            ),
+            unmet_message=Message(
+                id=f"kurang dari 2 tahun di jabatan Pengawas ({served} dari {needed} hari)",
+                en=f"less than 2 years in a supervisor position ({served} of {needed} days)",
+            ),
+            part_of=COMBINED,
+        ),
+    )
+    a, b, c = parts
+    combined_met = {
+        "a-and-b-or-c": all_met((a.outcome, any_met((b.outcome, c.outcome)))),
+        "all": all_met(p.outcome for p in parts),
+        "any": any_met(p.outcome for p in parts),
+    }[reading.chosen]
+    combined = requirement(
+        COMBINED,
+        combined_met,
+        citation=pack.cite("P25(2)"),
+        evidence={
+            "reading": f"{reading.id}={reading.chosen}",
+            "a": a.outcome,
+            "b": b.outcome,
+            "c": c.outcome,
+        },
+        met_message=Message(
+            id=f"memenuhi persyaratan P25(2) ({reading.options[reading.chosen].id})",
+            en=f"meets the P25(2) requirements ({reading.options[reading.chosen].en})",
+        ),
+        unmet_message=Message(
+            id=f"tidak memenuhi persyaratan P25(2) ({reading.options[reading.chosen].id})",
+            en=f"does not meet the P25(2) requirements ({reading.options[reading.chosen].en})",
+        ),
+    )
+    test = requirement(
+        "institution-test",
+        institution_test,
+        citation=pack.cite("P25(3)"),
+        evidence={"institution_test": institution_test},
+        met_message=Message(id="lulus tes lembaga terkait", en="passed the institution's test"),
+        unmet_message=Message(
+            id="tidak lulus atau belum mengikuti tes lembaga terkait"
+            if institution_test is False
+            else "tes lembaga terkait belum dilaksanakan",
+            en="did not pass the institution's test"
+            if institution_test is False
+            else "the institution's test is still pending",
+        ),
+    )
+    return EligibilityResult(requirements=(*parts, combined, test), readings_used=(reading.use(),))
