@@ -110,8 +110,17 @@ class Reading(BaseModel):
         return tuple(option for option in self.options if option != self.chosen)
 
     def choose(self, option: str) -> Reading:
-        # Re-validate so that an unknown option is refused here, not when the pack is used.
-        return Reading.model_validate({**self.__dict__, "chosen": option})
+        if option not in self.options:
+            raise RuleRefusal(
+                "unknown-reading-option",
+                Message(
+                    id=f"bacaan {self.id}: pilihan {option!r} tidak dikenal; pilihan: "
+                    f"{', '.join(self.options)}",
+                    en=f"reading {self.id}: unknown option {option!r}; options: "
+                    f"{', '.join(self.options)}",
+                ),
+            )
+        return self.model_copy(update={"chosen": option})
 
     def use(self) -> ReadingUse:
         return ReadingUse(id=self.id, option=self.chosen)
