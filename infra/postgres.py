@@ -18,6 +18,7 @@ import signal
 import socket
 import stat
 import subprocess
+import sys
 import tempfile
 import time
 import uuid
@@ -40,6 +41,7 @@ ENV_FORCE_THROWAWAY = "TALENTA_TEST_PG_THROWAWAY"
 _DB_NAME = re.compile(r"[a-z_][a-z0-9_]{0,62}")
 # The unprivileged accounts tried, in order, when we run as root (initdb refuses root).
 _RUN_AS_CANDIDATES = ("postgres", "nobody")
+_DIR_PREFIX = "talenta-pg-"
 
 
 class PostgresUnavailable(RuntimeError):
@@ -276,11 +278,42 @@ def _make_base_dir(base_dir: str | Path | None, run_as: _Account | None) -> Path
     if run_as is not None and not _traversable_by(parent, run_as):
         # e.g. TMPDIR inside /root: the server account could not reach its own data dir.
         parent = Path("/tmp")
+    _sweep_stale_dirs(parent)
     # Short prefix: the unix socket path in this directory must stay under 107 bytes.
-    root = Path(tempfile.mkdtemp(prefix="talenta-pg-", dir=parent))
+    root = Path(tempfile.mkdtemp(prefix=_DIR_PREFIX, dir=parent))
     if run_as is not None:
         os.chown(root, run_as.uid, run_as.gid)
     return root
+
+
+def _sweep_stale_dirs(parent: Path, min_age: float = 300.0) -> None:
+    """Delete clusters left by runs that were killed before they could call `stop()`.
+
+    A dir is stale when its postmaster is gone and it is old enough not to be one that a
+    concurrent run is still initialising.
+    """
+    now = time.time()
+    for root in parent.glob(f"{_DIR_PREFIX}*"):
+        try:
+            if now - root.stat().st_mtime < min_age:
+                continue
+            pid_file = root / "data" / "postmaster.pid"
+            if pid_file.exists() and _pid_alive(int(pid_file.read_text().split()[0])):
+                continue
+        except (OSError, ValueError, IndexError):
+            continue
+        log.info("removing stale throwaway cluster %s", root)
+        shutil.rmtree(root, ignore_errors=True)
+
+
+def _pid_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
 
 
 def _traversable_by(path: Path, account: _Account) -> bool:
@@ -337,6 +370,7 @@ def _start_cluster(
     with open(log_path, "wb") as log_file:
         proc = subprocess.Popen(
             [
+                *_die_with_parent("INT"),  # fast shutdown if our process dies unannounced
                 str(bindir / "postgres"),
                 "-D",
                 str(data),
@@ -382,6 +416,18 @@ def _start_cluster(
     text = log_path.read_text(errors="replace")
     server.stop()
     raise PostgresUnavailable(f"postgres did not accept connections in {timeout}s: {text[-2000:]}")
+
+
+def _die_with_parent(signame: str) -> list[str]:
+    """A prefix that makes the child get `signame` when the thread that started it dies.
+
+    A test run killed with SIGKILL would otherwise leave the cluster running. setpriv
+    (util-linux) execs in place, so the pid we hold is the postmaster's. Linux only.
+    """
+    setpriv = shutil.which("setpriv")
+    if setpriv is None or not sys.platform.startswith("linux"):
+        return []
+    return [setpriv, f"--pdeathsig={signame}", "--"]
 
 
 def _stop_process(proc: subprocess.Popen[bytes], timeout: float) -> None:

@@ -108,6 +108,7 @@ class DevServer:
 
     def command(self) -> list[str]:
         args = [
+            *_die_with_parent("TERM"),
             str(self.binary),
             "server",
             "start-dev",
@@ -316,6 +317,19 @@ class TemporalEnv:
     @property
     def target(self) -> str:
         return self.server.target
+
+
+def _die_with_parent(signame: str) -> list[str]:
+    """A prefix that makes the child get `signame` when the thread that started it dies.
+
+    Without it, a product or test run killed with SIGKILL leaves the server running, holding its
+    port and db file, and the next start fails. setpriv (util-linux) execs in place, so the pid
+    we hold is still the server's. Linux only; elsewhere the server is simply not tied to us.
+    """
+    setpriv = shutil.which("setpriv")
+    if setpriv is None or not sys.platform.startswith("linux"):
+        return []
+    return [setpriv, f"--pdeathsig={signame}", "--"]
 
 
 async def _wait_exit(proc: subprocess.Popen[bytes], timeout: float) -> bool:

@@ -4,6 +4,8 @@ a durable timer across a SIGKILL of the server."""
 from __future__ import annotations
 
 import asyncio
+import os
+import sys
 import time
 import uuid
 from collections.abc import Awaitable
@@ -231,3 +233,55 @@ async def test_a_timer_survives_a_sigkill_and_restart_of_the_dev_server(tmp_path
     result, fire_at, killed_at = await bounded(body(), 90)
     assert result.fired_at >= fire_at
     assert result.fired_at > killed_at
+
+
+_ORPHAN_SCRIPT = """
+import asyncio
+import os
+import sys
+from infra.temporal import start_dev_server
+
+async def main() -> None:
+    server = await start_dev_server()
+    print(server.pid, server.port, flush=True)
+    await asyncio.sleep(120)
+
+asyncio.run(main())
+"""
+
+
+def _process_gone(pid: int) -> bool:
+    # A killed child of a dead parent can linger as a zombie if nothing reaps it; count that too.
+    try:
+        with open(f"/proc/{pid}/stat") as stat:
+            return stat.read().rsplit(")", 1)[1].split()[0] in ("Z", "X")
+    except FileNotFoundError:
+        return True
+
+
+@pytest.mark.temporal
+async def test_the_dev_server_dies_with_a_process_killed_by_sigkill() -> None:
+    """A crashed product must not leave a server holding its port and db file."""
+    repo = Path(__file__).resolve().parents[2]
+
+    async def body() -> int:
+        parent = await asyncio.create_subprocess_exec(
+            sys.executable,
+            "-c",
+            _ORPHAN_SCRIPT,
+            cwd=repo,
+            env={**os.environ, "PYTHONPATH": str(repo)},
+            stdout=asyncio.subprocess.PIPE,
+        )
+        assert parent.stdout is not None
+        try:
+            pid, _port = map(int, (await parent.stdout.readline()).split())
+            assert not _process_gone(pid)
+        finally:
+            parent.kill()
+            await parent.wait()
+        while not _process_gone(pid):
+            await asyncio.sleep(0.1)
+        return pid
+
+    await bounded(body(), 60)
