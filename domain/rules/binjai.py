@@ -192,4 +192,7 @@ def check_sekolah_kader_eligibility(
             else "the institution's test is still pending",
         ),
     )
-    return EligibilityResult(requirements=(*parts, combined, test), readings_used=(reading.use(),))
+    # D7: the two years of P25(2)(c) are calendar years, as every length in the pack.
+    return EligibilityResult(
+        requirements=(*parts, combined, test), readings_used=pack.uses(ReadingId.D1, ReadingId.D7)
+    )

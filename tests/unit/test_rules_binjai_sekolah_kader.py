@@ -151,7 +151,10 @@ def test_sekolah_kader(
         "institution-test",
     ]
     assert result.requirement("sekolah-kader-requirements").outcome is combined
-    assert result.readings_used == (ReadingUse(id=ReadingId.D1, option=reading),)
+    assert result.readings_used == (
+        ReadingUse(id=ReadingId.D1, option=reading),
+        ReadingUse(id=ReadingId.D7, option="calendar-years"),
+    )
     test_outcome = PENDING if test is None else MET if test else NOT
     assert result.requirement("institution-test").outcome is test_outcome
     assert bool(result.pending) is (test is None)
