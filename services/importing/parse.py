@@ -1,0 +1,128 @@
+"""Parsing an export into PersonnelFacts without touching the store: used by the import and by
+eligibility checks straight from a CSV. Every row is checked; an employee with any refused row
+(main or history) is left out whole, since a record missing, say, a penalty would be judged wrongly.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from domain.envelope import DocumentRef
+from domain.personnel.facts import PersonnelFacts
+from domain.values import Nip
+from services.importing.assemble import Entry, assemble
+from services.importing.cells import Cells
+from services.importing.files import PersonnelFiles
+from services.importing.histories import HISTORIES
+from services.importing.main_record import MainRecord, read_main
+from services.importing.report import RowError
+from services.importing.table import Table, read_table
+
+_AGENCY_ID = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
+
+
+@dataclass(frozen=True)
+class Origin:
+    """Where an employee's main row was, and the agency name the export gave (evidence)."""
+
+    file: str
+    line: int
+    agency_name: str
+
+
+@dataclass(frozen=True)
+class ParseResult:
+    facts: list[PersonnelFacts]
+    errors: list[RowError]
+    rows_read: int = 0
+    skipped: int = 0  # employees with a main row left out because of a refused row
+    documents: tuple[DocumentRef, ...] = ()
+    origins: dict[str, Origin] = field(default_factory=dict)  # by NIP
+
+
+def parse_personnel(files: PersonnelFiles, agency: str) -> ParseResult:
+    if not _AGENCY_ID.fullmatch(agency):
+        raise ValueError(
+            f"id instansi harus huruf kecil, angka dan '-' (mis. kota-madiun) / agency id must "
+            f"be lowercase letters, digits and '-' (e.g. kota-madiun): {agency!r}"
+        )
+    tables: list[Table] = []
+    errors: list[RowError] = []
+    for kind, path in files.present():
+        table, problems = read_table(kind, path)
+        tables.append(table)
+        errors.extend(problems)
+    documents = tuple(table.document for table in tables)
+    rows_read = sum(len(table.rows) for table in tables)
+    if errors:
+        # A file of the wrong shape would leave every employee's record incomplete.
+        return ParseResult([], errors, rows_read, 0, documents)
+    main, *histories = tables
+    mains, failed = _read_mains(main, agency, errors)
+    entries = _read_histories(histories, mains.keys() | failed, failed, errors)
+    facts: list[PersonnelFacts] = []
+    origins: dict[str, Origin] = {}
+    for key, record in mains.items():
+        built = None if key in failed else assemble(record, entries[key], errors)
+        if built is not None:
+            facts.append(built)
+            origins[str(built.nip)] = Origin(record.file, record.line, record.agency_name)
+    errors.sort(key=lambda error: (error.file != main.document.name, error.file, error.line))
+    return ParseResult(facts, errors, rows_read, len(mains) - len(facts), documents, origins)
+
+
+def _key(raw: str) -> str:
+    """Rows are matched on the NIP as written (without spaces), even when it is not a valid NIP,
+    so that a bad history row still stops its employee."""
+    return re.sub(r"[\s.\-]", "", raw)
+
+
+def _read_mains(
+    table: Table, agency: str, errors: list[RowError]
+) -> tuple[dict[str, MainRecord], set[str]]:
+    mains: dict[str, MainRecord] = {}
+    lines: dict[str, int] = {}
+    failed: set[str] = set()
+    for row in table.rows:
+        key = _key(row.cells.get("nipBaru", ""))
+        cells = Cells(row, errors, key)
+        if key and key in lines:
+            cells.fail(
+                f"NIP {key} sudah ada di baris {lines[key]} / NIP already on line {lines[key]}"
+            )
+            failed.add(key)
+            continue
+        lines[key] = row.line
+        record = read_main(cells, agency)
+        if record is None:
+            failed.add(key)
+        else:
+            mains[key] = record
+    return mains, failed
+
+
+def _read_histories(
+    tables: list[Table], known: set[str], failed: set[str], errors: list[RowError]
+) -> dict[str, dict[str, list[Entry]]]:
+    entries: dict[str, dict[str, list[Entry]]] = defaultdict(lambda: defaultdict(list))
+    for table in tables:
+        history = HISTORIES[table.kind]
+        for row in table.rows:
+            key = _key(row.cells.get("nipBaru", ""))
+            cells = Cells(row, errors, key)
+            if cells.parsed("nipBaru", Nip, required=True) is None:
+                failed.add(key)
+                continue
+            if key not in known:
+                cells.fail(
+                    f"NIP {key} tidak ada di data utama / NIP {key} has no row in the main file"
+                )
+                continue
+            item = history.parse(cells)
+            if item is None:
+                failed.add(key)
+            else:
+                entries[key][history.section].append(Entry(item, row))
+    return entries
