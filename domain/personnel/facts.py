@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from enum import StrEnum
 
 from pydantic import BaseModel, ConfigDict
@@ -112,7 +112,9 @@ class PersonnelFacts(BaseModel):
         return spells
 
     def position_on(self, day: date) -> PositionSpell | None:
-        current = [spell for spell, ends in self.position_spells(day) if ends >= day]
+        """The position held on ``day``; a spell ending on ``day`` is no longer held then."""
+        # Looking one day past ``day`` keeps a spell whose (exclusive) end is ``day`` out.
+        current = [s for s, ends in self.position_spells(day + timedelta(days=1)) if ends > day]
         return current[-1] if current else None
 
     def highest_education(self, by: date | None = None) -> EducationLevel | None:

@@ -26,7 +26,7 @@ from domain.rules.core import (
 )
 from domain.rules.pack import RulePack
 from domain.rules.readings import D2, D3, D4, D5, D7
-from domain.rules.service_time import days_served, held_on, required_days
+from domain.rules.service_time import days_served, required_days
 from domain.values import (
     AppraisalRating,
     EducationLevel,
@@ -192,7 +192,7 @@ def _experience(
         combine = any_met
     else:
         # "sedang menduduki": Ahli Muda must be the position held on ``on``.
-        current = held_on(facts, on)
+        current = facts.position_on(on)
         functional = current is not None and _ahli_muda(current)
         held = current.title if current is not None else None
         combine = any_met if pack.reading(ReadingId.D2).chosen == "alternatives" else all_met

@@ -9,7 +9,7 @@ therefore qualifies, one that started a day later does not; several spells add u
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date, timedelta
+from datetime import date
 
 from domain.personnel.facts import PersonnelFacts, PositionSpell
 from domain.rules.calendar import add_years
@@ -34,10 +34,3 @@ def days_served(facts: PersonnelFacts, on: date, matches: SpellFilter) -> int:
 
 def required_days(on: date, years: int) -> int:
     return (on - add_years(on, -years)).days
-
-
-def held_on(facts: PersonnelFacts, day: date) -> PositionSpell | None:
-    """The position held on ``day`` (spell ends are exclusive)."""
-    # Looking one day past ``day`` keeps a spell that ended on ``day`` out.
-    current = [s for s, ends in facts.position_spells(day + timedelta(days=1)) if ends > day]
-    return current[-1] if current else None
