@@ -278,8 +278,10 @@ def _make_base_dir(base_dir: str | Path | None, run_as: _Account | None) -> Path
     if run_as is not None and not _traversable_by(parent, run_as):
         # e.g. TMPDIR inside /root: the server account could not reach its own data dir.
         parent = Path("/tmp")
+    if len(os.fsencode(parent)) > 60:
+        # The socket path (parent/talenta-pg-XXXXXXXX/.s.PGSQL.NNNNN) must fit in 107 bytes.
+        parent = Path("/tmp")
     _sweep_stale_dirs(parent)
-    # Short prefix: the unix socket path in this directory must stay under 107 bytes.
     root = Path(tempfile.mkdtemp(prefix=_DIR_PREFIX, dir=parent))
     if run_as is not None:
         os.chown(root, run_as.uid, run_as.gid)
