@@ -274,8 +274,8 @@ def _grade(facts: PersonnelFacts, rules: _Level, on: date, citation: Citation) -
         evidence={"grade": grade, "required": rules.grade, "on": on},
         met_message=Message(id=f"golongan {grade} memenuhi", en=f"grade {grade} is sufficient"),
         unmet_message=Message(
-            id=f"golongan {grade or '-'} di bawah {rules.grade} ({rules.grade.title})",
-            en=f"grade {grade or '-'} below {rules.grade} ({rules.grade.title})",
+            id=f"golongan {grade or '-'} di bawah {rules.grade} ({rules.grade.rank_title})",
+            en=f"grade {grade or '-'} below {rules.grade} ({rules.grade.rank_title})",
         ),
     )
 

@@ -13,7 +13,7 @@ from services.application import Talenta
 from services.config import StoreConfig
 
 
-@pytest.fixture(params=["sqlite", "postgres"])
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
 def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[StoreConfig]:
     """A new, empty event store: a SQLite file, or a PostgreSQL database of its own."""
     if request.param == "sqlite":

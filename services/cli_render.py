@@ -1,0 +1,50 @@
+"""Plain-text tables for the command line; JSON output uses the models directly."""
+
+from __future__ import annotations
+
+from domain.rules.core import Message, Outcome
+from domain.rules.ninebox import NineBoxPlacement
+from services.eligibility import EmployeeEligibility
+
+MARKS = {Outcome.MET: "ya", Outcome.NOT_MET: "TIDAK", Outcome.PENDING: "tunda"}
+
+
+def text(message: Message, language: str) -> str:
+    return message.en if language == "en" else message.id
+
+
+def eligibility_table(checked: list[EmployeeEligibility], language: str) -> list[str]:
+    lines: list[str] = []
+    for employee in checked:
+        verdict = "MEMENUHI SYARAT" if employee.eligible else "TIDAK MEMENUHI SYARAT"
+        if language == "en":
+            verdict = "ELIGIBLE" if employee.eligible else "NOT ELIGIBLE"
+        lines.append(f"{employee.nip}  {employee.name}: {verdict}")
+        for requirement in employee.result.requirements:
+            indent = "      " if requirement.part_of else "    "
+            evidence = "; ".join(f"{k}={v}" for k, v in requirement.evidence.items())
+            lines.append(
+                f"{indent}[{MARKS[requirement.outcome]:5}] {requirement.code:18} "
+                f"{requirement.citation:26} {text(requirement.message, language)}"
+            )
+            lines.append(f"{indent}        {evidence}")
+        readings = ", ".join(f"{r.id}={r.option}" for r in employee.result.readings_used)
+        lines.append(f"    bacaan/readings: {readings}")
+    eligible = sum(employee.eligible for employee in checked)
+    lines.append(f"{eligible} dari/of {len(checked)} memenuhi syarat / eligible")
+    return lines
+
+
+def placement_lines(pack_id: str, placement: NineBoxPlacement, language: str) -> list[str]:
+    lines = [
+        f"{pack_id}: kotak/box {placement.box} - {text(placement.category, language)}",
+        f"  kelompok rencana suksesi / succession group: "
+        f"{'ya/yes' if placement.succession_group else 'tidak/no'}",
+        "  rekomendasi / recommendations:",
+        *(f"    - {text(r.label, language)}" for r in placement.recommendations),
+        f"  dasar/basis: {', '.join(placement.citations)}",
+    ]
+    if placement.readings_used:
+        readings = ", ".join(f"{r.id}={r.option}" for r in placement.readings_used)
+        lines.append(f"  bacaan/readings: {readings}")
+    return lines

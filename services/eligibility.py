@@ -1,0 +1,59 @@
+"""The caseworker's scouting eligibility check: employees against their agency's pack."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from datetime import date
+
+from pydantic import BaseModel
+
+from domain.personnel.facts import PersonnelFacts
+from domain.rules import madiun
+from domain.rules.core import EligibilityResult, Message, RuleRefusal
+from domain.rules.pack import RulePack
+from domain.rules.registry import pack_in_force
+from domain.values import PositionLevel
+
+ScoutingCheck = Callable[..., EligibilityResult]
+
+# The packs that run talent scouting, and the function that judges a candidate under each.
+SCOUTING: dict[str, ScoutingCheck] = {madiun.PACK.id: madiun.check_scouting_eligibility}
+
+
+class EmployeeEligibility(BaseModel):
+    nip: str
+    name: str
+    result: EligibilityResult
+
+    @property
+    def eligible(self) -> bool:
+        return self.result.eligible
+
+
+def scouting_pack(agency: str, on: date) -> tuple[RulePack, ScoutingCheck]:
+    """The pack in force for ``agency`` on ``on``; refused if it has no talent scouting."""
+    pack = pack_in_force(agency, on)
+    check = SCOUTING.get(pack.id)
+    if check is None:
+        raise RuleRefusal(
+            "no-scouting-in-pack",
+            Message(
+                id=f"{pack.regulation} tidak mengatur talent scouting",
+                en=f"{pack.regulation} has no talent scouting",
+            ),
+        )
+    return pack, check
+
+
+def check_scouting(
+    employees: Iterable[PersonnelFacts], agency: str, level: PositionLevel, on: date
+) -> list[EmployeeEligibility]:
+    pack, check = scouting_pack(agency, on)
+    return [
+        EmployeeEligibility(
+            nip=str(facts.nip),
+            name=facts.name,
+            result=check(facts, level, on, agency, pack=pack),
+        )
+        for facts in employees
+    ]
