@@ -2,14 +2,27 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse
+from pydantic import BaseModel
 
 from domain.personnel.facts import PersonnelFacts
+from domain.rules.core import Message, RuleRefusal
+from domain.rules.ninebox import NineBoxPlacement, Performance, Potential
+from domain.rules.registry import pack_for, pack_in_force
+from domain.values import InvalidValue, PositionLevel
 from projections.directory import DirectoryRow, DirectoryView
 from services.application import EmployeeNotFound, Talenta
+from services.eligibility import EmployeeEligibility, check_scouting
+
+
+class ScoutingCheck(BaseModel):
+    level: PositionLevel
+    on: date
+    nips: list[str] = []  # empty: every employee of the agency
 
 
 def create_api(app: Talenta, directory: DirectoryView) -> FastAPI:
@@ -18,6 +31,14 @@ def create_api(app: Talenta, directory: DirectoryView) -> FastAPI:
     @api.exception_handler(EmployeeNotFound)
     async def _not_found(request: Request, error: EmployeeNotFound) -> JSONResponse:
         return refusal(404, "employee-not-found", str(error))
+
+    @api.exception_handler(InvalidValue)
+    async def _invalid(request: Request, error: InvalidValue) -> JSONResponse:
+        return refusal(422, "invalid-value", str(error))
+
+    @api.exception_handler(RuleRefusal)
+    async def _refused(request: Request, error: RuleRefusal) -> JSONResponse:
+        return refusal(422, error.code, error.message, error.citation or "")
 
     @api.get("/health")
     def health() -> dict[str, Any]:
@@ -31,12 +52,28 @@ def create_api(app: Talenta, directory: DirectoryView) -> FastAPI:
     def employee(nip: str) -> PersonnelFacts:
         return app.facts(nip)
 
+    @api.post("/agencies/{agency}/scouting-eligibility")
+    def scouting_eligibility(agency: str, check: ScoutingCheck) -> list[EmployeeEligibility]:
+        nips = check.nips or [row.nip for row in directory.rows(agency)]
+        return check_scouting([app.facts(nip) for nip in nips], agency, check.level, check.on)
+
+    @api.get("/packs/{pack}/ninebox")
+    def ninebox(
+        pack: str, performance: Performance, potential: Potential, on: date | None = None
+    ) -> NineBoxPlacement:
+        rules = pack_in_force(pack, on) if on else pack_for(pack)
+        return rules.place(performance, potential)
+
     return api
 
 
-def refusal(status: int, code: str, message: str, citation: str = "") -> JSONResponse:
-    """Every refusal: a machine-readable code, the bilingual message and the rule it rests on."""
-    indonesian, _, english = message.partition(" / ")
+def refusal(status: int, code: str, message: str | Message, citation: str = "") -> JSONResponse:
+    """Every refusal: a machine-readable code, the message in Indonesian and English, and the
+    rule it rests on."""
+    if isinstance(message, Message):
+        indonesian, english = message.id, message.en
+    else:
+        indonesian, _, english = message.partition(" / ")
     body = {"code": code, "message": indonesian, "message_en": english or indonesian}
     if citation:
         body["citation"] = citation
