@@ -70,8 +70,13 @@ class Cells:
 
 
 def reason(error: ValidationError) -> str:
-    """The messages of a pydantic error without its "Value error, " prefix."""
-    return "; ".join(str(detail["msg"]).removeprefix("Value error, ") for detail in error.errors())
+    """The bilingual messages of our validators; pydantic's own (English) ones get a prefix."""
+    return "; ".join(
+        str(detail["msg"]).removeprefix("Value error, ")
+        if detail["type"] == "value_error"
+        else f"{'.'.join(map(str, detail['loc']))}: tidak sah / invalid: {detail['msg']}"
+        for detail in error.errors()
+    )
 
 
 def parse_date(raw: str) -> date:

@@ -94,7 +94,7 @@ def test_replaying_the_events_rebuilds_each_version() -> None:
     versions = []
     replayed: Employee | None = None
     for event in events:
-        replayed = event.mutate(replayed)  # type: ignore[assignment]
+        replayed = event.mutate(replayed)
         assert replayed is not None
         versions.append((replayed.version, replayed.facts.unit, len(replayed.facts.appraisals)))
 
