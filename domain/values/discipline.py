@@ -22,7 +22,7 @@ class PenaltyLevel(StrEnum):
 
     @classmethod
     def parse(cls, raw: str) -> PenaltyLevel:
-        key = re.sub(r"[^a-z]", "", raw.lower())
+        key = re.sub(r"[^a-z0-9]", "", raw.lower())
         for level, words in _SPELLINGS.items():
             if key in words:
                 return level

@@ -39,10 +39,12 @@ class Grade(str):
     __slots__ = ()
 
     def __new__(cls, raw: object) -> Grade:
-        match = re.fullmatch(r"\s*(IV|III|II|I|[1-4])\s*[/.\-]?\s*([a-eA-E])\s*", str(raw))
+        match = re.fullmatch(
+            r"\s*(IV|III|II|I|[1-4])\s*[/.\-]?\s*([a-e])\s*", str(raw), flags=re.IGNORECASE
+        )
         if not match:
             raise InvalidValue(f"golongan tidak dikenal / unknown grade: {raw!r}")
-        roman = _ARABIC.get(match.group(1), match.group(1))
+        roman = _ARABIC.get(match.group(1), match.group(1).upper())
         code = f"{roman}/{match.group(2).lower()}"
         if code not in RANK_TITLES:
             raise InvalidValue(f"golongan tidak ada / no such grade: {raw!r}")

@@ -12,8 +12,10 @@ from pydantic_core import core_schema
 
 from domain.values.errors import InvalidValue
 
-# PNS are appointed at 18 at the earliest (PP 11/2017 P23).
+# ASN are appointed at 18 at the earliest (PP 11/2017 P23, PP 49/2018 P16).
 MIN_APPOINTMENT_AGE = 18
+# A PPPK's NIP carries "21" where a PNS's carries the appointment month.
+PPPK_MARKER = 21
 
 
 class Sex(StrEnum):
@@ -43,8 +45,13 @@ class Nip(str):
         return int(self[8:12])
 
     @property
-    def appointment_month(self) -> int:
-        return int(self[12:14])
+    def is_pppk(self) -> bool:
+        return int(self[12:14]) == PPPK_MARKER
+
+    @property
+    def appointment_month(self) -> int | None:
+        """The month of appointment; a PPPK's NIP gives only the year."""
+        return None if self.is_pppk else int(self[12:14])
 
     @property
     def sex(self) -> Sex:
@@ -64,10 +71,11 @@ class Nip(str):
             raise InvalidValue(
                 f"NIP {self}: tanggal lahir tidak valid / birth date {self[0:8]} is not a date"
             ) from None
-        if not 1 <= self.appointment_month <= 12:
+        month = self.appointment_month
+        if month is not None and not 1 <= month <= 12:
             raise InvalidValue(
-                f"NIP {self}: bulan pengangkatan tidak valid / appointment month "
-                f"{self.appointment_month:02d} is not a month"
+                f"NIP {self}: bulan pengangkatan tidak valid / appointment month {self[12:14]} is "
+                f"not a month (nor {PPPK_MARKER}, the PPPK marker)"
             )
         if self[14] not in "12":
             raise InvalidValue(
@@ -77,10 +85,11 @@ class Nip(str):
         if self.sequence == 0:
             raise InvalidValue(f"NIP {self}: nomor urut 000 / sequence number cannot be 000")
         earliest = (born.year + MIN_APPOINTMENT_AGE, born.month)
-        if (self.appointment_year, self.appointment_month) < earliest:
+        # A PPPK's appointment month is unknown: the year's last month gives it the benefit.
+        if (self.appointment_year, month or 12) < earliest:
             raise InvalidValue(
-                f"NIP {self}: pengangkatan {self.appointment_year}-{self.appointment_month:02d} "
-                f"sebelum usia {MIN_APPOINTMENT_AGE} / appointment before age {MIN_APPOINTMENT_AGE}"
+                f"NIP {self}: pengangkatan {self.appointment_year}-{self[12:14]} sebelum usia "
+                f"{MIN_APPOINTMENT_AGE} / appointment before age {MIN_APPOINTMENT_AGE}"
             )
 
     @classmethod
