@@ -4,6 +4,7 @@ kept up to date by a follower, and the HTTP API."""
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import threading
 from pathlib import Path
@@ -46,4 +47,6 @@ async def serve(store: StoreConfig, host: str, port: int, temporal_port: int, da
 
 
 def run(store: StoreConfig, host: str, port: int, temporal_port: int, data: Path) -> None:
-    asyncio.run(serve(store, host, port, temporal_port, data))
+    # Ctrl-C is the way to stop the product; everything is shut down in serve()'s finally.
+    with contextlib.suppress(KeyboardInterrupt):
+        asyncio.run(serve(store, host, port, temporal_port, data))
