@@ -1,0 +1,51 @@
+"""Who may issue which command: each command handler declares its roles with ``@allowed``."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import wraps
+from typing import Any, ParamSpec, TypeVar
+
+from domain.envelope import Actor, Role
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+# Command name -> roles allowed to issue it; the API's role table is generated from this.
+PERMISSIONS: dict[str, frozenset[Role]] = {}
+
+
+class Forbidden(PermissionError):
+    def __init__(self, command: str, actor: Actor, allowed: frozenset[Role]) -> None:
+        roles = ", ".join(sorted(allowed))
+        super().__init__(
+            f"peran {actor.role} tidak boleh {command}; yang boleh: {roles} / role {actor.role} "
+            f"may not {command}; allowed: {roles}"
+        )
+        self.command = command
+
+
+def allowed(*roles: Role) -> Callable[[Callable[P, R]], Callable[P, R]]:
+    """Declares the roles that may call a handler whose arguments include ``actor: Actor``."""
+
+    def declare(handler: Callable[P, R]) -> Callable[P, R]:
+        name = handler.__name__
+        PERMISSIONS[name] = frozenset(roles)
+
+        @wraps(handler)
+        def checked(*args: P.args, **kwargs: P.kwargs) -> R:
+            actor = _actor_of(args, kwargs)
+            if actor.role not in PERMISSIONS[name]:
+                raise Forbidden(name, actor, PERMISSIONS[name])
+            return handler(*args, **kwargs)
+
+        return checked
+
+    return declare
+
+
+def _actor_of(args: tuple[Any, ...], kwargs: dict[str, Any]) -> Actor:
+    for value in (*args, *kwargs.values()):
+        if isinstance(value, Actor):
+            return value
+    raise TypeError("a handler declared with @allowed must take an Actor")
