@@ -31,6 +31,7 @@ class Actor(BaseModel):
 
     id: str = Field(min_length=1)
     role: Role
+    agency: str = ""  # the agency whose data the actor may touch; empty for the system itself
 
 
 class DocumentRef(BaseModel):
