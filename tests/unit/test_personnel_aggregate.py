@@ -40,7 +40,7 @@ def test_enrolment_records_the_whole_record_under_an_id_derived_from_the_nip() -
     assert enrolled.record["grades"] == [
         {"grade": "III/c", "start": "2020-10-01", "decree_number": ""}
     ]
-    assert enrolled.envelope["actor"] == {"id": "siti.bkpsdm", "role": "caseworker"}
+    assert enrolled.envelope["actor"] == {"id": "siti.bkpsdm", "role": "caseworker", "agency": ""}
 
 
 def test_facts_round_trip_through_the_record() -> None:
