@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from enum import StrEnum
 from typing import Any
 
@@ -80,10 +80,20 @@ class Envelope(BaseModel):
 
     actor: Actor
     effective: date
+    # When the decision takes effect at a known moment (aware); clocks start there, otherwise
+    # at the start of ``effective`` in the agency's time zone.
+    effective_at: datetime | None = None
     reason: str = ""
     basis: Basis = Basis()
     evidence: Evidence = Evidence()
     corrects: str = ""  # id of an earlier event this one corrects
+
+    @field_validator("effective_at")
+    @classmethod
+    def _aware(cls, moment: datetime | None) -> datetime | None:
+        if moment is not None and moment.tzinfo is None:
+            raise ValueError("effective_at harus berzona waktu / effective_at needs a time zone")
+        return moment
 
     def to_event(self) -> dict[str, Any]:
         return self.model_dump(mode="json")
