@@ -1,0 +1,26 @@
+"""The clock's one activity: record a reached milestone through the application."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+
+from temporalio import activity
+
+from services.application import Talenta
+from workflows.clock import Milestone, MilestoneReached
+
+# (clock kind, milestone action) -> an idempotent command recording that milestone.
+MilestoneHandler = Callable[[Talenta, str, Milestone], None]
+
+
+class ClockActivities:
+    def __init__(self, app: Talenta, handlers: Mapping[tuple[str, str], MilestoneHandler]) -> None:
+        self.app = app
+        self.handlers = handlers
+
+    @activity.defn(name="reach_milestone")
+    def reach_milestone(self, reached: MilestoneReached) -> None:
+        handler = self.handlers.get((reached.kind, reached.milestone.action))
+        if handler is None:
+            raise LookupError(f"no handler for {reached.kind} {reached.milestone.action}")
+        handler(self.app, reached.subject_id, reached.milestone)

@@ -1,0 +1,72 @@
+"""Wires the clocks: a Temporal worker for the clock workflow and the relay that starts clocks."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+from collections.abc import AsyncIterator, Mapping
+from concurrent.futures import ThreadPoolExecutor
+
+from temporalio.client import Client
+from temporalio.worker import Worker
+
+from projections.follower import Follower
+from services.application import Talenta
+from workflows.activities import ClockActivities, MilestoneHandler
+from workflows.clock import TASK_QUEUE, ClockWorkflow
+from workflows.relay import ClockRules, Relay
+
+
+def clock_worker(
+    client: Client,
+    app: Talenta,
+    handlers: Mapping[tuple[str, str], MilestoneHandler],
+    executor: ThreadPoolExecutor,
+) -> Worker:
+    activities = ClockActivities(app, handlers)
+    return Worker(
+        client,
+        task_queue=TASK_QUEUE,
+        workflows=[ClockWorkflow],
+        activities=[activities.reach_milestone],
+        activity_executor=executor,
+    )
+
+
+async def relay_forever(
+    app: Talenta,
+    client: Client,
+    rules: ClockRules,
+    stop: asyncio.Event,
+    name: str = "relay",
+    interval: float = 0.2,
+) -> None:
+    """Relays every event after the relay's tracked position, then keeps polling until stopped."""
+    view = app.factory.tracking_recorder()
+    relay = Relay(view, client, asyncio.get_running_loop(), rules, name)
+    follower = Follower(app, relay)
+    while not stop.is_set():
+        if not await asyncio.to_thread(follower.catch_up):
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(stop.wait(), interval)
+
+
+@contextlib.asynccontextmanager
+async def running_clocks(
+    app: Talenta,
+    client: Client,
+    rules: ClockRules,
+    handlers: Mapping[tuple[str, str], MilestoneHandler],
+    relay_name: str = "relay",
+) -> AsyncIterator[None]:
+    """The worker and the relay run while the context is open, and are shut down after it."""
+    stop = asyncio.Event()
+    with ThreadPoolExecutor(max_workers=4) as executor:
+        worker = clock_worker(client, app, handlers, executor)
+        async with worker:
+            relay = asyncio.create_task(relay_forever(app, client, rules, stop, relay_name))
+            try:
+                yield
+            finally:
+                stop.set()
+                await relay
