@@ -1,0 +1,77 @@
+"""FastAPI dependencies: the principal from `Authorization: Bearer <secret>`, the actor from the
+role named in `X-Talenta-Role`, and the JSON refusals for both.
+
+The authenticator is kept on the FastAPI app (`use_authenticator`) rather than closed over by a
+dependency factory: routes are declared inside `create_api` under postponed annotations, and
+FastAPI resolves those against module globals only, so a dependency made there and named in
+`Annotated[...]` silently turns into a query parameter. Module-level dependencies avoid that."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import Depends, FastAPI, Header, Request
+from fastapi.responses import JSONResponse
+
+from domain.envelope import Actor, Role
+from services.auth.errors import AuthError, RoleRequired, Unauthenticated, UnknownRole
+from services.auth.principal import Authenticator, Principal
+
+ROLE_HEADER = "X-Talenta-Role"
+
+AuthorizationHeader = Annotated[str | None, Header(alias="Authorization")]
+RoleHeader = Annotated[str | None, Header(alias=ROLE_HEADER)]
+
+
+def use_authenticator(api: FastAPI, authenticator: Authenticator) -> None:
+    """Authenticates the API's requests with `authenticator` and answers every AuthError with its
+    status and {code, message, message_en}."""
+    api.state.authenticator = authenticator
+    api.add_exception_handler(AuthError, _refused)
+
+
+def current_principal(request: Request, authorization: AuthorizationHeader = None) -> Principal:
+    authenticator: Authenticator = request.app.state.authenticator
+    scheme, _, credential = (authorization or "").strip().partition(" ")
+    credential = credential.strip()
+    found = (
+        authenticator.authenticate(credential)
+        if scheme.lower() == "bearer" and credential  # RFC 7235: the scheme ignores case
+        else None
+    )
+    if found is None:
+        raise Unauthenticated()
+    return found
+
+
+CurrentPrincipal = Annotated[Principal, Depends(current_principal)]
+
+
+def actor_for(principal: Principal, role_header: str | None) -> Actor:
+    """The actor in the role the request names; a user with one role need not name it."""
+    if not role_header:
+        if len(principal.roles) != 1:
+            raise RoleRequired(principal.roles)
+        (role,) = principal.roles
+        return principal.actor(role)
+    try:
+        role = Role(role_header.strip())
+    except ValueError:
+        raise UnknownRole(role_header) from None
+    return principal.actor(role)
+
+
+def current_actor(principal: CurrentPrincipal, role: RoleHeader = None) -> Actor:
+    return actor_for(principal, role)
+
+
+CurrentActor = Annotated[Actor, Depends(current_actor)]
+
+
+async def _refused(request: Request, error: Exception) -> JSONResponse:
+    assert isinstance(error, AuthError)  # registered for AuthError only
+    return JSONResponse(
+        status_code=error.status,
+        content={"code": error.code, "message": error.message, "message_en": error.message_en},
+        headers=error.headers,
+    )

@@ -1,0 +1,20 @@
+from __future__ import annotations
+
+from uuid import UUID
+
+from eventsourcing.application import Application
+from eventsourcing.postgres import PostgresFactory
+from eventsourcing.sqlite import SQLiteFactory
+
+from services.auth.postgres import PostgresTokenStore
+from services.auth.sqlite import SQLiteTokenStore
+from services.auth.tokens import TokenStore
+
+
+def token_store(app: Application[UUID]) -> TokenStore:
+    """The users and tokens in the application's own database, whichever backend it is."""
+    if isinstance(app.factory, SQLiteFactory):
+        return SQLiteTokenStore(app.factory.datastore)
+    if isinstance(app.factory, PostgresFactory):
+        return PostgresTokenStore(app.factory.datastore)
+    raise TypeError(f"no token store for {type(app.factory).__name__}")
