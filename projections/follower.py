@@ -6,13 +6,16 @@ the follower polls ``select_notifications`` instead; on PostgreSQL it works the 
 
 from __future__ import annotations
 
+import logging
 import threading
 from typing import Any
 from uuid import UUID
 
 from eventsourcing.application import Application
-from eventsourcing.persistence import Tracking
+from eventsourcing.persistence import IntegrityError, Tracking
 from eventsourcing.projection import Projection
+
+log = logging.getLogger(__name__)
 
 
 class Follower:
@@ -46,14 +49,30 @@ class Follower:
             )
             for notification in notifications:
                 event = self.app.mapper.to_domain_event(notification)
-                self.projector.process_event(event, Tracking(self.tracking_key, notification.id))
+                try:
+                    self.projector.process_event(
+                        event, Tracking(self.tracking_key, notification.id)
+                    )
+                except IntegrityError:
+                    # Another follower of the same view applied this event first (its tracking
+                    # row is ahead): our transaction rolled back; carry on from where it is.
+                    position = self.position
+                    if position < notification.id:
+                        raise
+                    break
                 position = notification.id
                 applied += 1
-            if len(notifications) < self.batch_size:
-                return applied
+            else:
+                if len(notifications) < self.batch_size:
+                    return applied
 
     def run(self, stop: threading.Event, interval: float = 0.2) -> None:
-        """Polls until ``stop`` is set."""
+        """Polls until ``stop`` is set; a failure is logged and retried, never ends the loop."""
         while not stop.is_set():
-            if not self.catch_up():
+            try:
+                applied = self.catch_up()
+            except Exception:
+                log.exception("%s: following the log failed; retrying", self.tracking_key)
+                applied = 0
+            if not applied:
                 stop.wait(interval)

@@ -7,6 +7,7 @@ from datetime import date
 
 from pydantic import BaseModel
 
+from domain.agencies import get_agency
 from domain.personnel.facts import PersonnelFacts
 from domain.rules import madiun
 from domain.rules.core import EligibilityResult, Message, RuleRefusal
@@ -32,7 +33,7 @@ class EmployeeEligibility(BaseModel):
 
 def scouting_pack(agency: str, on: date) -> tuple[RulePack, ScoutingCheck]:
     """The pack in force for ``agency`` on ``on``; refused if it has no talent scouting."""
-    pack = pack_in_force(agency, on)
+    pack = pack_in_force(get_agency(agency).id, on)
     check = SCOUTING.get(pack.id)
     if check is None:
         raise RuleRefusal(

@@ -165,3 +165,27 @@ def test_the_follower_runs_in_the_background_until_stopped(app: Talenta) -> None
         worker.join(timeout=5)
     assert [row.nip for row in view.rows("kota-madiun")] == [facts(7).nip]
     assert not worker.is_alive()
+
+
+class LateFollower(Follower):
+    """Reads its position once before another follower of the same view moves on."""
+
+    reads = 0
+
+    @property
+    def position(self) -> int:
+        self.reads += 1
+        return 0 if self.reads == 1 else super().position
+
+
+def test_two_followers_of_one_view_apply_each_event_once(app: Talenta) -> None:
+    view = directory_view(app)
+    app.save(Employee.enrol(facts(1), envelope()), Employee.enrol(facts(2), envelope()))
+    assert Follower(app, DirectoryProjection(view)).catch_up() == 2
+    app.save(Employee.enrol(facts(3), envelope()))
+
+    late = LateFollower(app, DirectoryProjection(view))
+    assert late.catch_up() == 1  # refused events 1-2 (already applied), then applied event 3
+
+    assert [row.nip for row in view.rows("kota-madiun")] == [facts(n).nip for n in (1, 2, 3)]
+    assert late.position == 3
