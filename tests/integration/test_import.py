@@ -1,58 +1,24 @@
-"""Importing exports into the event store: the same tests on SQLite and on PostgreSQL."""
+"""Importing exports into the event store: the same tests on SQLite and on PostgreSQL.
+
+``app`` comes from tests/integration/conftest.py: a fresh store per test on each backend, the
+PostgreSQL ones marked ``postgres``."""
 
 from __future__ import annotations
 
 import csv
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import date, timedelta
 from pathlib import Path
-from urllib.parse import quote
-
-import pytest
 
 from domain.envelope import Actor, Role
 from domain.personnel.aggregate import employee_id
-from infra.postgres import PgSettings, create_database, drop_database, unique_database_name
 from services.application import Talenta
-from services.config import StoreConfig
 from services.importing import ImportReport, PersonnelFiles, Progress, import_personnel
 
 SAMPLES = Path(__file__).parents[2] / "services" / "importing" / "samples"
 CASEWORKER = Actor(id="siti.bkpsdm", role=Role.CASEWORKER)
 IMPORTED_ON = date(2025, 3, 3)
-
-
-@pytest.fixture(params=["sqlite", "postgres"])
-def app(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Talenta]:
-    if request.param == "sqlite":
-        url = f"sqlite:///{tmp_path / 'talenta.sqlite'}"
-        yield from _app(url)
-        return
-    # A database per test: the samples share NIPs, so tests must not see each other's records.
-    settings: PgSettings = request.getfixturevalue("pg_settings")
-    name = unique_database_name("talenta_import")
-    own = create_database(settings, name)
-    try:
-        yield from _app(_url(own))
-    finally:
-        drop_database(settings, name)
-
-
-def _app(url: str) -> Iterator[Talenta]:
-    talenta = Talenta(StoreConfig(url))
-    try:
-        yield talenta
-    finally:
-        talenta.close()
-
-
-def _url(settings: PgSettings) -> str:
-    password = f":{quote(settings.password)}" if settings.password else ""
-    return (
-        f"postgresql://{quote(settings.user)}{password}@{settings.host}:{settings.port}"
-        f"/{settings.dbname}"
-    )
 
 
 def _import(
@@ -82,7 +48,7 @@ def test_each_import_event_carries_the_envelope(app: Talenta) -> None:
 
     (enrolled,) = app.events.get(app.employee("196911201992031005").id)
     envelope = enrolled.envelope  # type: ignore[attr-defined]
-    assert envelope["actor"] == {"id": "siti.bkpsdm", "role": "caseworker"}
+    assert envelope["actor"] == {"id": "siti.bkpsdm", "role": "caseworker", "agency": ""}
     assert envelope["effective"] == "2025-03-03"
     assert envelope["reason"].startswith("import data_utama.csv, rw_jabatan.csv")
     assert "instansiKerjaNama: Pemerintah Kota Madiun" in envelope["reason"]
