@@ -10,20 +10,22 @@ from datetime import datetime
 from pathlib import Path
 
 import click
+from eventsourcing.persistence import IntegrityError
 
 from domain.envelope import Actor, Role
 from domain.personnel.facts import PersonnelFacts
 from domain.rules.core import RuleRefusal
 from domain.rules.ninebox import Performance, Potential
 from domain.rules.registry import PACKS, pack_for, pack_in_force
-from domain.values import InvalidValue, PositionLevel
+from domain.values import PositionLevel
 from projections.directory import DirectoryProjection, directory_view
 from projections.follower import Follower
-from services.application import EmployeeNotFound, Talenta
+from services.application import Talenta
 from services.cli_render import eligibility_table, placement_lines, text
 from services.config import StoreConfig
 from services.eligibility import check_scouting
 from services.importing import PersonnelFiles, import_personnel, parse_personnel
+from services.permissions import Forbidden
 
 
 def store_option(function: click.decorators.FC) -> click.decorators.FC:
@@ -36,7 +38,22 @@ def store_option(function: click.decorators.FC) -> click.decorators.FC:
     )(function)
 
 
-@click.group()
+class RefusingGroup(click.Group):
+    """Every refusal reaches the user as one clear line and exit code 1, never a traceback."""
+
+    def invoke(self, ctx: click.Context) -> object:
+        try:
+            return super().invoke(ctx)
+        except IntegrityError:
+            raise click.ClickException(
+                "data berubah oleh pengguna lain; muat ulang dan ulangi / the data was changed "
+                "by someone else meanwhile; reload and try again"
+            ) from None
+        except (RuleRefusal, Forbidden, LookupError, ValueError) as error:
+            raise click.ClickException(str(error)) from None
+
+
+@click.group(cls=RefusingGroup)
 def main() -> None:
     """Talenta: civil-servant talent management (Binjai 8/2023, Balikpapan 12/2022, Madiun
     48/2021)."""
@@ -197,15 +214,12 @@ def eligibility(
 ) -> None:
     """Check AGENCY's employees against its pack's talent-scouting requirements for LEVEL on a
     date, listing every requirement with its result, evidence and citation."""
-    try:
-        employees = (
-            scouting_candidates_from_csv(personnel_files(csv_file, histories), agency)
-            if csv_file
-            else scouting_candidates_from_store(StoreConfig(store), agency, nips)
-        )
-        checked = check_scouting(employees, agency, PositionLevel(level), on.date())
-    except (RuleRefusal, EmployeeNotFound, InvalidValue, ValueError) as error:
-        raise click.ClickException(str(error)) from None
+    employees = (
+        scouting_candidates_from_csv(personnel_files(csv_file, histories), agency)
+        if csv_file
+        else scouting_candidates_from_store(StoreConfig(store), agency, nips)
+    )
+    checked = check_scouting(employees, agency, PositionLevel(level), on.date())
     if as_json:
         click.echo(json.dumps([c.model_dump(mode="json") for c in checked], indent=2))
     else:
@@ -256,11 +270,8 @@ def ninebox(
 ) -> None:
     """Place a performance and potential level on PACK_OR_AGENCY's nine-box, with the pack's
     follow-up recommendations."""
-    try:
-        pack = pack_in_force(pack_or_agency, on.date()) if on else pack_for(pack_or_agency)
-        placement = pack.place(Performance(performance), Potential(potential))
-    except RuleRefusal as error:
-        raise click.ClickException(str(error)) from None
+    pack = pack_in_force(pack_or_agency, on.date()) if on else pack_for(pack_or_agency)
+    placement = pack.place(Performance(performance), Potential(potential))
     if as_json:
         click.echo(json.dumps({"pack": pack.id, **placement.model_dump(mode="json")}, indent=2))
     else:

@@ -139,3 +139,25 @@ def test_packs_lists_each_pack_with_its_readings() -> None:
     assert code == 0
     for expected in ("binjai-2023", "balikpapan-2022", "madiun-2021", "D1 = a-and-b-or-c"):
         assert expected in output
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        pytest.param(("employees", "kota-madiun", "--store", "mysql://x/y"), "TALENTA_STORE",
+                     id="a store that is neither SQLite nor PostgreSQL"),
+        pytest.param(("eligibility", "madiun-2021", "--level", "administrator", "--on",
+                      "2025-03-01", "--csv", str(SAMPLES)), "unknown agency",
+                     id="a pack id where an agency is expected"),
+        pytest.param(("ninebox", "surabaya-2020", "--performance", "above-expectation",
+                      "--potential", "high"), "surabaya-2020", id="an unknown pack"),
+    ],
+)  # fmt: skip
+def test_a_refused_command_prints_one_clear_line_without_a_traceback(
+    args: tuple[str, ...], message: str
+) -> None:
+    code, output = run(*args)
+    assert code == 1
+    assert output.startswith("Error: ")
+    assert message in output
+    assert "Traceback" not in output
