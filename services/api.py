@@ -74,7 +74,10 @@ def refusal(status: int, code: str, message: str | Message, citation: str = "") 
         indonesian, english = message.id, message.en
     else:
         indonesian, _, english = message.partition(" / ")
-    body = {"code": code, "message": indonesian, "message_en": english or indonesian}
-    if citation:
-        body["citation"] = citation
+    body = {
+        "code": code,
+        "message": indonesian,
+        "message_en": english or indonesian,
+        "citation": citation,  # empty when the refusal rests on no article (e.g. not found)
+    }
     return JSONResponse(status_code=status, content=body)
