@@ -25,7 +25,7 @@ RoleHeader = Annotated[str | None, Header(alias=ROLE_HEADER)]
 
 def use_authenticator(api: FastAPI, authenticator: Authenticator) -> None:
     """Authenticates the API's requests with `authenticator` and answers every AuthError with its
-    status and {code, message, message_en}."""
+    status and {code, message, message_en, citation}, as every API refusal."""
     api.state.authenticator = authenticator
     api.add_exception_handler(AuthError, _refused)
 
@@ -72,6 +72,11 @@ async def _refused(request: Request, error: Exception) -> JSONResponse:
     assert isinstance(error, AuthError)  # registered for AuthError only
     return JSONResponse(
         status_code=error.status,
-        content={"code": error.code, "message": error.message, "message_en": error.message_en},
+        content={
+            "code": error.code,
+            "message": error.message,
+            "message_en": error.message_en,
+            "citation": "",  # the API's refusal shape; access rests on no regulation article
+        },
         headers=error.headers,
     )

@@ -161,7 +161,7 @@ def test_a_request_without_a_valid_token_is_unauthenticated(
         assert answer.status_code == 401
         assert answer.headers["WWW-Authenticate"] == "Bearer"
         body = answer.json()
-        assert body["code"] == "unauthenticated"
+        assert body["code"] == "unauthenticated" and body["citation"] == ""
         assert body["message"] and body["message_en"] and body["message"] != body["message_en"]
 
 
