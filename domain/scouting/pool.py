@@ -1,0 +1,292 @@
+"""One employee's talent-pool entries for one level (madiun-2021 P20-23), each valid 3 years."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+from uuid import NAMESPACE_URL, UUID, uuid5
+
+from eventsourcing.domain import Aggregate, event
+from pydantic import BaseModel, ConfigDict
+
+from domain.envelope import Envelope
+from domain.rules.calendar import ClockId
+from domain.rules.madiun import PACK
+from domain.scouting.errors import refuse
+from domain.values import Nip, PositionLevel
+
+_POOL_IDS = uuid5(NAMESPACE_URL, "talenta:pool-membership")
+
+
+def membership_id(nip: str, level: PositionLevel | str) -> UUID:
+    """``uuid5(nip/level)``: however the NIP is spaced, one membership per employee and level."""
+    return uuid5(_POOL_IDS, f"{Nip(nip)}/{PositionLevel(level)}")
+
+
+def entry_id(membership: UUID, decree_number: str) -> UUID:
+    """``uuid5(membership id / decree number)``: a replayed decree names the same entry."""
+    return uuid5(membership, decree_number)
+
+
+class EntryUse(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    vacancy_id: UUID
+    inaugurated_on: date
+
+
+class PoolEntry(BaseModel):
+    """One decree's listing; ``expires_on`` is the first day it no longer holds (reading D7)."""
+
+    model_config = ConfigDict(frozen=True)
+
+    entry_id: UUID
+    nip: str
+    level: PositionLevel
+    agency: str
+    round_id: UUID
+    decree_number: str
+    decree_date: date
+    expires_on: date
+    expired_on: date | None = None
+    used: EntryUse | None = None
+
+    def valid_on(self, day: date) -> bool:
+        """Listed from the decree through the day before expiry, until the inauguration it
+        was used for (from then on the employee holds the position, P28)."""
+        in_term = self.decree_date <= day < self.expires_on
+        return in_term and (self.used is None or day < self.used.inaugurated_on)
+
+    def ensure_unused(self) -> None:
+        if self.used is not None:
+            raise refuse(
+                "entry-already-used",
+                f"entri Talent Pool sudah dipakai untuk pelantikan {self.used.inaugurated_on}",
+                f"the pool entry was already used for the inauguration on "
+                f"{self.used.inaugurated_on}",
+                "P23(2)",
+            )
+
+    def ensure_valid_on(self, day: date) -> None:
+        if self.used is not None and day >= self.used.inaugurated_on:
+            self.ensure_unused()
+        if day < self.decree_date:
+            raise refuse(
+                "entry-not-yet-decreed",
+                f"entri Talent Pool baru berlaku sejak {self.decree_date}, bukan {day}",
+                f"the pool entry holds from {self.decree_date}, not on {day}",
+                "P20(2)",
+            )
+        if day >= self.expires_on:
+            raise refuse(
+                "entry-expired",
+                f"entri Talent Pool (keputusan {self.decree_number}) berakhir {self.expires_on}; "
+                f"tidak berlaku pada {day}",
+                f"the pool entry (decree {self.decree_number}) expired on {self.expires_on}; "
+                f"not valid on {day}",
+                "P22(1)",
+            )
+
+
+class PoolMembership(Aggregate):
+    class Started(Aggregate.Created):
+        nip: str
+        level: str
+        envelope: dict[str, Any]
+
+    class EntryDecreed(Aggregate.Event):
+        entry_id: UUID
+        nip: str
+        level: str
+        agency: str
+        round_id: UUID
+        decree_number: str
+        decree_date: date
+        expires_on: date
+        envelope: dict[str, Any]
+
+    class ExpiryReminderSent(Aggregate.Event):
+        entry_id: UUID
+        lead_days: int
+        envelope: dict[str, Any]
+
+    class EntryExpired(Aggregate.Event):
+        entry_id: UUID
+        expired_on: date
+        envelope: dict[str, Any]
+
+    class EntryUsed(Aggregate.Event):
+        entry_id: UUID
+        vacancy_id: UUID
+        inaugurated_on: date
+        envelope: dict[str, Any]
+
+    @staticmethod
+    def create_id(nip: str, level: str, **_: Any) -> UUID:
+        return membership_id(nip, level)
+
+    @event(Started)
+    def __init__(self, nip: str, level: str, envelope: dict[str, Any]) -> None:
+        self.nip = nip
+        self.level = PositionLevel(level)
+        self._entries: dict[UUID, PoolEntry] = {}
+        self._reminders: set[tuple[UUID, int]] = set()
+
+    @classmethod
+    def start(cls, nip: str, level: PositionLevel, envelope: Envelope) -> PoolMembership:
+        return cls(nip=str(Nip(nip)), level=str(level), envelope=envelope.to_event())
+
+    # Commands
+
+    def decree_entry(
+        self,
+        nip: str,
+        level: PositionLevel,
+        agency: str,
+        round_id: UUID,
+        decree_number: str,
+        decree_date: date,
+        envelope: Envelope,
+    ) -> PoolEntry:
+        if Nip(nip) != self.nip or PositionLevel(level) is not self.level:
+            raise ValueError(f"membership {self.nip}/{self.level} cannot take {nip}/{level}")
+        PACK.ensure_in_force(decree_date)
+        new_id = entry_id(self.id, decree_number)
+        if new_id in self._entries:
+            raise refuse(
+                "entry-already-decreed",
+                f"NIP {self.nip} sudah tercatat dengan keputusan {decree_number}",
+                f"NIP {self.nip} is already listed by decree {decree_number}",
+                "P20(2)",
+            )
+        current = self.entry_valid_on(decree_date)
+        if current is not None:
+            raise refuse(
+                "already-in-pool",
+                f"NIP {self.nip} masih dalam Talent Pool (keputusan {current.decree_number}, "
+                f"berlaku sampai sebelum {current.expires_on}); boleh ikut lagi setelah berakhir",
+                f"NIP {self.nip} is still in the talent pool (decree {current.decree_number}, "
+                f"valid until before {current.expires_on}); may re-enter once it expires",
+                "P22(2)",
+            )
+        self._entry_decreed(
+            entry_id=new_id,
+            nip=self.nip,
+            level=str(self.level),
+            agency=agency,
+            round_id=round_id,
+            decree_number=decree_number,
+            decree_date=decree_date,
+            expires_on=PACK.clock(ClockId.POOL_ENTRY).deadline(decree_date),
+            envelope=envelope.to_event(),
+        )
+        return self._entries[new_id]
+
+    def remind_expiry(self, entry_id: UUID, lead_days: int, envelope: Envelope) -> bool:
+        """Once per (entry, lead time); nothing to remind of an entry expired or used."""
+        entry = self.entry(entry_id)
+        if (entry_id, lead_days) in self._reminders or entry.expired_on or entry.used:
+            return False
+        self._expiry_reminder_sent(
+            entry_id=entry_id, lead_days=lead_days, envelope=envelope.to_event()
+        )
+        return True
+
+    def expire(self, entry_id: UUID, expired_on: date, envelope: Envelope) -> bool:
+        """Idempotent, so a retried workflow activity records the deadline once."""
+        entry = self.entry(entry_id)
+        if entry.expired_on is not None or entry.used is not None:
+            return False
+        if expired_on < entry.expires_on:
+            raise refuse(
+                "entry-not-yet-expired",
+                f"entri Talent Pool berlaku sampai sebelum {entry.expires_on}, "
+                f"belum berakhir pada {expired_on}",
+                f"the pool entry is valid until before {entry.expires_on}, "
+                f"not expired on {expired_on}",
+                "P22(1)",
+            )
+        self._entry_expired(entry_id=entry_id, expired_on=expired_on, envelope=envelope.to_event())
+        return True
+
+    def use(
+        self, entry_id: UUID, vacancy_id: UUID, inaugurated_on: date, envelope: Envelope
+    ) -> None:
+        entry = self.entry(entry_id)
+        # A used entry is refused whatever the date, so it never fills two positions; validity
+        # is judged on the inauguration, when the appointment takes effect (P28).
+        entry.ensure_unused()
+        entry.ensure_valid_on(inaugurated_on)
+        self._entry_used(
+            entry_id=entry_id,
+            vacancy_id=vacancy_id,
+            inaugurated_on=inaugurated_on,
+            envelope=envelope.to_event(),
+        )
+
+    # Queries
+
+    @property
+    def entries(self) -> tuple[PoolEntry, ...]:
+        return tuple(sorted(self._entries.values(), key=lambda e: e.decree_date))
+
+    def entry(self, entry_id: UUID) -> PoolEntry:
+        try:
+            return self._entries[entry_id]
+        except KeyError:
+            raise refuse(
+                "unknown-entry",
+                f"NIP {self.nip} tidak memiliki entri Talent Pool {entry_id}",
+                f"NIP {self.nip} has no pool entry {entry_id}",
+            ) from None
+
+    def entry_valid_on(self, day: date) -> PoolEntry | None:
+        return next((e for e in self._entries.values() if e.valid_on(day)), None)
+
+    def valid_on(self, day: date) -> bool:
+        return self.entry_valid_on(day) is not None
+
+    # Events
+
+    @event(EntryDecreed)
+    def _entry_decreed(
+        self,
+        entry_id: UUID,
+        nip: str,
+        level: str,
+        agency: str,
+        round_id: UUID,
+        decree_number: str,
+        decree_date: date,
+        expires_on: date,
+        envelope: dict[str, Any],
+    ) -> None:
+        self._entries[entry_id] = PoolEntry(
+            entry_id=entry_id,
+            nip=nip,
+            level=PositionLevel(level),
+            agency=agency,
+            round_id=round_id,
+            decree_number=decree_number,
+            decree_date=decree_date,
+            expires_on=expires_on,
+        )
+
+    @event(ExpiryReminderSent)
+    def _expiry_reminder_sent(
+        self, entry_id: UUID, lead_days: int, envelope: dict[str, Any]
+    ) -> None:
+        self._reminders.add((entry_id, lead_days))
+
+    @event(EntryExpired)
+    def _entry_expired(self, entry_id: UUID, expired_on: date, envelope: dict[str, Any]) -> None:
+        self._entries[entry_id] = self._entries[entry_id].model_copy(
+            update={"expired_on": expired_on}
+        )
+
+    @event(EntryUsed)
+    def _entry_used(
+        self, entry_id: UUID, vacancy_id: UUID, inaugurated_on: date, envelope: dict[str, Any]
+    ) -> None:
+        used = EntryUse(vacancy_id=vacancy_id, inaugurated_on=inaugurated_on)
+        self._entries[entry_id] = self._entries[entry_id].model_copy(update={"used": used})
