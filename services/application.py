@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Mapping
 from datetime import date
 from itertools import islice
-from typing import TypeVar
+from typing import Any, TypeVar
 from uuid import UUID
 
 from eventsourcing.application import AggregateNotFoundError, Application
@@ -33,7 +33,11 @@ class DateAsISO(Transcoding):
         return date.fromisoformat(data)
 
 
-class EmployeeNotFound(LookupError):
+class NotFound(LookupError):
+    """The request names something that is not in the store."""
+
+
+class EmployeeNotFound(NotFound):
     def __init__(self, nip: str) -> None:
         super().__init__(f"pegawai dengan NIP {nip} tidak ada / no employee with NIP {nip}")
         self.nip = nip
@@ -68,6 +72,13 @@ class Talenta(Application[UUID]):
             self.save(*batch)
             saved += pending
         return saved
+
+    def find(self, aggregate_id: UUID, kind: str) -> Any:
+        """The aggregate, or NotFound naming what was asked for (``kind``: e.g. "ronde")."""
+        try:
+            return self.repository.get(aggregate_id)
+        except AggregateNotFoundError:
+            raise NotFound(f"{kind} {aggregate_id} tidak ada / no {kind} {aggregate_id}") from None
 
     def employee(self, nip: str) -> Employee:
         try:

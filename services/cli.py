@@ -21,6 +21,7 @@ from domain.values import PositionLevel
 from projections.directory import DirectoryProjection, directory_view
 from projections.follower import Follower
 from services.application import Talenta
+from services.auth.cli import token
 from services.cli_render import eligibility_table, placement_lines, text
 from services.config import StoreConfig
 from services.eligibility import check_scouting
@@ -291,3 +292,6 @@ def packs(lang: str) -> None:
             )
         for note in pack.notes:
             click.echo(f"  * {text(note, lang)}")
+
+
+main.add_command(token)

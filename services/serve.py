@@ -13,6 +13,7 @@ import uvicorn
 
 from infra.temporal import start_dev_server
 from projections.directory import DirectoryProjection, directory_view
+from projections.documents import document_view
 from projections.follower import Follower
 from services.api import create_api
 from services.application import Talenta
@@ -33,7 +34,8 @@ async def serve(store: StoreConfig, host: str, port: int, temporal_port: int, da
         directory = directory_view(app)
         follower = Follower(app, DirectoryProjection(directory))
         threading.Thread(target=follower.run, args=(stop,), name="directory", daemon=True).start()
-        config = uvicorn.Config(create_api(app, directory), host=host, port=port, log_level="info")
+        api = create_api(app, directory, document_view(app))
+        config = uvicorn.Config(api, host=host, port=port, log_level="info")
         print(
             f"Talenta: API on http://{host}:{port} (docs at /docs), store {store.url}, "
             f"Temporal at {temporal.target}",

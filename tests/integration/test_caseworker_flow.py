@@ -8,10 +8,13 @@ from pathlib import Path
 from click.testing import CliRunner
 from fastapi.testclient import TestClient
 
+from domain.envelope import Role
 from projections.directory import DirectoryProjection, directory_view
+from projections.documents import document_view
 from projections.follower import Follower
 from services.api import create_api
 from services.application import Talenta
+from services.auth import token_store
 from services.cli import main
 from services.config import StoreConfig
 
@@ -48,7 +51,9 @@ def test_the_api_serves_the_directory_checks_and_refusals(store: StoreConfig) ->
     try:
         view = directory_view(app)
         Follower(app, DirectoryProjection(view)).catch_up()
-        client = TestClient(create_api(app, view))
+        client = TestClient(create_api(app, view, document_view(app)))
+        _, secret = token_store(app).create_token("siti", "kota-madiun", {Role.CASEWORKER})
+        client.headers["Authorization"] = f"Bearer {secret}"
 
         assert len(client.get("/agencies/kota-madiun/employees").json()) == 6
         assert client.get(f"/employees/{SITI}").json()["name"] == "Siti Rahmawati, S.E."
@@ -73,5 +78,28 @@ def test_the_api_serves_the_directory_checks_and_refusals(store: StoreConfig) ->
         bad_nip = client.get("/employees/12345")
         assert bad_nip.status_code == 422
         assert bad_nip.json()["code"] == "invalid-value"
+    finally:
+        app.close()
+
+
+def test_the_api_refuses_strangers_and_other_agencies(store: StoreConfig) -> None:
+    cli(store, "import", "kota-madiun", str(SAMPLES))
+    app = Talenta(store)
+    try:
+        client = TestClient(create_api(app, directory_view(app), document_view(app)))
+        assert client.get("/agencies/kota-madiun/employees").status_code == 401
+        _, secret = token_store(app).create_token("andi", "kota-binjai", {Role.CASEWORKER})
+        client.headers["Authorization"] = f"Bearer {secret}"
+
+        for answer in (
+            client.get("/agencies/kota-madiun/employees"),
+            client.get(f"/employees/{SITI}"),
+            client.post(
+                "/agencies/kota-madiun/scouting-eligibility",
+                json={"level": "supervisor", "on": "2025-03-01"},
+            ),
+        ):
+            assert answer.status_code == 403
+            assert answer.json()["code"] == "other-agency"
     finally:
         app.close()

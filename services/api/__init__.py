@@ -1,0 +1,35 @@
+"""The HTTP API (OpenAPI at /openapi.json): one router per area, refusals in one shape."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import FastAPI
+
+from projections.directory import DirectoryView
+from projections.documents import DocumentView
+from services.api import personnel, scouting
+from services.api.context import Context
+from services.api.refusals import handle_refusals
+from services.application import Talenta
+from services.auth import Authenticator, token_store, use_authenticator
+
+
+def create_api(
+    app: Talenta,
+    directory: DirectoryView,
+    documents: DocumentView,
+    authenticator: Authenticator | None = None,
+) -> FastAPI:
+    api = FastAPI(title="Talenta", version="0.1.0")
+    api.state.context = Context(app=app, directory=directory, documents=documents)
+    use_authenticator(api, authenticator or token_store(app))
+    handle_refusals(api)
+
+    @api.get("/health")
+    def health() -> dict[str, Any]:
+        return {"status": "ok", "events": app.recorder.max_notification_id() or 0}
+
+    api.include_router(personnel.router)
+    api.include_router(scouting.router)
+    return api

@@ -1,0 +1,60 @@
+"""Employees, their scouting eligibility and the nine-box, for the actor's own agency."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from fastapi import APIRouter
+from pydantic import BaseModel
+
+from domain.personnel.facts import PersonnelFacts
+from domain.rules.ninebox import NineBoxPlacement, Performance, Potential
+from domain.rules.registry import pack_for, pack_in_force
+from domain.values import PositionLevel
+from projections.directory import DirectoryRow
+from services.api.context import Ctx
+from services.auth import CurrentActor, same_agency
+from services.eligibility import EmployeeEligibility, check_scouting
+
+router = APIRouter()
+
+
+class ScoutingCheck(BaseModel):
+    level: PositionLevel
+    on: date
+    nips: list[str] = []  # empty: every employee of the agency
+
+
+@router.get("/agencies/{agency}/employees")
+def employees(
+    agency: str, ctx: Ctx, actor: CurrentActor, unit: str | None = None
+) -> list[DirectoryRow]:
+    same_agency(actor, agency)
+    return ctx.directory.rows(agency, unit)
+
+
+@router.get("/employees/{nip}")
+def employee(nip: str, ctx: Ctx, actor: CurrentActor) -> PersonnelFacts:
+    facts = ctx.app.facts(nip)
+    same_agency(actor, facts.agency)
+    return facts
+
+
+@router.post("/agencies/{agency}/scouting-eligibility")
+def scouting_eligibility(
+    agency: str, check: ScoutingCheck, ctx: Ctx, actor: CurrentActor
+) -> list[EmployeeEligibility]:
+    same_agency(actor, agency)
+    nips = check.nips or [row.nip for row in ctx.directory.rows(agency)]
+    employees = [ctx.app.facts(nip) for nip in nips]
+    for facts in employees:
+        same_agency(actor, facts.agency)
+    return check_scouting(employees, agency, check.level, check.on)
+
+
+@router.get("/packs/{pack}/ninebox")
+def ninebox(
+    pack: str, performance: Performance, potential: Potential, on: date | None = None
+) -> NineBoxPlacement:
+    rules = pack_in_force(pack, on) if on else pack_for(pack)
+    return rules.place(performance, potential)
