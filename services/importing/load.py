@@ -11,6 +11,7 @@ from domain.personnel.facts import PersonnelFacts
 from services.application import EmployeeNotFound, Talenta, chunks
 from services.importing.files import PersonnelFiles
 from services.importing.parse import Origin, ParseResult, parse_personnel
+from services.importing.partial import Conflict, complete
 from services.importing.report import ImportReport, RowError
 
 Progress = Callable[[int, int], None]  # (employees done, employees to do)
@@ -88,6 +89,13 @@ def _apply(
                 str(facts.nip),
             )
         )
+        return None
+    try:
+        # Sections whose file or columns this import lacks keep their stored values.
+        facts = complete(employee.facts, facts, parsed.sources)
+    except Conflict as conflict:
+        report.skipped += 1
+        report.errors.append(RowError(origin.file, origin.line, str(conflict), str(facts.nip)))
         return None
     if employee.update(facts, envelope):
         report.updated += 1

@@ -17,6 +17,7 @@ from services.importing.cells import Cells
 from services.importing.files import PersonnelFiles
 from services.importing.histories import HISTORIES
 from services.importing.main_record import MainRecord, read_main
+from services.importing.partial import Sources
 from services.importing.report import RowError
 from services.importing.table import Table, read_table
 
@@ -40,6 +41,8 @@ class ParseResult:
     skipped: int = 0  # employees with a main row left out because of a refused row
     documents: tuple[DocumentRef, ...] = ()
     origins: dict[str, Origin] = field(default_factory=dict)  # by NIP
+    # The sections this import carries; the others keep a stored employee's values.
+    sources: Sources = field(default_factory=lambda: Sources(frozenset(), frozenset()))
 
 
 def parse_personnel(files: PersonnelFiles, agency: str) -> ParseResult:
@@ -70,7 +73,10 @@ def parse_personnel(files: PersonnelFiles, agency: str) -> ParseResult:
             facts.append(built)
             origins[str(built.nip)] = Origin(record.file, record.line, record.agency_name)
     errors.sort(key=lambda error: (error.file != main.document.name, error.file, error.line))
-    return ParseResult(facts, errors, rows_read, len(mains) - len(facts), documents, origins)
+    sources = Sources(frozenset(table.kind for table in tables), main.columns)
+    return ParseResult(
+        facts, errors, rows_read, len(mains) - len(facts), documents, origins, sources
+    )
 
 
 def _key(raw: str) -> str:

@@ -25,6 +25,7 @@ class Table:
     kind: FileKind
     document: DocumentRef
     rows: tuple[Row, ...]
+    columns: frozenset[str] = frozenset()  # the known columns the header names
 
 
 def read_table(kind: FileKind, path: Path) -> tuple[Table, list[RowError]]:
@@ -52,7 +53,7 @@ def read_table(kind: FileKind, path: Path) -> tuple[Table, list[RowError]]:
         }
         if any(value.strip() for value in values):
             rows.append(Row(path.name, start, cells))
-    return Table(kind, document, tuple(rows)), []
+    return Table(kind, document, tuple(rows), frozenset(columns.values())), []
 
 
 def _decode(content: bytes) -> str:

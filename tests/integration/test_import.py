@@ -172,3 +172,53 @@ def _write_employees(path: Path, count: int, unit: str) -> None:
             writer.writerow(
                 [nip, f"Pegawai {index}", "PNS", "Aktif", unit, "III/a", f"01-03-{born.year + 25}"]
             )
+
+
+def test_a_main_file_only_reimport_keeps_the_histories(app: Talenta) -> None:
+    _import(app, PersonnelFiles.in_directory(SAMPLES))
+    nips = ["197503122000031004", "198801152011011003", "199005082015032002"]
+    before = {nip: app.facts(nip) for nip in nips}
+    last = app.recorder.max_notification_id()
+
+    report = _import(app, PersonnelFiles(main=SAMPLES / "data_utama.csv"))
+
+    assert report.errors == []
+    assert (report.updated, report.unchanged, report.events) == (0, 6, 0)
+    assert app.recorder.max_notification_id() == last
+    for nip in nips:
+        after = app.facts(nip)
+        for section in ("penalties", "appraisals", "investigations", "grades", "positions"):
+            assert getattr(after, section) == getattr(before[nip], section), (nip, section)
+
+
+def test_a_reimport_replaces_only_the_sections_it_carries(app: Talenta, tmp_path: Path) -> None:
+    """Without the health/integrity columns the stored certificate and statement stay; with
+    rw_skp22 alone the pre-2022 appraisals stay; a given file replaces its section whole."""
+    _import(app, PersonnelFiles.in_directory(SAMPLES))
+    main = tmp_path / "data_utama.csv"
+    with (SAMPLES / "data_utama.csv").open(newline="") as source, main.open("w") as target:
+        rows = list(csv.DictReader(source))
+        kept = [
+            name
+            for name in rows[0]
+            if not any(part in name.lower() for part in ("dokter", "pakta"))
+        ]
+        writer = csv.DictWriter(target, kept, extrasaction="ignore")
+        writer.writeheader()
+        writer.writerows(rows)
+    skp22 = tmp_path / "rw_skp22.csv"
+    skp22.write_text("nipBaru,tahun,kuadranKinerja\n197503122000031004,2024,Baik\n")
+    hukdis = tmp_path / "rw_hukdis.csv"
+    hukdis.write_text("nipBaru,jenisTingkatHukumanId,hukumanTanggal\n")
+    budi = app.facts("197503122000031004")
+
+    report = _import(app, PersonnelFiles(main=main, performance=skp22, penalties=hukdis))
+
+    assert report.errors == []
+    after = app.facts("197503122000031004")
+    assert after.health_certificate == budi.health_certificate is not None
+    assert after.integrity_statement == budi.integrity_statement is not None
+    assert [(a.year, a.rating) for a in after.appraisals] == [
+        (a.year, a.rating) for a in budi.appraisals if a.year < 2022
+    ] + [(2024, "Baik")]
+    assert app.facts("199005082015032002").penalties == ()  # the given (empty) file replaces
