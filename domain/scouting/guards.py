@@ -1,0 +1,306 @@
+"""The stage-order checks of a scouting round, each refusing with the article it would break.
+
+Kept apart from ``round.py`` so that the aggregate reads as its events and commands; the checks
+read the round's state only and never record anything.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+from typing import Any
+from uuid import UUID
+
+from domain.envelope import Basis, Envelope
+from domain.rules.core import ReadingUse
+from domain.rules.madiun import PACK
+from domain.scouting.candidate import AssessmentStage, Candidate
+from domain.scouting.errors import ScoutingRefusal, refuse
+from domain.scouting.plan import Schedule
+from domain.values import Nip
+
+
+def stamped(
+    envelope: Envelope, *articles: str, readings: Iterable[ReadingUse] = ()
+) -> dict[str, Any]:
+    """The envelope as event data, its basis naming the pack, the articles (``P13`` or full
+    citations) and the readings this step applies besides what the caller put there."""
+    cited = (*envelope.basis.citations, *(a if ":" in a else PACK.cite(a) for a in articles))
+    basis = Basis(
+        pack=PACK.id,
+        citations=tuple(dict.fromkeys(cited)),
+        readings={**envelope.basis.readings, **{str(r.id): r.option for r in readings}},
+    )
+    return envelope.model_copy(update={"basis": basis}).to_event()
+
+
+class RoundGuards:
+    """Mixed into ScoutingRound; the attributes below are set by its events."""
+
+    id: UUID
+    _schedule: Schedule
+    _candidates: dict[str, Candidate]
+    circular_number: str
+    closed_on: date | None
+    announced: bool
+    finalised: bool
+    report_number: str
+
+    def _candidate(self, nip: str) -> Candidate:
+        key = str(Nip(nip))
+        found = self._candidates.get(key)
+        if found is None:
+            raise refuse(
+                "not-registered",
+                f"{key} tidak terdaftar pada putaran ini",
+                f"{key} is not registered in this round",
+                "P13(1)",
+            )
+        return found
+
+    def _ensure_publishable(self, circular_number: str, website: str) -> None:
+        if self.circular_number:
+            raise refuse(
+                "already-published",
+                f"putaran sudah diumumkan dengan Surat Edaran {self.circular_number}",
+                f"the round was published already by circular {self.circular_number}",
+                "P12(2)",
+            )
+        if not circular_number.strip() or not website.strip():
+            raise refuse(
+                "publication-incomplete",
+                "pengumuman resmi memerlukan Surat Edaran dan website resmi BKPSDM",
+                "an official announcement needs both a circular and the BKPSDM website",
+                "P12(2)",
+            )
+
+    def _ensure_registrable(self, nip: str, on: date, already_in_pool: bool) -> None:
+        if not self.circular_number:
+            raise refuse(
+                "not-published",
+                "putaran belum diumumkan secara resmi",
+                "the round has not been officially announced yet",
+                "P12(2)",
+            )
+        if on < self._schedule.registration_opens:
+            raise refuse(
+                "registration-not-open",
+                f"pendaftaran dibuka {self._schedule.registration_opens}",
+                f"registration opens on {self._schedule.registration_opens}",
+                "P13(1)",
+            )
+        if self.closed_on is not None or on > self._schedule.registration_closes:
+            raise refuse(
+                "registration-closed",
+                f"pendaftaran ditutup {self.closed_on or self._schedule.registration_closes}",
+                f"registration closed on {self.closed_on or self._schedule.registration_closes}",
+                "P13(1)",
+            )
+        if nip in self._candidates:
+            raise refuse(
+                "already-registered",
+                f"{nip} sudah terdaftar pada putaran ini",
+                f"{nip} is already registered in this round",
+                "P13(1)",
+            )
+        if already_in_pool:
+            raise refuse(
+                "already-in-pool",
+                f"{nip} masih tercatat dalam Talent Pool yang berlaku",
+                f"{nip} holds a talent pool entry that is still valid",
+                "P22(2)",
+            )
+
+    def _before_selection(self, nip: str) -> Candidate:
+        """Recommendation and verification complete a registration; selection judges it."""
+        candidate = self._candidate(nip)
+        if candidate.administrative_passed is not None:
+            raise refuse(
+                "already-selected",
+                f"seleksi administrasi {candidate.nip} sudah dilakukan",
+                f"{candidate.nip} has been through administrative selection already",
+                "P14(1)",
+            )
+        return candidate
+
+    def _ensure_closable(self, closed_on: date) -> None:
+        if not self.circular_number:
+            raise refuse(
+                "not-published",
+                "putaran belum diumumkan secara resmi",
+                "the round has not been officially announced yet",
+                "P12(2)",
+            )
+        if closed_on < self._schedule.registration_closes:
+            raise refuse(
+                "before-closing-date",
+                f"pendaftaran dijadwalkan ditutup {self._schedule.registration_closes}",
+                f"registration is scheduled to close on {self._schedule.registration_closes}",
+                "P13(1)",
+            )
+
+    def _ensure_registration_closed(self) -> None:
+        if self.closed_on is None:
+            raise refuse(
+                "registration-open",
+                "pendaftaran belum ditutup",
+                "registration has not been closed",
+                "P14(1)",
+            )
+
+    def ensure_selectable(self, nip: str, envelope: Envelope) -> Candidate:
+        """Also asked by the handler before it loads the employee's data."""
+        self._ensure_registration_closed()
+        if self.announced:
+            raise refuse(
+                "administrative-results-announced",
+                "hasil seleksi administrasi sudah diumumkan",
+                "the administrative results have been announced",
+                "P14(3)",
+            )
+        candidate = self._candidate(nip)
+        if candidate.awaiting_verification:
+            raise refuse(
+                "documents-not-verified",
+                f"berkas pendaftaran web {candidate.nip} belum diverifikasi",
+                f"the web registration of {candidate.nip} has no verified documents yet",
+                "P13(3)",
+            )
+        _ensure_new(candidate.selection_ref, envelope, candidate.nip, "P14(1)")
+        return candidate
+
+    def _ensure_announceable(self) -> None:
+        self._ensure_registration_closed()
+        if self.announced:
+            raise refuse(
+                "already-announced",
+                "hasil seleksi administrasi sudah diumumkan",
+                "the administrative results have been announced already",
+                "P14(3)",
+            )
+        waiting = sorted(n for n, c in self._candidates.items() if c.administrative_passed is None)
+        if waiting:
+            raise refuse(
+                "selection-incomplete",
+                f"belum diseleksi administrasi: {', '.join(waiting)}",
+                f"not through administrative selection yet: {', '.join(waiting)}",
+                "P14(3)",
+            )
+
+    def _assessable(self, nip: str, stage: AssessmentStage, envelope: Envelope) -> Candidate:
+        self._ensure_not_finalised()
+        candidate = self._candidate(nip)
+        if stage is AssessmentStage.POTENTIAL:
+            if not self.announced:
+                raise refuse(
+                    "administrative-results-not-announced",
+                    "hasil seleksi administrasi belum diumumkan",
+                    "the administrative results have not been announced",
+                    "P14(3)",
+                )
+            if not candidate.administrative_passed:
+                raise refuse(
+                    "not-administratively-passed",
+                    f"{candidate.nip} tidak lulus seleksi administrasi",
+                    f"{candidate.nip} did not pass administrative selection",
+                    "P14(4)",
+                )
+            _ensure_new(candidate.potential_ref, envelope, candidate.nip, "P15(1)")
+            return candidate
+        if candidate.proceeds is None:
+            raise refuse(
+                "potential-not-assessed",
+                f"nilai potensi {candidate.nip} belum dicatat",
+                f"{candidate.nip} has no potential score yet",
+                "P15(3)",
+            )
+        if not candidate.proceeds:
+            raise refuse(
+                "stopped-at-potential",
+                f"{candidate.nip} berkategori KMS pada penilaian potensi; tidak dapat mengikuti "
+                "tahap berikutnya",
+                f"{candidate.nip} is KMS at the potential assessment and cannot go on",
+                "P15(4)",
+            )
+        _ensure_new(candidate.technical_ref, envelope, candidate.nip, "P16(3)")
+        return candidate
+
+    def _ensure_not_finalised(self) -> None:
+        if self.finalised:
+            raise refuse(
+                "results-finalised",
+                "hasil Talent Scouting sudah ditetapkan",
+                "the scouting results are final already",
+                "P19(1)",
+            )
+
+    def _ensure_finalisable(self) -> None:
+        self._ensure_not_finalised()
+        if not self.announced:
+            raise refuse(
+                "administrative-results-not-announced",
+                "hasil seleksi administrasi belum diumumkan",
+                "the administrative results have not been announced",
+                "P14(3)",
+            )
+        if missing := self._lacking(AssessmentStage.POTENTIAL):
+            raise refuse(
+                "potential-scores-missing",
+                f"nilai potensi belum dicatat untuk: {', '.join(missing)}",
+                f"no potential score yet for: {', '.join(missing)}",
+                "P15(1)",
+            )
+        if missing := self._lacking(AssessmentStage.TECHNICAL):
+            raise refuse(
+                "technical-scores-missing",
+                f"nilai kompetensi teknis belum dicatat untuk: {', '.join(missing)}",
+                f"no technical score yet for: {', '.join(missing)}",
+                "P16(3)",
+            )
+
+    def _lacking(self, stage: AssessmentStage) -> tuple[str, ...]:
+        """Who may be scored at ``stage`` and has no score yet."""
+        if stage is AssessmentStage.POTENTIAL:
+            due = [c for c in self._candidates.values() if c.administrative_passed]
+            return tuple(sorted(c.nip for c in due if c.potential is None))
+        due = [c for c in self._candidates.values() if c.proceeds]
+        return tuple(sorted(c.nip for c in due if c.technical is None))
+
+    def _ensure_reportable(self, report_number: str) -> None:
+        if not self.finalised:
+            raise refuse(
+                "not-finalised",
+                "hasil Talent Scouting belum ditetapkan",
+                "the scouting results are not final yet",
+                "P19(4)",
+            )
+        if self.report_number:
+            raise refuse(
+                "already-reported",
+                f"hasil sudah dilaporkan kepada Walikota ({self.report_number})",
+                f"the results were reported to the mayor already ({self.report_number})",
+                "P19(4)",
+            )
+        if not report_number.strip():
+            raise refuse(
+                "report-number-missing",
+                "nomor laporan kepada Walikota kosong",
+                "the report to the mayor has no number",
+                "P19(4)",
+            )
+
+
+def _ensure_new(recorded: str, envelope: Envelope, nip: str, article: str) -> None:
+    """A decision already recorded for ``nip`` is changed only by a correction that names the
+    event it corrects (``envelope.corrects``), so the log says what replaced what."""
+    if recorded and envelope.corrects != recorded:
+        raise _already_recorded(recorded, nip, article)
+
+
+def _already_recorded(recorded: str, nip: str, article: str) -> ScoutingRefusal:
+    return refuse(
+        "already-recorded",
+        f"sudah dicatat untuk {nip} (peristiwa {recorded}); untuk koreksi isi corrects={recorded}",
+        f"already recorded for {nip} (event {recorded}); to correct it, set corrects={recorded}",
+        article,
+    )
