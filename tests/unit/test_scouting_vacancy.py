@@ -1,0 +1,432 @@
+"""Vacancy: proposals from the pool, the board's shortlist of 3, the mayor's pick, inauguration;
+and the mutation and tenure review beside it."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+from uuid import UUID
+
+import pytest
+
+from domain.envelope import Actor, Envelope, Role
+from domain.personnel.facts import EducationEntry
+from domain.rules.madiun import check_camat_qualification, check_promotion_consideration
+from domain.scouting.errors import ScoutingRefusal
+from domain.scouting.mutation import Mutation, MutationGrounds, TenureReview, tenure_review_due
+from domain.scouting.pool import PoolEntry, PoolMembership
+from domain.scouting.tpk import TpkMember, TpkSession
+from domain.scouting.vacancy import Vacancy, VacancyState, vacancy_id
+from domain.values import (
+    Appraisal,
+    AppraisalRating,
+    EducationLevel,
+    Penalty,
+    PenaltyLevel,
+    PositionLevel,
+)
+from tests.unit.rules_builders import facts, nip_for
+
+ADMIN = PositionLevel.ADMINISTRATOR
+ON = date(2025, 3, 10)
+NIPS = [nip_for(date(1975 + i, 6, 1)) for i in range(5)]
+
+
+def stamp(role: Role, day: date = ON) -> Envelope:
+    return Envelope(actor=Actor(id=f"{role}-1", role=role, agency="kota-madiun"), effective=day)
+
+
+def entry(nip: str, level: PositionLevel = ADMIN, decreed: date = date(2024, 2, 29)) -> PoolEntry:
+    membership = PoolMembership.start(nip, level, stamp(Role.PPK, decreed))
+    return membership.decree_entry(
+        nip, level, "kota-madiun", UUID(int=1), f"800/{nip[-4:]}", decreed, stamp(Role.PPK, decreed)
+    )
+
+
+def vacancy(camat: bool = False) -> Vacancy:
+    return Vacancy.open(
+        "kota-madiun",
+        "Camat Taman" if camat else "Kepala Bagian Umum",
+        "Kecamatan Taman" if camat else "Sekretariat Daerah",
+        ADMIN,
+        camat,
+        date(2025, 3, 1),
+        stamp(Role.CASEWORKER, date(2025, 3, 1)),
+    )
+
+
+def propose(target: Vacancy, nip: str, on: date = ON, **changes: Any) -> None:
+    candidate = facts(nip=nip, **changes)
+    target.propose(
+        nip,
+        entry(nip),
+        check_promotion_consideration(candidate, on),
+        check_camat_qualification(candidate, has_governance_certificate=False),
+        stamp(Role.HEAD_OF_UNIT, on),
+    )
+
+
+def board(size: int = 5, chairs: int = 1) -> TpkSession:
+    members = tuple(
+        TpkMember(name=f"Anggota {i}", role="chair" if i < chairs else "member")
+        for i in range(size)
+    )
+    return TpkSession(minutes_number="BA/7/2025", minutes_date=date(2025, 4, 2), members=members)
+
+
+def with_proposals(count: int = 3) -> Vacancy:
+    target = vacancy()
+    for nip in NIPS[:count]:
+        propose(target, nip)
+    return target
+
+
+def test_the_id_derives_from_agency_position_and_opening_date() -> None:
+    target = vacancy()
+    (opened,) = target.collect_events()
+
+    assert target.id == vacancy_id("kota-madiun", "Kepala Bagian Umum", date(2025, 3, 1))
+    assert isinstance(opened, Vacancy.VacancyOpened)
+    assert (opened.level, opened.camat, opened.opened_on) == (
+        "administrator",
+        False,
+        ON.replace(day=1),
+    )
+    assert target.state is VacancyState.OPEN
+
+
+@pytest.mark.parametrize(
+    ("pool_entry", "on", "changes", "code", "citation"),
+    [
+        pytest.param(
+            None, ON, {}, "not-pool-member", "P23(2)", id="madiun-2021:P23(2) not a pool member"
+        ),
+        pytest.param(
+            entry(NIPS[0], decreed=date(2022, 3, 9)),
+            ON,
+            {},
+            "entry-expired",
+            "P22(1)",
+            id="madiun-2021:P22(1) entry expired the day before",
+        ),
+        pytest.param(
+            entry(NIPS[0], PositionLevel.SUPERVISOR),
+            ON,
+            {},
+            "level-mismatch",
+            "P23(2)",
+            id="madiun-2021:P23(2) supervisor pool for an administrator post",
+        ),
+        pytest.param(
+            entry(NIPS[1]),
+            ON,
+            {},
+            "not-pool-member",
+            "P23(2)",
+            id="madiun-2021:P23(2) another employee's entry",
+        ),
+        pytest.param(
+            entry(NIPS[0]),
+            ON,
+            {
+                "penalties": (
+                    Penalty(
+                        level=PenaltyLevel.parse("sedang"),
+                        start=date(2025, 1, 1),
+                        end=date(2025, 12, 31),
+                    ),
+                )
+            },
+            "serving-penalty",
+            "P30(5)(a)",
+            id="madiun-2021:P30(5)(a) serving a moderate penalty",
+        ),
+        pytest.param(
+            entry(NIPS[0]),
+            ON,
+            {"appraisals": (Appraisal(year=2024, rating=AppraisalRating.KURANG),)},
+            "poor-performance",
+            "P30(5)(b)",
+            id="madiun-2021:P30(5)(b) poor performance",
+        ),
+    ],
+)
+def test_proposals_are_refused(
+    pool_entry: PoolEntry | None, on: date, changes: dict[str, Any], code: str, citation: str
+) -> None:
+    target = vacancy()
+    candidate = facts(nip=NIPS[0], **changes)
+
+    with pytest.raises(ScoutingRefusal) as refused:
+        target.propose(
+            NIPS[0],
+            pool_entry,
+            check_promotion_consideration(candidate, on),
+            None,
+            stamp(Role.HEAD_OF_UNIT, on),
+        )
+
+    assert refused.value.code == code
+    assert str(refused.value.citation) == f"madiun-2021:{citation}"
+    assert target.proposals == {}
+
+
+def test_a_proposal_on_the_last_valid_day_records_the_checks() -> None:
+    target = vacancy()
+    target.collect_events()
+
+    propose(target, NIPS[0], on=date(2027, 2, 27))
+
+    (proposed,) = target.collect_events()
+    assert isinstance(proposed, Vacancy.CandidateProposed)
+    assert proposed.nip == NIPS[0] and proposed.by == "head-of-unit-1"
+    assert [c["code"] for c in proposed.checks] == ["not-serving-penalty", "performance-not-poor"]
+
+
+def test_a_duplicate_proposal_is_refused() -> None:
+    target = with_proposals(1)
+
+    with pytest.raises(ScoutingRefusal) as refused:
+        propose(target, NIPS[0])
+
+    assert refused.value.code == "already-proposed"
+
+
+@pytest.mark.parametrize(
+    ("education", "certificate", "code"),
+    [
+        pytest.param(
+            (), False, "camat-not-qualified", id="madiun-2021:P30(2) Camat without qualification"
+        ),
+        pytest.param(
+            (EducationEntry(level=EducationLevel.S1, programme="Ilmu Pemerintahan"),),
+            False,
+            None,
+            id="madiun-2021:P30(2) Camat with a government-science degree",
+        ),
+        pytest.param((), True, None, id="madiun-2021:P30(2) Camat with a governance certificate"),
+    ],
+)
+def test_a_camat_needs_government_knowledge(
+    education: tuple[EducationEntry, ...], certificate: bool, code: str | None
+) -> None:
+    target = vacancy(camat=True)
+    candidate = facts(nip=NIPS[0], education=(EducationEntry(level=EducationLevel.S1), *education))
+    check = check_camat_qualification(candidate, has_governance_certificate=certificate)
+
+    def run() -> None:
+        target.propose(
+            NIPS[0],
+            entry(NIPS[0]),
+            check_promotion_consideration(candidate, ON),
+            check,
+            stamp(Role.HEAD_OF_UNIT),
+        )
+
+    if code is None:
+        run()
+        assert list(target.proposals) == [NIPS[0]]
+    else:
+        with pytest.raises(ScoutingRefusal) as refused:
+            run()
+        assert refused.value.code == code
+
+
+def test_a_camat_post_is_an_administrator_post() -> None:
+    with pytest.raises(ScoutingRefusal) as refused:
+        Vacancy.open(
+            "kota-madiun",
+            "Camat",
+            "Kecamatan",
+            PositionLevel.SUPERVISOR,
+            True,
+            ON,
+            stamp(Role.CASEWORKER),
+        )
+
+    assert refused.value.code == "camat-is-administrator"
+
+
+@pytest.mark.parametrize(
+    ("proposed", "listed", "justification", "session", "code"),
+    [
+        pytest.param(
+            3,
+            NIPS[:2],
+            "",
+            board(),
+            "shortlist-short",
+            id="madiun-2021:P24(4) shortlist of 2 without justification",
+        ),
+        pytest.param(
+            4, NIPS[:4], "", board(), "shortlist-size", id="madiun-2021:P24(4) shortlist of 4"
+        ),
+        pytest.param(
+            3, [], "none fit", board(), "shortlist-size", id="madiun-2021:P24(4) empty shortlist"
+        ),
+        pytest.param(
+            3,
+            [NIPS[0], NIPS[0], NIPS[1]],
+            "",
+            board(),
+            "shortlist-size",
+            id="madiun-2021:P24(4) a candidate twice",
+        ),
+        pytest.param(
+            3,
+            [NIPS[0], NIPS[1], NIPS[4]],
+            "",
+            board(),
+            "not-proposed",
+            id="madiun-2021:P24(3) a candidate nobody proposed",
+        ),
+        pytest.param(3, NIPS[:3], "", board(4), "tpk-even", id="madiun-2021:P8(2) even TPK"),
+        pytest.param(
+            3,
+            NIPS[:3],
+            "",
+            board(5, chairs=0),
+            "tpk-chair",
+            id="madiun-2021:P8(2)(a) TPK without chair",
+        ),
+    ],
+)
+def test_shortlists_are_refused(
+    proposed: int, listed: list[str], justification: str, session: TpkSession, code: str
+) -> None:
+    target = with_proposals(proposed)
+
+    with pytest.raises(ScoutingRefusal) as refused:
+        target.shortlist(session, listed, justification, stamp(Role.TPK_MEMBER))
+
+    assert refused.value.code == code
+    assert target.shortlisted is None
+
+
+@pytest.mark.parametrize(
+    ("listed", "justification", "short"),
+    [
+        pytest.param(NIPS[:3], "", False, id="madiun-2021:P24(4) three candidates"),
+        pytest.param(
+            NIPS[:2],
+            "only two pool members in the unit's field",
+            True,
+            id="madiun-2021:P24(4) two with justification flagged short",
+        ),
+    ],
+)
+def test_a_shortlist_is_recorded_with_its_session(
+    listed: list[str], justification: str, short: bool
+) -> None:
+    target = with_proposals(3)
+    target.collect_events()
+
+    target.shortlist(board(3), listed, justification, stamp(Role.TPK_MEMBER))
+
+    (recorded,) = target.collect_events()
+    assert isinstance(recorded, Vacancy.Shortlisted)
+    assert (recorded.nips, recorded.short) == (listed, short)
+    assert recorded.session["minutes_number"] == "BA/7/2025"
+    assert len(recorded.session["members"]) == 3
+    assert target.state is VacancyState.SHORTLISTED
+
+
+def test_the_pick_must_be_on_the_shortlist_and_inauguration_follows_the_pick() -> None:
+    target = with_proposals(4)
+    target.shortlist(board(), NIPS[:3], "", stamp(Role.TPK_MEMBER))
+
+    with pytest.raises(ScoutingRefusal) as outside:
+        target.pick(NIPS[3], "821/5/2025", date(2025, 4, 10), stamp(Role.PPK))
+    assert outside.value.code == "not-shortlisted"
+    assert str(outside.value.citation) == "madiun-2021:P24(5)"
+
+    with pytest.raises(ScoutingRefusal) as early:
+        target.inaugurate(date(2025, 4, 12), stamp(Role.CASEWORKER))
+    assert early.value.code == "wrong-stage"
+
+    target.pick(NIPS[1], "821/5/2025", date(2025, 4, 10), stamp(Role.PPK))
+    with pytest.raises(ScoutingRefusal) as before:
+        target.inaugurate(date(2025, 4, 9), stamp(Role.CASEWORKER))
+    assert before.value.code == "inaugurated-before-decree"
+
+    target.inaugurate(date(2025, 4, 14), stamp(Role.CASEWORKER))
+    assert target.state is VacancyState.FILLED
+    assert target.picked is not None and target.picked.nip == NIPS[1]
+    with pytest.raises(ScoutingRefusal):
+        propose(target, NIPS[4])
+
+
+def test_replay_rebuilds_the_vacancy() -> None:
+    target = with_proposals(3)
+    target.shortlist(board(), NIPS[:3], "", stamp(Role.TPK_MEMBER))
+    target.pick(NIPS[2], "821/5/2025", date(2025, 4, 10), stamp(Role.PPK))
+
+    copy: Vacancy | None = None
+    for domain_event in target.collect_events():
+        copy = domain_event.mutate(copy)
+
+    assert copy is not None
+    assert (copy.proposals, copy.shortlisted, copy.picked) == (
+        target.proposals,
+        target.shortlisted,
+        target.picked,
+    )
+
+
+def grounds() -> MutationGrounds:
+    return MutationGrounds(
+        qualification="S2 Administrasi Publik",
+        competence="memenuhi standar",
+        performance="Sangat Baik 2023-2024",
+        years_in_position=5,
+    )
+
+
+def test_a_mutation_goes_from_the_head_of_unit_through_the_board_to_the_mayor() -> None:
+    mutation = Mutation.propose(
+        "kota-madiun",
+        NIPS[0],
+        ADMIN,
+        "Kabag Umum",
+        "Kabag Hukum",
+        "Sekretariat Daerah",
+        grounds(),
+        stamp(Role.HEAD_OF_UNIT),
+    )
+
+    with pytest.raises(ScoutingRefusal) as early:
+        mutation.decide(True, "821/9/2025", date(2025, 5, 2), stamp(Role.PPK))
+    assert early.value.code == "wrong-stage"
+    with pytest.raises(ScoutingRefusal) as even:
+        mutation.recommend(board(2), True, "", stamp(Role.TPK_MEMBER))
+    assert even.value.code == "tpk-even"
+
+    mutation.recommend(board(), True, "", stamp(Role.TPK_MEMBER))
+    mutation.decide(True, "821/9/2025", date(2025, 5, 2), stamp(Role.PPK))
+
+    assert [type(e).__name__ for e in mutation.collect_events()] == [
+        "MutationProposed",
+        "MutationRecommended",
+        "MutationDecided",
+    ]
+    assert mutation.approved is True
+
+
+def test_tenure_is_reviewed_after_five_calendar_years() -> None:
+    due = tenure_review_due(NIPS[0], "Kabag Umum", date(2020, 2, 29))
+    review = TenureReview.start(
+        NIPS[0], "kota-madiun", "Kabag Umum", date(2020, 2, 29), stamp(Role.CASEWORKER)
+    )
+
+    assert due.due_on == review.due_on == date(2025, 2, 28)
+    assert review.id == due.review_id
+    assert review.remind(60, stamp(Role.SYSTEM))
+    assert not review.remind(60, stamp(Role.SYSTEM))
+    with pytest.raises(ScoutingRefusal) as early:
+        review.decide(True, "821/1/2025", date(2025, 2, 27), stamp(Role.PPK))
+    assert early.value.code == "tenure-not-due"
+    review.decide(False, "821/1/2025", date(2025, 2, 28), stamp(Role.PPK))
+    with pytest.raises(ScoutingRefusal) as twice:
+        review.decide(True, "821/2/2025", date(2025, 3, 3), stamp(Role.PPK))
+    assert twice.value.code == "tenure-decided"
+    assert review.extend is False
