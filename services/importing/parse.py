@@ -9,6 +9,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from domain.agencies import get_agency
 from domain.envelope import DocumentRef
 from domain.personnel.facts import PersonnelFacts
 from domain.values import Nip
@@ -20,8 +21,6 @@ from services.importing.main_record import MainRecord, read_main
 from services.importing.partial import Sources
 from services.importing.report import RowError
 from services.importing.table import Table, read_table
-
-_AGENCY_ID = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
 
 
 @dataclass(frozen=True)
@@ -46,11 +45,8 @@ class ParseResult:
 
 
 def parse_personnel(files: PersonnelFiles, agency: str) -> ParseResult:
-    if not _AGENCY_ID.fullmatch(agency):
-        raise ValueError(
-            f"id instansi harus huruf kecil, angka dan '-' (mis. kota-madiun) / agency id must "
-            f"be lowercase letters, digits and '-' (e.g. kota-madiun): {agency!r}"
-        )
+    # Refused up front: records under an agency no rule pack serves could never be judged.
+    get_agency(agency)
     tables: list[Table] = []
     errors: list[RowError] = []
     for kind, path in files.present():

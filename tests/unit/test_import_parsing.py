@@ -10,7 +10,13 @@ from pathlib import Path
 import pytest
 
 from domain.personnel.facts import EmploymentStatus
-from domain.values import AppraisalRating, EducationLevel, FunctionalGrade, PenaltyLevel
+from domain.values import (
+    AppraisalRating,
+    EducationLevel,
+    FunctionalGrade,
+    InvalidValue,
+    PenaltyLevel,
+)
 from domain.values import PositionLevel as Level
 from services.importing import ParseResult, PersonnelFiles, parse_personnel
 from services.importing.columns import COLUMNS
@@ -421,9 +427,11 @@ def test_an_empty_file_is_refused(tmp_path: Path) -> None:
     assert _only_error(result) == ("data_utama.csv", 1, "berkas kosong / file is empty")
 
 
-@pytest.mark.parametrize("agency", ["", "Kota Madiun", "kota_madiun", "-madiun"])
-def test_an_agency_id_must_be_a_slug(tmp_path: Path, agency: str) -> None:
-    with pytest.raises(ValueError, match="agency id must be lowercase"):
+@pytest.mark.parametrize(
+    "agency", ["", "Kota Madiun", "kota_madiun", "-madiun", "kota-surabaya", "kota-madiun-x"]
+)
+def test_an_unknown_agency_is_refused_up_front(agency: str) -> None:
+    with pytest.raises(InvalidValue, match=r"unknown agency.*known: kota-balikpapan"):
         parse_personnel(PersonnelFiles(main=SAMPLES / "data_utama.csv"), agency)
 
 
