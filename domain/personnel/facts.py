@@ -63,7 +63,8 @@ class HealthCertificate(BaseModel):
 
     number: str
     issued: date
-    government_doctor: bool = True
+    # Issued by a government doctor (P10(1)(g) asks it of administrators); None: not known.
+    government_doctor: bool | None = None
 
 
 class IntegrityStatement(BaseModel):

@@ -363,11 +363,21 @@ def _health(
     certificate = facts.health_certificate
     # Only P10(1)(g) (administrator) asks for a government doctor.
     needs_government = level is PositionLevel.ADMINISTRATOR
-    met = (
-        certificate is not None
-        and certificate.issued <= on
-        and (certificate.government_doctor or not needs_government)
+    present = certificate is not None and certificate.issued <= on
+    met: bool | None = present
+    unmet = Message(
+        id="tidak ada surat keterangan sehat"
+        + (" dari dokter pemerintah" if needs_government else ""),
+        en="no health certificate" + (" from a government doctor" if needs_government else ""),
     )
+    if present and needs_government and certificate is not None:
+        # Unknown (SIASN does not record it) is pending until the caseworker checks the letter.
+        met = certificate.government_doctor
+        if met is None:
+            unmet = Message(
+                id="belum diketahui apakah surat keterangan sehat dari dokter pemerintah",
+                en="not known whether the health certificate is from a government doctor",
+            )
     return requirement(
         "health",
         met,
@@ -379,11 +389,7 @@ def _health(
             "government_doctor_required": needs_government,
         },
         met_message=Message(id="surat keterangan sehat ada", en="health certificate present"),
-        unmet_message=Message(
-            id="tidak ada surat keterangan sehat"
-            + (" dari dokter pemerintah" if needs_government else ""),
-            en="no health certificate" + (" from a government doctor" if needs_government else ""),
-        ),
+        unmet_message=unmet,
     )
 
 

@@ -71,6 +71,7 @@ COLUMNS: dict[FileKind, tuple[Column, ...]] = {
         Column("tahunLulus", ("Tahun Lulus",)),
         Column("tglSuratKeteranganDokter", ("Tanggal Surat Keterangan Dokter", "Tgl Surat Sehat")),
         Column("noSuratKeteranganDokter", ("Nomor Surat Keterangan Dokter", "No Surat Sehat")),
+        Column("dokterPemerintah", ("Dokter Pemerintah",)),
         Column("tglPaktaIntegritas", ("Tanggal Pakta Integritas",)),
         Column("paktaIntegritasDiketahuiAtasan", ("Pakta Integritas Diketahui Atasan",)),
     ),

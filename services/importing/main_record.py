@@ -138,10 +138,17 @@ def _education(cells: Cells) -> tuple[EducationEntry, ...]:
 
 
 def _health(cells: Cells) -> HealthCertificate | None:
-    issued = cells.date("tglSuratKeteranganDokter", required=cells.has("noSuratKeteranganDokter"))
+    issued = cells.date(
+        "tglSuratKeteranganDokter",
+        required=cells.has("noSuratKeteranganDokter") or cells.has("dokterPemerintah"),
+    )
+    # Blank: not known whether a government doctor issued it (SIASN does not say).
+    government = cells.parsed("dokterPemerintah", parse_yes_no)
     if issued is None:
         return None
-    return HealthCertificate(number=cells.text("noSuratKeteranganDokter"), issued=issued)
+    return HealthCertificate(
+        number=cells.text("noSuratKeteranganDokter"), issued=issued, government_doctor=government
+    )
 
 
 def _integrity(cells: Cells) -> IntegrityStatement | None:

@@ -59,7 +59,9 @@ def facts(**changes: Any) -> PersonnelFacts:
             Appraisal(year=2022, rating=AppraisalRating.BAIK),
             Appraisal(year=2023, rating=AppraisalRating.SANGAT_BAIK),
         ),
-        "health_certificate": HealthCertificate(number="SKS-1", issued=date(2024, 3, 1)),
+        "health_certificate": HealthCertificate(
+            number="SKS-1", issued=date(2024, 3, 1), government_doctor=True
+        ),
         "integrity_statement": IntegrityStatement(
             signed=date(2024, 3, 1), acknowledged_by_head_of_unit=True
         ),

@@ -441,3 +441,25 @@ def test_files_are_found_in_a_directory_by_name() -> None:
     assert files.performance_scores is not None and files.performance_scores.name == "rw_skp.csv"
     with pytest.raises(ValueError, match="no data_utama"):
         PersonnelFiles.in_directory(SAMPLES.parent)
+
+
+@pytest.mark.parametrize(
+    ("header", "value", "government"),
+    [
+        ("dokterPemerintah", "ya", True),
+        ("Dokter Pemerintah", "tidak", False),
+        ("dokterPemerintah", "", None),  # SIASN has no such field: unknown, not assumed
+    ],
+)
+def test_the_health_certificate_says_whether_a_government_doctor_issued_it(
+    tmp_path: Path, header: str, value: str, government: bool | None
+) -> None:
+    row = MAIN | {"tglSuratKeteranganDokter": "15-01-2025", header: value}
+    (facts,) = _parse(tmp_path, row).facts
+    assert facts.health_certificate is not None
+    assert facts.health_certificate.government_doctor is government
+
+
+def test_a_government_doctor_flag_needs_the_certificate_date(tmp_path: Path) -> None:
+    _file, _line, message = _only_error(_parse(tmp_path, MAIN | {"dokterPemerintah": "ya"}))
+    assert message.startswith("tglSuratKeteranganDokter: wajib diisi")

@@ -32,7 +32,7 @@ from tests.unit.rules_builders import CLOSING, facts, nip_for, spell
 
 ADM, SUP = PositionLevel.ADMINISTRATOR, PositionLevel.SUPERVISOR
 EXE, SPV, FUN = PositionLevel.EXECUTOR, PositionLevel.SUPERVISOR, PositionLevel.FUNCTIONAL
-MET, NOT = Outcome.MET, Outcome.NOT_MET
+MET, NOT, PENDING = Outcome.MET, Outcome.NOT_MET, Outcome.PENDING
 CODES = (
     "status",
     "experience-in-position",
@@ -327,6 +327,31 @@ ROWS = [
         "health",
         NOT,
         id="madiun-2021:P10(1)(g) not a government doctor",
+    ),
+    pytest.param(
+        ADM,
+        {"health_certificate": HealthCertificate(number="X", issued=date(2024, 3, 1))},
+        "health",
+        PENDING,
+        id="madiun-2021:P10(1)(g) doctor unknown is pending",
+    ),
+    pytest.param(
+        ADM,
+        {
+            "health_certificate": HealthCertificate(
+                number="X", issued=date(2024, 3, 1), government_doctor=True
+            )
+        },
+        "health",
+        MET,
+        id="madiun-2021:P10(1)(g) government doctor",
+    ),
+    pytest.param(
+        SUP,
+        {"health_certificate": HealthCertificate(number="X", issued=date(2024, 3, 1))},
+        "health",
+        MET,
+        id="madiun-2021:P10(2)(g) doctor unknown is enough for supervisor",
     ),
     pytest.param(
         SUP,
