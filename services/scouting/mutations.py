@@ -1,0 +1,167 @@
+"""Mutation through the board to the mayor (madiun-2021 P25-26) and the 5-year tenure review
+(P25(3))."""
+
+from __future__ import annotations
+
+from datetime import date
+from uuid import UUID
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from domain.envelope import Actor, Evidence, Role
+from domain.rules.core import ReadingId
+from domain.scouting.mutation import Mutation, MutationGrounds, TenureReview
+from domain.scouting.tpk import TpkMember, TpkSession
+from domain.values import PositionLevel
+from services.application import Talenta
+from services.permissions import allowed
+from services.scouting.common import ensure_agency, envelope
+
+
+class ProposeMutation(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    agency: str = Field(min_length=1)
+    nip: str
+    level: PositionLevel
+    from_position: str = Field(min_length=1)
+    to_position: str = Field(min_length=1)
+    unit: str = Field(min_length=1)
+    qualification: str = Field(min_length=1)
+    competence: str = Field(min_length=1)
+    performance: str = Field(min_length=1)
+    years_in_position: int = Field(ge=0)
+    proposed_on: date
+    reason: str = ""
+
+
+class RecommendMutation(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    mutation_id: UUID
+    members: tuple[TpkMember, ...]
+    minutes_number: str = Field(min_length=1)
+    minutes_date: date
+    recommended: bool
+    note: str = ""
+
+
+class Decree(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    decree_number: str = Field(min_length=1)
+    decree_date: date
+    reason: str = ""
+
+
+class DecideMutation(Decree):
+    mutation_id: UUID
+    approved: bool
+
+
+class RemindTenure(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    review_id: UUID
+    lead_days: int = Field(ge=0)
+    on: date
+
+
+class DecideTenure(Decree):
+    review_id: UUID
+    extend: bool
+
+
+def _mutation(app: Talenta, mutation_id: UUID, actor: Actor) -> Mutation:
+    found: Mutation = app.repository.get(mutation_id)
+    ensure_agency(actor, found.agency)
+    return found
+
+
+def _review(app: Talenta, review_id: UUID, actor: Actor) -> TenureReview:
+    found: TenureReview = app.repository.get(review_id)
+    ensure_agency(actor, found.agency)
+    return found
+
+
+@allowed(Role.HEAD_OF_UNIT)
+def propose_mutation(app: Talenta, command: ProposeMutation, actor: Actor) -> UUID:
+    ensure_agency(actor, command.agency)
+    grounds = MutationGrounds(
+        qualification=command.qualification,
+        competence=command.competence,
+        performance=command.performance,
+        years_in_position=command.years_in_position,
+    )
+    mutation = Mutation.propose(
+        command.agency,
+        command.nip,
+        command.level,
+        command.from_position,
+        command.to_position,
+        command.unit,
+        grounds,
+        envelope(actor, command.proposed_on, "P25(1)", "P26(1)", reason=command.reason),
+    )
+    app.save(mutation)
+    return mutation.id
+
+
+@allowed(Role.TPK_MEMBER)
+def recommend_mutation(app: Talenta, command: RecommendMutation, actor: Actor) -> None:
+    mutation = _mutation(app, command.mutation_id, actor)
+    session = TpkSession(
+        minutes_number=command.minutes_number,
+        minutes_date=command.minutes_date,
+        members=command.members,
+    )
+    stamp = envelope(
+        actor,
+        command.minutes_date,
+        "P8(2)",
+        "P26(2)",
+        "P26(3)",
+        reason=command.note,
+        evidence=Evidence(minutes_number=command.minutes_number, minutes_date=command.minutes_date),
+    )
+    mutation.recommend(session, command.recommended, command.note, stamp)
+    app.save(mutation)
+
+
+@allowed(Role.PPK)
+def decide_mutation(app: Talenta, command: DecideMutation, actor: Actor) -> None:
+    mutation = _mutation(app, command.mutation_id, actor)
+    stamp = envelope(
+        actor,
+        command.decree_date,
+        "P26(4)",
+        reason=command.reason,
+        evidence=Evidence(decree_number=command.decree_number, decree_date=command.decree_date),
+    )
+    mutation.decide(command.approved, command.decree_number, command.decree_date, stamp)
+    app.save(mutation)
+
+
+@allowed(Role.SYSTEM)
+def remind_tenure(app: Talenta, command: RemindTenure, actor: Actor) -> bool:
+    review = _review(app, command.review_id, actor)
+    stamp = envelope(actor, command.on, "P25(3)", readings=(ReadingId.D7,))
+    if review.remind(command.lead_days, stamp):
+        app.save(review)
+        return True
+    return False
+
+
+@allowed(Role.PPK)
+def decide_tenure(app: Talenta, command: DecideTenure, actor: Actor) -> None:
+    review = _review(app, command.review_id, actor)
+    stamp = envelope(
+        actor,
+        command.decree_date,
+        "P25(3)",
+        reason=command.reason,
+        readings=(ReadingId.D7,),
+        evidence=Evidence(decree_number=command.decree_number, decree_date=command.decree_date),
+    )
+    review.decide(command.extend, command.decree_number, command.decree_date, stamp)
+    app.save(review)

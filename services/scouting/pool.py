@@ -1,0 +1,156 @@
+"""Talent-pool commands: the mayor's pool decree (madiun-2021 P20, P22) and the clock's steps."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+from uuid import UUID
+
+from eventsourcing.application import AggregateNotFoundError
+from pydantic import BaseModel, ConfigDict, Field
+
+from domain.envelope import Actor, DocumentRef, Evidence, Role
+from domain.rules.core import ReadingId
+from domain.scouting.errors import refuse
+from domain.scouting.pool import PoolEntry, PoolMembership, membership_id
+from domain.values import PositionLevel
+from services.application import Talenta
+from services.permissions import allowed
+from services.scouting.common import ensure_agency, envelope
+
+
+class PoolDecree(BaseModel):
+    """The mayoral decree (Keputusan Walikota) that lists a round's passed candidates."""
+
+    model_config = ConfigDict(frozen=True)
+
+    decree_number: str = Field(min_length=1)
+    decree_date: date
+    reason: str = ""
+    documents: tuple[DocumentRef, ...] = ()
+
+
+class DecreePool(PoolDecree):
+    round_id: UUID
+
+
+class ExpireEntry(BaseModel):
+    """Sent by the pool-entry clock when the expiry day arrives."""
+
+    model_config = ConfigDict(frozen=True)
+
+    membership_id: UUID
+    entry_id: UUID
+    expired_on: date
+
+
+class RemindExpiry(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    membership_id: UUID
+    entry_id: UUID
+    lead_days: int = Field(ge=0)
+    on: date
+
+
+def membership_of(app: Talenta, nip: str, level: PositionLevel) -> PoolMembership | None:
+    try:
+        found: PoolMembership = app.repository.get(membership_id(nip, level))
+    except AggregateNotFoundError:
+        return None
+    return found
+
+
+@allowed(Role.PPK)
+def decree_pool(app: Talenta, command: DecreePool, actor: Actor) -> list[PoolEntry]:
+    """Lists every candidate who passed the round (P19(3)) in the pool by one decree (P20(2))."""
+    # Imported here: the round and the pool are built side by side and only meet at the decree.
+    from domain.scouting.round import ScoutingRound
+
+    scouting_round: ScoutingRound = app.repository.get(command.round_id)
+    return decree_entries(
+        app,
+        scouting_round.passed_nips,
+        scouting_round.level,
+        scouting_round.agency,
+        scouting_round.id,
+        command,
+        actor,
+    )
+
+
+def decree_entries(
+    app: Talenta,
+    nips: Iterable[str],
+    level: PositionLevel,
+    agency: str,
+    round_id: UUID,
+    decree: PoolDecree,
+    actor: Actor,
+) -> list[PoolEntry]:
+    """Every entry is decided before anything is saved, so a refusal writes nothing. A decree
+    already recorded for a NIP is skipped, so a retried decree completes what a crash cut off."""
+    ensure_agency(actor, agency)
+    listed = sorted(set(nips))
+    if not listed:
+        raise refuse(
+            "no-passed-candidates",
+            "tidak ada peserta yang lulus Talent Scouting untuk ditetapkan",
+            "no candidate passed scouting, nothing to decree",
+            "P20(1)",
+        )
+    stamp = envelope(
+        actor,
+        decree.decree_date,
+        "P20(2)",
+        "P22(1)",
+        reason=decree.reason,
+        readings=(ReadingId.D7,),
+        evidence=Evidence(
+            decree_number=decree.decree_number,
+            decree_date=decree.decree_date,
+            documents=decree.documents,
+        ),
+    )
+    memberships: list[PoolMembership] = []
+    entries: list[PoolEntry] = []
+    for nip in listed:
+        membership = membership_of(app, nip, level) or PoolMembership.start(nip, level, stamp)
+        already = [e for e in membership.entries if e.decree_number == decree.decree_number]
+        if already:
+            entries.extend(already)
+            continue
+        entries.append(
+            membership.decree_entry(
+                nip, level, agency, round_id, decree.decree_number, decree.decree_date, stamp
+            )
+        )
+        memberships.append(membership)
+    app.save_bounded(memberships)
+    return entries
+
+
+def _membership(app: Talenta, membership: UUID, entry_id: UUID, actor: Actor) -> PoolMembership:
+    found: PoolMembership = app.repository.get(membership)
+    ensure_agency(actor, found.entry(entry_id).agency)
+    return found
+
+
+@allowed(Role.SYSTEM)
+def expire_entry(app: Talenta, command: ExpireEntry, actor: Actor) -> bool:
+    membership = _membership(app, command.membership_id, command.entry_id, actor)
+    stamp = envelope(actor, command.expired_on, "P22(1)", readings=(ReadingId.D7,))
+    if membership.expire(command.entry_id, command.expired_on, stamp):
+        app.save(membership)
+        return True
+    return False
+
+
+@allowed(Role.SYSTEM)
+def remind_expiry(app: Talenta, command: RemindExpiry, actor: Actor) -> bool:
+    membership = _membership(app, command.membership_id, command.entry_id, actor)
+    stamp = envelope(actor, command.on, "P22(1)", readings=(ReadingId.D7,))
+    if membership.remind_expiry(command.entry_id, command.lead_days, stamp):
+        app.save(membership)
+        return True
+    return False

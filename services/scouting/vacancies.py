@@ -1,0 +1,213 @@
+"""Promotion commands (madiun-2021 P23-28): open a vacancy, propose, shortlist, pick, inaugurate."""
+
+from __future__ import annotations
+
+from datetime import date
+from uuid import UUID
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from domain.envelope import Actor, DocumentRef, Evidence, Role
+from domain.personnel.facts import PositionSpell
+from domain.rules.madiun import check_camat_qualification, check_promotion_consideration
+from domain.scouting.mutation import TenureReview
+from domain.scouting.pool import PoolEntry
+from domain.scouting.tpk import TpkMember, TpkSession
+from domain.scouting.vacancy import LEVELS, Vacancy
+from domain.values import PositionLevel
+from services.application import Talenta
+from services.eligibility import scouting_pack
+from services.permissions import allowed
+from services.scouting.common import ensure_agency, envelope
+from services.scouting.pool import membership_of
+
+
+class OpenVacancy(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    agency: str = Field(min_length=1)
+    position: str = Field(min_length=1)
+    unit: str = Field(min_length=1)
+    level: PositionLevel
+    camat: bool = False
+    opened_on: date
+    reason: str = ""
+
+
+class ProposeCandidate(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    vacancy_id: UUID
+    nip: str
+    proposed_on: date
+    # P30(2): a keparamongprajaan certificate, when the diploma is not in the personnel record.
+    governance_certificate: DocumentRef | None = None
+    reason: str = ""
+
+
+class ShortlistCandidates(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    vacancy_id: UUID
+    members: tuple[TpkMember, ...]
+    minutes_number: str = Field(min_length=1)
+    minutes_date: date
+    nips: tuple[str, ...]
+    justification: str = ""
+    documents: tuple[DocumentRef, ...] = ()
+
+
+class PickCandidate(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    vacancy_id: UUID
+    nip: str
+    decree_number: str = Field(min_length=1)
+    decree_date: date
+    reason: str = ""
+
+
+class Inaugurate(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    vacancy_id: UUID
+    inaugurated_on: date
+    reason: str = ""
+
+
+def _vacancy(app: Talenta, vacancy_id: UUID, actor: Actor) -> Vacancy:
+    found: Vacancy = app.repository.get(vacancy_id)
+    ensure_agency(actor, found.agency)
+    return found
+
+
+@allowed(Role.CASEWORKER)
+def open_vacancy(app: Talenta, command: OpenVacancy, actor: Actor) -> UUID:
+    ensure_agency(actor, command.agency)
+    scouting_pack(command.agency, command.opened_on)  # refuses agencies without a talent pool
+    vacancy = Vacancy.open(
+        command.agency,
+        command.position,
+        command.unit,
+        command.level,
+        command.camat,
+        command.opened_on,
+        envelope(actor, command.opened_on, "P23(1)", reason=command.reason),
+    )
+    app.save(vacancy)
+    return vacancy.id
+
+
+@allowed(Role.HEAD_OF_UNIT)
+def propose_candidate(app: Talenta, command: ProposeCandidate, actor: Actor) -> None:
+    vacancy = _vacancy(app, command.vacancy_id, actor)
+    on = command.proposed_on
+    facts = app.facts(command.nip)
+    certificate = command.governance_certificate
+    camat = (
+        check_camat_qualification(facts, has_governance_certificate=certificate is not None)
+        if vacancy.camat
+        else None
+    )
+    stamp = envelope(
+        actor,
+        on,
+        "P24(1)",
+        "P24(2)",
+        "P30(5)",
+        *(("P30(2)",) if vacancy.camat else ()),
+        reason=command.reason,
+        evidence=Evidence(documents=(certificate,) if certificate else ()),
+    )
+    vacancy.propose(
+        command.nip,
+        _pool_entry(app, command.nip, vacancy.level, on),
+        check_promotion_consideration(facts, on),
+        camat,
+        stamp,
+    )
+    app.save(vacancy)
+
+
+def _pool_entry(app: Talenta, nip: str, level: PositionLevel, on: date) -> PoolEntry | None:
+    """The entry valid on ``on`` at the vacancy's level; failing that the latest entry at any
+    scouted level, so the refusal can say "expired" or "other level" rather than "not listed"."""
+    ordered = (level, *(other for other in LEVELS if other is not level))
+    memberships = [m for m in (membership_of(app, nip, lvl) for lvl in ordered) if m is not None]
+    for membership in memberships:
+        valid = membership.entry_valid_on(on)
+        if valid is not None:
+            return valid
+    latest = [m.entries[-1] for m in memberships if m.entries]
+    return latest[0] if latest else None
+
+
+@allowed(Role.TPK_MEMBER)
+def shortlist(app: Talenta, command: ShortlistCandidates, actor: Actor) -> None:
+    vacancy = _vacancy(app, command.vacancy_id, actor)
+    session = TpkSession(
+        minutes_number=command.minutes_number,
+        minutes_date=command.minutes_date,
+        members=command.members,
+    )
+    stamp = envelope(
+        actor,
+        command.minutes_date,
+        "P8(2)",
+        "P24(3)",
+        "P24(4)",
+        reason=command.justification,
+        evidence=Evidence(
+            minutes_number=command.minutes_number,
+            minutes_date=command.minutes_date,
+            documents=command.documents,
+        ),
+    )
+    vacancy.shortlist(session, list(command.nips), command.justification, stamp)
+    app.save(vacancy)
+
+
+@allowed(Role.PPK)
+def pick(app: Talenta, command: PickCandidate, actor: Actor) -> None:
+    vacancy = _vacancy(app, command.vacancy_id, actor)
+    stamp = envelope(
+        actor,
+        command.decree_date,
+        "P24(5)",
+        "P27(1)",
+        reason=command.reason,
+        evidence=Evidence(decree_number=command.decree_number, decree_date=command.decree_date),
+    )
+    vacancy.pick(command.nip, command.decree_number, command.decree_date, stamp)
+    app.save(vacancy)
+
+
+@allowed(Role.CASEWORKER)
+def inaugurate(app: Talenta, command: Inaugurate, actor: Actor) -> None:
+    """The vacancy filled, the pool entry used, the new position in the personnel record and
+    the tenure clock started: one save, so none is written without the others."""
+    vacancy = _vacancy(app, command.vacancy_id, actor)
+    on = command.inaugurated_on
+    stamp = envelope(actor, on, "P27", "P28", "P23(2)", reason=command.reason)
+    vacancy.inaugurate(on, stamp)
+    picked = vacancy.picked
+    assert picked is not None  # inaugurate() refuses a vacancy without a pick
+    membership = membership_of(app, picked.nip, vacancy.level)
+    assert membership is not None  # the pick was proposed with an entry of this membership
+    membership.use(vacancy.proposals[picked.nip].entry_id, vacancy.id, on, stamp)
+    employee = app.employee(picked.nip)
+    facts = employee.facts
+    spell = PositionSpell(
+        level=vacancy.level,
+        title=vacancy.position,
+        start=on,
+        unit=vacancy.unit,
+        inauguration=on,
+        decree_number=picked.decree_number,
+    )
+    employee.update(
+        facts.model_copy(update={"positions": (*facts.positions, spell), "unit": vacancy.unit}),
+        stamp,
+    )
+    tenure = TenureReview.start(picked.nip, vacancy.agency, vacancy.position, on, stamp)
+    app.save(vacancy, membership, employee, tenure)
