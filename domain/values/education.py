@@ -30,10 +30,14 @@ class EducationLevel(StrEnum):
 
     @classmethod
     def parse(cls, raw: str) -> EducationLevel:
-        """Accepts the codes above and the wording of personnel-system exports."""
-        key = re.sub(r"[^a-z0-9]", "", raw.lower())
+        """Accepts the codes above and the wording of personnel-system exports.
+
+        The text is normalised to lowercase words; the level is read from its leading words, so
+        SIASN's combined names ("Diploma III/Sarjana Muda", "S-2/Magister", "SLTA Kejuruan",
+        "Magister (S2)") read as their first named level."""
+        words = " ".join(re.findall(r"[a-z]+|\d+", raw.lower()))
         for pattern, level in _SPELLINGS:
-            if re.fullmatch(pattern, key):
+            if re.match(pattern + r"\b", words):
                 return level
         raise InvalidValue(f"jenjang pendidikan tidak dikenal / unknown education level: {raw!r}")
 
@@ -51,15 +55,19 @@ _RANK = {
     EducationLevel.S3: 8,
 }
 
+# Matched in order at the start of the normalised words ("s 2 magister", "diploma iii sarjana
+# muda"), each ending on a word boundary: "diploma i" does not match "diploma iii".
 _SPELLINGS: tuple[tuple[str, EducationLevel], ...] = (
-    (r"sd|sekolahdasar", EducationLevel.SD),
-    (r"smp|sltp|sekolahmenengahpertama", EducationLevel.SMP),
-    (r"sma(smk)?|smk|slta|smu|sekolahmenengahatas", EducationLevel.SMA),
-    (r"d(iploma)?(1|i)", EducationLevel.D1),
-    (r"d(iploma)?(2|ii)", EducationLevel.D2),
-    (r"d(iploma)?(3|iii)", EducationLevel.D3),
-    (r"d(iploma)?(4|iv)", EducationLevel.D4),
-    (r"s1(sarjana)?|sarjana|strata(1|i)", EducationLevel.S1),
-    (r"s2(magister|pascasarjana)?|magister|strata(2|ii)", EducationLevel.S2),
-    (r"s3(doktor)?|doktor|strata(3|iii)", EducationLevel.S3),
+    (r"(sd|sekolah ?dasar)", EducationLevel.SD),
+    (r"(smp|sltp|sekolah ?menengah ?pertama)", EducationLevel.SMP),
+    (r"(sma|smk|slta|smu|sekolah ?menengah ?(atas|kejuruan))", EducationLevel.SMA),
+    (r"d ?(iploma)? ?(1|i)", EducationLevel.D1),
+    (r"d ?(iploma)? ?(2|ii)", EducationLevel.D2),
+    (r"d ?(iploma)? ?(3|iii)", EducationLevel.D3),
+    (r"d ?(iploma)? ?(4|iv)", EducationLevel.D4),
+    # Sarjana muda (bachelor's of the old system) stands at the D3 level.
+    (r"sarjana ?muda", EducationLevel.D3),
+    (r"(s ?1|sarjana|strata ?(1|i))", EducationLevel.S1),
+    (r"(s ?2|magister|pascasarjana|strata ?(2|ii))", EducationLevel.S2),
+    (r"(s ?3|doktor|strata ?(3|iii))", EducationLevel.S3),
 )

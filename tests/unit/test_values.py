@@ -189,15 +189,33 @@ def test_a_grade_has_its_rank_title(code: str, title: str) -> None:
         ("SD", EducationLevel.SD),
         ("S-2", EducationLevel.S2),
         ("Doktor", EducationLevel.S3),
+        # SIASN's own names
+        ("Diploma III/Sarjana Muda", EducationLevel.D3),
+        ("Sarjana Muda", EducationLevel.D3),
+        ("SLTA Kejuruan", EducationLevel.SMA),
+        ("SLTA Keguruan", EducationLevel.SMA),
+        ("SMA Sederajat", EducationLevel.SMA),
+        ("SLTP Kejuruan", EducationLevel.SMP),
+        ("Magister (S2)", EducationLevel.S2),
+        ("Diploma IV/S1", EducationLevel.D4),
+        ("S-2/Magister", EducationLevel.S2),
+        ("S-3/Doktor", EducationLevel.S3),
+        ("DIII", EducationLevel.D3),
+        ("D-I", EducationLevel.D1),
+        ("Diploma II", EducationLevel.D2),
+        ("Strata 1", EducationLevel.S1),
+        ("sekolah dasar", EducationLevel.SD),
+        ("SMA/SMK", EducationLevel.SMA),
     ],
 )
 def test_an_education_level_parses_export_wording(raw: str, level: EducationLevel) -> None:
     assert EducationLevel.parse(raw) is level
 
 
-def test_an_unknown_education_level_is_refused() -> None:
+@pytest.mark.parametrize("raw", ["S-4", "D5", "Diploma", "Tidak Sekolah", "SDX", "Smart"])
+def test_an_unknown_education_level_is_refused(raw: str) -> None:
     with pytest.raises(InvalidValue, match="unknown education level"):
-        EducationLevel.parse("S-4")
+        EducationLevel.parse(raw)
 
 
 def test_education_levels_order_with_d4_at_the_s1_level() -> None:
