@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import calendar
+import re
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -44,12 +45,18 @@ def grade(cells: Cells, grade_column: str, title_column: str) -> Grade | None:
     """The grade, checked against the rank title when the export gives one."""
     parsed = cells.parsed(grade_column, Grade, required=grade_column == "golongan")
     title = cells.text(title_column)
-    if parsed is not None and title and title.lower().split() != parsed.rank_title.lower().split():
+    if parsed is not None and title and _title_words(title) != _title_words(parsed.rank_title):
         cells.fail(
             f"{title_column}: pangkat {title!r} tidak sesuai golongan {parsed} "
             f"({parsed.rank_title}) / rank title does not match the grade"
         )
     return parsed
+
+
+def _title_words(title: str) -> list[str]:
+    """Rank-title words, with the abbreviations exports use ("Penata Tk. I", "Tkt.I") spelled
+    out as "tingkat"."""
+    return re.sub(r"\btkt?\b\.?", " tingkat ", title.lower()).split()
 
 
 def _grade_spell(cells: Cells) -> GradeSpell | None:

@@ -463,3 +463,38 @@ def test_the_health_certificate_says_whether_a_government_doctor_issued_it(
 def test_a_government_doctor_flag_needs_the_certificate_date(tmp_path: Path) -> None:
     _file, _line, message = _only_error(_parse(tmp_path, MAIN | {"dokterPemerintah": "ya"}))
     assert message.startswith("tglSuratKeteranganDokter: wajib diisi")
+
+
+@pytest.mark.parametrize(
+    ("grade", "title"),
+    [
+        ("III/d", "Penata Tk. I"),
+        ("III/d", "Penata Tk I"),
+        ("III/d", "Penata Tk.I"),
+        ("III/d", "PENATA TINGKAT I"),
+        ("III/b", "Penata Muda Tkt. I"),
+        ("IV/b", "Pembina Tk. I"),
+        ("IV/a", "Pembina"),
+    ],
+)
+def test_an_abbreviated_rank_title_matches_its_grade(
+    tmp_path: Path, grade: str, title: str
+) -> None:
+    row = MAIN | {"golRuangAkhir": grade, "pangkatAkhir": title}
+    result = _parse(tmp_path, row)
+    assert result.errors == []
+    assert str(result.facts[0].grades[-1].grade) == grade
+
+
+@pytest.mark.parametrize(
+    ("grade", "title"),
+    [
+        ("III/c", "Penata Tk. I"),
+        ("III/d", "Penata"),
+        ("IV/b", "Pembina Tk. II"),
+        ("III/d", "Tk. I"),
+    ],
+)
+def test_a_rank_title_of_another_grade_is_refused(tmp_path: Path, grade: str, title: str) -> None:
+    row = MAIN | {"golRuangAkhir": grade, "pangkatAkhir": title}
+    assert "rank title does not match the grade" in _only_error(_parse(tmp_path, row))[2]
