@@ -11,7 +11,7 @@ an event id already seen is ignored. Query: ``pending()`` lists the milestones s
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 
 from pydantic import BaseModel
 from temporalio import workflow
@@ -22,8 +22,10 @@ TASK_QUEUE = "talenta-clocks"
 
 class Milestone(BaseModel):
     at: datetime
+    on: date  # the agency's calendar date at ``at``: the date the recorded step carries
     action: str  # e.g. "remind", "expire", "close-registration"
     key: str  # unique within the clock; makes the recorded step idempotent
+    lead_days: int = 0  # for a reminder: how many days ahead of its deadline
 
 
 class ClockInput(BaseModel):

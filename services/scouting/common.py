@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
 from domain.envelope import Actor, Basis, Envelope, Evidence, Role
 from domain.rules.core import ReadingId
@@ -17,11 +17,13 @@ def envelope(
     reason: str = "",
     readings: tuple[ReadingId, ...] = (),
     evidence: Evidence | None = None,
+    effective_at: datetime | None = None,
 ) -> Envelope:
     """The envelope of a madiun-2021 decision citing ``articles`` (e.g. ``P24(4)``)."""
     return Envelope(
         actor=actor,
         effective=effective,
+        effective_at=effective_at,
         reason=reason,
         basis=Basis(
             pack=PACK.id,

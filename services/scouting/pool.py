@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import date
+from datetime import date, datetime
 from uuid import UUID
 
 from eventsourcing.application import AggregateNotFoundError
 from pydantic import BaseModel, ConfigDict, Field
 
+from domain.agencies import get_agency
 from domain.envelope import Actor, DocumentRef, Evidence, Role
 from domain.rules.core import ReadingId
 from domain.scouting.errors import refuse
@@ -26,6 +27,8 @@ class PoolDecree(BaseModel):
 
     decree_number: str = Field(min_length=1)
     decree_date: date
+    # When the decree took effect, if known to the minute; the entries' clocks count from it.
+    effective_at: datetime | None = None
     reason: str = ""
     documents: tuple[DocumentRef, ...] = ()
 
@@ -91,6 +94,17 @@ def decree_entries(
     """Every entry is decided before anything is saved, so a refusal writes nothing. A decree
     already recorded for a NIP is skipped, so a retried decree completes what a crash cut off."""
     ensure_agency(actor, agency)
+    if (
+        decree.effective_at
+        and get_agency(agency).local_date(decree.effective_at) != decree.decree_date
+    ):
+        raise refuse(
+            "decree-moment-mismatch",
+            f"saat berlaku {decree.effective_at} bukan pada tanggal keputusan {decree.decree_date}",
+            f"the effective moment {decree.effective_at} is not on the decree date "
+            f"{decree.decree_date}",
+            "P20(2)",
+        )
     listed = sorted(set(nips))
     if not listed:
         raise refuse(
@@ -106,6 +120,7 @@ def decree_entries(
         "P22(1)",
         reason=decree.reason,
         readings=(ReadingId.D7,),
+        effective_at=decree.effective_at,
         evidence=Evidence(
             decree_number=decree.decree_number,
             decree_date=decree.decree_date,

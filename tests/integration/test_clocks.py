@@ -48,8 +48,10 @@ class Recorded:
 def rules(run: str, due: datetime) -> dict[str, Any]:
     def start(event: Employee.Enrolled) -> Sequence[ClockCommand]:
         milestones = [
-            Milestone(at=due - timedelta(seconds=1), action="remind", key="remind-1s"),
-            Milestone(at=due, action="expire", key="expire"),
+            Milestone(
+                at=due - timedelta(seconds=1), on=due.date(), action="remind", key="remind-1s"
+            ),
+            Milestone(at=due, on=due.date(), action="expire", key="expire"),
         ]
         clock = ClockInput(kind="test", subject_id=event.nip, milestones=milestones)
         return [StartClock(workflow_id=f"test/{run}/{event.nip}", clock=clock)]

@@ -1,0 +1,53 @@
+"""Where a clock's deadline falls in time, and the reminders ahead of it."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import UTC, date, datetime, time, timedelta
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from domain.agencies import get_agency
+from domain.envelope import Envelope
+from domain.rules.calendar import add_years
+from workflows.clock import Milestone
+
+# Days ahead of a deadline that people are reminded, unless an agency sets its own.
+DEFAULT_LEADS = (90, 30, 7)
+
+
+def zone(agency: str) -> ZoneInfo:
+    return ZoneInfo(get_agency(agency).time_zone)
+
+
+def start_of(day: date, agency: str) -> datetime:
+    """Midnight at the start of ``day`` in the agency's time zone (rulebook Part C)."""
+    return datetime.combine(day, time(0), zone(agency))
+
+
+def anniversary(envelope: dict[str, Any], due_on: date, years: int, agency: str) -> datetime:
+    """The moment an n-year term ends: n calendar years after the decision's effective moment
+    when it was recorded to the minute (29 Feb → 28 Feb, reading D7), else the start of the
+    due date in the agency's time zone."""
+    effective_at = Envelope.from_event(envelope).effective_at
+    if effective_at is None:
+        return start_of(due_on, agency)
+    local = effective_at.astimezone(zone(agency))
+    return datetime.combine(add_years(local.date(), years), local.timetz())
+
+
+def milestone(at: datetime, agency: str, action: str, key: str, lead_days: int = 0) -> Milestone:
+    on = at.astimezone(zone(agency)).date()
+    return Milestone(at=at, on=on, action=action, key=key, lead_days=lead_days)
+
+
+def reminders(
+    deadline: datetime, agency: str, action: str, leads: Iterable[int] = DEFAULT_LEADS
+) -> list[Milestone]:
+    """A reminder ``lead`` days ahead of the deadline for each lead still in the future."""
+    now = datetime.now(UTC)
+    return [
+        milestone(deadline - timedelta(days=lead), agency, action, f"{action}-{lead}d", lead)
+        for lead in sorted(set(leads), reverse=True)
+        if deadline - timedelta(days=lead) > now
+    ]
