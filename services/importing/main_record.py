@@ -94,7 +94,16 @@ def parse_sex(raw: str) -> Sex:
 
 
 def parse_status(raw: str) -> EmploymentStatus:
-    key = re.sub(r"[^a-z0-9]", "", raw.lower())
+    words = re.findall(r"[a-z0-9]+", raw.lower())
+    # "Non PNS", "Non-ASN", "Tenaga Honorer" name people who are not civil servants at all; the
+    # "pns" inside them must not make them PNS.
+    if any(word.startswith("non") or "honorer" in word for word in words):
+        raise InvalidValue(
+            f"status pegawai bukan PNS/CPNS/PPPK (non-ASN atau honorer tidak dapat diimpor) / "
+            f"employment status is not PNS, CPNS or PPPK (non-civil-servants and honorary staff "
+            f"cannot be imported): {raw!r}"
+        )
+    key = "".join(words)
     if "pppk" in key or "p3k" in key or "perjanjiankerja" in key:
         return EmploymentStatus.PPPK
     if "cpns" in key or "calon" in key:

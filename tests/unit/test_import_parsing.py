@@ -271,7 +271,13 @@ MAIN_REFUSALS = [
     ({"tmtGolAkhir": "31-04-2019"}, "no such date"),
     ({"tmtGolAkhir": "April 2019"}, "not a dd-mm-yyyy date"),
     ({"nama": ""}, "nama: wajib diisi / required"),
-    ({"statusPegawai": "Honorer"}, "unknown employment status"),
+    ({"statusPegawai": "Honorer"}, "employment status is not PNS, CPNS or PPPK"),
+    ({"statusPegawai": "Non PNS"}, "employment status is not PNS, CPNS or PPPK"),
+    ({"statusPegawai": "NON-PNS"}, "employment status is not PNS, CPNS or PPPK"),
+    ({"statusPegawai": "Non ASN"}, "employment status is not PNS, CPNS or PPPK"),
+    ({"statusPegawai": "Tenaga Honorer"}, "employment status is not PNS, CPNS or PPPK"),
+    ({"statusPegawai": "Honorer K2"}, "employment status is not PNS, CPNS or PPPK"),
+    ({"statusPegawai": "Pegawai Kontrak"}, "unknown employment status"),
     ({"eselon": ""}, "a structural position needs an echelon"),
     ({"jenisJabatan": "Staf Ahli"}, "unknown position level"),
     ({"jabatanNama": ""}, "position title required"),
@@ -498,3 +504,19 @@ def test_an_abbreviated_rank_title_matches_its_grade(
 def test_a_rank_title_of_another_grade_is_refused(tmp_path: Path, grade: str, title: str) -> None:
     row = MAIN | {"golRuangAkhir": grade, "pangkatAkhir": title}
     assert "rank title does not match the grade" in _only_error(_parse(tmp_path, row))[2]
+
+
+@pytest.mark.parametrize(
+    ("raw", "status"),
+    [
+        ("PNS", EmploymentStatus.PNS),
+        ("Pegawai Negeri Sipil", EmploymentStatus.PNS),
+        ("CPNS", EmploymentStatus.CPNS),
+        ("Calon PNS", EmploymentStatus.CPNS),
+        ("PPPK", EmploymentStatus.PPPK),
+        ("P3K", EmploymentStatus.PPPK),
+    ],
+)
+def test_an_employment_status_is_read(tmp_path: Path, raw: str, status: EmploymentStatus) -> None:
+    (facts,) = _parse(tmp_path, MAIN | {"statusPegawai": raw}).facts
+    assert facts.status is status
