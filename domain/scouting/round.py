@@ -20,7 +20,8 @@ from eventsourcing.domain import Aggregate, event
 from domain.envelope import DocumentRef, Envelope
 from domain.rules.core import EligibilityResult, ReadingId
 from domain.rules.madiun import PACK
-from domain.rules.madiun_scoring import Category, final_result, score, stage_four
+from domain.rules.madiun_scoring import Category, final_result, stage_four
+from domain.rules.madiun_scoring import score as valid_score
 from domain.scouting.candidate import AssessmentStage, Candidate, Channel, FinalResult, Stage
 from domain.scouting.errors import refuse
 from domain.scouting.guards import RoundGuards, stamped
@@ -314,10 +315,10 @@ class ScoutingRound(RoundGuards, Aggregate):
             potential_ref=self._next_ref(),
         )
 
-    def record_technical(self, nip: str, raw: Decimal | str, envelope: Envelope) -> None:
+    def record_technical(self, nip: str, score: Decimal | str, envelope: Envelope) -> None:
         candidate = self._assessable(nip, AssessmentStage.TECHNICAL, envelope)
         self._technical_assessed(
-            candidate.nip, str(score(raw)), stamped(envelope, "P16(3)", "P16(5)")
+            candidate.nip, str(valid_score(score)), stamped(envelope, "P16(3)", "P16(5)")
         )
 
     @event(TechnicalAssessed)

@@ -166,6 +166,7 @@ def register_candidate(
 ) -> Candidate:
     """The secretariat records a registration handed in or made on the website (P13(1))."""
     scouting = load_round(app, command.round_id, actor)
+    app.employee(command.nip)  # EmployeeNotFound: only a known employee registers
     in_pool = holds_valid_entry or partial(pool_holds_valid_entry, app)
     scouting.register(
         command.nip,

@@ -28,7 +28,7 @@ SCORERS = {
     AssessmentStage.POTENTIAL: Role.ASSESSOR,
     AssessmentStage.TECHNICAL: Role.EXTERNAL_ASSESSOR,
 }
-_HEADER = ("nip", "score")
+COLUMNS = 2  # nip, score
 
 
 class RowError(BaseModel):
@@ -62,8 +62,8 @@ def record_scores_from_csv(
     evidence: Evidence | None = None,
 ) -> ScoreSheetReport:
     """``rows`` are the sheet's lines (a text file will do), comma- or semicolon-separated, with
-    an optional ``nip,score`` header; a decimal comma is read as a point. ``effective`` defaults
-    to the stage's date in the round's schedule."""
+    an optional header (``nip,score`` or ``nip;nilai``); a decimal comma is read as a point.
+    ``effective`` defaults to the stage's date in the round's schedule."""
     stage = AssessmentStage(stage)
     if actor.role is not SCORERS[stage]:
         raise Forbidden(f"record_scores_from_csv ({stage})", actor, frozenset({SCORERS[stage]}))
@@ -124,13 +124,14 @@ def _rows(lines: Iterable[str]) -> Iterable[tuple[int, list[str]]]:
         stripped = [cell.strip() for cell in cells]
         if not any(stripped):
             continue
-        if reader.line_num == 1 and tuple(c.lower() for c in stripped) == _HEADER:
+        # A header names its first column "nip" (then "score" or "nilai").
+        if reader.line_num == 1 and stripped[0].lower() == "nip":
             continue
         yield reader.line_num, stripped
 
 
 def _nip_and_score(cells: list[str]) -> tuple[str, str]:
-    if len(cells) != len(_HEADER):
+    if len(cells) != COLUMNS:
         raise InvalidValue(
             f"baris harus berisi nip,nilai ({len(cells)} kolom) / a row must read nip,score "
             f"({len(cells)} columns)"

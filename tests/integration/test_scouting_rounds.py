@@ -30,7 +30,7 @@ from domain.values import (
     Investigation,
     PositionLevel,
 )
-from services.application import Talenta
+from services.application import EmployeeNotFound, Talenta
 from services.permissions import Forbidden
 from services.scouting.rounds import (
     CandidateStep,
@@ -219,7 +219,7 @@ def test_a_round_runs_from_registration_to_the_report(app: Talenta) -> None:
     assert scouting.missing_scores(AssessmentStage.POTENTIAL) == (*SCORED, WEB)
 
     sheet = [
-        "nip;score",
+        "NIP;Nilai",
         *(f"{each};{potential.replace('.', ',')}" for each, (potential, _) in SCORED.items()),
         f"{WEB};80.5",
         f"{nip(11)};90",  # failed administrative selection
@@ -333,6 +333,15 @@ def test_a_valid_pool_entry_bars_registration(app: Talenta) -> None:
     assert (refused.value.code, refused.value.citation) == ("already-in-pool", "madiun-2021:P22(2)")
     other = command.model_copy(update={"nip": nip(4)})
     assert register_candidate(app, other, SECRETARIAT).stage is Stage.REGISTERED
+
+
+def test_only_a_known_employee_registers(app: Talenta) -> None:
+    round_id = opened_round(app)
+    stranger = RegisterCandidate(
+        round_id=round_id, nip=nip(99), channel=Channel.WEB, effective=REGISTERING
+    )
+    with pytest.raises(EmployeeNotFound):
+        register_candidate(app, stranger, SECRETARIAT)
 
 
 Call = Callable[[Talenta, UUID, Actor], object]
