@@ -55,8 +55,14 @@ class FunctionalGrade(StrEnum):
 
     @classmethod
     def parse(cls, raw: str) -> FunctionalGrade:
-        key = re.sub(r"[^a-z]", "", raw.lower())
-        for grade in cls:
-            if grade.value.lower().replace(" ", "") in key:
+        """The grade named in a position title, as whole words: "Pengelola Pemulasaraan Ahli
+        Muda" is Ahli Muda (not Pemula), "Instruktur Keterampilan Mahir" is Mahir."""
+        words = " ".join(re.findall(r"[a-z]+", raw.lower()))
+        for grade in _BY_LENGTH:
+            if re.search(rf"\b{grade.value.lower()}\b", words):
                 return grade
         raise InvalidValue(f"jenjang fungsional tidak dikenal / unknown functional grade: {raw!r}")
+
+
+# Two-word grades first, so no grade is read from part of a longer name.
+_BY_LENGTH = sorted(FunctionalGrade, key=lambda grade: -len(grade.value.split()))

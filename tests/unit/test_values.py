@@ -260,6 +260,13 @@ def test_an_unknown_position_level_is_refused() -> None:
         ("Analis SDM Aparatur Ahli Pertama", FunctionalGrade.AHLI_PERTAMA),
         ("Bidan Terampil", FunctionalGrade.TERAMPIL),
         ("Pranata Komputer Penyelia", FunctionalGrade.PENYELIA),
+        ("Pengelola Pemulasaraan Ahli Muda", FunctionalGrade.AHLI_MUDA),
+        ("Pengelola Pemulasaraan Jenazah Pemula", FunctionalGrade.PEMULA),
+        ("Instruktur Keterampilan Mahir", FunctionalGrade.MAHIR),
+        ("Pengawas Sekolah Ahli Utama", FunctionalGrade.AHLI_UTAMA),
+        ("Analis Kebijakan Ahli Madya", FunctionalGrade.AHLI_MADYA),
+        ("PERAWAT AHLI-PERTAMA", FunctionalGrade.AHLI_PERTAMA),
+        ("Arsiparis (Terampil)", FunctionalGrade.TERAMPIL),
     ],
 )
 def test_a_functional_grade_is_found_in_the_position_title(
@@ -268,9 +275,12 @@ def test_a_functional_grade_is_found_in_the_position_title(
     assert FunctionalGrade.parse(raw) is grade
 
 
-def test_a_title_without_functional_grade_is_refused() -> None:
+@pytest.mark.parametrize(
+    "raw", ["Kepala Seksi", "Pengelola Pemulasaraan", "Instruktur Keterampilan", "Ahli", "Madya"]
+)
+def test_a_title_without_functional_grade_is_refused(raw: str) -> None:
     with pytest.raises(InvalidValue, match="unknown functional grade"):
-        FunctionalGrade.parse("Kepala Seksi")
+        FunctionalGrade.parse(raw)
 
 
 # --- appraisal ---------------------------------------------------------------------------------
