@@ -71,6 +71,17 @@ class Nip(str):
             raise InvalidValue(
                 f"NIP {self}: tanggal lahir tidak valid / birth date {self[0:8]} is not a date"
             ) from None
+        today = date.today()
+        if born > today:
+            raise InvalidValue(
+                f"NIP {self}: tanggal lahir {born:%d-%m-%Y} di masa depan / birth date "
+                f"{born:%d-%m-%Y} is after today"
+            )
+        if self.appointment_year > today.year:
+            raise InvalidValue(
+                f"NIP {self}: tahun pengangkatan {self.appointment_year} di masa depan / "
+                f"appointment year {self.appointment_year} is after the current year"
+            )
         month = self.appointment_month
         if month is not None and not 1 <= month <= 12:
             raise InvalidValue(

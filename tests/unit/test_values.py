@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 
 import pytest
@@ -25,6 +25,9 @@ from domain.values import (
 )
 
 # --- NIP ---------------------------------------------------------------------------------------
+
+_TOMORROW = date.today() + timedelta(days=1)
+_NEXT_YEAR = date.today().year + 1
 
 
 def test_a_nip_decodes_birth_date_appointment_sex_and_sequence() -> None:
@@ -61,6 +64,11 @@ def test_a_female_nip_has_sex_digit_2() -> None:
         ("196805091988093002", "sex digit must be 1 or 2"),
         ("196805091988091000", "sequence number cannot be 000"),
         ("196805091986041002", "appointment before age 18"),
+        ("209901012120011001", "birth date 01-01-2099 is after today"),
+        (f"{_TOMORROW:%Y%m%d}{_TOMORROW.year + 18}011001", "is after today"),
+        ("199001012099011001", "appointment year 2099 is after the current year"),
+        (f"19900101{_NEXT_YEAR}011001", f"appointment year {_NEXT_YEAR} is after"),
+        ("199001012099211001", "appointment year 2099 is after the current year"),  # PPPK
     ],
 )
 def test_a_nip_is_refused(raw: str, reason: str) -> None:
@@ -412,3 +420,11 @@ def test_an_investigation_is_open_from_opening_until_closing(
 def test_an_investigation_closed_before_it_opened_is_refused() -> None:
     with pytest.raises(ValidationError, match="investigation closed before opened"):
         Investigation(opened=date(2025, 2, 3), closed=date(2025, 2, 2))
+
+
+def test_a_nip_appointed_this_year_and_born_today_is_not_in_the_future() -> None:
+    today = date.today()
+    assert Nip(f"19900101{today.year}011001").appointment_year == today.year
+    # Born today: the birth date is not after today (the age rule refuses it separately).
+    with pytest.raises(InvalidValue, match="appointment before age 18"):
+        Nip(f"{today:%Y%m%d}{today.year}011001")
