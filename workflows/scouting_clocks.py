@@ -1,30 +1,46 @@
-"""madiun-2021 clocks: pool-entry expiry (P22), tenure review (P25(3)), and what the relay does
-with each scouting event."""
+"""madiun-2021 clocks: a round's registration deadline and assessment reminders (P13-17), pool-entry
+expiry (P22), tenure review (P25(3)), and what the relay does with each scouting event."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import timedelta
 from uuid import UUID
 
 from eventsourcing.utils import get_topic
 
 from domain.envelope import Actor, Role
+from domain.scouting.candidate import AssessmentStage
 from domain.scouting.mutation import TenureReview
+from domain.scouting.plan import Schedule
 from domain.scouting.pool import PoolMembership
+from domain.scouting.round import ScoutingRound
 from services.application import Talenta
 from services.scouting.mutations import RemindTenure, remind_tenure
 from services.scouting.pool import ExpireEntry, RemindExpiry, expire_entry, remind_expiry
+from services.scouting.rounds import (
+    CloseRegistration,
+    SendReminder,
+    close_registration,
+    send_reminder,
+)
 from workflows.activities import MilestoneHandler
 from workflows.clock import ClockInput, Milestone
 from workflows.moments import anniversary, milestone, reminders, start_of
 from workflows.relay import ClockCommand, ClockRules, SettleClock, StartClock
 
 SYSTEM = Actor(id="talenta-clock", role=Role.SYSTEM)
+# Assessors are reminded a week and a day ahead of an assessment date.
+ASSESSMENT_LEADS = (7, 1)
 POOL_ENTRY_YEARS = 3
 
 
 def pool_entry_clock(entry_id: UUID) -> str:
     return f"pool-entry/{entry_id}"
+
+
+def round_clock(round_id: UUID) -> str:
+    return f"scouting-round/{round_id}"
 
 
 def tenure_clock(review_id: UUID) -> str:
@@ -52,6 +68,24 @@ def entry_used(event: PoolMembership.EntryUsed) -> Sequence[ClockCommand]:
     return [SettleClock(pool_entry_clock(event.entry_id), _event_id(event))]
 
 
+def round_opened(event: ScoutingRound.Opened) -> Sequence[ClockCommand]:
+    """Registration closes at the end of its last day (P13); assessors are reminded ahead of
+    each assessment date of the candidates still without a score (P15-17)."""
+    schedule = Schedule.model_validate(event.schedule)
+    closes = start_of(schedule.registration_closes + timedelta(days=1), event.agency)
+    milestones = [milestone(closes, event.agency, "close-registration", "close-registration")]
+    for stage, day in (
+        (AssessmentStage.POTENTIAL, schedule.potential_assessment),
+        (AssessmentStage.TECHNICAL, schedule.technical_assessment),
+    ):
+        assessed = start_of(day, event.agency)
+        milestones += reminders(assessed, event.agency, f"remind-{stage}", ASSESSMENT_LEADS)
+    clock = ClockInput(
+        kind="scouting-round", subject_id=str(event.originator_id), milestones=milestones
+    )
+    return [StartClock(round_clock(event.originator_id), clock)]
+
+
 def tenure_started(event: TenureReview.TenureStarted) -> Sequence[ClockCommand]:
     due = start_of(event.due_on, event.agency)
     clock = ClockInput(
@@ -70,6 +104,7 @@ def tenure_decided(event: TenureReview.TenureDecided) -> Sequence[ClockCommand]:
 
 
 RULES: ClockRules = {
+    get_topic(ScoutingRound.Opened): round_opened,
     get_topic(PoolMembership.EntryDecreed): entry_decreed,
     get_topic(PoolMembership.EntryUsed): entry_used,
     get_topic(TenureReview.TenureStarted): tenure_started,
@@ -96,7 +131,37 @@ def remind_tenure_review(app: Talenta, subject_id: str, reached: Milestone) -> N
     remind_tenure(app, command, SYSTEM)
 
 
+def close_round_registration(app: Talenta, subject_id: str, reached: Milestone) -> None:
+    command = CloseRegistration(
+        round_id=UUID(subject_id),
+        closed_on=reached.on,
+        effective=reached.on,
+        reason="batas waktu pendaftaran / registration deadline",
+    )
+    close_registration(app, command, SYSTEM)
+
+
+def remind_assessors(stage: AssessmentStage) -> MilestoneHandler:
+    def remind(app: Talenta, subject_id: str, reached: Milestone) -> None:
+        scouting: ScoutingRound = app.repository.get(UUID(subject_id))
+        missing = scouting.missing_scores(stage)
+        if missing:
+            command = SendReminder(
+                round_id=scouting.id, key=reached.key, nips=missing, effective=reached.on
+            )
+            send_reminder(app, command, SYSTEM)
+
+    return remind
+
+
 HANDLERS: dict[tuple[str, str], MilestoneHandler] = {
+    ("scouting-round", "close-registration"): close_round_registration,
+    ("scouting-round", f"remind-{AssessmentStage.POTENTIAL}"): remind_assessors(
+        AssessmentStage.POTENTIAL
+    ),
+    ("scouting-round", f"remind-{AssessmentStage.TECHNICAL}"): remind_assessors(
+        AssessmentStage.TECHNICAL
+    ),
     ("pool-entry", "remind"): remind_pool_entry,
     ("pool-entry", "expire"): expire_pool_entry,
     ("tenure", "remind"): remind_tenure_review,

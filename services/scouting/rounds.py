@@ -195,7 +195,8 @@ def verify_documents(app: Talenta, command: CandidateStep, actor: Actor) -> Cand
     return scouting.candidates[command.nip]
 
 
-@allowed(*RUNS_ROUNDS)
+# The round's clock closes registration at the deadline by itself (P13).
+@allowed(*RUNS_ROUNDS, Role.SYSTEM)
 def close_registration(app: Talenta, command: CloseRegistration, actor: Actor) -> bool:
     """False when the registration was closed already, so a retried close is harmless."""
     scouting = load_round(app, command.round_id, actor)
