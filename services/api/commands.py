@@ -1,0 +1,48 @@
+"""POST routes generated from command handlers: one per handler, its body the handler's command
+model, its actor from authentication, its roles those the handler declares (``@allowed``)."""
+
+# No postponed annotations here: the generated endpoints carry real classes, which FastAPI
+# needs to read the body model of each route.
+
+from collections.abc import Callable
+from typing import Any, get_type_hints
+
+from fastapi import APIRouter
+from fastapi.encoders import jsonable_encoder
+from pydantic import BaseModel
+
+from services.api.context import Ctx
+from services.auth import CurrentActor
+from services.permissions import PERMISSIONS
+
+Handler = Callable[..., Any]
+
+
+class CommandResult(BaseModel):
+    result: Any = None
+
+
+def route_name(handler: Handler) -> str:
+    return handler.__name__.replace("_", "-")
+
+
+def add_command_routes(router: APIRouter, prefix: str, handlers: list[Handler]) -> None:
+    for handler in handlers:
+        body = get_type_hints(handler)["command"]
+        roles = ", ".join(sorted(PERMISSIONS[handler.__name__]))
+        router.add_api_route(
+            f"{prefix}/{route_name(handler)}",
+            _endpoint(handler, body),
+            methods=["POST"],
+            response_model=CommandResult,
+            name=handler.__name__,
+            summary=f"{handler.__name__.replace('_', ' ')} (roles: {roles})",
+            description=handler.__doc__ or "",
+        )
+
+
+def _endpoint(handler: Handler, body: type[BaseModel]) -> Callable[..., CommandResult]:
+    def endpoint(command: body, ctx: Ctx, actor: CurrentActor) -> CommandResult:  # type: ignore[valid-type]
+        return CommandResult(result=jsonable_encoder(handler(ctx.app, command, actor)))
+
+    return endpoint
