@@ -7,13 +7,14 @@ model, its actor from authentication, its roles those the handler declares (``@a
 from collections.abc import Callable
 from typing import Any, get_type_hints
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Depends
 from fastapi.encoders import jsonable_encoder
 from pydantic import BaseModel
 
+from domain.envelope import Actor
 from services.api.context import Ctx
 from services.auth import CurrentActor
-from services.permissions import PERMISSIONS
+from services.permissions import PERMISSIONS, Forbidden
 
 Handler = Callable[..., Any]
 
@@ -38,7 +39,18 @@ def add_command_routes(router: APIRouter, prefix: str, handlers: list[Handler]) 
             name=handler.__name__,
             summary=f"{handler.__name__.replace('_', ' ')} (roles: {roles})",
             description=handler.__doc__ or "",
+            # Checked before the body is read, so a role that may not act learns that first.
+            dependencies=[Depends(_role_check(handler))],
         )
+
+
+def _role_check(handler: Handler) -> Callable[[Actor], None]:
+    def check(actor: CurrentActor) -> None:
+        allowed = PERMISSIONS[handler.__name__]
+        if actor.role not in allowed:
+            raise Forbidden(handler.__name__, actor, allowed)
+
+    return check
 
 
 def _endpoint(handler: Handler, body: type[BaseModel]) -> Callable[..., CommandResult]:

@@ -1,0 +1,66 @@
+"""Who may call which command route, generated from the same declaration the handlers use."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from fastapi.testclient import TestClient
+
+from domain.envelope import Role
+from projections.directory import directory_view
+from projections.documents import document_view
+from services.api import create_api
+from services.api.commands import route_name
+from services.api.scouting import COMMANDS
+from services.application import Talenta
+from services.auth import token_store
+from services.config import StoreConfig
+from services.permissions import PERMISSIONS
+
+PEOPLE = [role for role in Role if role is not Role.SYSTEM]
+TABLE = [
+    pytest.param(
+        handler, role, role in PERMISSIONS[handler.__name__], id=f"{route_name(handler)}-{role}"
+    )
+    for handler in COMMANDS
+    for role in PEOPLE
+]
+
+
+@pytest.fixture(scope="module")
+def client(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
+    path = tmp_path_factory.mktemp("roles") / "talenta.sqlite"
+    app = Talenta(StoreConfig(f"sqlite:///{path}"))
+    tokens = token_store(app)
+    _, secret = tokens.create_token("everyone", "kota-madiun", set(PEOPLE))
+    client = TestClient(create_api(app, directory_view(app), document_view(app)))
+    client.headers["Authorization"] = f"Bearer {secret}"
+    yield client
+    app.close()
+
+
+@pytest.mark.parametrize(("handler", "role", "allowed"), TABLE)
+def test_each_role_may_call_exactly_the_commands_declared_for_it(
+    client: TestClient, handler: object, role: Role, allowed: bool
+) -> None:
+    answer = client.post(
+        f"/scouting/{route_name(handler)}",  # type: ignore[arg-type]
+        json={},
+        headers={"X-Talenta-Role": role},
+    )
+    if allowed:
+        assert answer.status_code == 422  # let through to the body, which is empty
+    else:
+        assert answer.status_code == 403
+        assert answer.json()["code"] == "forbidden"
+
+
+def test_the_auditor_may_call_no_command() -> None:
+    assert all(Role.AUDITOR not in PERMISSIONS[handler.__name__] for handler in COMMANDS)
+
+
+def test_a_command_without_a_token_is_unauthenticated(client: TestClient) -> None:
+    answer = client.post("/scouting/open-round", json={}, headers={"Authorization": ""})
+    assert answer.status_code == 401
+    assert answer.json()["code"] == "unauthenticated"
