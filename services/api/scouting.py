@@ -3,9 +3,14 @@ and the read models."""
 
 from __future__ import annotations
 
+from uuid import UUID
+
 from fastapi import APIRouter
 
 from services.api.commands import Handler, add_command_routes
+from services.api.context import Ctx
+from services.audit.pick import PickAudit, audit_pick
+from services.auth import CurrentActor
 from services.scouting import mutations, pool, rounds, vacancies
 
 router = APIRouter(tags=["scouting"])
@@ -35,3 +40,10 @@ COMMANDS: list[Handler] = [
     mutations.decide_tenure,
 ]
 add_command_routes(router, "/scouting", COMMANDS)
+
+
+@router.get("/scouting/vacancies/{vacancy_id}/audit")
+def pick_audit(vacancy_id: UUID, ctx: Ctx, actor: CurrentActor) -> PickAudit:
+    """Who was proposed, shortlisted and picked, on what pool entry, eligibility and scores, by
+    whom, when and under which rule."""
+    return audit_pick(ctx.app, vacancy_id, actor)

@@ -1,0 +1,115 @@
+"""The audit answer for a pick (madiun-2021 P23-24): from the vacancy to the proposals, the
+board's shortlist with its minutes, and the mayor's decree, with each candidate's pool entry,
+eligibility and scores and the rules in force on each decision's date."""
+
+from __future__ import annotations
+
+from typing import Any
+from uuid import UUID
+
+from pydantic import BaseModel
+
+from domain.envelope import Actor
+from domain.rules.registry import pack_in_force
+from domain.scouting.pool import PoolEntry, PoolMembership, membership_id
+from domain.scouting.round import ScoutingRound
+from domain.scouting.vacancy import Vacancy
+from services.application import Talenta
+from services.audit.events import AuditEvent
+from services.scouting.common import ensure_agency
+
+
+class CandidateTrail(BaseModel):
+    nip: str
+    shortlisted: bool
+    picked: bool
+    pool_entry: PoolEntry
+    entry_valid_when_proposed: bool
+    eligibility: dict[str, Any] | None  # the administrative selection's stored result
+    result: dict[str, Any] | None  # final score, category, passed
+    events: list[AuditEvent]  # the candidate's own steps, in the round, the pool and here
+
+
+class PickAudit(BaseModel):
+    vacancy_id: UUID
+    agency: str
+    position: str
+    unit: str
+    level: str
+    pack: str
+    regulation: str
+    timeline: list[AuditEvent]
+    candidates: list[CandidateTrail]
+    flags: list[str]  # what an inspector should look at, e.g. a short shortlist
+
+
+def audit_pick(app: Talenta, vacancy_id: UUID, actor: Actor) -> PickAudit:
+    vacancy: Vacancy = app.find(vacancy_id, "lowongan/vacancy")
+    ensure_agency(actor, vacancy.agency)
+    pack = pack_in_force(vacancy.agency, vacancy.opened_on)
+    shortlisted = vacancy.shortlisted.nips if vacancy.shortlisted else ()
+    picked = vacancy.picked.nip if vacancy.picked else None
+    candidates = [
+        _trail(app, vacancy, nip, nip in shortlisted, nip == picked) for nip in vacancy.proposals
+    ]
+    flags = []
+    if vacancy.shortlisted and vacancy.shortlisted.short:
+        flags.append(
+            f"daftar pendek kurang dari 3 ({len(shortlisted)}) dengan alasan / shortlist of "
+            f"fewer than 3 ({len(shortlisted)}) with justification: "
+            f"{vacancy.shortlisted.justification} [madiun-2021:P24(4)]"
+        )
+    return PickAudit(
+        vacancy_id=vacancy.id,
+        agency=vacancy.agency,
+        position=vacancy.position,
+        unit=vacancy.unit,
+        level=str(vacancy.level),
+        pack=pack.id,
+        regulation=pack.regulation,
+        timeline=[AuditEvent.of(e) for e in app.repository.event_store.get(vacancy.id)],
+        candidates=candidates,
+        flags=flags,
+    )
+
+
+def _trail(
+    app: Talenta, vacancy: Vacancy, nip: str, shortlisted: bool, picked: bool
+) -> CandidateTrail:
+    proposal = vacancy.proposals[nip]
+    membership: PoolMembership = app.find(membership_id(nip, vacancy.level), "keanggotaan/pool")
+    entry = membership.entry(proposal.entry_id)
+    round_events = [
+        e
+        for e in app.repository.event_store.get(entry.round_id)
+        if getattr(e, "nip", None) == nip or isinstance(e, ScoutingRound.ResultsFinalised)
+    ]
+    selection = next(
+        (
+            e
+            for e in reversed(round_events)
+            if isinstance(e, ScoutingRound.AdministrativelySelected)
+        ),
+        None,
+    )
+    finalised = next(
+        (e for e in round_events if isinstance(e, ScoutingRound.ResultsFinalised)), None
+    )
+    pool_events = [
+        e
+        for e in app.repository.event_store.get(membership.id)
+        if getattr(e, "entry_id", None) == proposal.entry_id
+    ]
+    vacancy_events = [
+        e for e in app.repository.event_store.get(vacancy.id) if getattr(e, "nip", None) == nip
+    ]
+    return CandidateTrail(
+        nip=nip,
+        shortlisted=shortlisted,
+        picked=picked,
+        pool_entry=entry,
+        entry_valid_when_proposed=entry.decree_date <= proposal.proposed_on < entry.expires_on,
+        eligibility=selection.eligibility if selection else None,
+        result=finalised.results.get(nip) if finalised else None,
+        events=[AuditEvent.of(e) for e in (*round_events, *pool_events, *vacancy_events)],
+    )
