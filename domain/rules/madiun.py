@@ -283,16 +283,13 @@ def _grade(facts: PersonnelFacts, rules: _Level, on: date, citation: Citation) -
 def _appraisals(
     facts: PersonnelFacts, on: date, citation: Citation, pack: RulePack
 ) -> RequirementResult:
-    """Reading D5: the two most recent yearly ratings (years before ``on``'s year)."""
+    """Reading D5: the two most recent yearly appraisals (years before ``on``'s year), each at
+    least Baik; "every element" (setiap unsur) also holds the lowest element score of a pre-2022
+    appraisal, where one was recorded, to at least Baik."""
     latest = facts.latest_appraisals(2, before=on)
-    with_elements = pack.reading(ReadingId.D5).chosen == "two-latest-ratings-and-elements"
     good = len(latest) == 2 and all(
         a.rating.at_least(AppraisalRating.BAIK)
-        and not (
-            with_elements
-            and a.lowest_element_score is not None
-            and a.lowest_element_score < LOWEST_GOOD_ELEMENT_SCORE
-        )
+        and (a.lowest_element_score is None or a.lowest_element_score >= LOWEST_GOOD_ELEMENT_SCORE)
         for a in latest
     )
     shown = tuple(

@@ -102,18 +102,13 @@ D5 = Reading(
             id="dua predikat tahunan terakhir, masing-masing paling kurang Baik",
             en="the two most recent yearly ratings, each at least Baik",
         ),
-        "two-latest-ratings-and-elements": Message(
-            id="dua predikat tahunan terakhir paling kurang Baik, dan nilai unsur terendah yang "
-            "tercatat paling kurang 76",
-            en="the two most recent yearly ratings at least Baik, and each recorded lowest "
-            "element score at least 76",
-        ),
     },
     chosen="two-latest-ratings",
     documentation=(
-        "Since PermenPANRB 6/2022 an appraisal has one rating, no element scores; for older years "
-        "the element reading also checks the lowest element score where it was kept (76 = Baik, "
-        "PP 46/2011). Years counted are those before the year of the date judged."
+        "The two latest yearly appraisals before the year of the date judged, whatever their "
+        "years (a missing year is not filled by an older one's absence). Since PermenPANRB 6/2022 "
+        "an appraisal has one rating; for older years P10(e)'s 'setiap unsur' is read from the "
+        "element scores: the lowest recorded element must be at least 76 (Baik, PP 46/2011)."
     ),
 )
 

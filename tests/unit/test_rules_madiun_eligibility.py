@@ -464,19 +464,22 @@ def test_reading_d2_both_requires_the_two_experiences() -> None:
     assert ReadingUse(id=ReadingId.D2, option="both") in result.readings_used
 
 
-def test_reading_d5_elements_checks_the_lowest_element_score() -> None:
+@pytest.mark.parametrize(
+    ("lowest", "passes"),
+    [
+        pytest.param("75.99", False, id="madiun-2021:P10(1)(e) an element under 76 before 2022"),
+        pytest.param("76", True, id="madiun-2021:P10(1)(e) every element at least 76 (Baik)"),
+    ],
+)
+def test_every_element_of_a_pre_2022_appraisal_must_be_baik(lowest: str, passes: bool) -> None:
     candidate = facts(
         appraisals=(
-            Appraisal(year=2021, rating=B, lowest_element_score=Decimal("70")),
+            Appraisal(year=2021, rating=B, lowest_element_score=Decimal(lowest)),
             Appraisal(year=2022, rating=B),
         ),
     )
-    on = date(2023, 3, 15)
-    default = madiun.check_scouting_eligibility(candidate, ADM, on, "kota-madiun")
-    assert default.requirement("appraisals").passed
-    strict = madiun.PACK.with_readings(D5="two-latest-ratings-and-elements")
-    result = madiun.check_scouting_eligibility(candidate, ADM, on, "kota-madiun", pack=strict)
-    assert not result.requirement("appraisals").passed
+    result = madiun.check_scouting_eligibility(candidate, ADM, date(2023, 3, 15), "kota-madiun")
+    assert result.requirement("appraisals").passed is passes
 
 
 def test_other_levels_are_refused() -> None:
