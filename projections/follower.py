@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import threading
+from collections.abc import Callable
 from typing import Any
 from uuid import UUID
 
@@ -67,12 +68,18 @@ class Follower:
                     return applied
 
     def run(self, stop: threading.Event, interval: float = 0.2) -> None:
-        """Polls until ``stop`` is set; a failure is logged and retried, never ends the loop."""
-        while not stop.is_set():
-            try:
-                applied = self.catch_up()
-            except Exception:
-                log.exception("%s: following the log failed; retrying", self.tracking_key)
-                applied = 0
-            if not applied:
-                stop.wait(interval)
+        """Polls until ``stop`` is set."""
+        poll(self.catch_up, stop, interval)
+
+
+def poll(step: Callable[[], int], stop: threading.Event, interval: float = 0.2) -> None:
+    """Runs ``step`` until ``stop`` is set, pausing whenever it found nothing to do; a failure is
+    logged and retried, never ends the loop (a read model must not silently stop)."""
+    while not stop.is_set():
+        try:
+            applied = step()
+        except Exception:
+            log.exception("following the log failed; retrying")
+            applied = 0
+        if not applied:
+            stop.wait(interval)

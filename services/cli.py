@@ -23,6 +23,7 @@ from projections.follower import Follower
 from services.application import Talenta
 from services.auth.cli import token
 from services.cli_render import eligibility_table, placement_lines, text
+from services.cli_scouting import scouting
 from services.config import StoreConfig
 from services.eligibility import check_scouting
 from services.importing import PersonnelFiles, import_personnel, parse_personnel
@@ -295,3 +296,4 @@ def packs(lang: str) -> None:
 
 
 main.add_command(token)
+main.add_command(scouting)

@@ -1,5 +1,5 @@
-"""Runs the embedded product: the store, a Temporal dev server it starts itself, the read models
-kept up to date by a follower, and the HTTP API."""
+"""Runs the embedded product: the store, a Temporal dev server it starts itself with the clocks'
+worker and relay, the read models kept up to date with the log, and the HTTP API."""
 
 from __future__ import annotations
 
@@ -12,12 +12,13 @@ from pathlib import Path
 import uvicorn
 
 from infra.temporal import start_dev_server
-from projections.directory import DirectoryProjection, directory_view
-from projections.documents import document_view
-from projections.follower import Follower
+from projections.follower import poll
 from services.api import create_api
+from services.api.context import Context
 from services.application import Talenta
 from services.config import StoreConfig
+from workflows.scouting_clocks import HANDLERS, RULES
+from workflows.worker import running_clocks
 
 log = logging.getLogger(__name__)
 
@@ -31,17 +32,16 @@ async def serve(store: StoreConfig, host: str, port: int, temporal_port: int, da
     try:
         client = await temporal.connect()
         log.info("Temporal dev server on %s (namespace %s)", temporal.target, client.namespace)
-        directory = directory_view(app)
-        follower = Follower(app, DirectoryProjection(directory))
-        threading.Thread(target=follower.run, args=(stop,), name="directory", daemon=True).start()
-        api = create_api(app, directory, document_view(app))
-        config = uvicorn.Config(api, host=host, port=port, log_level="info")
-        print(
-            f"Talenta: API on http://{host}:{port} (docs at /docs), store {store.url}, "
-            f"Temporal at {temporal.target}",
-            flush=True,
-        )
-        await uvicorn.Server(config).serve()
+        context = Context.of(app)
+        threading.Thread(target=poll, args=(context.refresh, stop), daemon=True).start()
+        config = uvicorn.Config(create_api(context), host=host, port=port, log_level="info")
+        async with running_clocks(app, client, RULES, HANDLERS):
+            print(
+                f"Talenta: API on http://{host}:{port} (docs at /docs), store {store.url}, "
+                f"Temporal at {temporal.target}",
+                flush=True,
+            )
+            await uvicorn.Server(config).serve()
     finally:
         stop.set()
         app.close()

@@ -6,23 +6,16 @@ from typing import Any
 
 from fastapi import FastAPI
 
-from projections.directory import DirectoryView
-from projections.documents import DocumentView
 from services.api import personnel, scouting
 from services.api.context import Context
 from services.api.refusals import handle_refusals
-from services.application import Talenta
 from services.auth import Authenticator, token_store, use_authenticator
 
 
-def create_api(
-    app: Talenta,
-    directory: DirectoryView,
-    documents: DocumentView,
-    authenticator: Authenticator | None = None,
-) -> FastAPI:
+def create_api(context: Context, authenticator: Authenticator | None = None) -> FastAPI:
+    app = context.app
     api = FastAPI(title="Talenta", version="0.1.0")
-    api.state.context = Context(app=app, directory=directory, documents=documents)
+    api.state.context = context
     use_authenticator(api, authenticator or token_store(app))
     handle_refusals(api)
 

@@ -2,21 +2,40 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import threading
+from dataclasses import dataclass, field
 from typing import Annotated
 
 from fastapi import Depends, Request
 
-from projections.directory import DirectoryView
-from projections.documents import DocumentView
+from projections.directory import DirectoryProjection, DirectoryView, directory_view
+from projections.documents import DocumentView, document_view
+from projections.follower import Follower
+from projections.scouting import ScoutingProjection
 from services.application import Talenta
 
 
-@dataclass(frozen=True)
+@dataclass
 class Context:
     app: Talenta
     directory: DirectoryView
     documents: DocumentView
+    followers: list[Follower] = field(default_factory=list)
+    _lock: threading.Lock = field(default_factory=threading.Lock)
+
+    @classmethod
+    def of(cls, app: Talenta) -> Context:
+        directory, documents = directory_view(app), document_view(app)
+        followers = [
+            Follower(app, DirectoryProjection(directory)),
+            Follower(app, ScoutingProjection(documents)),
+        ]
+        return cls(app, directory, documents, followers)
+
+    def refresh(self) -> int:
+        """Brings every read model up to the log, so a reader sees its own writes."""
+        with self._lock:
+            return sum(follower.catch_up() for follower in self.followers)
 
 
 def context(request: Request) -> Context:
@@ -24,5 +43,13 @@ def context(request: Request) -> Context:
     return found
 
 
+def fresh_context(request: Request) -> Context:
+    found = context(request)
+    found.refresh()
+    return found
+
+
 # Module level: FastAPI resolves postponed annotations against module globals (see services.auth).
 Ctx = Annotated[Context, Depends(context)]
+# For routes reading a read model: caught up with the log first.
+FreshCtx = Annotated[Context, Depends(fresh_context)]

@@ -12,7 +12,7 @@ from domain.rules.ninebox import NineBoxPlacement, Performance, Potential
 from domain.rules.registry import pack_for, pack_in_force
 from domain.values import PositionLevel
 from projections.directory import DirectoryRow
-from services.api.context import Ctx
+from services.api.context import Ctx, FreshCtx
 from services.auth import CurrentActor, same_agency
 from services.eligibility import EmployeeEligibility, check_scouting
 
@@ -27,7 +27,7 @@ class ScoutingCheck(BaseModel):
 
 @router.get("/agencies/{agency}/employees")
 def employees(
-    agency: str, ctx: Ctx, actor: CurrentActor, unit: str | None = None
+    agency: str, ctx: FreshCtx, actor: CurrentActor, unit: str | None = None
 ) -> list[DirectoryRow]:
     same_agency(actor, agency)
     return ctx.directory.rows(agency, unit)
@@ -42,7 +42,7 @@ def employee(nip: str, ctx: Ctx, actor: CurrentActor) -> PersonnelFacts:
 
 @router.post("/agencies/{agency}/scouting-eligibility")
 def scouting_eligibility(
-    agency: str, check: ScoutingCheck, ctx: Ctx, actor: CurrentActor
+    agency: str, check: ScoutingCheck, ctx: FreshCtx, actor: CurrentActor
 ) -> list[EmployeeEligibility]:
     same_agency(actor, agency)
     nips = check.nips or [row.nip for row in ctx.directory.rows(agency)]

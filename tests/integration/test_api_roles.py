@@ -8,10 +8,9 @@ import pytest
 from fastapi.testclient import TestClient
 
 from domain.envelope import Role
-from projections.directory import directory_view
-from projections.documents import document_view
 from services.api import create_api
 from services.api.commands import route_name
+from services.api.context import Context
 from services.api.scouting import COMMANDS
 from services.application import Talenta
 from services.auth import token_store
@@ -34,7 +33,7 @@ def client(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
     app = Talenta(StoreConfig(f"sqlite:///{path}"))
     tokens = token_store(app)
     _, secret = tokens.create_token("everyone", "kota-madiun", set(PEOPLE))
-    client = TestClient(create_api(app, directory_view(app), document_view(app)))
+    client = TestClient(create_api(Context.of(app)))
     client.headers["Authorization"] = f"Bearer {secret}"
     yield client
     app.close()

@@ -10,9 +10,9 @@ from fastapi.testclient import TestClient
 
 from domain.envelope import Role
 from projections.directory import DirectoryProjection, directory_view
-from projections.documents import document_view
 from projections.follower import Follower
 from services.api import create_api
+from services.api.context import Context
 from services.application import Talenta
 from services.auth import token_store
 from services.cli import main
@@ -51,7 +51,7 @@ def test_the_api_serves_the_directory_checks_and_refusals(store: StoreConfig) ->
     try:
         view = directory_view(app)
         Follower(app, DirectoryProjection(view)).catch_up()
-        client = TestClient(create_api(app, view, document_view(app)))
+        client = TestClient(create_api(Context.of(app)))
         _, secret = token_store(app).create_token("siti", "kota-madiun", {Role.CASEWORKER})
         client.headers["Authorization"] = f"Bearer {secret}"
 
@@ -86,7 +86,7 @@ def test_the_api_refuses_strangers_and_other_agencies(store: StoreConfig) -> Non
     cli(store, "import", "kota-madiun", str(SAMPLES))
     app = Talenta(store)
     try:
-        client = TestClient(create_api(app, directory_view(app), document_view(app)))
+        client = TestClient(create_api(Context.of(app)))
         assert client.get("/agencies/kota-madiun/employees").status_code == 401
         _, secret = token_store(app).create_token("andi", "kota-binjai", {Role.CASEWORKER})
         client.headers["Authorization"] = f"Bearer {secret}"
