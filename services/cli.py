@@ -82,6 +82,23 @@ def serve(store: str, host: str, port: int, temporal_port: int, data: Path) -> N
 
 @main.command()
 @store_option
+@click.option(
+    "--temporal",
+    envvar="TALENTA_TEMPORAL",
+    default="127.0.0.1:7233",
+    show_default=True,
+    help="Address of a running Temporal server (TALENTA_TEMPORAL).",
+)
+def worker(store: str, temporal: str) -> None:
+    """Run the clocks against a running Temporal server: the worker and the relay. Start as
+    many as you like; clocks are started once whatever runs the relay."""
+    from services.serve import run_worker
+
+    run_worker(StoreConfig(store), temporal)
+
+
+@main.command()
+@store_option
 @click.argument("agency")
 @click.option("--unit", default=None, help="Only this unit.")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")

@@ -6,10 +6,13 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import signal
 import threading
 from pathlib import Path
 
 import uvicorn
+from temporalio.client import Client
+from temporalio.contrib.pydantic import pydantic_data_converter
 
 from infra.temporal import start_dev_server
 from projections.follower import poll
@@ -46,6 +49,26 @@ async def serve(store: StoreConfig, host: str, port: int, temporal_port: int, da
         stop.set()
         app.close()
         await temporal.stop()
+
+
+async def work(store: StoreConfig, temporal: str) -> None:
+    """The clocks alone, for a Temporal server run elsewhere; stops on SIGINT or SIGTERM."""
+    client = await Client.connect(temporal, data_converter=pydantic_data_converter)
+    app = Talenta(store)
+    stopping = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        loop.add_signal_handler(signum, stopping.set)
+    try:
+        async with running_clocks(app, client, RULES, HANDLERS):
+            print(f"Talenta: clocks running against {temporal}", flush=True)
+            await stopping.wait()
+    finally:
+        app.close()
+
+
+def run_worker(store: StoreConfig, temporal: str) -> None:
+    asyncio.run(work(store, temporal))
 
 
 def run(store: StoreConfig, host: str, port: int, temporal_port: int, data: Path) -> None:
