@@ -6,6 +6,7 @@ from collections.abc import Callable, Mapping
 
 from temporalio import activity
 
+from domain.rules.core import RuleRefusal
 from services.application import Talenta
 from workflows.clock import Milestone, MilestoneReached
 
@@ -23,4 +24,15 @@ class ClockActivities:
         handler = self.handlers.get((reached.kind, reached.milestone.action))
         if handler is None:
             raise LookupError(f"no handler for {reached.kind} {reached.milestone.action}")
-        handler(self.app, reached.subject_id, reached.milestone)
+        try:
+            handler(self.app, reached.subject_id, reached.milestone)
+        except RuleRefusal as refusal:
+            # The rules say no (e.g. registration of a round never published): retrying would
+            # not change that, so the milestone passes with the refusal in the log.
+            activity.logger.warning(
+                "%s %s %s refused: %s",
+                reached.kind,
+                reached.subject_id,
+                reached.milestone.key,
+                refusal,
+            )
