@@ -51,9 +51,12 @@ class Relay(Projection[TrackingRecorder]):
         loop: asyncio.AbstractEventLoop,
         rules: ClockRules,
         name: str = "relay",
+        id_prefix: str = "",
     ) -> None:
         super().__init__(view)
         self.name = name  # a second name follows the log from 0 again, as a replay would
+        # Several stores sharing one Temporal namespace keep their clocks apart by a prefix.
+        self.id_prefix = id_prefix
         self.client = client
         self.loop = loop
         self.rules = rules
@@ -78,14 +81,14 @@ class Relay(Projection[TrackingRecorder]):
             await self.client.start_workflow(
                 ClockWorkflow.run,
                 command.clock,
-                id=command.workflow_id,
+                id=self.id_prefix + command.workflow_id,
                 task_queue=TASK_QUEUE,
                 id_reuse_policy=WorkflowIDReusePolicy.REJECT_DUPLICATE,
                 id_conflict_policy=WorkflowIDConflictPolicy.USE_EXISTING,
             )
 
     async def settle(self, command: SettleClock) -> None:
-        handle = self.client.get_workflow_handle(command.workflow_id)
+        handle = self.client.get_workflow_handle(self.id_prefix + command.workflow_id)
         try:
             description = await handle.describe()
             if description.status == WorkflowExecutionStatus.RUNNING:

@@ -39,11 +39,12 @@ async def relay_forever(
     rules: ClockRules,
     stop: asyncio.Event,
     name: str = "relay",
+    id_prefix: str = "",
     interval: float = 0.2,
 ) -> None:
     """Relays every event after the relay's tracked position, then keeps polling until stopped."""
     view = app.factory.tracking_recorder()
-    relay = Relay(view, client, asyncio.get_running_loop(), rules, name)
+    relay = Relay(view, client, asyncio.get_running_loop(), rules, name, id_prefix)
     follower = Follower(app, relay)
     while not stop.is_set():
         if not await asyncio.to_thread(follower.catch_up):
@@ -58,13 +59,16 @@ async def running_clocks(
     rules: ClockRules,
     handlers: Mapping[tuple[str, str], MilestoneHandler],
     relay_name: str = "relay",
+    id_prefix: str = "",
 ) -> AsyncIterator[None]:
     """The worker and the relay run while the context is open, and are shut down after it."""
     stop = asyncio.Event()
     with ThreadPoolExecutor(max_workers=4) as executor:
         worker = clock_worker(client, app, handlers, executor)
         async with worker:
-            relay = asyncio.create_task(relay_forever(app, client, rules, stop, relay_name))
+            relay = asyncio.create_task(
+                relay_forever(app, client, rules, stop, relay_name, id_prefix)
+            )
             try:
                 yield
             finally:
