@@ -154,7 +154,16 @@ def _membership(app: Talenta, membership: UUID, entry_id: UUID, actor: Actor) ->
 @allowed(Role.SYSTEM)
 def expire_entry(app: Talenta, command: ExpireEntry, actor: Actor) -> bool:
     membership = _membership(app, command.membership_id, command.entry_id, actor)
-    stamp = envelope(actor, command.expired_on, "P22(1)", readings=(ReadingId.D7,))
+    # The expiry is also the notice of P22(2): not appointed, the employee may be scouted again.
+    stamp = envelope(
+        actor,
+        command.expired_on,
+        "P22(1)",
+        "P22(2)",
+        reason="masa berlaku 3 tahun berakhir; boleh mengikuti Talent Scouting kembali / the "
+        "3-year term ended; may take part in scouting again",
+        readings=(ReadingId.D7,),
+    )
     if membership.expire(command.entry_id, command.expired_on, stamp):
         app.save(membership)
         return True

@@ -78,6 +78,11 @@ async def test_pool_entries_expire_remind_and_settle_on_their_clocks(
         assert await asyncio.wait_for(handle.result(), 30) == ["remind-7d"]
 
     expired = membership(app, EXPIRING).entries[0]
+    expiry = list(app.repository.event_store.get(membership_id(EXPIRING, LEVEL)))[-1]
+    assert isinstance(expiry, PoolMembership.EntryExpired)
+    assert expiry.envelope["basis"]["citations"] == ["madiun-2021:P22(1)", "madiun-2021:P22(2)"]
+    assert "may take part in scouting again" in expiry.envelope["reason"]
+    assert expiry.envelope["actor"]["role"] == Role.SYSTEM
     assert expired.expired_on == expiring_entry.expires_on
     assert not membership(app, EXPIRING).valid_on(expired.expires_on)
     assert membership(app, EXPIRING).valid_on(expired.expires_on - timedelta(days=1))
