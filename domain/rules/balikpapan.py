@@ -9,7 +9,7 @@ from datetime import date
 
 from domain.rules.calendar import ClockId
 from domain.rules.core import Citation
-from domain.rules.ninebox import NineBoxRules
+from domain.rules.ninebox import LOWER_BOXES, NineBoxRules
 from domain.rules.ninebox import Recommendation as R
 from domain.rules.pack import RulePack
 from domain.rules.readings import D7
@@ -41,16 +41,7 @@ PACK = RulePack(
                 R.STUDY_ASSIGNMENT,
             ),
             6: (R.SUITABLE_PLACEMENT, R.PERFORMANCE_COACHING, R.COMPETENCY_DEVELOPMENT),
-            5: (R.SUITABLE_PLACEMENT, R.PERFORMANCE_COACHING, R.COMPETENCY_DEVELOPMENT),
-            4: (R.ROTATION, R.COMPETENCY_DEVELOPMENT),
-            3: (
-                R.PERFORMANCE_COACHING,
-                R.PERFORMANCE_COUNSELLING,
-                R.COMPETENCY_DEVELOPMENT,
-                R.SUITABLE_PLACEMENT,
-            ),
-            2: (R.PERFORMANCE_COACHING, R.COMPETENCY_DEVELOPMENT, R.SUITABLE_PLACEMENT),
-            1: (R.PROCESSED_UNDER_LAW,),
+            **LOWER_BOXES,
         },
         grid_citation=Citation("balikpapan-2022:Lampiran I"),
         recommendations_citation=Citation("balikpapan-2022:Lampiran II"),

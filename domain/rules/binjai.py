@@ -18,7 +18,7 @@ from domain.rules.core import (
     any_met,
     requirement,
 )
-from domain.rules.ninebox import SUCCESSION_BOXES, NineBoxRules
+from domain.rules.ninebox import LOWER_BOXES, SUCCESSION_BOXES, NineBoxRules
 from domain.rules.ninebox import Recommendation as R
 from domain.rules.pack import RulePack
 from domain.rules.readings import D1, D6, D7
@@ -67,16 +67,7 @@ PACK = RulePack(
                 R.STUDY_ASSIGNMENT,
             ),
             6: (R.SUITABLE_PLACEMENT, R.PERFORMANCE_COACHING, R.PERFORMANCE_COUNSELLING),
-            5: (R.SUITABLE_PLACEMENT, R.PERFORMANCE_COACHING, R.COMPETENCY_DEVELOPMENT),
-            4: (R.ROTATION, R.COMPETENCY_DEVELOPMENT),
-            3: (
-                R.PERFORMANCE_COACHING,
-                R.PERFORMANCE_COUNSELLING,
-                R.COMPETENCY_DEVELOPMENT,
-                R.SUITABLE_PLACEMENT,
-            ),
-            2: (R.PERFORMANCE_COACHING, R.COMPETENCY_DEVELOPMENT, R.SUITABLE_PLACEMENT),
-            1: (R.PROCESSED_UNDER_LAW,),
+            **LOWER_BOXES,
         },
         grid_citation=Citation("binjai-2023:Lampiran 1"),
         recommendations_citation=Citation("binjai-2023:Lampiran 2"),

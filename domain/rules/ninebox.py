@@ -138,6 +138,30 @@ _RECOMMENDATION_LABELS = {
 }
 
 
+# Boxes 5 to 1 read the same in Binjai Lampiran 2 and Balikpapan Lampiran II; the packs differ
+# in boxes 9 to 6 only (rulebook A2).
+LOWER_BOXES: dict[int, tuple[Recommendation, ...]] = {
+    5: (
+        Recommendation.SUITABLE_PLACEMENT,
+        Recommendation.PERFORMANCE_COACHING,
+        Recommendation.COMPETENCY_DEVELOPMENT,
+    ),
+    4: (Recommendation.ROTATION, Recommendation.COMPETENCY_DEVELOPMENT),
+    3: (
+        Recommendation.PERFORMANCE_COACHING,
+        Recommendation.PERFORMANCE_COUNSELLING,
+        Recommendation.COMPETENCY_DEVELOPMENT,
+        Recommendation.SUITABLE_PLACEMENT,
+    ),
+    2: (
+        Recommendation.PERFORMANCE_COACHING,
+        Recommendation.COMPETENCY_DEVELOPMENT,
+        Recommendation.SUITABLE_PLACEMENT,
+    ),
+    1: (Recommendation.PROCESSED_UNDER_LAW,),
+}
+
+
 class NineBoxRules(BaseModel):
     """A pack's nine-box data: its recommendations per box and where the rules stand."""
 
