@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
+from datetime import UTC, date, datetime
 
+from domain.agencies import get_agency
 from domain.envelope import Actor, Envelope, Evidence, Role
 from domain.personnel.aggregate import Employee
 from domain.personnel.facts import PersonnelFacts
@@ -42,6 +43,8 @@ def import_personnel(
         errors=list(parsed.errors),
         documents=parsed.documents,
     )
+    # Dates are the agency's calendar dates (rulebook Part C), not the server's.
+    effective = effective or get_agency(agency).local_date(datetime.now(UTC))
     total = len(parsed.facts)
     if on_progress is not None:
         on_progress(0, total)
@@ -50,7 +53,7 @@ def import_personnel(
         changed = [
             employee
             for facts in batch
-            if (employee := _apply(app, facts, parsed, actor, effective or date.today(), report))
+            if (employee := _apply(app, facts, parsed, actor, effective, report))
         ]
         report.events += app.save_bounded(changed)
         done += len(batch)
