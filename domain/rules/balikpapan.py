@@ -7,15 +7,60 @@ from __future__ import annotations
 
 from datetime import date
 
+from domain.envelope import Role
 from domain.rules.calendar import ClockId
 from domain.rules.core import Citation
+from domain.rules.cycle import (
+    CRITICAL_LEVELS,
+    Box9Placement,
+    CycleRules,
+    MonitoringOutcome,
+    critical_characteristics,
+    strategy_mechanisms,
+)
 from domain.rules.ninebox import LOWER_BOXES, NineBoxRules
 from domain.rules.ninebox import Recommendation as R
 from domain.rules.pack import RulePack
 from domain.rules.readings import D7
 
+_ID = "balikpapan-2022"
+CYCLE = CycleRules(
+    critical_characteristics=critical_characteristics(_ID, "P9(3)", six=True),
+    critical_levels=CRITICAL_LEVELS,
+    critical_levels_citation=Citation(f"{_ID}:P10(3)"),
+    critical_decree_citation=Citation(f"{_ID}:P10(2)"),
+    needs_analysis_citation=Citation(f"{_ID}:P11"),
+    strategy_mechanisms=strategy_mechanisms(_ID, "P12(2)"),
+    assessment_citation=Citation(f"{_ID}:P13"),
+    nominator=Role.TALENT_TEAM,
+    nomination_citation=Citation(f"{_ID}:P16(1)"),
+    group_setter=Role.PPK,
+    group_citation=Citation(f"{_ID}:P17(3)"),
+    plan_citation=Citation(f"{_ID}:P17(1)"),
+    development_priority_citation=Citation(f"{_ID}:P20(2)"),
+    retention_citation=Citation(f"{_ID}:P22"),
+    awards_citation=Citation(f"{_ID}:P18(1)"),
+    pin_years=None,
+    pin_citation=None,
+    counselling_boxes=(),
+    counselling_citation=None,
+    placement_citation=Citation(f"{_ID}:P23(1)"),
+    cross_unit_placement=True,
+    cross_unit_citation=Citation(f"{_ID}:P23(2)"),
+    box9_placement=Box9Placement.DIRECT,
+    box9_citation=Citation(f"{_ID}:P23(3)"),
+    monitoring_years=3,
+    monitoring_citation=Citation(f"{_ID}:P25(3)"),
+    monitoring_outcomes=(
+        MonitoringOutcome.FURTHER_DEVELOPMENT,
+        MonitoringOutcome.PERFORMANCE_BOARD,
+    ),
+    monitoring_outcomes_citation=Citation(f"{_ID}:P25(4)"),
+    yearly_evaluation_citation=None,
+)
+
 PACK = RulePack(
-    id="balikpapan-2022",
+    id=_ID,
     title="Manajemen Talenta Aparatur Sipil Negara",
     regulation="Peraturan Wali Kota Balikpapan Nomor 12 Tahun 2022",
     signed=date(2022, 8, 22),
@@ -24,6 +69,7 @@ PACK = RulePack(
     time_zone="Asia/Makassar",
     readings=(D7,),
     clocks=(ClockId.MONITORING,),
+    cycle=CYCLE,
     nine_box=NineBoxRules(
         recommendations={
             9: (R.PROMOTE_AND_RETAIN, R.SUCCESSION_GROUP_REGIONAL_NATIONAL, R.AWARD),

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from domain.envelope import Role
 from domain.personnel.facts import PersonnelFacts
 from domain.rules.calendar import ClockId
 from domain.rules.core import (
@@ -18,6 +19,14 @@ from domain.rules.core import (
     any_met,
     requirement,
 )
+from domain.rules.cycle import (
+    CRITICAL_LEVELS,
+    Box9Placement,
+    CycleRules,
+    MonitoringOutcome,
+    critical_characteristics,
+    strategy_mechanisms,
+)
 from domain.rules.ninebox import LOWER_BOXES, SUCCESSION_BOXES, NineBoxRules
 from domain.rules.ninebox import Recommendation as R
 from domain.rules.pack import RulePack
@@ -25,8 +34,41 @@ from domain.rules.readings import D1, D6, D7
 from domain.rules.service_time import days_served, required_days
 from domain.values import PositionLevel
 
+_ID = "binjai-2023"
+CYCLE = CycleRules(
+    critical_characteristics=critical_characteristics(_ID, "P13(3)", six=False),
+    critical_levels=CRITICAL_LEVELS,
+    critical_levels_citation=Citation(f"{_ID}:P14(2)"),
+    critical_decree_citation=Citation(f"{_ID}:P14(3)"),
+    needs_analysis_citation=Citation(f"{_ID}:P15"),
+    strategy_mechanisms=strategy_mechanisms(_ID, "P16(2)"),
+    assessment_citation=Citation(f"{_ID}:P17"),
+    nominator=Role.PPK,
+    nomination_citation=Citation(f"{_ID}:P22"),
+    group_setter=Role.PPK,
+    group_citation=Citation(f"{_ID}:P29(3)"),
+    plan_citation=Citation(f"{_ID}:P29(1)"),
+    development_priority_citation=Citation(f"{_ID}:P24(5)"),
+    retention_citation=Citation(f"{_ID}:P28"),
+    awards_citation=Citation(f"{_ID}:P30(1)"),
+    pin_years=2,
+    pin_citation=Citation(f"{_ID}:P30(2)(a)"),
+    counselling_boxes=(3, 6),
+    counselling_citation=Citation(f"{_ID}:P27(2)"),
+    placement_citation=Citation(f"{_ID}:P31"),
+    cross_unit_placement=False,
+    cross_unit_citation=None,
+    box9_placement=Box9Placement.CONSIDERED,
+    box9_citation=Citation(f"{_ID}:P31(3)"),
+    monitoring_years=3,
+    monitoring_citation=Citation(f"{_ID}:P33(2)"),
+    monitoring_outcomes=(MonitoringOutcome.PROMOTION, MonitoringOutcome.EQUIVALENT_POSITION),
+    monitoring_outcomes_citation=Citation(f"{_ID}:P33(3)"),
+    yearly_evaluation_citation=Citation(f"{_ID}:P34(2)"),
+)
+
 PACK = RulePack(
-    id="binjai-2023",
+    id=_ID,
     title="Manajemen Talenta Pegawai Negeri Sipil",
     regulation="Peraturan Wali Kota Binjai Nomor 8 Tahun 2023",
     signed=date(2023, 4, 10),
@@ -50,6 +92,7 @@ PACK = RulePack(
             ),
         ),
     ),
+    cycle=CYCLE,
     nine_box=NineBoxRules(
         recommendations={
             9: (R.PROMOTE_AND_RETAIN, R.SUCCESSION_GROUP_AGENCY_NATIONAL, R.AWARD),

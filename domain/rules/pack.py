@@ -19,6 +19,7 @@ from domain.rules.core import (
     ReadingUse,
     RuleRefusal,
 )
+from domain.rules.cycle import CycleRules
 from domain.rules.ninebox import NineBoxPlacement, NineBoxRules, Performance, Potential, place
 
 
@@ -36,6 +37,8 @@ class RulePack:
     clocks: tuple[ClockId, ...]
     notes: tuple[Message, ...] = ()
     nine_box: NineBoxRules | None = None
+    # The talent-management cycle (acquisition to monitoring); None for packs without it.
+    cycle: CycleRules | None = None
     # Readings a nine-box placement applies (Binjai: D6).
     nine_box_readings: tuple[ReadingId, ...] = ()
 
