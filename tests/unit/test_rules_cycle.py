@@ -17,31 +17,87 @@ assert BINJAI is not None and BALIKPAPAN is not None
 @pytest.mark.parametrize(
     ("value", "expected"),
     [
-        pytest.param(len(BINJAI.critical_characteristics), 4, id="binjai-2023:P13(3) four characteristics"),
-        pytest.param(len(BALIKPAPAN.critical_characteristics), 6, id="balikpapan-2022:P9(3) six characteristics"),
-        pytest.param([c.code for c in BALIKPAPAN.critical_characteristics][3], "learning-opportunity", id="balikpapan-2022:P9(3)(d) learning opportunity"),
-        pytest.param(BALIKPAPAN.critical_characteristics[5].citation, "balikpapan-2022:P9(3)(f)", id="balikpapan-2022:P9(3)(f) priorities"),
-        pytest.param(BINJAI.critical_characteristics[3].citation, "binjai-2023:P13(3)(d)", id="binjai-2023:P13(3)(d) drives change"),
+        pytest.param(
+            len(BINJAI.critical_characteristics), 4, id="binjai-2023:P13(3) four characteristics"
+        ),
+        pytest.param(
+            len(BALIKPAPAN.critical_characteristics),
+            6,
+            id="balikpapan-2022:P9(3) six characteristics",
+        ),
+        pytest.param(
+            [c.code for c in BALIKPAPAN.critical_characteristics][3],
+            "learning-opportunity",
+            id="balikpapan-2022:P9(3)(d) learning opportunity",
+        ),
+        pytest.param(
+            BALIKPAPAN.critical_characteristics[5].citation,
+            "balikpapan-2022:P9(3)(f)",
+            id="balikpapan-2022:P9(3)(f) priorities",
+        ),
+        pytest.param(
+            BINJAI.critical_characteristics[3].citation,
+            "binjai-2023:P13(3)(d)",
+            id="binjai-2023:P13(3)(d) drives change",
+        ),
         pytest.param(len(BINJAI.strategy_mechanisms), 4, id="binjai-2023:P16(2) four mechanisms"),
-        pytest.param(BALIKPAPAN.strategy_mechanisms[2].citation, "balikpapan-2022:P12(2)(c)", id="balikpapan-2022:P12(2)(c) inter-agency"),
+        pytest.param(
+            BALIKPAPAN.strategy_mechanisms[2].citation,
+            "balikpapan-2022:P12(2)(c)",
+            id="balikpapan-2022:P12(2)(c) inter-agency",
+        ),
         pytest.param(BINJAI.nominator, Role.PPK, id="binjai-2023:P22 the PPK nominates"),
-        pytest.param(BALIKPAPAN.nominator, Role.TALENT_TEAM, id="balikpapan-2022:P16(1) the talent team nominates"),
+        pytest.param(
+            BALIKPAPAN.nominator,
+            Role.TALENT_TEAM,
+            id="balikpapan-2022:P16(1) the talent team nominates",
+        ),
         pytest.param(BINJAI.group_setter, Role.PPK, id="binjai-2023:P29(3) the PPK sets the group"),
-        pytest.param(BALIKPAPAN.group_setter, Role.PPK, id="balikpapan-2022:P17(3) the PPK sets the group"),
+        pytest.param(
+            BALIKPAPAN.group_setter, Role.PPK, id="balikpapan-2022:P17(3) the PPK sets the group"
+        ),
         pytest.param(BINJAI.pin_years, 2, id="binjai-2023:P30(2)(a) pin valid 2 years"),
         pytest.param(BALIKPAPAN.pin_years, None, id="balikpapan-2022:P18(2-3) no set pin"),
-        pytest.param(BINJAI.counselling_boxes, (3, 6), id="binjai-2023:P27(2) counselling boxes 3 and 6"),
-        pytest.param(BINJAI.box9_placement, Box9Placement.CONSIDERED, id="binjai-2023:P31(3) box 9 considered"),
-        pytest.param(BALIKPAPAN.box9_placement, Box9Placement.DIRECT, id="balikpapan-2022:P23(3) box 9 placed directly"),
+        pytest.param(
+            BINJAI.counselling_boxes, (3, 6), id="binjai-2023:P27(2) counselling boxes 3 and 6"
+        ),
+        pytest.param(
+            BINJAI.box9_placement,
+            Box9Placement.CONSIDERED,
+            id="binjai-2023:P31(3) box 9 considered",
+        ),
+        pytest.param(
+            BALIKPAPAN.box9_placement,
+            Box9Placement.DIRECT,
+            id="balikpapan-2022:P23(3) box 9 placed directly",
+        ),
         pytest.param(BINJAI.cross_unit_placement, False, id="binjai-2023:P31 no cross-unit rule"),
-        pytest.param(BALIKPAPAN.cross_unit_placement, True, id="balikpapan-2022:P23(2) cross-unit placement"),
+        pytest.param(
+            BALIKPAPAN.cross_unit_placement, True, id="balikpapan-2022:P23(2) cross-unit placement"
+        ),
         pytest.param(BINJAI.monitoring_years, 3, id="binjai-2023:P33(2) monitored 3 years"),
         pytest.param(BALIKPAPAN.monitoring_years, 3, id="balikpapan-2022:P25(3) monitored 3 years"),
-        pytest.param(BINJAI.monitoring_outcomes, (MonitoringOutcome.PROMOTION, MonitoringOutcome.EQUIVALENT_POSITION), id="binjai-2023:P33(3) re-placement"),
-        pytest.param(BALIKPAPAN.monitoring_outcomes, (MonitoringOutcome.FURTHER_DEVELOPMENT, MonitoringOutcome.PERFORMANCE_BOARD), id="balikpapan-2022:P25(4) development or board"),
-        pytest.param(BINJAI.yearly_evaluation_citation, "binjai-2023:P34(2)", id="binjai-2023:P34(2) yearly evaluation"),
-        pytest.param(BALIKPAPAN.yearly_evaluation_citation, None, id="balikpapan-2022 no yearly evaluation article"),
+        pytest.param(
+            BINJAI.monitoring_outcomes,
+            (MonitoringOutcome.PROMOTION, MonitoringOutcome.EQUIVALENT_POSITION),
+            id="binjai-2023:P33(3) re-placement",
+        ),
+        pytest.param(
+            BALIKPAPAN.monitoring_outcomes,
+            (MonitoringOutcome.FURTHER_DEVELOPMENT, MonitoringOutcome.PERFORMANCE_BOARD),
+            id="balikpapan-2022:P25(4) development or board",
+        ),
+        pytest.param(
+            BINJAI.yearly_evaluation_citation,
+            "binjai-2023:P34(2)",
+            id="binjai-2023:P34(2) yearly evaluation",
+        ),
+        pytest.param(
+            BALIKPAPAN.yearly_evaluation_citation,
+            None,
+            id="balikpapan-2022 no yearly evaluation article",
+        ),
     ],
-)  # fmt: skip
+)
 def test_cycle_rules(value: Any, expected: Any) -> None:
     assert value == expected
