@@ -1,0 +1,174 @@
+"""The clocks' worker killed in the middle and started again (issue 3): on PostgreSQL and a real
+Temporal dev server, `talenta worker` runs as a process of its own; pool entries whose expiry or
+7-day reminder falls due every two seconds are recorded exactly once each, whether they fell due
+before the kill, while no worker ran, or after the restart."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import signal
+import subprocess
+import sys
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from uuid import UUID, uuid4
+
+from domain.envelope import Actor, Role
+from domain.scouting.pool import PoolMembership, membership_id
+from domain.scouting.round import round_id
+from domain.values import PositionLevel
+from infra.temporal import DevServer
+from services.application import Talenta
+from services.config import StoreConfig
+from services.scouting.pool import PoolDecree, decree_entries
+from tests.e2e.support import WIB, three_years_before, wait_until
+
+AGENCY = "kota-madiun"
+LEVEL = PositionLevel.ADMINISTRATOR
+MAYOR = Actor(id="walikota", role=Role.PPK, agency=AGENCY)
+EARLIER_ROUND = round_id(AGENCY, LEVEL, "Talent Scouting Administrator 2023")
+TALENTA = Path(sys.executable).parent / "talenta"
+READY = "clocks running"
+
+
+@dataclass(frozen=True)
+class Planned:
+    """One pool entry and the milestone that falls due during the test: its expiry, or its
+    reminder 7 days ahead of an expiry a week away."""
+
+    nip: str
+    expires: bool
+    due: datetime
+
+    @property
+    def membership(self) -> UUID:
+        return membership_id(self.nip, LEVEL)
+
+
+def nip(sequence: int) -> str:
+    return f"198001012005011{sequence:03d}"
+
+
+def decree(app: Talenta, planned: Planned) -> None:
+    deadline = planned.due if planned.expires else planned.due + timedelta(days=7)
+    effective_at = three_years_before(deadline)
+    command = PoolDecree(
+        decree_number=f"800/{uuid4().hex[:8]}/401.012/2023",
+        decree_date=effective_at.astimezone(WIB).date(),
+        effective_at=effective_at,
+    )
+    decree_entries(app, [planned.nip], LEVEL, AGENCY, EARLIER_ROUND, command, MAYOR)
+
+
+def recorded(app: Talenta, planned: Planned) -> tuple[list[int], int]:
+    """The reminders' lead days and the number of expiries recorded for the entry."""
+    events = list(app.repository.event_store.get(planned.membership))
+    reminders = [e.lead_days for e in events if isinstance(e, PoolMembership.ExpiryReminderSent)]
+    expiries = sum(isinstance(e, PoolMembership.EntryExpired) for e in events)
+    return reminders, expiries
+
+
+def done(app: Talenta, planned: Planned) -> bool:
+    reminders, expiries = recorded(app, planned)
+    return bool(expiries if planned.expires else reminders)
+
+
+class WorkerProcess:
+    """`talenta worker` as an operator starts it, its output in a log file."""
+
+    def __init__(self, store: StoreConfig, temporal: str, log: Path) -> None:
+        self.log = log
+        with open(log, "wb") as output:
+            self.process = subprocess.Popen(
+                [str(TALENTA), "worker", "--store", store.url, "--temporal", temporal],
+                stdin=subprocess.DEVNULL,
+                stdout=output,
+                stderr=subprocess.STDOUT,
+                start_new_session=True,
+            )
+
+    def output(self) -> str:
+        return self.log.read_text(errors="replace")
+
+    async def ready(self, timeout: float = 30) -> None:
+        def started() -> bool:
+            assert self.process.poll() is None, self.output()
+            return READY in self.output()
+
+        await wait_until(started, timeout, f"the worker to start: {self.log}")
+
+    def kill(self) -> None:
+        """SIGKILL, as a crash: no shutdown of the Temporal worker, the relay or the store."""
+        self.process.send_signal(signal.SIGKILL)
+        self.process.wait(timeout=10)
+
+    def stop(self) -> None:
+        if self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait(timeout=10)
+
+
+async def test_a_killed_worker_restarted_loses_no_milestone_and_records_none_twice(
+    pg_app: Talenta, pg_store: StoreConfig, temporal_server: DevServer, tmp_path: Path
+) -> None:
+    app = pg_app
+    workers: list[WorkerProcess] = []
+
+    def start(number: int) -> WorkerProcess:
+        worker = WorkerProcess(pg_store, temporal_server.target, tmp_path / f"worker-{number}.log")
+        workers.append(worker)
+        return worker
+
+    try:
+        async with asyncio.timeout(75):
+            first = start(1)
+            await first.ready()
+            # Expiries and reminders alternating, one every two seconds from 6 s on.
+            now = datetime.now(UTC)
+            plan = [
+                Planned(nip(index + 1), index % 2 == 0, now + timedelta(seconds=6 + 2 * index))
+                for index in range(8)
+            ]
+            for planned in plan:
+                decree(app, planned)
+
+            await wait_until(
+                lambda: sum(done(app, p) for p in plan) >= 2, 30, "the first milestones"
+            )
+            first.kill()
+            at_kill = sum(done(app, p) for p in plan)
+            assert at_kill < len(plan), "killed too late to be in the middle"
+
+            # While no worker runs: more entries decreed, and a milestone falls due.
+            gap = datetime.now(UTC)
+            late = [
+                Planned(nip(20 + index), index % 2 == 1, gap + timedelta(seconds=12 + 2 * index))
+                for index in range(2)
+            ]
+            for planned in late:
+                decree(app, planned)
+            await asyncio.sleep(2.5)
+            missed = sum(p.due < datetime.now(UTC) and not done(app, p) for p in plan)
+
+            second = start(2)
+            await second.ready()
+            everything = plan + late
+            await wait_until(
+                lambda: all(done(app, p) for p in everything), 40, "every milestone after restart"
+            )
+            await asyncio.sleep(2)  # a doubled milestone would be recorded by now
+
+        assert missed >= 1, "no milestone fell due while no worker ran"
+        for planned in everything:
+            expected = ([], 1) if planned.expires else ([7], 0)
+            assert recorded(app, planned) == expected, planned
+    finally:
+        for worker in workers:
+            with contextlib.suppress(Exception):
+                worker.stop()
