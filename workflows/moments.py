@@ -44,10 +44,13 @@ def milestone(at: datetime, agency: str, action: str, key: str, lead_days: int =
 def reminders(
     deadline: datetime, agency: str, action: str, leads: Iterable[int] = DEFAULT_LEADS
 ) -> list[Milestone]:
-    """A reminder ``lead`` days ahead of the deadline for each lead still in the future."""
+    """A reminder ``lead`` days ahead of the deadline for each lead still in the future. When
+    none is left but the deadline is still ahead (the clock started late, e.g. while the relay
+    was down), the last reminder that fell due is sent at once rather than lost."""
     now = datetime.now(UTC)
-    return [
-        milestone(deadline - timedelta(days=lead), agency, action, f"{action}-{lead}d", lead)
-        for lead in sorted(set(leads), reverse=True)
-        if deadline - timedelta(days=lead) > now
-    ]
+    due = sorted((deadline - timedelta(days=lead), lead) for lead in set(leads))
+    kept = [(at, lead) for at, lead in due if at > now]
+    missed = [(at, lead) for at, lead in due if at <= now]
+    if missed and not kept and deadline > now:
+        kept = [(now, missed[-1][1])]
+    return [milestone(at, agency, action, f"{action}-{lead}d", lead) for at, lead in kept]

@@ -55,9 +55,10 @@ CYCLE = CycleRules(
     pin_citation=Citation(f"{_ID}:P30(2)(a)"),
     counselling_boxes=(3, 6),
     counselling_citation=Citation(f"{_ID}:P27(2)"),
-    placement_citation=Citation(f"{_ID}:P31"),
-    cross_unit_placement=False,
-    cross_unit_citation=None,
+    placement_citation=Citation(f"{_ID}:P32"),
+    # P31(2): "sesuai kebutuhan Pemerintah": placement is not bound to the successor's unit.
+    cross_unit_placement=True,
+    cross_unit_citation=Citation(f"{_ID}:P31(2)"),
     box9_placement=Box9Placement.CONSIDERED,
     box9_citation=Citation(f"{_ID}:P31(3)"),
     monitoring_years=3,

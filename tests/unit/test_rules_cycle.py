@@ -71,7 +71,9 @@ assert BINJAI is not None and BALIKPAPAN is not None
             Box9Placement.DIRECT,
             id="balikpapan-2022:P23(3) box 9 placed directly",
         ),
-        pytest.param(BINJAI.cross_unit_placement, False, id="binjai-2023:P31 no cross-unit rule"),
+        pytest.param(
+            BINJAI.cross_unit_citation, "binjai-2023:P31(2)", id="binjai-2023:P31(2) as needed"
+        ),
         pytest.param(
             BALIKPAPAN.cross_unit_placement, True, id="balikpapan-2022:P23(2) cross-unit placement"
         ),
