@@ -4,16 +4,40 @@ and a round never published is left alone rather than retried forever."""
 from __future__ import annotations
 
 import asyncio
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from uuid import UUID, uuid4
 
+from domain.agencies import get_agency
 from domain.envelope import Role
+from domain.scouting.candidate import Channel
+from domain.scouting.plan import Schedule
 from domain.scouting.round import ScoutingRound
 from domain.values import PositionLevel
 from infra.temporal import TemporalEnv
 from services.application import Talenta
-from services.scouting.rounds import OpenRound, open_round
-from tests.integration.test_scouting_rounds import ANNOUNCEMENT, OPENING, SCHEDULE, TEAM
+from services.scouting.rounds import (
+    CloseRegistration,
+    OpenRound,
+    PublishRound,
+    RegisterCandidate,
+    RoundStep,
+    SelectAdministratively,
+    announce_administrative_results,
+    close_registration,
+    open_round,
+    publish_round,
+    register_candidate,
+    select_administratively,
+)
+from tests.integration.test_scouting_rounds import (
+    ANNOUNCEMENT,
+    OPENING,
+    SCHEDULE,
+    SECRETARIAT,
+    TEAM,
+    enrol_all,
+    nip,
+)
 from tests.integration.test_scouting_rounds import opened_round as published_round
 from workflows.scouting_clocks import HANDLERS, RULES, round_clock
 from workflows.worker import running_clocks
@@ -56,3 +80,78 @@ async def test_the_clock_closes_registration_and_skips_what_the_rules_refuse(
     assert last.envelope["actor"]["role"] == Role.SYSTEM
     still_open: ScoutingRound = app.repository.get(unpublished)
     assert still_open.closed_on is None
+
+
+async def test_assessors_are_reminded_of_the_candidates_still_without_a_score(
+    app: Talenta, temporal_env: TemporalEnv
+) -> None:
+    today = get_agency("kota-madiun").local_date(datetime.now(UTC))
+    schedule = Schedule(
+        announcement=today - timedelta(days=20),
+        registration_opens=today - timedelta(days=19),
+        registration_closes=today - timedelta(days=5),
+        potential_assessment=today + timedelta(days=1),  # its 1-day reminder fell due already
+        technical_assessment=today + timedelta(days=30),
+        result=today + timedelta(days=40),
+    )
+    enrol_all(app)
+    round_id = open_round(
+        app,
+        OpenRound(
+            agency="kota-madiun",
+            level=PositionLevel.ADMINISTRATOR,
+            name=f"Talent Scouting {uuid4()}",
+            schedule=schedule,
+            announcement=ANNOUNCEMENT,
+            effective=schedule.announcement,
+        ),
+        TEAM,
+    )
+    on = schedule.announcement
+    publish_round(
+        app,
+        PublishRound(round_id=round_id, circular_number="800/1", website="w", effective=on),
+        TEAM,
+    )
+    candidates = [nip(3), nip(4), nip(14)]  # two eligible, one below grade III/d
+    for each in candidates:
+        register_candidate(
+            app,
+            RegisterCandidate(
+                round_id=round_id,
+                nip=each,
+                channel=Channel.DIRECT,
+                effective=schedule.registration_opens,
+            ),
+            SECRETARIAT,
+        )
+    closing = schedule.registration_closes
+    close_registration(
+        app, CloseRegistration(round_id=round_id, closed_on=closing, effective=closing), TEAM
+    )
+    for each in candidates:
+        select_administratively(
+            app,
+            SelectAdministratively(
+                round_id=round_id, nip=each, documents_complete=True, effective=closing
+            ),
+            TEAM,
+        )
+    announce_administrative_results(app, RoundStep(round_id=round_id, effective=closing), TEAM)
+
+    prefix = f"{uuid4()}/"
+    async with running_clocks(app, temporal_env.client, RULES, HANDLERS, id_prefix=prefix):
+        handle = temporal_env.client.get_workflow_handle(prefix + round_clock(round_id))
+        async with asyncio.timeout(30):
+            while True:
+                events = list(app.repository.event_store.get(round_id))
+                sent = [e for e in events if isinstance(e, ScoutingRound.ReminderSent)]
+                if sent:
+                    break
+                await asyncio.sleep(0.2)
+        assert await handle.query("pending") == ["remind-technical-7d", "remind-technical-1d"]
+
+    (reminder,) = sent
+    assert reminder.key == "remind-potential-1d"
+    assert sorted(reminder.nips) == sorted([nip(3), nip(4)])
+    assert reminder.envelope["actor"]["role"] == Role.SYSTEM
