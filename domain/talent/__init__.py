@@ -1,0 +1,2 @@
+"""binjai-2023 and balikpapan-2022: acquisition, mapping, succession, development, retention,
+placement and monitoring."""
