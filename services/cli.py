@@ -27,7 +27,6 @@ from services.cli_scouting import scouting
 from services.config import StoreConfig
 from services.eligibility import check_scouting
 from services.importing import PersonnelFiles, import_personnel, parse_personnel
-from services.permissions import Forbidden
 
 
 def store_option(function: click.decorators.FC) -> click.decorators.FC:
@@ -51,7 +50,7 @@ class RefusingGroup(click.Group):
                 "data berubah oleh pengguna lain; muat ulang dan ulangi / the data was changed "
                 "by someone else meanwhile; reload and try again"
             ) from None
-        except (RuleRefusal, Forbidden, LookupError, ValueError) as error:
+        except (RuleRefusal, PermissionError, LookupError, ValueError) as error:
             raise click.ClickException(str(error)) from None
 
 

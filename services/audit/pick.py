@@ -16,7 +16,7 @@ from domain.scouting.round import ScoutingRound
 from domain.scouting.vacancy import Vacancy
 from services.application import Talenta
 from services.audit.events import AuditEvent
-from services.scouting.common import ensure_agency
+from services.auth import same_agency
 
 
 class CandidateTrail(BaseModel):
@@ -45,7 +45,7 @@ class PickAudit(BaseModel):
 
 def audit_pick(app: Talenta, vacancy_id: UUID, actor: Actor) -> PickAudit:
     vacancy: Vacancy = app.find(vacancy_id, "lowongan/vacancy")
-    ensure_agency(actor, vacancy.agency)
+    same_agency(actor, vacancy.agency)
     pack = pack_in_force(vacancy.agency, vacancy.opened_on)
     shortlisted = vacancy.shortlisted.nips if vacancy.shortlisted else ()
     picked = vacancy.picked.nip if vacancy.picked else None

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from domain.envelope import Actor, Basis, Envelope, Evidence, Role
+from domain.envelope import Actor, Basis, Envelope, Evidence
 from domain.rules.core import ReadingId
 from domain.rules.madiun import PACK
-from domain.scouting.errors import refuse
 
 
 def envelope(
@@ -32,15 +31,3 @@ def envelope(
         ),
         evidence=evidence or Evidence(),
     )
-
-
-def ensure_agency(actor: Actor, agency: str) -> None:
-    """People act for their own agency only; the system itself (no agency) acts for all."""
-    if actor.role is Role.SYSTEM and not actor.agency:
-        return
-    if actor.agency != agency:
-        raise refuse(
-            "other-agency",
-            f"{actor.id} bertindak untuk {actor.agency}, bukan {agency}",
-            f"{actor.id} acts for {actor.agency}, not {agency}",
-        )

@@ -14,8 +14,9 @@ from domain.scouting.mutation import Mutation, MutationGrounds, TenureReview
 from domain.scouting.tpk import TpkMember, TpkSession
 from domain.values import PositionLevel
 from services.application import Talenta
+from services.auth import same_agency
 from services.permissions import allowed
-from services.scouting.common import ensure_agency, envelope
+from services.scouting.common import envelope
 
 
 class ProposeMutation(BaseModel):
@@ -74,19 +75,19 @@ class DecideTenure(Decree):
 
 def _mutation(app: Talenta, mutation_id: UUID, actor: Actor) -> Mutation:
     found: Mutation = app.repository.get(mutation_id)
-    ensure_agency(actor, found.agency)
+    same_agency(actor, found.agency)
     return found
 
 
 def _review(app: Talenta, review_id: UUID, actor: Actor) -> TenureReview:
     found: TenureReview = app.repository.get(review_id)
-    ensure_agency(actor, found.agency)
+    same_agency(actor, found.agency)
     return found
 
 
 @allowed(Role.HEAD_OF_UNIT)
 def propose_mutation(app: Talenta, command: ProposeMutation, actor: Actor) -> UUID:
-    ensure_agency(actor, command.agency)
+    same_agency(actor, command.agency)
     grounds = MutationGrounds(
         qualification=command.qualification,
         competence=command.competence,

@@ -16,8 +16,9 @@ from domain.scouting.errors import refuse
 from domain.scouting.pool import PoolEntry, PoolMembership, membership_id
 from domain.values import PositionLevel
 from services.application import Talenta
+from services.auth import same_agency
 from services.permissions import allowed
-from services.scouting.common import ensure_agency, envelope
+from services.scouting.common import envelope
 
 
 class PoolDecree(BaseModel):
@@ -93,7 +94,7 @@ def decree_entries(
 ) -> list[PoolEntry]:
     """Every entry is decided before anything is saved, so a refusal writes nothing. A decree
     already recorded for a NIP is skipped, so a retried decree completes what a crash cut off."""
-    ensure_agency(actor, agency)
+    same_agency(actor, agency)
     if (
         decree.effective_at
         and get_agency(agency).local_date(decree.effective_at) != decree.decree_date
@@ -147,7 +148,7 @@ def decree_entries(
 
 def _membership(app: Talenta, membership: UUID, entry_id: UUID, actor: Actor) -> PoolMembership:
     found: PoolMembership = app.repository.get(membership)
-    ensure_agency(actor, found.entry(entry_id).agency)
+    same_agency(actor, found.entry(entry_id).agency)
     return found
 
 

@@ -25,9 +25,9 @@ from domain.scouting.pool import PoolMembership
 from domain.scouting.round import ScoutingRound
 from domain.values import Nip, PositionLevel
 from services.application import Talenta
+from services.auth import same_agency
 from services.eligibility import scouting_pack
 from services.permissions import allowed
-from services.scouting.common import ensure_agency
 
 # Roles of madiun-2021 P7: the scouting team and its secretariat (BKPSDM caseworkers) run a round.
 RUNS_ROUNDS = (Role.CASEWORKER, Role.SCOUTING_TEAM)
@@ -122,13 +122,13 @@ def load_round(app: Talenta, round_id: UUID, actor: Actor) -> ScoutingRound:
         found: ScoutingRound = app.repository.get(round_id)
     except AggregateNotFoundError:
         raise RoundNotFound(round_id) from None
-    ensure_agency(actor, found.agency)
+    same_agency(actor, found.agency)
     return found
 
 
 @allowed(*RUNS_ROUNDS)
 def open_round(app: Talenta, command: OpenRound, actor: Actor) -> UUID:
-    ensure_agency(actor, command.agency)
+    same_agency(actor, command.agency)
     scouting = ScoutingRound.open(
         command.agency,
         command.level,

@@ -16,9 +16,10 @@ from domain.scouting.tpk import TpkMember, TpkSession
 from domain.scouting.vacancy import LEVELS, Vacancy
 from domain.values import PositionLevel
 from services.application import Talenta
+from services.auth import same_agency
 from services.eligibility import scouting_pack
 from services.permissions import allowed
-from services.scouting.common import ensure_agency, envelope
+from services.scouting.common import envelope
 from services.scouting.pool import membership_of
 
 
@@ -77,13 +78,13 @@ class Inaugurate(BaseModel):
 
 def _vacancy(app: Talenta, vacancy_id: UUID, actor: Actor) -> Vacancy:
     found: Vacancy = app.repository.get(vacancy_id)
-    ensure_agency(actor, found.agency)
+    same_agency(actor, found.agency)
     return found
 
 
 @allowed(Role.CASEWORKER)
 def open_vacancy(app: Talenta, command: OpenVacancy, actor: Actor) -> UUID:
-    ensure_agency(actor, command.agency)
+    same_agency(actor, command.agency)
     scouting_pack(command.agency, command.opened_on)  # refuses agencies without a talent pool
     vacancy = Vacancy.open(
         command.agency,

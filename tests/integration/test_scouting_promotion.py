@@ -21,6 +21,7 @@ from domain.scouting.tpk import TpkMember
 from domain.scouting.vacancy import Vacancy, VacancyState
 from domain.values import PositionLevel
 from services.application import Talenta
+from services.auth import OtherAgency
 from services.permissions import Forbidden
 from services.scouting.mutations import (
     DecideMutation,
@@ -319,11 +320,11 @@ def test_another_agency_cannot_act_on_this_agency_s_vacancy(staffed: Talenta) ->
     vacancy = opened(staffed)
     outsider = Actor(id="kepala.binjai", role=Role.HEAD_OF_UNIT, agency="kota-binjai")
 
-    with pytest.raises(ScoutingRefusal) as refused:
+    with pytest.raises(OtherAgency) as refused:
         propose_candidate(staffed, proposal(vacancy, A), outsider)
     assert refused.value.code == "other-agency"
 
-    with pytest.raises(ScoutingRefusal) as decree:
+    with pytest.raises(OtherAgency) as decree:
         decree_pool(
             staffed,
             DecreePool(round_id=round_id, decree_number="9", decree_date=DECREE),

@@ -31,6 +31,7 @@ from domain.values import (
     PositionLevel,
 )
 from services.application import EmployeeNotFound, Talenta
+from services.auth import OtherAgency
 from services.permissions import Forbidden
 from services.scouting.rounds import (
     CandidateStep,
@@ -411,14 +412,14 @@ def test_an_actor_of_another_agency_is_refused(app: Talenta) -> None:
     round_id = opened_round(app)
     outsider = actor(Role.CASEWORKER, agency="kota-binjai")
 
-    with pytest.raises(ScoutingRefusal) as refused:
+    with pytest.raises(OtherAgency) as refused:
         close_registration(
             app,
             CloseRegistration(round_id=round_id, closed_on=CLOSING, effective=CLOSING),
             outsider,
         )
     assert refused.value.code == "other-agency"
-    with pytest.raises(ScoutingRefusal) as refused:
+    with pytest.raises(OtherAgency) as refused:
         open_round(
             app,
             OpenRound(
