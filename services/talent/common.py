@@ -1,0 +1,52 @@
+"""What every talent-cycle command shares: the pack in force for the decision and its envelope."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from domain.agencies import get_agency
+from domain.envelope import Actor, Basis, Envelope, Evidence
+from domain.rules.core import Message, ReadingId, RuleRefusal
+from domain.rules.cycle import CycleRules
+from domain.rules.pack import RulePack
+from domain.rules.registry import pack_in_force
+
+
+def cycle_pack(agency: str, effective: date) -> tuple[RulePack, CycleRules]:
+    """The pack in force for ``agency`` on ``effective`` (refused before it is in force), which
+    must run the talent-management cycle."""
+    pack = pack_in_force(get_agency(agency).id, effective)
+    if pack.cycle is None:
+        raise RuleRefusal(
+            "no-talent-cycle-in-pack",
+            Message(
+                id=f"{pack.regulation} tidak mengatur siklus manajemen talenta",
+                en=f"{pack.regulation} has no talent-management cycle",
+            ),
+        )
+    return pack, pack.cycle
+
+
+def envelope(
+    actor: Actor,
+    effective: date,
+    pack: RulePack,
+    *citations: str,
+    reason: str = "",
+    readings: tuple[ReadingId, ...] = (),
+    evidence: Evidence | None = None,
+    effective_at: datetime | None = None,
+) -> Envelope:
+    """The envelope of a decision under ``pack``, citing full ``<pack>:<article>`` citations."""
+    return Envelope(
+        actor=actor,
+        effective=effective,
+        effective_at=effective_at,
+        reason=reason,
+        basis=Basis(
+            pack=pack.id,
+            citations=citations,
+            readings={str(use.id): use.option for use in pack.uses(*readings)},
+        ),
+        evidence=evidence or Evidence(),
+    )
