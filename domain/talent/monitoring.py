@@ -1,0 +1,220 @@
+"""A successor placed in a critical position, monitored for ``pack.cycle.monitoring_years``
+(binjai-2023 P33(2), balikpapan-2022 P25(3)): yearly check-ins, then the PPK's evaluation with an
+outcome from ``pack.cycle.monitoring_outcomes`` (Binjai P33(3): re-placement by promotion or an
+equivalent position; Balikpapan P25(4): further development, the performance review board).
+
+The system's steps (reminders, the due date) are idempotent: a retried clock activity records
+nothing twice and a monitoring already evaluated takes no more of them.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+from uuid import NAMESPACE_URL, UUID, uuid5
+
+from eventsourcing.domain import Aggregate, event
+
+from domain.envelope import Envelope
+from domain.rules.calendar import add_years, expiry
+from domain.rules.cycle import CycleRules, MonitoringOutcome
+from domain.talent.errors import refuse
+from domain.values import Nip
+
+_MONITORING_IDS = uuid5(NAMESPACE_URL, "talenta:monitoring")
+
+
+def monitoring_id(placement_id: UUID) -> UUID:
+    return uuid5(_MONITORING_IDS, str(placement_id))
+
+
+class Monitoring(Aggregate):
+    class MonitoringStarted(Aggregate.Created):
+        placement_id: UUID
+        nip: str
+        agency: str
+        starts_on: date
+        check_ins: list[date]
+        evaluation_due: date
+        envelope: dict[str, Any]
+
+    class CheckInReminderSent(Aggregate.Event):
+        key: str
+        envelope: dict[str, Any]
+
+    class EvaluationReminderSent(Aggregate.Event):
+        key: str
+        envelope: dict[str, Any]
+
+    class CheckInRecorded(Aggregate.Event):
+        year: int
+        notes: str
+        envelope: dict[str, Any]
+
+    class EvaluationDue(Aggregate.Event):
+        due_on: date
+        envelope: dict[str, Any]
+
+    class Evaluated(Aggregate.Event):
+        outcome: str
+        notes: str
+        envelope: dict[str, Any]
+
+    @staticmethod
+    def create_id(placement_id: UUID, **_: Any) -> UUID:
+        return monitoring_id(placement_id)
+
+    @event(MonitoringStarted)
+    def __init__(
+        self,
+        placement_id: UUID,
+        nip: str,
+        agency: str,
+        starts_on: date,
+        check_ins: list[date],
+        evaluation_due: date,
+        envelope: dict[str, Any],
+    ) -> None:
+        self.placement_id = placement_id
+        self.nip = nip
+        self.agency = agency
+        self.starts_on = starts_on
+        self.check_ins = tuple(check_ins)
+        self.evaluation_due = evaluation_due
+        self.reminded: set[str] = set()
+        self.checked_in: dict[int, str] = {}
+        self.due_on: date | None = None
+        self.outcome: MonitoringOutcome | None = None
+
+    @classmethod
+    def start(
+        cls,
+        placement_id: UUID,
+        nip: str,
+        agency: str,
+        inaugurated_on: date,
+        cycle: CycleRules,
+        envelope: Envelope,
+    ) -> Monitoring:
+        """From the inauguration: a check-in at each anniversary before the end, the evaluation
+        due on the last one (reading D7: 29 Feb counts to 28 Feb)."""
+        years = cycle.monitoring_years
+        return cls(
+            placement_id=placement_id,
+            nip=str(Nip(nip)),
+            agency=agency,
+            starts_on=inaugurated_on,
+            check_ins=[add_years(inaugurated_on, year) for year in range(1, years)],
+            evaluation_due=expiry(inaugurated_on, years),
+            envelope=envelope.to_event(),
+        )
+
+    # Commands of the people
+
+    def record_check_in(self, year: int, notes: str, cycle: CycleRules, envelope: Envelope) -> None:
+        self._ensure_open(cycle)
+        if not 1 <= year <= len(self.check_ins):
+            raise refuse(
+                "no-such-check-in",
+                f"pemantauan tahunan ke-{year} tidak ada (1 sampai {len(self.check_ins)})",
+                f"there is no yearly check-in {year} (1 to {len(self.check_ins)})",
+                cycle.monitoring_citation,
+            )
+        if year in self.checked_in:
+            raise refuse(
+                "check-in-already-recorded",
+                f"pemantauan tahun ke-{year} sudah dicatat",
+                f"the check-in of year {year} is already recorded",
+                cycle.monitoring_citation,
+            )
+        self._checked_in(year=year, notes=notes, envelope=envelope.to_event())
+
+    def evaluate(
+        self, outcome: MonitoringOutcome, notes: str, cycle: CycleRules, envelope: Envelope
+    ) -> None:
+        """The final evaluation, from the last monitoring year on: it concludes the term (an
+        earlier one would end monitoring before the regulation's 3 years have run)."""
+        self._ensure_open(cycle)
+        allowed = ", ".join(cycle.monitoring_outcomes)
+        if outcome not in cycle.monitoring_outcomes:
+            raise refuse(
+                "outcome-not-in-pack",
+                f"hasil {outcome} tidak diatur; yang diatur: {allowed}",
+                f"outcome {outcome} is not provided for; provided: {allowed}",
+                cycle.monitoring_outcomes_citation,
+            )
+        final_year = add_years(self.starts_on, cycle.monitoring_years - 1)
+        if envelope.effective < final_year:
+            raise refuse(
+                "evaluation-too-early",
+                f"evaluasi akhir sejak tahun terakhir pemantauan ({final_year}), "
+                f"bukan {envelope.effective}",
+                f"the final evaluation is from the last monitoring year ({final_year}), "
+                f"not {envelope.effective}",
+                cycle.monitoring_citation,
+            )
+        self._evaluated(outcome=str(outcome), notes=notes, envelope=envelope.to_event())
+
+    # Commands of the clock: idempotent, False when there is nothing (more) to record
+
+    def remind_check_in(self, year: int, key: str, envelope: Envelope) -> bool:
+        if key in self.reminded or year in self.checked_in or self.evaluated:
+            return False
+        self._check_in_reminded(key=key, envelope=envelope.to_event())
+        return True
+
+    def remind_evaluation(self, key: str, envelope: Envelope) -> bool:
+        if key in self.reminded or self.evaluated:
+            return False
+        self._evaluation_reminded(key=key, envelope=envelope.to_event())
+        return True
+
+    def mark_due(self, due_on: date, cycle: CycleRules, envelope: Envelope) -> bool:
+        if self.due_on is not None or self.evaluated:
+            return False
+        if due_on < self.evaluation_due:
+            raise refuse(
+                "evaluation-not-yet-due",
+                f"evaluasi jatuh tempo {self.evaluation_due}, belum pada {due_on}",
+                f"the evaluation falls due on {self.evaluation_due}, not yet on {due_on}",
+                cycle.monitoring_citation,
+            )
+        self._due(due_on=due_on, envelope=envelope.to_event())
+        return True
+
+    # Queries
+
+    @property
+    def evaluated(self) -> bool:
+        return self.outcome is not None
+
+    def _ensure_open(self, cycle: CycleRules) -> None:
+        if self.evaluated:
+            raise refuse(
+                "already-evaluated",
+                f"pemantauan NIP {self.nip} sudah dievaluasi ({self.outcome})",
+                f"the monitoring of NIP {self.nip} is already evaluated ({self.outcome})",
+                cycle.monitoring_outcomes_citation,
+            )
+
+    # Events
+
+    @event(CheckInRecorded)
+    def _checked_in(self, year: int, notes: str, envelope: dict[str, Any]) -> None:
+        self.checked_in[year] = notes
+
+    @event(CheckInReminderSent)
+    def _check_in_reminded(self, key: str, envelope: dict[str, Any]) -> None:
+        self.reminded.add(key)
+
+    @event(EvaluationReminderSent)
+    def _evaluation_reminded(self, key: str, envelope: dict[str, Any]) -> None:
+        self.reminded.add(key)
+
+    @event(EvaluationDue)
+    def _due(self, due_on: date, envelope: dict[str, Any]) -> None:
+        self.due_on = due_on
+
+    @event(Evaluated)
+    def _evaluated(self, outcome: str, notes: str, envelope: dict[str, Any]) -> None:
+        self.outcome = MonitoringOutcome(outcome)

@@ -1,0 +1,211 @@
+"""A talent placed by PPK decree from a succession plan into its target position (binjai-2023
+P31-32, balikpapan-2022 P23).
+
+The placement decides on what the caller gives it (the plan's target and ordered successors, the
+candidate's box on the date); it reads no other aggregate. Every pack difference comes from
+``pack.cycle``: whether box 9 outside the plan is placed directly (Balikpapan P23(3)) or only
+considered (Binjai P31(3)), whether placement may cross units and under which article.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+from typing import Any
+from uuid import NAMESPACE_URL, UUID, uuid5
+
+from eventsourcing.domain import Aggregate, event
+from pydantic import BaseModel, ConfigDict
+
+from domain.envelope import Envelope
+from domain.rules.cycle import Box9Placement, CycleRules
+from domain.talent.errors import refuse
+from domain.values import Nip, PositionLevel
+
+_PLACEMENT_IDS = uuid5(NAMESPACE_URL, "talenta:placement")
+TOP_BOX = 9
+
+
+def placement_id(plan_id: UUID, nip: str) -> UUID:
+    """``uuid5(plan id/nip)``: one placement per successor and target, however the NIP is spaced."""
+    return uuid5(_PLACEMENT_IDS, f"{plan_id}/{Nip(nip)}")
+
+
+class Target(BaseModel):
+    """The succession plan's target position, as the plan declared it."""
+
+    model_config = ConfigDict(frozen=True)
+
+    plan_id: UUID
+    agency: str
+    position: str
+    unit: str
+    level: PositionLevel
+    critical: bool  # a critical position: its successor is monitored (P33(2) / P25(3))
+
+
+class Candidate(BaseModel):
+    """Who is placed: their unit before, their box on the decree date (None: never mapped), and
+    the plan's successors in their order."""
+
+    model_config = ConfigDict(frozen=True)
+
+    nip: str
+    from_unit: str
+    box: int | None
+    successors: tuple[str, ...]
+
+
+class Decree(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    number: str
+    decree_date: date
+    inaugurated_on: date
+
+
+class Placement(Aggregate):
+    class Placed(Aggregate.Created):
+        agency: str
+        nip: str
+        plan_id: UUID
+        position: str
+        unit: str
+        level: str
+        from_unit: str
+        box: int
+        direct: bool
+        decree_number: str
+        decree_date: date
+        inaugurated_on: date
+        critical: bool
+        envelope: dict[str, Any]
+
+    @staticmethod
+    def create_id(plan_id: UUID, nip: str, **_: Any) -> UUID:
+        return placement_id(plan_id, nip)
+
+    @event(Placed)
+    def __init__(
+        self,
+        agency: str,
+        nip: str,
+        plan_id: UUID,
+        position: str,
+        unit: str,
+        level: str,
+        from_unit: str,
+        box: int,
+        direct: bool,
+        decree_number: str,
+        decree_date: date,
+        inaugurated_on: date,
+        critical: bool,
+        envelope: dict[str, Any],
+    ) -> None:
+        self.agency = agency
+        self.nip = nip
+        self.plan_id = plan_id
+        self.position = position
+        self.unit = unit
+        self.level = PositionLevel(level)
+        self.from_unit = from_unit
+        self.box = box
+        self.direct = direct
+        self.decree_number = decree_number
+        self.decree_date = decree_date
+        self.inaugurated_on = inaugurated_on
+        self.critical = critical
+
+    @classmethod
+    def place(
+        cls,
+        target: Target,
+        candidate: Candidate,
+        decree: Decree,
+        cycle: CycleRules,
+        envelope: Envelope,
+    ) -> Placement:
+        """Refuses a placement the pack does not allow; the envelope gains the articles the
+        decision rests on (box 9 placed directly or considered, a move across units)."""
+        nip = str(Nip(candidate.nip))
+        if decree.inaugurated_on < decree.decree_date:
+            raise refuse(
+                "inaugurated-before-decree",
+                f"pelantikan {decree.inaugurated_on} sebelum keputusan {decree.decree_date}",
+                f"inauguration on {decree.inaugurated_on} precedes the decree of "
+                f"{decree.decree_date}",
+                cycle.placement_citation,
+            )
+        if candidate.box is None:
+            raise refuse(
+                "not-assessed",
+                f"NIP {nip} belum dipetakan pada kotak manajemen talenta",
+                f"NIP {nip} has not been mapped on the nine-box",
+                cycle.assessment_citation,
+            )
+        direct = _direct(nip, candidate.box, _successors(candidate), cycle)
+        cross_unit = candidate.from_unit != target.unit
+        if cross_unit and not cycle.cross_unit_placement:
+            raise refuse(
+                "cross-unit-not-allowed",
+                f"penempatan dari {candidate.from_unit} ke {target.unit} lintas Perangkat Daerah",
+                f"placement from {candidate.from_unit} to {target.unit} crosses units",
+                cycle.placement_citation,
+            )
+        citations = [cycle.placement_citation]
+        if candidate.box == TOP_BOX:
+            citations.append(cycle.box9_citation)
+        if cross_unit and cycle.cross_unit_citation:
+            citations.append(cycle.cross_unit_citation)
+        return cls(
+            agency=target.agency,
+            nip=nip,
+            plan_id=target.plan_id,
+            position=target.position,
+            unit=target.unit,
+            level=str(target.level),
+            from_unit=candidate.from_unit,
+            box=candidate.box,
+            direct=direct,
+            decree_number=decree.number,
+            decree_date=decree.decree_date,
+            inaugurated_on=decree.inaugurated_on,
+            critical=target.critical,
+            envelope=_citing(envelope, citations).to_event(),
+        )
+
+
+def _successors(candidate: Candidate) -> set[str]:
+    return {str(Nip(nip)) for nip in candidate.successors}
+
+
+def _direct(nip: str, box: int, successors: set[str], cycle: CycleRules) -> bool:
+    """Whether the placement is outside the plan's order: only box 9 where the pack places it
+    directly. Under "considered" box 9 must still be one of the plan's successors."""
+    if nip in successors:
+        return False
+    if box == TOP_BOX and cycle.box9_placement is Box9Placement.DIRECT:
+        return True
+    if box == TOP_BOX:
+        raise refuse(
+            "box9-only-considered",
+            f"NIP {nip} (kotak 9) hanya dapat dipertimbangkan; harus termasuk suksesor "
+            f"dalam Rencana Suksesi",
+            f"NIP {nip} (box 9) may only be considered; must be a successor in the plan",
+            cycle.box9_citation,
+        )
+    raise refuse(
+        "not-a-successor",
+        f"NIP {nip} (kotak {box}) bukan suksesor dalam Rencana Suksesi jabatan target",
+        f"NIP {nip} (box {box}) is not a successor in the target position's plan",
+        cycle.placement_citation,
+    )
+
+
+def _citing(envelope: Envelope, citations: Sequence[str]) -> Envelope:
+    """The envelope with the decision's own articles added, each once, in order."""
+    merged = tuple(dict.fromkeys((*envelope.basis.citations, *citations)))
+    return envelope.model_copy(
+        update={"basis": envelope.basis.model_copy(update={"citations": merged})}
+    )

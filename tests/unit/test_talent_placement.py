@@ -1,0 +1,132 @@
+"""Placement from a succession plan under both packs: box 9 placed directly (Balikpapan P23(3)) or
+only considered (Binjai P31(3)), cross-unit placement cited, non-successors refused."""
+
+from __future__ import annotations
+
+from datetime import date
+from uuid import uuid4
+
+import pytest
+
+from domain.envelope import Actor, Basis, Envelope, Role
+from domain.rules import balikpapan, binjai
+from domain.rules.cycle import CycleRules
+from domain.talent.errors import TalentRefusal
+from domain.talent.placement import Candidate, Decree, Placement, Target, placement_id
+from domain.values import PositionLevel
+
+SUCCESSOR, OUTSIDER = "198001012005011001", "198502022010012002"
+PACKS = {"binjai-2023": binjai.CYCLE, "balikpapan-2022": balikpapan.CYCLE}
+DECREE = Decree(number="821/12/2025", decree_date=date(2025, 3, 3), inaugurated_on=date(2025, 3, 5))
+
+
+def target(critical: bool = True) -> Target:
+    return Target(
+        plan_id=uuid4(),
+        agency="kota-x",
+        position="Kepala Bidang Anggaran",
+        unit="BPKPD",
+        level=PositionLevel.ADMINISTRATOR,
+        critical=critical,
+    )
+
+
+def stamp(pack: str) -> Envelope:
+    return Envelope(
+        actor=Actor(id="walikota", role=Role.PPK, agency="kota-x"),
+        effective=DECREE.decree_date,
+        basis=Basis(pack=pack),
+    )
+
+
+def place(pack: str, nip: str, box: int | None, from_unit: str = "BPKPD") -> Placement:
+    candidate = Candidate(nip=nip, from_unit=from_unit, box=box, successors=(SUCCESSOR,))
+    return Placement.place(target(), candidate, DECREE, PACKS[pack], stamp(pack))
+
+
+@pytest.mark.parametrize(
+    ("case", "pack", "nip", "box", "direct", "cited"),
+    [
+        ("binjai-2023:P32 ordered successor", "binjai-2023", SUCCESSOR, 8, False, "P32"),
+        ("balikpapan-2022:P23(1) ordered successor", "balikpapan-2022", SUCCESSOR, 7, False,
+         "P23(1)"),
+        ("balikpapan-2022:P23(3) box 9 placed directly", "balikpapan-2022", OUTSIDER, 9, True,
+         "P23(3)"),
+        ("binjai-2023:P31(3) box 9 in the plan, considered", "binjai-2023", SUCCESSOR, 9, False,
+         "P31(3)"),
+    ],
+)  # fmt: skip
+def test_placements_allowed(
+    case: str, pack: str, nip: str, box: int, direct: bool, cited: str
+) -> None:
+    placement = place(pack, nip, box)
+    assert placement.direct is direct, case
+    assert placement.box == box
+    assert placement.id == placement_id(placement.plan_id, nip)
+    (placed,) = placement.collect_events()
+    assert isinstance(placed, Placement.Placed)
+    assert f"{pack}:{cited}" in placed.envelope["basis"]["citations"], case
+
+
+@pytest.mark.parametrize(
+    ("case", "pack", "nip", "box", "code", "citation"),
+    [
+        ("binjai-2023:P31(3) box 9 only considered", "binjai-2023", OUTSIDER, 9,
+         "box9-only-considered", "binjai-2023:P31(3)"),
+        ("binjai-2023:P32 not a successor", "binjai-2023", OUTSIDER, 8,
+         "not-a-successor", "binjai-2023:P32"),
+        ("balikpapan-2022:P23(1) box 8 outside the plan", "balikpapan-2022", OUTSIDER, 8,
+         "not-a-successor", "balikpapan-2022:P23(1)"),
+        ("balikpapan-2022:P13 never mapped", "balikpapan-2022", SUCCESSOR, None,
+         "not-assessed", "balikpapan-2022:P13"),
+    ],
+)  # fmt: skip
+def test_placements_refused(
+    case: str, pack: str, nip: str, box: int | None, code: str, citation: str
+) -> None:
+    with pytest.raises(TalentRefusal) as refused:
+        place(pack, nip, box)
+    assert refused.value.code == code, case
+    assert refused.value.citation == citation, case
+
+
+@pytest.mark.parametrize(
+    ("pack", "cycle", "article"),
+    [
+        ("binjai-2023", binjai.CYCLE, "P31(2)"),
+        ("balikpapan-2022", balikpapan.CYCLE, "P23(2)"),
+    ],
+)
+def test_cross_unit_placement_cites_the_pack(pack: str, cycle: CycleRules, article: str) -> None:
+    placement = place(pack, SUCCESSOR, 8, from_unit="Dinas Kesehatan")
+    (placed,) = placement.collect_events()
+    assert isinstance(placed, Placement.Placed)
+    assert placed.from_unit == "Dinas Kesehatan" and placed.unit == "BPKPD"
+    assert f"{pack}:{article}" in placed.envelope["basis"]["citations"]
+    assert cycle.cross_unit_citation == f"{pack}:{article}"
+
+
+def test_cross_unit_refused_where_the_pack_keeps_placement_in_the_unit() -> None:
+    closed = binjai.CYCLE.model_copy(update={"cross_unit_placement": False})
+    candidate = Candidate(nip=SUCCESSOR, from_unit="Dinkes", box=8, successors=(SUCCESSOR,))
+    with pytest.raises(TalentRefusal) as refused:
+        Placement.place(target(), candidate, DECREE, closed, stamp("binjai-2023"))
+    assert refused.value.code == "cross-unit-not-allowed"
+
+
+def test_inauguration_before_the_decree_is_refused() -> None:
+    early = DECREE.model_copy(update={"inaugurated_on": date(2025, 3, 1)})
+    candidate = Candidate(nip=SUCCESSOR, from_unit="BPKPD", box=8, successors=(SUCCESSOR,))
+    with pytest.raises(TalentRefusal) as refused:
+        Placement.place(target(), candidate, early, binjai.CYCLE, stamp("binjai-2023"))
+    assert (refused.value.code, refused.value.citation) == (
+        "inaugurated-before-decree",
+        "binjai-2023:P32",
+    )
+
+
+def test_nip_spacing_does_not_matter() -> None:
+    spaced = "19800101 200501 1 001"
+    candidate = Candidate(nip=spaced, from_unit="BPKPD", box=7, successors=(SUCCESSOR,))
+    placement = Placement.place(target(), candidate, DECREE, binjai.CYCLE, stamp("binjai-2023"))
+    assert placement.nip == SUCCESSOR
