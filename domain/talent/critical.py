@@ -1,0 +1,222 @@
+"""A critical position (jabatan kritikal, Binjai P13-14, Balikpapan P9-10): declared by PPK decree
+with every characteristic of the pack justified, reported to KemenPANRB, withdrawn by decree.
+
+Also holds what every talent-cycle aggregate asks of the pack: its cycle data for a decision date,
+and the neighbouring articles of a cited one (the pack data cites the lists, not their heads).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date
+from typing import Any
+from uuid import NAMESPACE_URL, UUID, uuid5
+
+from eventsourcing.domain import Aggregate, event
+
+from domain.envelope import Envelope
+from domain.rules.core import Citation
+from domain.rules.cycle import CycleRules
+from domain.rules.pack import RulePack
+from domain.talent.errors import refuse
+from domain.values import PositionLevel
+
+_CRITICAL_IDS = uuid5(NAMESPACE_URL, "talenta:critical-position")
+
+
+def cycle_on(pack: RulePack, day: date) -> CycleRules:
+    """The pack's cycle data for a decision dated ``day`` (PackNotInForce before it holds)."""
+    pack.ensure_in_force(day)
+    if pack.cycle is None:
+        raise refuse(
+            "no-talent-cycle-in-pack",
+            f"{pack.regulation} tidak mengatur siklus manajemen talenta",
+            f"{pack.regulation} has no talent-management cycle",
+        )
+    return pack.cycle
+
+
+def head(citation: Citation) -> Citation:
+    """The list a cited item belongs to: ``binjai-2023:P13(3)(d)`` -> ``binjai-2023:P13(3)``."""
+    return Citation(citation.rsplit("(", 1)[0])
+
+
+def ayat(citation: Citation, number: int) -> Citation:
+    """Another ayat of the cited Pasal: ``binjai-2023:P16(2)(a)``, 1 -> ``binjai-2023:P16(1)``."""
+    return Citation(f"{citation.pack}:{citation.article.split('(', 1)[0]}({number})")
+
+
+def critical_position_id(agency: str, unit: str, position: str) -> UUID:
+    return uuid5(_CRITICAL_IDS, f"{agency}/{unit}/{position}")
+
+
+class CriticalPosition(Aggregate):
+    class Declared(Aggregate.Created):
+        agency: str
+        position: str
+        unit: str
+        level: str
+        characteristics: dict[str, str]
+        priority_rank: int
+        competency_standard: str
+        decree_number: str
+        decree_date: date
+        envelope: dict[str, Any]
+
+    class Reported(Aggregate.Event):
+        letter_number: str
+        letter_date: date
+        envelope: dict[str, Any]
+
+    class Withdrawn(Aggregate.Event):
+        decree_number: str
+        decree_date: date
+        envelope: dict[str, Any]
+
+    @staticmethod
+    def create_id(agency: str, unit: str, position: str, **_: Any) -> UUID:
+        return critical_position_id(agency, unit, position)
+
+    @event(Declared)
+    def __init__(
+        self,
+        agency: str,
+        position: str,
+        unit: str,
+        level: str,
+        characteristics: dict[str, str],
+        priority_rank: int,
+        competency_standard: str,
+        decree_number: str,
+        decree_date: date,
+        envelope: dict[str, Any],
+    ) -> None:
+        self.agency = agency
+        self.position = position
+        self.unit = unit
+        self.level = PositionLevel(level)
+        self.characteristics = dict(characteristics)
+        self.priority_rank = priority_rank
+        self.competency_standard = competency_standard
+        self.decree_number = decree_number
+        self.decree_date = decree_date
+        self.reported_on: date | None = None
+        self.withdrawn_on: date | None = None
+
+    @classmethod
+    def declare(
+        cls,
+        agency: str,
+        position: str,
+        unit: str,
+        level: PositionLevel,
+        characteristics: Mapping[str, str],
+        priority_rank: int,
+        competency_standard: str,
+        decree_number: str,
+        decree_date: date,
+        pack: RulePack,
+        envelope: Envelope,
+    ) -> CriticalPosition:
+        cycle = cycle_on(pack, decree_date)
+        justified = {code: text.strip() for code, text in characteristics.items() if text.strip()}
+        listed = {item.code for item in cycle.critical_characteristics}
+        strangers = sorted(set(characteristics) - listed)
+        if strangers:
+            raise refuse(
+                "unknown-characteristic",
+                f"karakteristik tidak dikenal {pack.id}: {', '.join(strangers)}",
+                f"characteristics {pack.id} does not list: {', '.join(strangers)}",
+                head(cycle.critical_characteristics[0].citation),
+            )
+        for item in cycle.critical_characteristics:
+            if item.code not in justified:
+                raise refuse(
+                    "characteristic-missing",
+                    f"jabatan kritikal harus memenuhi karakteristik '{item.text.id}' dengan "
+                    "alasannya",
+                    f"a critical position must meet '{item.text.en}', with its justification",
+                    item.citation,
+                )
+        if level not in cycle.critical_levels:
+            raise refuse(
+                "level-not-critical",
+                f"jabatan kritikal ditetapkan untuk JPT Pratama, administrasi dan fungsional, "
+                f"bukan {level}",
+                f"critical positions are JPT Pratama, administration and functional ones, "
+                f"not {level}",
+                cycle.critical_levels_citation,
+            )
+        if priority_rank < 1:
+            # The ranking is ayat (1) of the Pasal whose ayat sets the levels (P14, P10).
+            raise refuse(
+                "priority-rank",
+                f"skala prioritas dimulai dari 1, bukan {priority_rank}",
+                f"the priority rank starts at 1, not {priority_rank}",
+                ayat(cycle.critical_levels_citation, 1),
+            )
+        if not competency_standard.strip() or not decree_number.strip():
+            raise refuse(
+                "decree-incomplete",
+                "PPK menetapkan jabatan kritikal beserta Standar Kompetensi Jabatan dengan "
+                "keputusan bernomor",
+                "the PPK sets the critical position with its competency standard by a numbered "
+                "decree",
+                cycle.critical_decree_citation,
+            )
+        return cls(
+            agency=agency,
+            position=position,
+            unit=unit,
+            level=str(level),
+            characteristics=justified,
+            priority_rank=priority_rank,
+            competency_standard=competency_standard.strip(),
+            decree_number=decree_number.strip(),
+            decree_date=decree_date,
+            envelope=envelope.to_event(),
+        )
+
+    @property
+    def active(self) -> bool:
+        return self.withdrawn_on is None
+
+    def active_on(self, day: date) -> bool:
+        return self.decree_date <= day and (self.withdrawn_on is None or day < self.withdrawn_on)
+
+    def report(
+        self, letter_number: str, letter_date: date, pack: RulePack, envelope: Envelope
+    ) -> None:
+        cycle = cycle_on(pack, letter_date)
+        self._ensure_active_on(letter_date, cycle)
+        self._reported(
+            letter_number=letter_number, letter_date=letter_date, envelope=envelope.to_event()
+        )
+
+    def withdraw(
+        self, decree_number: str, decree_date: date, pack: RulePack, envelope: Envelope
+    ) -> None:
+        cycle = cycle_on(pack, decree_date)
+        self._ensure_active_on(decree_date, cycle)
+        self._withdrawn(
+            decree_number=decree_number, decree_date=decree_date, envelope=envelope.to_event()
+        )
+
+    def _ensure_active_on(self, day: date, cycle: CycleRules) -> None:
+        if not self.active_on(day):
+            raise refuse(
+                "critical-position-not-in-force",
+                f"{self.position} bukan jabatan kritikal pada {day} (ditetapkan {self.decree_date}"
+                f", dicabut {self.withdrawn_on or '-'})",
+                f"{self.position} is not a critical position on {day} (set {self.decree_date}, "
+                f"withdrawn {self.withdrawn_on or '-'})",
+                cycle.critical_decree_citation,
+            )
+
+    @event(Reported)
+    def _reported(self, letter_number: str, letter_date: date, envelope: dict[str, Any]) -> None:
+        self.reported_on = letter_date
+
+    @event(Withdrawn)
+    def _withdrawn(self, decree_number: str, decree_date: date, envelope: dict[str, Any]) -> None:
+        self.withdrawn_on = decree_date

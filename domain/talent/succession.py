@@ -1,0 +1,310 @@
+"""Succession (Binjai P21-22, P29; Balikpapan P15-17): the group of boxes 7-9 set by decree, and
+per target position the nominations by the pack's nominator and the ordered successors with their
+projected placement. The aggregates decide on the assessments the caller gives them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from datetime import date
+from enum import StrEnum
+from typing import Any
+from uuid import NAMESPACE_URL, UUID, uuid5
+
+from eventsourcing.domain import Aggregate, event
+from pydantic import BaseModel, ConfigDict
+
+from domain.envelope import Envelope
+from domain.rules.cycle import CycleRules
+from domain.rules.ninebox import SUCCESSION_BOXES
+from domain.rules.pack import RulePack
+from domain.talent.critical import cycle_on
+from domain.talent.errors import refuse
+from domain.talent.mapping import Assessment
+from domain.talent.planning import ensure_period
+from domain.values import Nip, PositionLevel
+
+_GROUP_IDS = uuid5(NAMESPACE_URL, "talenta:succession-group")
+_PLAN_IDS = uuid5(NAMESPACE_URL, "talenta:succession-plan")
+
+
+def group_id(agency: str, period: str) -> UUID:
+    return uuid5(_GROUP_IDS, f"{agency}/{period}")
+
+
+def succession_plan_id(agency: str, position: str) -> UUID:
+    return uuid5(_PLAN_IDS, f"{agency}/{position}")
+
+
+class TargetStatus(StrEnum):
+    VACANT = "vacant"
+    TO_BE_VACANT = "to-be-vacant"
+
+
+class Nomination(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    nip: str
+    box: int
+    assessment: str  # ref of the assessment in force on the nomination date
+    justification: str
+    nominated_on: date
+
+
+class Successor(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    nip: str
+    order: int = 0  # 1 is placed first; set from the position in the plan
+    projected_position: str
+    projected_date: date
+
+
+def _in_group(nip: str, assessment: Assessment | None, cycle: CycleRules, day: date) -> int:
+    """The box of ``nip`` on ``day``, refused unless it is 7, 8 or 9."""
+    box = assessment.box if assessment is not None else None
+    if box not in SUCCESSION_BOXES:
+        raise refuse(
+            "not-in-succession-boxes",
+            f"NIP {nip} berada pada kotak {box or '-'} pada {day}; kelompok rencana suksesi "
+            "hanya kotak 7, 8 dan 9",
+            f"NIP {nip} is in box {box or '-'} on {day}; the succession group holds boxes 7, "
+            "8 and 9 only",
+            cycle.group_citation,
+        )
+    assert box is not None
+    return box
+
+
+class SuccessionGroup(Aggregate):
+    class GroupSet(Aggregate.Created):
+        agency: str
+        period: str
+        members: list[dict[str, Any]]
+        decree_number: str
+        decree_date: date
+        envelope: dict[str, Any]
+
+    @staticmethod
+    def create_id(agency: str, period: str, **_: Any) -> UUID:
+        return group_id(agency, period)
+
+    @event(GroupSet)
+    def __init__(
+        self,
+        agency: str,
+        period: str,
+        members: list[dict[str, Any]],
+        decree_number: str,
+        decree_date: date,
+        envelope: dict[str, Any],
+    ) -> None:
+        self.agency = agency
+        self.period = period
+        self.members = {str(m["nip"]): int(m["box"]) for m in members}
+        self.decree_number = decree_number
+        self.decree_date = decree_date
+
+    @classmethod
+    def decree(
+        cls,
+        agency: str,
+        period: str,
+        members: Mapping[str, Assessment | None],
+        decree_number: str,
+        decree_date: date,
+        pack: RulePack,
+        envelope: Envelope,
+    ) -> SuccessionGroup:
+        """``members``: each NIP with its assessment in force on the decree date."""
+        cycle = cycle_on(pack, decree_date)
+        if envelope.actor.role is not cycle.group_setter:
+            raise refuse(
+                "wrong-group-setter",
+                f"kelompok rencana suksesi ditetapkan {cycle.group_setter}, bukan "
+                f"{envelope.actor.role}",
+                f"the succession group is set by the {cycle.group_setter}, not the "
+                f"{envelope.actor.role}",
+                cycle.group_citation,
+            )
+        if not members:
+            raise refuse(
+                "empty-group",
+                "kelompok rencana suksesi memuat paling sedikit satu Talenta",
+                "the succession group holds at least one talent",
+                cycle.group_citation,
+            )
+        boxes = {
+            str(Nip(nip)): _in_group(nip, assessment, cycle, decree_date)
+            for nip, assessment in members.items()
+        }
+        return cls(
+            agency=agency,
+            period=ensure_period(period),
+            members=[{"nip": nip, "box": box} for nip, box in boxes.items()],
+            decree_number=decree_number,
+            decree_date=decree_date,
+            envelope=envelope.to_event(),
+        )
+
+
+class SuccessionPlan(Aggregate):
+    class TargetDeclared(Aggregate.Created):
+        agency: str
+        position: str
+        unit: str
+        level: str
+        critical_position_id: str
+        status: str
+        envelope: dict[str, Any]
+
+    class Nominated(Aggregate.Event):
+        nip: str
+        box: int
+        assessment: str
+        justification: str
+        envelope: dict[str, Any]
+
+    class SuccessorsOrdered(Aggregate.Event):
+        successors: list[dict[str, Any]]
+        envelope: dict[str, Any]
+
+    @staticmethod
+    def create_id(agency: str, position: str, **_: Any) -> UUID:
+        return succession_plan_id(agency, position)
+
+    @event(TargetDeclared)
+    def __init__(
+        self,
+        agency: str,
+        position: str,
+        unit: str,
+        level: str,
+        critical_position_id: str,
+        status: str,
+        envelope: dict[str, Any],
+    ) -> None:
+        self.agency = agency
+        self.position = position
+        self.unit = unit
+        self.level = PositionLevel(level)
+        self.critical_position_id = UUID(critical_position_id) if critical_position_id else None
+        self.status = TargetStatus(status)
+        self.nominations: dict[str, Nomination] = {}
+        self.successors: tuple[Successor, ...] = ()
+
+    @classmethod
+    def declare(
+        cls,
+        agency: str,
+        position: str,
+        unit: str,
+        level: PositionLevel,
+        critical_position_id: UUID | None,
+        status: TargetStatus,
+        pack: RulePack,
+        envelope: Envelope,
+    ) -> SuccessionPlan:
+        cycle_on(pack, envelope.effective)
+        return cls(
+            agency=agency,
+            position=position,
+            unit=unit,
+            level=str(level),
+            critical_position_id=str(critical_position_id or ""),
+            status=str(status),
+            envelope=envelope.to_event(),
+        )
+
+    def nominate(
+        self,
+        nip: str,
+        assessment: Assessment | None,
+        justification: str,
+        pack: RulePack,
+        envelope: Envelope,
+    ) -> Nomination:
+        """``assessment``: the nominee's assessment in force on the nomination date."""
+        on = envelope.effective
+        cycle = cycle_on(pack, on)
+        nip = str(Nip(nip))
+        role = envelope.actor.role
+        if role is not cycle.nominator:
+            raise refuse(
+                "wrong-nominator",
+                f"nominasi Talenta oleh {cycle.nominator}, bukan {role}",
+                f"talents are nominated by the {cycle.nominator}, not the {role}",
+                cycle.nomination_citation,
+            )
+        if not justification.strip():
+            raise refuse(
+                "justification-missing",
+                "nominasi memerlukan alasan",
+                "a nomination needs its justification",
+                cycle.nomination_citation,
+            )
+        if nip in self.nominations:
+            raise refuse(
+                "already-nominated",
+                f"NIP {nip} sudah dinominasikan untuk {self.position}",
+                f"NIP {nip} is already nominated for {self.position}",
+                cycle.nomination_citation,
+            )
+        box = _in_group(nip, assessment, cycle, on)
+        assert assessment is not None  # _in_group refuses an unassessed nominee
+        self._nominated(
+            nip=nip,
+            box=box,
+            assessment=assessment.ref,
+            justification=justification.strip(),
+            envelope=envelope.to_event(),
+        )
+        return self.nominations[nip]
+
+    def order_successors(
+        self, successors: Sequence[Successor], pack: RulePack, envelope: Envelope
+    ) -> tuple[Successor, ...]:
+        """``successors`` in their order of placement into the target position."""
+        on = envelope.effective
+        cycle = cycle_on(pack, on)
+        nips = [str(Nip(s.nip)) for s in successors]
+        strangers = [nip for nip in nips if nip not in self.nominations]
+        early = [s.nip for s in successors if s.projected_date < on]
+        if not nips or strangers or len(set(nips)) != len(nips) or early:
+            raise refuse(
+                "successors-not-nominated",
+                f"rencana suksesi memuat Talenta yang dinominasikan, masing-masing sekali, dengan "
+                f"proyeksi sejak {on}; tidak dinominasikan: {', '.join(strangers) or '-'}, "
+                f"proyeksi lampau: {', '.join(early) or '-'}",
+                f"the plan lists nominated talents, each once, projected from {on}; not "
+                f"nominated: {', '.join(strangers) or '-'}, projected in the past: "
+                f"{', '.join(early) or '-'}",
+                cycle.plan_citation,
+            )
+        ordered = [
+            s.model_copy(update={"nip": nip, "order": index})
+            for index, (nip, s) in enumerate(zip(nips, successors, strict=True), start=1)
+        ]
+        self._successors_ordered(
+            successors=[s.model_dump(mode="json") for s in ordered], envelope=envelope.to_event()
+        )
+        return self.successors
+
+    @event(Nominated)
+    def _nominated(
+        self, nip: str, box: int, assessment: str, justification: str, envelope: dict[str, Any]
+    ) -> None:
+        self.nominations[nip] = Nomination(
+            nip=nip,
+            box=box,
+            assessment=assessment,
+            justification=justification,
+            nominated_on=Envelope.from_event(envelope).effective,
+        )
+
+    @event(SuccessorsOrdered)
+    def _successors_ordered(
+        self, successors: list[dict[str, Any]], envelope: dict[str, Any]
+    ) -> None:
+        # A later order replaces the earlier one; both stay in the log.
+        self.successors = tuple(Successor.model_validate(s) for s in successors)
