@@ -1,0 +1,240 @@
+"""Development, both packs side by side: Sekolah Kader under reading D1 (Binjai) and without set
+requirements (Balikpapan), the corporate university's method, counselling for the pack's boxes by
+an assessor, the priority list from the highest box, and follow-up tasks per recommendation."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+import pytest
+
+from domain.envelope import Actor, Envelope, Role
+from domain.personnel.facts import PersonnelFacts
+from domain.rules import balikpapan, binjai
+from domain.rules.ninebox import Recommendation
+from domain.rules.pack import RulePack
+from domain.talent.development import (
+    DevelopmentRecord,
+    Method,
+    Programme,
+    SekolahKaderIneligible,
+    development_id,
+    priority,
+    task_id,
+)
+from domain.talent.errors import TalentRefusal
+from domain.values import PositionLevel
+from tests.unit.rules_builders import facts, spell
+
+NIP = "198001012005011001"
+BINJAI, BALIKPAPAN = binjai.PACK, balikpapan.PACK
+ON = date(2025, 7, 1)
+
+
+def agency(pack: RulePack) -> str:
+    return "kota-binjai" if pack.id == BINJAI.id else "kota-balikpapan"
+
+
+def stamp(pack: RulePack, role: Role = Role.CASEWORKER, day: date = ON) -> Envelope:
+    return Envelope(actor=Actor(id="u", role=role, agency=agency(pack)), effective=day)
+
+
+def record(pack: RulePack = BINJAI) -> DevelopmentRecord:
+    return DevelopmentRecord.start(agency(pack), NIP, stamp(pack))
+
+
+def supervisor_since(start: date) -> PersonnelFacts:
+    return facts(
+        nip=NIP,
+        agency="kota-binjai",
+        positions=(
+            spell(PositionLevel.EXECUTOR, date(2010, 1, 1)),
+            spell(PositionLevel.SUPERVISOR, start),
+        ),
+    )
+
+
+TWO_YEARS, ONE_YEAR = date(2023, 7, 1), date(2024, 7, 1)
+
+
+@pytest.mark.parametrize(
+    ("reading", "box", "since", "eligible"),
+    [
+        pytest.param("a-and-b-or-c", 8, ONE_YEAR, True, id="binjai-2023:P25(2) D1 a and b"),
+        pytest.param("a-and-b-or-c", 5, TWO_YEARS, True, id="binjai-2023:P25(2) D1 a and c"),
+        pytest.param("a-and-b-or-c", 5, ONE_YEAR, False, id="binjai-2023:P25(2) D1 neither"),
+        pytest.param("all", 8, ONE_YEAR, False, id="binjai-2023:P25(2) D1=all needs c"),
+        pytest.param("all", 8, TWO_YEARS, True, id="binjai-2023:P25(2) D1=all met"),
+    ],
+)
+def test_sekolah_kader_under_reading_d1(
+    reading: str, box: int, since: date, eligible: bool
+) -> None:
+    pack = BINJAI.with_readings(D1=reading)
+    developing = record()
+
+    def enrol() -> None:
+        developing.enrol(
+            Programme.SEKOLAH_KADER,
+            box,
+            pack,
+            stamp(pack),
+            facts=supervisor_since(since),
+            assessment_centre=date(2025, 1, 10),
+            institution_test=True,
+        )
+
+    if not eligible:
+        with pytest.raises(SekolahKaderIneligible) as refused:
+            enrol()
+        assert refused.value.citation == "binjai-2023:P25(2)"
+        return
+    enrol()
+    enrolled = developing.collect_events()[-1]
+    assert isinstance(enrolled, DevelopmentRecord.Enrolled)
+    assert enrolled.eligibility is not None
+    assert enrolled.eligibility["readings_used"][0] == {"id": "D1", "option": reading}
+    assert (enrolled.programme, enrolled.box, enrolled.institution_test) == (
+        "sekolah-kader",
+        box,
+        True,
+    )
+
+
+def test_an_ineligible_candidate_hears_every_unmet_requirement_with_its_citation() -> None:
+    with pytest.raises(SekolahKaderIneligible) as refused:
+        record().enrol(
+            Programme.SEKOLAH_KADER,
+            4,
+            BINJAI,
+            stamp(BINJAI),
+            facts=supervisor_since(ONE_YEAR),
+            assessment_centre=False,
+            institution_test=None,
+        )
+    message = refused.value.message
+    assert refused.value.code == "sekolah-kader-ineligible"
+    assert "[binjai-2023:P25(2)]" in message.en and "[binjai-2023:P25(3)]" in message.en
+    assert "pending" in message.en and "[binjai-2023:P25(3)]" in message.id
+    assert {r.code for r in refused.value.result.failures} == {"sekolah-kader-requirements"}
+
+
+def test_balikpapan_sekolah_kader_has_no_set_requirements() -> None:
+    """balikpapan-2022:P21(1) names the route; no article sets who may join it."""
+    developing = record(BALIKPAPAN)
+    developing.enrol(Programme.SEKOLAH_KADER, 4, BALIKPAPAN, stamp(BALIKPAPAN))
+    enrolled = developing.collect_events()[-1]
+    assert isinstance(enrolled, DevelopmentRecord.Enrolled)
+    assert (enrolled.eligibility, enrolled.institution_test) == (None, None)
+
+
+@pytest.mark.parametrize("pack", [BINJAI, BALIKPAPAN], ids=["binjai-2023:P26", "balikpapan-2022"])
+def test_corporate_university_needs_its_method_and_only_it(pack: RulePack) -> None:
+    developing = record(pack)
+    developing.enrol(
+        Programme.CORPORATE_UNIVERSITY, 7, pack, stamp(pack), method=Method.COACHING_MENTORING
+    )
+    developing.enrol(Programme.STUDY_ASSIGNMENT, 7, pack, stamp(pack))
+    assert [(e.programme, e.method) for e in developing.enrolments] == [
+        (Programme.CORPORATE_UNIVERSITY, Method.COACHING_MENTORING),
+        (Programme.STUDY_ASSIGNMENT, None),
+    ]
+    for programme, method in (
+        (Programme.CORPORATE_UNIVERSITY, None),
+        (Programme.STUDY_ASSIGNMENT, Method.TRAINING),
+    ):
+        with pytest.raises(TalentRefusal) as refused:
+            developing.enrol(programme, 7, pack, stamp(pack), method=method)
+        assert refused.value.code == "method-for-corporate-university"
+
+
+@pytest.mark.parametrize(
+    ("pack", "box", "role", "code", "citation"),
+    [
+        pytest.param(BINJAI, 3, Role.ASSESSOR, None, None, id="binjai-2023:P27(2) box 3"),
+        pytest.param(BINJAI, 6, Role.ASSESSOR, None, None, id="binjai-2023:P27(2) box 6"),
+        pytest.param(
+            BINJAI,
+            5,
+            Role.ASSESSOR,
+            "counselling-box",
+            "binjai-2023:P27(2)",
+            id="binjai-2023:P27(2) counselling box 5 refused",
+        ),
+        pytest.param(
+            BINJAI,
+            6,
+            Role.CASEWORKER,
+            "counselling-by-assessor",
+            "binjai-2023:P27(2)",
+            id="binjai-2023:P27(2) by an assessor only",
+        ),
+        pytest.param(
+            BALIKPAPAN,
+            3,
+            Role.ASSESSOR,
+            "counselling-box",
+            None,
+            id="balikpapan-2022 no counselling boxes",
+        ),
+    ],
+)
+def test_counselling(
+    pack: RulePack, box: int, role: Role, code: str | None, citation: str | None
+) -> None:
+    developing = record(pack)
+    if code is None:
+        developing.counsel(box, "rencana perbaikan kinerja", pack, stamp(pack, role))
+        assert developing.counselled == [(box, ON)]
+        return
+    with pytest.raises(TalentRefusal) as refused:
+        developing.counsel(box, "catatan", pack, stamp(pack, role))
+    assert (refused.value.code, refused.value.citation) == (code, citation)
+
+
+@dataclass(frozen=True)
+class Row:
+    nip: str
+    box: int | None
+
+
+def test_priority_runs_from_the_highest_box_down() -> None:
+    rows = [Row("3", 7), Row("1", None), Row("2", 9), Row("4", 7), Row("5", 3)]
+    assert [r.nip for r in priority(rows)] == ["2", "3", "4", "5", "1"]
+
+
+def test_a_record_ranks_by_its_latest_box() -> None:
+    developing = record()
+    developing.enrol(Programme.STUDY_ASSIGNMENT, 7, BINJAI, stamp(BINJAI, day=date(2025, 1, 1)))
+    developing.counsel(6, "catatan", BINJAI, stamp(BINJAI, Role.ASSESSOR))
+    assert developing.box == 6
+    assert priority([developing, Row("1", 8)])[0] == Row("1", 8)
+
+
+def test_each_recommendation_becomes_a_task_closed_with_an_outcome() -> None:
+    developing = record()
+    ref = "assessment/3"
+    recommendations = [
+        Recommendation.SUITABLE_PLACEMENT,
+        Recommendation.PERFORMANCE_COACHING,
+        Recommendation.PERFORMANCE_COUNSELLING,
+    ]
+
+    opened = developing.open_follow_ups(ref, recommendations, stamp(BINJAI))
+    assert [t.recommendation for t in opened] == recommendations
+    assert developing.open_follow_ups(ref, recommendations, stamp(BINJAI)) == []
+    first = task_id(development_id("kota-binjai", NIP), ref, recommendations[0])
+    assert opened[0].task_id == first
+
+    closed = developing.close_follow_up(first, "ditempatkan di Bagian Umum", stamp(BINJAI))
+    assert (closed.outcome, closed.closed_on) == ("ditempatkan di Bagian Umum", ON)
+    assert [t.recommendation for t in developing.open_tasks] == recommendations[1:]
+    for task, outcome, code in (
+        (first, "lagi", "follow-up-already-closed"),
+        (opened[1].task_id, "", "follow-up-outcome-missing"),
+        (development_id("kota-binjai", NIP), "x", "unknown-follow-up"),
+    ):
+        with pytest.raises(TalentRefusal) as refused:
+            developing.close_follow_up(task, outcome, stamp(BINJAI))
+        assert refused.value.code == code
