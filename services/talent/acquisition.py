@@ -1,0 +1,207 @@
+"""Acquisition commands (Binjai P13-16, Balikpapan P9-12): declare, report and withdraw a critical
+position; analyse the talent needs of a period; set the acquisition strategy from them."""
+
+from __future__ import annotations
+
+from datetime import date
+from uuid import UUID
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from domain.envelope import Actor, DocumentRef, Evidence, Role
+from domain.talent.critical import CriticalPosition, ayat, critical_position_id, head
+from domain.talent.errors import refuse
+from domain.talent.planning import Need, TalentPlan, strategy_before_analysis, talent_plan_id
+from domain.values import PositionLevel
+from services.application import Talenta
+from services.auth import same_agency
+from services.permissions import allowed
+from services.talent.common import cycle_pack, envelope
+
+
+class DeclareCriticalPosition(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    agency: str = Field(min_length=1)
+    position: str = Field(min_length=1)
+    unit: str = Field(min_length=1)
+    level: PositionLevel
+    characteristics: dict[str, str]  # every pack characteristic code -> its justification
+    priority_rank: int
+    competency_standard: str
+    decree_number: str
+    decree_date: date
+    documents: tuple[DocumentRef, ...] = ()
+    reason: str = ""
+
+
+class ReportCriticalPosition(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    critical_position_id: UUID
+    letter_number: str = Field(min_length=1)
+    letter_date: date
+    reason: str = ""
+
+
+class WithdrawCriticalPosition(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    critical_position_id: UUID
+    decree_number: str = Field(min_length=1)
+    decree_date: date
+    reason: str = ""
+
+
+class AnalyseNeeds(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    agency: str = Field(min_length=1)
+    period: str
+    analysed_on: date
+    basis: tuple[str, ...]  # RPJMD / RPJPD references
+    needs: tuple[Need, ...]
+    reason: str = ""
+
+
+class SetStrategy(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    agency: str = Field(min_length=1)
+    period: str
+    mechanisms: tuple[str, ...]
+    decree_number: str = Field(min_length=1)
+    decree_date: date
+    reason: str = ""
+
+
+def critical_position(app: Talenta, position_id: UUID, actor: Actor) -> CriticalPosition:
+    found: CriticalPosition = app.find(position_id, "jabatan kritikal / critical position")
+    same_agency(actor, found.agency)
+    return found
+
+
+@allowed(Role.PPK)
+def declare_critical_position(app: Talenta, command: DeclareCriticalPosition, actor: Actor) -> UUID:
+    same_agency(actor, command.agency)
+    pack, cycle = cycle_pack(command.agency, command.decree_date)
+    if critical_position_id(command.agency, command.unit, command.position) in app.repository:
+        raise refuse(
+            "already-declared",
+            f"{command.position} ({command.unit}) sudah ditetapkan sebagai jabatan kritikal",
+            f"{command.position} ({command.unit}) is already a critical position",
+            cycle.critical_decree_citation,
+        )
+    stamp = envelope(
+        actor,
+        command.decree_date,
+        pack,
+        *(item.citation for item in cycle.critical_characteristics),
+        ayat(cycle.critical_levels_citation, 1),
+        cycle.critical_levels_citation,
+        cycle.critical_decree_citation,
+        reason=command.reason,
+        evidence=Evidence(
+            decree_number=command.decree_number,
+            decree_date=command.decree_date,
+            documents=command.documents,
+        ),
+    )
+    position = CriticalPosition.declare(
+        command.agency,
+        command.position,
+        command.unit,
+        command.level,
+        command.characteristics,
+        command.priority_rank,
+        command.competency_standard,
+        command.decree_number,
+        command.decree_date,
+        pack,
+        stamp,
+    )
+    app.save(position)
+    return position.id
+
+
+@allowed(Role.CASEWORKER, Role.TALENT_TEAM)
+def report_critical_position(app: Talenta, command: ReportCriticalPosition, actor: Actor) -> None:
+    position = critical_position(app, command.critical_position_id, actor)
+    pack, cycle = cycle_pack(position.agency, command.letter_date)
+    stamp = envelope(actor, command.letter_date, pack, cycle.critical_decree_citation)
+    position.report(command.letter_number, command.letter_date, pack, stamp)
+    app.save(position)
+
+
+@allowed(Role.PPK)
+def withdraw_critical_position(
+    app: Talenta, command: WithdrawCriticalPosition, actor: Actor
+) -> None:
+    position = critical_position(app, command.critical_position_id, actor)
+    pack, cycle = cycle_pack(position.agency, command.decree_date)
+    stamp = envelope(
+        actor,
+        command.decree_date,
+        pack,
+        cycle.critical_decree_citation,
+        reason=command.reason,
+        evidence=Evidence(decree_number=command.decree_number, decree_date=command.decree_date),
+    )
+    position.withdraw(command.decree_number, command.decree_date, pack, stamp)
+    app.save(position)
+
+
+@allowed(Role.TALENT_TEAM)
+def analyse_needs(app: Talenta, command: AnalyseNeeds, actor: Actor) -> UUID:
+    same_agency(actor, command.agency)
+    on = command.analysed_on
+    pack, cycle = cycle_pack(command.agency, on)
+    if talent_plan_id(command.agency, command.period) in app.repository:
+        raise refuse(
+            "already-analysed",
+            f"kebutuhan Talenta periode {command.period} sudah dianalisis",
+            f"the talent needs of {command.period} are already analysed",
+            cycle.needs_analysis_citation,
+        )
+    # A need per critical position names one the PPK set for this agency, in force that day.
+    for need in command.needs:
+        if need.critical_position_id is None:
+            continue
+        position = critical_position(app, need.critical_position_id, actor)
+        if position.agency != command.agency or not position.active_on(on):
+            raise refuse(
+                "critical-position-not-in-force",
+                f"{position.position} bukan jabatan kritikal {command.agency} pada {on}",
+                f"{position.position} is not a critical position of {command.agency} on {on}",
+                cycle.needs_analysis_citation,
+            )
+    stamp = envelope(actor, on, pack, cycle.needs_analysis_citation, reason=command.reason)
+    plan = TalentPlan.analyse(
+        command.agency, command.period, command.basis, command.needs, pack, stamp
+    )
+    app.save(plan)
+    return plan.id
+
+
+@allowed(Role.PPK)
+def set_strategy(app: Talenta, command: SetStrategy, actor: Actor) -> None:
+    same_agency(actor, command.agency)
+    on = command.decree_date
+    pack, cycle = cycle_pack(command.agency, on)
+    plan_id = talent_plan_id(command.agency, command.period)
+    if plan_id not in app.repository:
+        raise strategy_before_analysis(pack, on, command.period)
+    plan: TalentPlan = app.repository.get(plan_id)
+    mechanisms = cycle.strategy_mechanisms[0].citation
+    stamp = envelope(
+        actor,
+        on,
+        pack,
+        ayat(mechanisms, 1),
+        head(mechanisms),
+        ayat(mechanisms, 3),
+        reason=command.reason,
+        evidence=Evidence(decree_number=command.decree_number, decree_date=on),
+    )
+    plan.set_strategy(command.mechanisms, command.decree_number, on, pack, stamp)
+    app.save(plan)

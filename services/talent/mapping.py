@@ -1,0 +1,195 @@
+"""Assessment and mapping commands (Binjai P17-21, Balikpapan P13-15): record an employee's
+assessment on the nine-box, open and close a mapping campaign, read its progress and box-9 talents.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+from uuid import UUID
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from domain.envelope import Actor, DocumentRef, Evidence, Role
+from domain.rules.ninebox import Performance, Potential
+from domain.talent.campaign import MappingCampaign, Progress
+from domain.talent.errors import refuse
+from domain.talent.mapping import Assessment, TalentProfile, profile_id
+from domain.values import PositionLevel
+from projections.directory import DirectoryProjection, directory_view
+from projections.follower import Follower
+from services.application import Talenta
+from services.auth import same_agency
+from services.permissions import allowed
+from services.talent.common import cycle_pack, envelope
+
+MAPS = (Role.CASEWORKER, Role.TALENT_TEAM)
+
+
+class AssessEmployee(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    agency: str = Field(min_length=1)
+    nip: str
+    period: str
+    assessed_on: date
+    performance: Performance
+    potential: Potential
+    # Top-level keys: assessment_centre, competency_test, track_record, other; parts free-form.
+    evidence: dict[str, dict[str, Any]]
+    unit: str = ""  # default: the employee's unit in the personnel record
+    level: PositionLevel | None = None  # default: the position held on the assessment date
+    documents: tuple[DocumentRef, ...] = ()
+    reason: str = ""
+
+
+class OpenCampaign(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    agency: str = Field(min_length=1)
+    unit: str = ""  # "" maps the whole agency
+    period: str
+    opened_on: date
+    nips: tuple[str, ...] = ()  # default: the active employees the directory lists
+    reason: str = ""
+
+
+class CloseCampaign(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    campaign_id: UUID
+    closed_on: date
+    reason: str = ""
+
+
+class CampaignReport(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    campaign_id: UUID
+    agency: str
+    unit: str
+    period: str
+    progress: Progress
+    top_talents: dict[str, tuple[str, ...]]  # unit -> box-9 NIPs
+
+
+def profile_of(app: Talenta, agency: str, nip: str) -> TalentProfile | None:
+    found = profile_id(agency, nip)
+    if found not in app.repository:
+        return None
+    profile: TalentProfile = app.repository.get(found)
+    return profile
+
+
+def assessment_on(app: Talenta, agency: str, nip: str, day: date) -> Assessment | None:
+    """The assessment in force for ``nip`` in ``agency`` on ``day``, if any."""
+    profile = profile_of(app, agency, nip)
+    return profile.assessment_on(day) if profile else None
+
+
+@allowed(Role.ASSESSOR, Role.TALENT_TEAM)
+def assess_employee(app: Talenta, command: AssessEmployee, actor: Actor) -> Assessment:
+    same_agency(actor, command.agency)
+    on = command.assessed_on
+    pack, cycle = cycle_pack(command.agency, on)
+    # PNS, CPNS and PPPK alike (Binjai P17, Balikpapan P13(1)); internal or external ASN, so the
+    # record may belong to another agency, but it must be in the personnel store and active.
+    facts = app.facts(command.nip)
+    held = facts.position_on(on)
+    level = command.level or (held.level if held else None)
+    if not facts.active or level is None:
+        raise refuse(
+            "not-assessable",
+            f"NIP {command.nip} tidak aktif atau tidak memiliki jabatan pada {on}",
+            f"NIP {command.nip} is not active or holds no position on {on}",
+            cycle.assessment_citation,
+        )
+    grid = pack.nine_box
+    stamp = envelope(
+        actor,
+        on,
+        pack,
+        cycle.assessment_citation,
+        *((grid.grid_citation, grid.recommendations_citation) if grid else ()),
+        readings=pack.nine_box_readings,
+        reason=command.reason,
+        evidence=Evidence(documents=command.documents),
+    )
+    profile = profile_of(app, command.agency, command.nip) or TalentProfile.start(
+        command.agency, command.nip, stamp
+    )
+    assessment = profile.assess(
+        command.unit or facts.unit,
+        level,
+        command.period,
+        command.performance,
+        command.potential,
+        command.evidence,
+        pack,
+        stamp,
+    )
+    app.save(profile)
+    return assessment
+
+
+def directory_scope(app: Talenta, agency: str, unit: str) -> list[str]:
+    """The active employees the directory lists for the agency (and unit), caught up first."""
+    view = directory_view(app)
+    Follower(app, DirectoryProjection(view)).catch_up()
+    return [row.nip for row in view.rows(agency, unit or None) if row.active]
+
+
+@allowed(*MAPS)
+def open_campaign(app: Talenta, command: OpenCampaign, actor: Actor) -> UUID:
+    same_agency(actor, command.agency)
+    pack, cycle = cycle_pack(command.agency, command.opened_on)
+    scope = list(command.nips) or directory_scope(app, command.agency, command.unit)
+    stamp = envelope(
+        actor, command.opened_on, pack, cycle.assessment_citation, reason=command.reason
+    )
+    campaign = MappingCampaign.open(
+        command.agency, command.unit, command.period, scope, pack, stamp
+    )
+    if campaign.id in app.repository:
+        raise refuse(
+            "campaign-exists",
+            f"pemetaan {command.unit or command.agency} periode {command.period} sudah dibuka",
+            f"the mapping of {command.unit or command.agency} for {command.period} is already open",
+            cycle.assessment_citation,
+        )
+    app.save(campaign)
+    return campaign.id
+
+
+def _campaign(app: Talenta, campaign_id: UUID, actor: Actor) -> MappingCampaign:
+    found: MappingCampaign = app.find(campaign_id, "pemetaan / mapping campaign")
+    same_agency(actor, found.agency)
+    return found
+
+
+@allowed(*MAPS)
+def close_campaign(app: Talenta, command: CloseCampaign, actor: Actor) -> None:
+    campaign = _campaign(app, command.campaign_id, actor)
+    pack, cycle = cycle_pack(campaign.agency, command.closed_on)
+    stamp = envelope(
+        actor, command.closed_on, pack, cycle.assessment_citation, reason=command.reason
+    )
+    campaign.close(command.closed_on, stamp)
+    app.save(campaign)
+
+
+@allowed(*MAPS, Role.PPK, Role.AUDITOR)
+def campaign_report(app: Talenta, campaign_id: UUID, actor: Actor) -> CampaignReport:
+    campaign = _campaign(app, campaign_id, actor)
+    found: dict[str, Assessment | None] = {}
+    for nip in campaign.scope:
+        profile = profile_of(app, campaign.agency, nip)
+        found[nip] = profile.current_for(campaign.period) if profile else None
+    return CampaignReport(
+        campaign_id=campaign.id,
+        agency=campaign.agency,
+        unit=campaign.unit,
+        period=campaign.period,
+        progress=campaign.progress(found),
+        top_talents=campaign.top_talents(found),
+    )

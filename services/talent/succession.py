@@ -1,0 +1,175 @@
+"""Succession commands (Binjai P21-22, P29; Balikpapan P15-17): the group decree, a target
+position, nominations by the pack's nominator, the ordered successors."""
+
+from __future__ import annotations
+
+from datetime import date
+from uuid import UUID
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from domain.envelope import Actor, DocumentRef, Evidence, Role
+from domain.talent.errors import refuse
+from domain.talent.succession import (
+    SuccessionGroup,
+    SuccessionPlan,
+    Successor,
+    TargetStatus,
+    group_id,
+    succession_plan_id,
+)
+from domain.values import PositionLevel
+from services.application import Talenta
+from services.auth import same_agency
+from services.permissions import allowed
+from services.talent.acquisition import critical_position
+from services.talent.common import cycle_pack, envelope
+from services.talent.mapping import assessment_on
+
+
+class SetGroup(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    agency: str = Field(min_length=1)
+    period: str
+    nips: tuple[str, ...]
+    decree_number: str = Field(min_length=1)
+    decree_date: date
+    documents: tuple[DocumentRef, ...] = ()
+    reason: str = ""
+
+
+class DeclareTarget(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    agency: str = Field(min_length=1)
+    position: str = Field(min_length=1)
+    unit: str = Field(min_length=1)
+    level: PositionLevel
+    status: TargetStatus
+    declared_on: date
+    critical_position_id: UUID | None = None
+    reason: str = ""
+
+
+class Nominate(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    plan_id: UUID
+    nip: str
+    nominated_on: date
+    justification: str = Field(min_length=1)
+
+
+class OrderSuccessors(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    plan_id: UUID
+    ordered_on: date
+    successors: tuple[Successor, ...]  # first to be placed first; ``order`` is set from this
+    reason: str = ""
+
+
+def succession_plan(app: Talenta, plan_id: UUID, actor: Actor) -> SuccessionPlan:
+    found: SuccessionPlan = app.find(plan_id, "rencana suksesi / succession plan")
+    same_agency(actor, found.agency)
+    return found
+
+
+@allowed(Role.PPK)
+def set_group(app: Talenta, command: SetGroup, actor: Actor) -> UUID:
+    """Declared for the PPK, the group setter of both packs; the aggregate still checks the
+    role against ``pack.cycle.group_setter``."""
+    same_agency(actor, command.agency)
+    on = command.decree_date
+    pack, cycle = cycle_pack(command.agency, on)
+    if group_id(command.agency, command.period) in app.repository:
+        raise refuse(
+            "group-exists",
+            f"kelompok rencana suksesi periode {command.period} sudah ditetapkan",
+            f"the succession group for {command.period} is already set",
+            cycle.group_citation,
+        )
+    members = {nip: assessment_on(app, command.agency, nip, on) for nip in command.nips}
+    stamp = envelope(
+        actor,
+        on,
+        pack,
+        cycle.group_citation,
+        cycle.plan_citation,
+        reason=command.reason,
+        evidence=Evidence(decree_number=command.decree_number, decree_date=on),
+    )
+    group = SuccessionGroup.decree(
+        command.agency, command.period, members, command.decree_number, on, pack, stamp
+    )
+    app.save(group)
+    return group.id
+
+
+@allowed(Role.CASEWORKER, Role.TALENT_TEAM)
+def declare_target(app: Talenta, command: DeclareTarget, actor: Actor) -> UUID:
+    same_agency(actor, command.agency)
+    on = command.declared_on
+    pack, cycle = cycle_pack(command.agency, on)
+    if succession_plan_id(command.agency, command.position) in app.repository:
+        raise refuse(
+            "target-exists",
+            f"{command.position} sudah menjadi jabatan target",
+            f"{command.position} is already a target position",
+            cycle.plan_citation,
+        )
+    if command.critical_position_id is not None:
+        critical = critical_position(app, command.critical_position_id, actor)
+        if not critical.active_on(on):
+            raise refuse(
+                "critical-position-not-in-force",
+                f"{critical.position} bukan jabatan kritikal pada {on}",
+                f"{critical.position} is not a critical position on {on}",
+                cycle.critical_decree_citation,
+            )
+    stamp = envelope(actor, on, pack, cycle.plan_citation, reason=command.reason)
+    plan = SuccessionPlan.declare(
+        command.agency,
+        command.position,
+        command.unit,
+        command.level,
+        command.critical_position_id,
+        command.status,
+        pack,
+        stamp,
+    )
+    app.save(plan)
+    return plan.id
+
+
+@allowed(Role.PPK, Role.TALENT_TEAM)
+def nominate(app: Talenta, command: Nominate, actor: Actor) -> None:
+    """Open to both roles that nominate in some pack; the aggregate refuses the one that is not
+    ``pack.cycle.nominator`` (Binjai P22: the PPK; Balikpapan P16(1): the talent team)."""
+    plan = succession_plan(app, command.plan_id, actor)
+    on = command.nominated_on
+    pack, cycle = cycle_pack(plan.agency, on)
+    stamp = envelope(
+        actor,
+        on,
+        pack,
+        cycle.nomination_citation,
+        cycle.group_citation,
+        reason=command.justification,
+    )
+    held = assessment_on(app, plan.agency, command.nip, on)
+    plan.nominate(command.nip, held, command.justification, pack, stamp)
+    app.save(plan)
+
+
+@allowed(Role.PPK, Role.TALENT_TEAM)
+def order_successors(app: Talenta, command: OrderSuccessors, actor: Actor) -> tuple[Successor, ...]:
+    """The talent team drafts the plan from the mapping; the PPK sets it (P29, P17)."""
+    plan = succession_plan(app, command.plan_id, actor)
+    on = command.ordered_on
+    pack, cycle = cycle_pack(plan.agency, on)
+    stamp = envelope(actor, on, pack, cycle.plan_citation, reason=command.reason)
+    ordered = plan.order_successors(command.successors, pack, stamp)
+    app.save(plan)
+    return ordered
