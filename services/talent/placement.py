@@ -1,0 +1,130 @@
+"""Placement by PPK decree from a succession plan (binjai-2023 P31-32, balikpapan-2022 P23), with
+the monitoring of a successor placed in a critical position (P33(2) / P25(3))."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from uuid import UUID
+
+from eventsourcing.application import AggregateNotFoundError
+from pydantic import BaseModel, ConfigDict, Field
+
+from domain.agencies import get_agency
+from domain.envelope import Actor, DocumentRef, Evidence, Role
+from domain.personnel.facts import PositionSpell
+from domain.rules.core import ReadingId
+from domain.talent.errors import refuse
+from domain.talent.mapping import TalentProfile, profile_id
+from domain.talent.monitoring import Monitoring
+from domain.talent.placement import Candidate, Decree, Placement, Target, placement_id
+from domain.talent.succession import SuccessionPlan
+from services.application import Talenta
+from services.auth import same_agency
+from services.permissions import allowed
+from services.talent.common import cycle_pack, envelope
+
+
+class PlaceTalent(BaseModel):
+    """The PPK's placement decree for one talent into the plan's target position."""
+
+    model_config = ConfigDict(frozen=True)
+
+    plan_id: UUID
+    nip: str
+    decree_number: str = Field(min_length=1)
+    decree_date: date
+    inaugurated_on: date
+    # The inauguration's moment, when known to the minute; the monitoring clock counts from it.
+    effective_at: datetime | None = None
+    reason: str = ""
+    documents: tuple[DocumentRef, ...] = ()
+
+
+def _plan(app: Talenta, plan_id: UUID, actor: Actor) -> SuccessionPlan:
+    found: SuccessionPlan = app.find(plan_id, "rencana suksesi")
+    same_agency(actor, found.agency)
+    return found
+
+
+def _box_on(app: Talenta, agency: str, nip: str, day: date) -> int | None:
+    try:
+        profile: TalentProfile = app.repository.get(profile_id(agency, nip))
+    except AggregateNotFoundError:
+        return None
+    return profile.box_on(day)
+
+
+@allowed(Role.PPK)
+def place_talent(app: Talenta, command: PlaceTalent, actor: Actor) -> UUID:
+    """The placement, the new spell in the personnel record and, into a critical position, the
+    monitoring: one save, so none is written without the others."""
+    plan = _plan(app, command.plan_id, actor)
+    pack, cycle = cycle_pack(plan.agency, command.decree_date)
+    on = command.inaugurated_on
+    if command.effective_at and get_agency(plan.agency).local_date(command.effective_at) != on:
+        raise refuse(
+            "inauguration-moment-mismatch",
+            f"saat pelantikan {command.effective_at} bukan pada tanggal pelantikan {on}",
+            f"the inauguration moment {command.effective_at} is not on the inauguration date {on}",
+            cycle.placement_citation,
+        )
+    if placement_id(plan.id, command.nip) in app.repository:
+        raise refuse(
+            "already-placed",
+            f"NIP {command.nip} sudah ditempatkan pada {plan.position}",
+            f"NIP {command.nip} is already placed in {plan.position}",
+            cycle.placement_citation,
+        )
+    employee = app.employee(command.nip)
+    facts = employee.facts
+    target = Target(
+        plan_id=plan.id,
+        agency=plan.agency,
+        position=plan.position,
+        unit=plan.unit,
+        level=plan.level,
+        critical=plan.critical_position_id is not None,
+    )
+    candidate = Candidate(
+        nip=command.nip,
+        from_unit=facts.unit,
+        box=_box_on(app, plan.agency, command.nip, command.decree_date),
+        successors=tuple(successor.nip for successor in plan.successors),
+    )
+    decree = Decree(
+        number=command.decree_number, decree_date=command.decree_date, inaugurated_on=on
+    )
+    evidence = Evidence(
+        decree_number=command.decree_number,
+        decree_date=command.decree_date,
+        documents=command.documents,
+    )
+    stamp = envelope(actor, command.decree_date, pack, reason=command.reason, evidence=evidence)
+    placement = Placement.place(target, candidate, decree, cycle, stamp)
+    spell = PositionSpell(
+        level=plan.level,
+        title=plan.position,
+        start=on,
+        unit=plan.unit,
+        inauguration=on,
+        decree_number=command.decree_number,
+    )
+    employee.update(
+        facts.model_copy(update={"positions": (*facts.positions, spell), "unit": plan.unit}),
+        stamp,
+    )
+    saved: list[Placement | Monitoring] = [placement]
+    if placement.critical:
+        # Monitoring runs from the inauguration (to the minute when known), not the decree.
+        started = envelope(
+            actor,
+            on,
+            pack,
+            cycle.monitoring_citation,
+            readings=(ReadingId.D7,),
+            effective_at=command.effective_at,
+            evidence=evidence,
+        )
+        saved.append(Monitoring.start(placement.id, placement.nip, plan.agency, on, cycle, started))
+    app.save(*saved, employee)
+    return placement.id
