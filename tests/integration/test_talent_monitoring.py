@@ -186,6 +186,7 @@ async def test_the_yearly_schedule_fires_at_the_budget_year_end_and_records_once
     assert (action.workflow, action.task_queue) == ("YearlyEvaluation", TASK_QUEUE)
 
     year = datetime.now(WIB).year
+    successor_plan(app, date(year, 12, 1))  # box 9 in Dinas Kesehatan, nominated on 1 November
     activities = ClockActivities(app, YEARLY_HANDLERS)
     try:
         with ThreadPoolExecutor(max_workers=2) as executor:
@@ -214,3 +215,5 @@ async def test_the_yearly_schedule_fires_at_the_budget_year_end_and_records_once
     assert recorded.envelope["basis"]["citations"] == ["binjai-2023:P34(2)"]
     assert recorded.envelope["actor"]["role"] == Role.SYSTEM
     assert recorded.envelope["effective"] == f"{year}-12-31"
+    assert recorded.report["boxes"] == {"Dinas Kesehatan": {"9": 1}}
+    assert recorded.report["nominations"] == 1
