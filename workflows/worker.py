@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-from collections.abc import AsyncIterator, Mapping
+from collections.abc import AsyncIterator, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 
 from temporalio.client import Client
@@ -22,12 +22,14 @@ def clock_worker(
     app: Talenta,
     handlers: Mapping[tuple[str, str], MilestoneHandler],
     executor: ThreadPoolExecutor,
+    workflows: Sequence[type] = (),
 ) -> Worker:
+    """``workflows``: others sharing the clocks' queue and activity (e.g. scheduled ones)."""
     activities = ClockActivities(app, handlers)
     return Worker(
         client,
         task_queue=TASK_QUEUE,
-        workflows=[ClockWorkflow],
+        workflows=[ClockWorkflow, *workflows],
         activities=[activities.reach_milestone],
         activity_executor=executor,
     )
@@ -60,11 +62,12 @@ async def running_clocks(
     handlers: Mapping[tuple[str, str], MilestoneHandler],
     relay_name: str = "relay",
     id_prefix: str = "",
+    workflows: Sequence[type] = (),
 ) -> AsyncIterator[None]:
     """The worker and the relay run while the context is open, and are shut down after it."""
     stop = asyncio.Event()
     with ThreadPoolExecutor(max_workers=4) as executor:
-        worker = clock_worker(client, app, handlers, executor)
+        worker = clock_worker(client, app, handlers, executor, workflows)
         async with worker:
             relay = asyncio.create_task(
                 relay_forever(app, client, rules, stop, relay_name, id_prefix)
