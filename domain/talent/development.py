@@ -245,18 +245,18 @@ class DevelopmentRecord(Aggregate):
             envelope=envelope.to_event(),
         )
 
-    def counsel(self, box: int, notes: str, pack: RulePack, envelope: Envelope) -> None:
+    def counsel(self, box: int | None, notes: str, pack: RulePack, envelope: Envelope) -> None:
         """Performance counselling by the talent team's assessors, for the pack's boxes only
         (Binjai P27(2): boxes 3 and 6)."""
         cycle = _cycle(pack)
         boxes = ", ".join(str(b) for b in cycle.counselling_boxes) or "-"
-        if box not in cycle.counselling_boxes:
+        if box is None or box not in cycle.counselling_boxes:
             raise refuse(
                 "counselling-box",
                 f"{pack.regulation}: konseling kinerja oleh Asesor hanya untuk kotak {boxes}; "
-                f"kotak pegawai: {box}",
+                f"kotak pegawai: {box or '-'}",
                 f"{pack.regulation}: assessors give performance counselling to boxes {boxes} "
-                f"only; the employee's box: {box}",
+                f"only; the employee's box: {box or '-'}",
                 cycle.counselling_citation,
             )
         if envelope.actor.role is not Role.ASSESSOR:

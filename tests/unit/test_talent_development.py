@@ -4,15 +4,17 @@ an assessor, the priority list from the highest box, and follow-up tasks per rec
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 
 import pytest
 
 from domain.envelope import Actor, Envelope, Role
+from domain.personnel.aggregate import Employee
 from domain.personnel.facts import PersonnelFacts
 from domain.rules import balikpapan, binjai
-from domain.rules.ninebox import Recommendation
+from domain.rules.ninebox import Performance, Potential, Recommendation
 from domain.rules.pack import RulePack
 from domain.talent.development import (
     DevelopmentRecord,
@@ -24,7 +26,13 @@ from domain.talent.development import (
     task_id,
 )
 from domain.talent.errors import TalentRefusal
+from domain.talent.mapping import TalentProfile
 from domain.values import PositionLevel
+from services.application import Talenta
+from services.auth import OtherAgency
+from services.config import StoreConfig
+from services.permissions import Forbidden
+from services.talent import development as services
 from tests.unit.rules_builders import facts, spell
 
 NIP = "198001012005011001"
@@ -238,3 +246,84 @@ def test_each_recommendation_becomes_a_task_closed_with_an_outcome() -> None:
         with pytest.raises(TalentRefusal) as refused:
             developing.close_follow_up(task, outcome, stamp(BINJAI))
         assert refused.value.code == code
+
+
+@pytest.fixture
+def app() -> Iterator[Talenta]:
+    application = Talenta(StoreConfig("sqlite:///:memory:"))
+    yield application
+    application.close()
+
+
+def mapped(app: Talenta, box_8_on: date) -> None:
+    """A Binjai supervisor since 2023 placed in box 8, with an assessment centre, on the day."""
+    assessor = Envelope(actor=Actor(id="a", role=Role.ASSESSOR, agency="kota-binjai"), effective=ON)
+    app.save(Employee.enrol(supervisor_since(TWO_YEARS), assessor))
+    profile = TalentProfile.start("kota-binjai", NIP, assessor)
+    profile.assess(
+        "Bappeda",
+        PositionLevel.SUPERVISOR,
+        "2025",
+        Performance.MEETS,
+        Potential.HIGH,
+        {"assessment_centre": {"intellectual": 4}},
+        BINJAI,
+        assessor.model_copy(update={"effective": box_8_on}),
+    )
+    app.save(profile)
+
+
+def actor(role: Role, agency: str = "kota-binjai") -> Actor:
+    return Actor(id=str(role), role=role, agency=agency)
+
+
+def test_the_handlers_judge_on_the_profile_and_cite_what_they_used(app: Talenta) -> None:
+    mapped(app, date(2025, 2, 1))
+    step = {"agency": "kota-binjai", "nip": NIP, "effective": ON}
+
+    enrolled = services.enrol(
+        app,
+        services.Enrol(**step, programme=Programme.SEKOLAH_KADER, institution_test=True),
+        actor(Role.CASEWORKER),
+    )
+    assert (enrolled.programme, enrolled.box) == (Programme.SEKOLAH_KADER, 8)
+    event = list(app.repository.event_store.get(development_id("kota-binjai", NIP)))[-1]
+    assert event.envelope["basis"]["citations"] == [
+        "binjai-2023:P24(5)",
+        "binjai-2023:P25(2)",
+        "binjai-2023:P25(3)",
+    ]
+    assert event.envelope["basis"]["readings"] == {"D1": "a-and-b-or-c", "D7": "calendar-years"}
+
+    with pytest.raises(Forbidden):
+        services.counsel(app, services.Counsel(**step, notes="x"), actor(Role.CASEWORKER))
+    with pytest.raises(TalentRefusal) as refused:
+        services.counsel(app, services.Counsel(**step, notes="x"), actor(Role.ASSESSOR))
+    assert refused.value.citation == "binjai-2023:P27(2)"
+    with pytest.raises(OtherAgency):
+        services.open_follow_ups(
+            app, services.OpenFollowUps(**step), actor(Role.TALENT_TEAM, "kota-balikpapan")
+        )
+
+    follow_ups = services.OpenFollowUps(**step)
+    opened = services.open_follow_ups(app, follow_ups, actor(Role.TALENT_TEAM))
+    box_8 = BINJAI.nine_box.recommendations[8]  # type: ignore[union-attr]
+    assert [t.recommendation for t in opened] == list(box_8)
+    assert services.open_follow_ups(app, follow_ups, actor(Role.CASEWORKER)) == []
+    closed = services.close_follow_up(
+        app,
+        services.CloseFollowUp(**step, task_id=opened[0].task_id, outcome="tetap di jabatan"),
+        actor(Role.CASEWORKER),
+    )
+    assert closed.closed_on == ON
+
+
+def test_follow_ups_need_an_assessment_by_the_day(app: Talenta) -> None:
+    mapped(app, date(2025, 8, 1))
+    with pytest.raises(TalentRefusal) as refused:
+        services.open_follow_ups(
+            app,
+            services.OpenFollowUps(agency="kota-binjai", nip=NIP, effective=ON),
+            actor(Role.TALENT_TEAM),
+        )
+    assert (refused.value.code, refused.value.citation) == ("not-assessed", "binjai-2023:P17")

@@ -4,6 +4,7 @@ expiry as the clock records them."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import date
 
 import pytest
@@ -11,9 +12,17 @@ import pytest
 from domain.envelope import Actor, Envelope, Role
 from domain.rules import balikpapan, binjai
 from domain.rules.core import PackNotInForce, RuleRefusal
+from domain.rules.ninebox import Performance, Potential
 from domain.rules.pack import RulePack
 from domain.talent.errors import TalentRefusal
+from domain.talent.mapping import TalentProfile
 from domain.talent.retention import Award, AwardKind, RetentionKind, RetentionRecord, award_id
+from domain.values import PositionLevel
+from services.application import Talenta
+from services.config import StoreConfig
+from services.permissions import Forbidden
+from services.talent.retention import AwardDecree
+from services.talent.retention import award as award_handler
 
 NIP = "198001012005011001"
 BINJAI, BALIKPAPAN = binjai.PACK, balikpapan.PACK
@@ -217,3 +226,68 @@ def test_retention_measures_are_recorded(pack: RulePack) -> None:
     with pytest.raises(RuleRefusal) as refused:
         record.record(RetentionKind.ROTATION, " ", pack, stamp(day, pack=pack))
     assert refused.value.citation == pack.cycle.retention_citation  # type: ignore[union-attr]
+
+
+@pytest.fixture
+def app() -> Iterator[Talenta]:
+    application = Talenta(StoreConfig("sqlite:///:memory:"))
+    yield application
+    application.close()
+
+
+def in_box(app: Talenta, pack: RulePack, performance: Performance, on: date) -> None:
+    assessor = Envelope(actor=Actor(id="a", role=Role.ASSESSOR, agency=agency(pack)), effective=on)
+    profile = TalentProfile.start(agency(pack), NIP, assessor)
+    evidence = {"assessment_centre": {"intellectual": 4}}
+    profile.assess(
+        "Bappeda",
+        PositionLevel.SUPERVISOR,
+        "2025",
+        performance,
+        Potential.HIGH,
+        evidence,
+        pack,
+        assessor,
+    )
+    app.save(profile)
+
+
+def decree(pack: RulePack, kind: AwardKind, day: date, number: str = "800/1") -> AwardDecree:
+    return AwardDecree(
+        agency=agency(pack), nip=NIP, kind=kind, decree_number=number, decree_date=day
+    )
+
+
+def test_the_award_handler_reads_the_box_on_the_decree_date(app: Talenta) -> None:
+    in_box(app, BINJAI, Performance.MEETS, date(2025, 1, 6))  # box 8
+    mayor = Actor(id="walikota", role=Role.PPK, agency="kota-binjai")
+    day = date(2025, 2, 3)
+
+    with pytest.raises(TalentRefusal) as refused:
+        award_handler(app, decree(BINJAI, PIN, day), mayor)
+    assert (refused.value.code, refused.value.citation) == (
+        "pin-box-9-only",
+        "binjai-2023:P30(2)(a)",
+    )
+    with pytest.raises(TalentRefusal) as refused:
+        award_handler(app, decree(BINJAI, CERTIFICATE, date(2025, 1, 5)), mayor)
+    assert refused.value.code == "award-outside-succession-group"  # not mapped yet
+    with pytest.raises(Forbidden):
+        award_handler(
+            app,
+            decree(BINJAI, CERTIFICATE, day),
+            mayor.model_copy(update={"role": Role.CASEWORKER}),
+        )
+
+    granted = award_handler(app, decree(BINJAI, CERTIFICATE, day), mayor)
+    again = award_handler(app, decree(BINJAI, CERTIFICATE, day), mayor)
+    assert (granted.id, granted.box, again.version) == (again.id, 8, 1)
+    (awarded,) = app.repository.event_store.get(granted.id)
+    assert awarded.envelope["basis"]["citations"] == ["binjai-2023:P30(1)"]
+    assert awarded.envelope["evidence"]["decree_number"] == "800/1"
+
+
+def test_a_balikpapan_decree_of_2024_12_31_is_refused(app: Talenta) -> None:
+    mayor = Actor(id="walikota", role=Role.PPK, agency="kota-balikpapan")
+    with pytest.raises(PackNotInForce):
+        award_handler(app, decree(BALIKPAPAN, OTHER, date(2024, 12, 31)), mayor)

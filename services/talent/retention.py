@@ -1,0 +1,188 @@
+"""Retention commands (binjai-2023 P28-30, balikpapan-2022 P18, P22): rotation, job enrichment and
+enlargement; awards by the mayor's decree to the succession group (box 7-9 on the decree date,
+read from the TalentProfile); the pin clock's reminders and expiry, by the system."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from uuid import UUID
+
+from eventsourcing.application import AggregateNotFoundError
+from pydantic import BaseModel, ConfigDict, Field
+
+from domain.agencies import get_agency
+from domain.envelope import Actor, DocumentRef, Evidence, Role
+from domain.rules.core import ReadingId
+from domain.talent.errors import refuse
+from domain.talent.retention import (
+    Award,
+    AwardKind,
+    RetentionKind,
+    RetentionRecord,
+    award_id,
+    retention_id,
+)
+from services.application import Talenta
+from services.auth import same_agency
+from services.permissions import allowed
+from services.talent.boxes import box_on
+from services.talent.common import cycle_pack, envelope
+
+
+class RecordRetention(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    agency: str
+    nip: str
+    kind: RetentionKind
+    detail: str = Field(min_length=1)
+    effective: date
+    reason: str = ""
+
+
+class AwardDecree(BaseModel):
+    """The mayoral decree (Keputusan Wali Kota) granting one award (Binjai P30(3))."""
+
+    model_config = ConfigDict(frozen=True)
+
+    agency: str
+    nip: str
+    kind: AwardKind
+    decree_number: str = Field(min_length=1)
+    decree_date: date
+    # When the decree took effect, if known to the minute; a pin's clock counts from it.
+    effective_at: datetime | None = None
+    detail: str = ""
+    reason: str = ""
+    documents: tuple[DocumentRef, ...] = ()
+
+
+class RemindPin(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    award_id: UUID
+    lead_days: int = Field(ge=0)
+    on: date
+
+
+class ExpirePin(BaseModel):
+    """Sent by the pin clock when the expiry day arrives."""
+
+    model_config = ConfigDict(frozen=True)
+
+    award_id: UUID
+    expired_on: date
+
+
+@allowed(Role.TALENT_TEAM, Role.CASEWORKER)
+def record_retention(app: Talenta, command: RecordRetention, actor: Actor) -> RetentionRecord:
+    same_agency(actor, command.agency)
+    pack, cycle = cycle_pack(command.agency, command.effective)
+    stamp = envelope(
+        actor, command.effective, pack, cycle.retention_citation, reason=command.reason
+    )
+    try:
+        record: RetentionRecord = app.repository.get(retention_id(command.agency, command.nip))
+    except AggregateNotFoundError:
+        record = RetentionRecord.start(command.agency, command.nip, stamp)
+    record.record(command.kind, command.detail, pack, stamp)
+    app.save(record)
+    return record
+
+
+@allowed(Role.PPK)
+def award(app: Talenta, command: AwardDecree, actor: Actor) -> Award:
+    """A decree already recorded for the employee is returned as it stands, so a retried decree
+    records nothing twice."""
+    same_agency(actor, command.agency)
+    try:
+        found: Award = app.repository.get(
+            award_id(command.agency, command.nip, command.decree_number)
+        )
+    except AggregateNotFoundError:
+        pass
+    else:
+        return found
+    pack, cycle = cycle_pack(command.agency, command.decree_date)
+    if (
+        command.effective_at
+        and get_agency(command.agency).local_date(command.effective_at) != command.decree_date
+    ):
+        raise refuse(
+            "decree-moment-mismatch",
+            f"saat berlaku {command.effective_at} bukan pada tanggal keputusan "
+            f"{command.decree_date}",
+            f"the effective moment {command.effective_at} is not on the decree date "
+            f"{command.decree_date}",
+            cycle.awards_citation,
+        )
+    pin = command.kind is AwardKind.PIN and cycle.pin_years is not None
+    stamp = envelope(
+        actor,
+        command.decree_date,
+        pack,
+        cycle.awards_citation,
+        *(_pin_citations(cycle.pin_citation) if pin else ()),
+        reason=command.reason,
+        readings=(ReadingId.D7,) if pin else (),
+        effective_at=command.effective_at,
+        evidence=Evidence(
+            decree_number=command.decree_number,
+            decree_date=command.decree_date,
+            documents=command.documents,
+        ),
+    )
+    granted = Award.grant(
+        command.agency,
+        command.nip,
+        command.kind,
+        box_on(app, command.agency, command.nip, command.decree_date),
+        command.decree_number,
+        command.decree_date,
+        pack,
+        stamp,
+        detail=command.detail,
+    )
+    app.save(granted)
+    return granted
+
+
+def _award(app: Talenta, award: UUID, actor: Actor) -> Award:
+    found: Award = app.find(award, "penghargaan")
+    same_agency(actor, found.agency)
+    return found
+
+
+@allowed(Role.SYSTEM)
+def remind_pin(app: Talenta, command: RemindPin, actor: Actor) -> bool:
+    found = _award(app, command.award_id, actor)
+    pack, cycle = cycle_pack(found.agency, command.on)
+    stamp = envelope(
+        actor, command.on, pack, *_pin_citations(cycle.pin_citation), readings=(ReadingId.D7,)
+    )
+    if found.remind(command.lead_days, stamp):
+        app.save(found)
+        return True
+    return False
+
+
+@allowed(Role.SYSTEM)
+def expire_pin(app: Talenta, command: ExpirePin, actor: Actor) -> bool:
+    found = _award(app, command.award_id, actor)
+    pack, cycle = cycle_pack(found.agency, command.expired_on)
+    stamp = envelope(
+        actor,
+        command.expired_on,
+        pack,
+        *_pin_citations(cycle.pin_citation),
+        reason="masa berlaku pin berakhir / the pin's validity ended",
+        readings=(ReadingId.D7,),
+    )
+    if found.expire(command.expired_on, pack, stamp):
+        app.save(found)
+        return True
+    return False
+
+
+def _pin_citations(citation: str | None) -> tuple[str, ...]:
+    return (citation,) if citation else ()

@@ -1,0 +1,64 @@
+"""The box-9 pin clock (binjai-2023 P30(2)(a), reading D7) and what the relay does with awards.
+
+One clock per pin award, ``pin/<award id>``: reminders ahead of the expiry, then the expiry itself,
+each recorded by the system through an idempotent command. Awards without an expiry (every award
+but the pin, and every Balikpapan award) start no clock.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from uuid import UUID
+
+from eventsourcing.utils import get_topic
+
+from domain.envelope import Actor, Role
+from domain.talent.retention import Award, AwardKind
+from services.application import Talenta
+from services.talent.common import cycle_pack
+from services.talent.retention import ExpirePin, RemindPin, expire_pin, remind_pin
+from workflows.activities import MilestoneHandler
+from workflows.clock import ClockInput, Milestone
+from workflows.moments import anniversary, milestone, reminders
+from workflows.relay import ClockCommand, ClockRules, StartClock
+
+SYSTEM = Actor(id="talenta-clock", role=Role.SYSTEM)
+PIN = "pin"
+
+
+def pin_clock(award_id: UUID) -> str:
+    return f"{PIN}/{award_id}"
+
+
+def pin_awarded(event: Award.Awarded) -> Sequence[ClockCommand]:
+    _, cycle = cycle_pack(event.agency, event.decree_date)
+    if AwardKind(event.kind) is not AwardKind.PIN or not event.expires_on or not cycle.pin_years:
+        return []
+    deadline = anniversary(event.envelope, event.expires_on, cycle.pin_years, event.agency)
+    clock = ClockInput(
+        kind=PIN,
+        subject_id=str(event.originator_id),
+        milestones=[
+            *reminders(deadline, event.agency, "remind"),
+            milestone(deadline, event.agency, "expire", "expire"),
+        ],
+    )
+    return [StartClock(pin_clock(event.originator_id), clock)]
+
+
+RULES: ClockRules = {get_topic(Award.Awarded): pin_awarded}
+
+
+def remind_pin_expiry(app: Talenta, subject_id: str, reached: Milestone) -> None:
+    command = RemindPin(award_id=UUID(subject_id), lead_days=reached.lead_days, on=reached.on)
+    remind_pin(app, command, SYSTEM)
+
+
+def expire_pin_award(app: Talenta, subject_id: str, reached: Milestone) -> None:
+    expire_pin(app, ExpirePin(award_id=UUID(subject_id), expired_on=reached.on), SYSTEM)
+
+
+HANDLERS: dict[tuple[str, str], MilestoneHandler] = {
+    (PIN, "remind"): remind_pin_expiry,
+    (PIN, "expire"): expire_pin_award,
+}
