@@ -14,13 +14,14 @@ from domain.envelope import Actor, DocumentRef, Evidence, Role
 from domain.rules.ninebox import Performance, Potential
 from domain.talent.campaign import MappingCampaign, Progress
 from domain.talent.errors import refuse
-from domain.talent.mapping import Assessment, TalentProfile, profile_id
+from domain.talent.mapping import Assessment, TalentProfile
 from domain.values import PositionLevel
 from projections.directory import DirectoryProjection, directory_view
 from projections.follower import Follower
 from services.application import Talenta
 from services.auth import same_agency
 from services.permissions import allowed
+from services.talent.boxes import profile_of
 from services.talent.common import cycle_pack, envelope
 
 MAPS = (Role.CASEWORKER, Role.TALENT_TEAM)
@@ -71,20 +72,6 @@ class CampaignReport(BaseModel):
     period: str
     progress: Progress
     top_talents: dict[str, tuple[str, ...]]  # unit -> box-9 NIPs
-
-
-def profile_of(app: Talenta, agency: str, nip: str) -> TalentProfile | None:
-    found = profile_id(agency, nip)
-    if found not in app.repository:
-        return None
-    profile: TalentProfile = app.repository.get(found)
-    return profile
-
-
-def assessment_on(app: Talenta, agency: str, nip: str, day: date) -> Assessment | None:
-    """The assessment in force for ``nip`` in ``agency`` on ``day``, if any."""
-    profile = profile_of(app, agency, nip)
-    return profile.assessment_on(day) if profile else None
 
 
 @allowed(Role.ASSESSOR, Role.TALENT_TEAM)

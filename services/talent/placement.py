@@ -6,7 +6,6 @@ from __future__ import annotations
 from datetime import date, datetime
 from uuid import UUID
 
-from eventsourcing.application import AggregateNotFoundError
 from pydantic import BaseModel, ConfigDict, Field
 
 from domain.agencies import get_agency
@@ -14,13 +13,13 @@ from domain.envelope import Actor, DocumentRef, Evidence, Role
 from domain.personnel.facts import PositionSpell
 from domain.rules.core import ReadingId
 from domain.talent.errors import refuse
-from domain.talent.mapping import TalentProfile, profile_id
 from domain.talent.monitoring import Monitoring
 from domain.talent.placement import Candidate, Decree, Placement, Target, placement_id
 from domain.talent.succession import SuccessionPlan
 from services.application import Talenta
 from services.auth import same_agency
 from services.permissions import allowed
+from services.talent.boxes import box_on
 from services.talent.common import cycle_pack, envelope
 
 
@@ -44,14 +43,6 @@ def _plan(app: Talenta, plan_id: UUID, actor: Actor) -> SuccessionPlan:
     found: SuccessionPlan = app.find(plan_id, "rencana suksesi")
     same_agency(actor, found.agency)
     return found
-
-
-def _box_on(app: Talenta, agency: str, nip: str, day: date) -> int | None:
-    try:
-        profile: TalentProfile = app.repository.get(profile_id(agency, nip))
-    except AggregateNotFoundError:
-        return None
-    return profile.box_on(day)
 
 
 @allowed(Role.PPK)
@@ -88,7 +79,7 @@ def place_talent(app: Talenta, command: PlaceTalent, actor: Actor) -> UUID:
     candidate = Candidate(
         nip=command.nip,
         from_unit=facts.unit,
-        box=_box_on(app, plan.agency, command.nip, command.decree_date),
+        box=box_on(app, plan.agency, command.nip, command.decree_date),
         successors=tuple(successor.nip for successor in plan.successors),
     )
     decree = Decree(

@@ -23,8 +23,8 @@ from services.application import Talenta
 from services.auth import same_agency
 from services.permissions import allowed
 from services.talent.acquisition import critical_position
+from services.talent.boxes import assessment_on
 from services.talent.common import cycle_pack, envelope
-from services.talent.mapping import assessment_on
 
 
 class SetGroup(BaseModel):
