@@ -14,14 +14,16 @@ import uvicorn
 from temporalio.client import Client
 from temporalio.contrib.pydantic import pydantic_data_converter
 
+from domain.agencies import AGENCIES
 from infra.temporal import start_dev_server
 from projections.follower import poll
 from services.api import create_api
 from services.api.context import Context
 from services.application import Talenta
 from services.config import StoreConfig
-from workflows.scouting_clocks import HANDLERS, RULES
+from workflows.catalog import HANDLERS, RULES, WORKFLOWS
 from workflows.worker import running_clocks
+from workflows.yearly_schedule import ensure_yearly_schedules
 
 log = logging.getLogger(__name__)
 
@@ -38,7 +40,8 @@ async def serve(store: StoreConfig, host: str, port: int, temporal_port: int, da
         context = Context.of(app)
         threading.Thread(target=poll, args=(context.refresh, stop), daemon=True).start()
         config = uvicorn.Config(create_api(context), host=host, port=port, log_level="info")
-        async with running_clocks(app, client, RULES, HANDLERS):
+        await ensure_yearly_schedules(client, AGENCIES)
+        async with running_clocks(app, client, RULES, HANDLERS, workflows=WORKFLOWS):
             print(
                 f"Talenta: API on http://{host}:{port} (docs at /docs), store {store.url}, "
                 f"Temporal at {temporal.target}",
@@ -60,7 +63,8 @@ async def work(store: StoreConfig, temporal: str) -> None:
     for signum in (signal.SIGINT, signal.SIGTERM):
         loop.add_signal_handler(signum, stopping.set)
     try:
-        async with running_clocks(app, client, RULES, HANDLERS):
+        await ensure_yearly_schedules(client, AGENCIES)
+        async with running_clocks(app, client, RULES, HANDLERS, workflows=WORKFLOWS):
             print(f"Talenta: clocks running against {temporal}", flush=True)
             await stopping.wait()
     finally:
