@@ -24,6 +24,7 @@ from services.application import Talenta
 from services.auth.cli import token
 from services.cli_render import eligibility_table, placement_lines, text
 from services.cli_scouting import scouting
+from services.cli_talent import talent
 from services.config import StoreConfig
 from services.eligibility import check_scouting
 from services.importing import PersonnelFiles, import_personnel, parse_personnel
@@ -313,3 +314,4 @@ def packs(lang: str) -> None:
 
 main.add_command(token)
 main.add_command(scouting)
+main.add_command(talent)

@@ -6,7 +6,7 @@ from typing import Any
 
 from fastapi import FastAPI
 
-from services.api import personnel, scouting
+from services.api import personnel, scouting, talent
 from services.api.context import Context
 from services.api.refusals import handle_refusals
 from services.auth import Authenticator, token_store, use_authenticator
@@ -25,4 +25,5 @@ def create_api(context: Context, authenticator: Authenticator | None = None) -> 
 
     api.include_router(personnel.router)
     api.include_router(scouting.router)
+    api.include_router(talent.router)
     return api

@@ -8,21 +8,27 @@ import pytest
 from fastapi.testclient import TestClient
 
 from domain.envelope import Role
-from services.api import create_api
+from services.api import create_api, scouting, talent
 from services.api.commands import route_name
 from services.api.context import Context
-from services.api.scouting import COMMANDS
 from services.application import Talenta
 from services.auth import token_store
 from services.config import StoreConfig
 from services.permissions import PERMISSIONS
 
 PEOPLE = [role for role in Role if role is not Role.SYSTEM]
+# Each area's command routes under its prefix.
+AREAS = {"/scouting": scouting.COMMANDS, "/talent": talent.COMMANDS}
+COMMANDS = [handler for handlers in AREAS.values() for handler in handlers]
 TABLE = [
     pytest.param(
-        handler, role, role in PERMISSIONS[handler.__name__], id=f"{route_name(handler)}-{role}"
+        f"{prefix}/{route_name(handler)}",
+        role,
+        role in PERMISSIONS[handler.__name__],
+        id=f"{route_name(handler)}-{role}",
     )
-    for handler in COMMANDS
+    for prefix, handlers in AREAS.items()
+    for handler in handlers
     for role in PEOPLE
 ]
 
@@ -39,15 +45,11 @@ def client(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
     app.close()
 
 
-@pytest.mark.parametrize(("handler", "role", "allowed"), TABLE)
+@pytest.mark.parametrize(("route", "role", "allowed"), TABLE)
 def test_each_role_may_call_exactly_the_commands_declared_for_it(
-    client: TestClient, handler: object, role: Role, allowed: bool
+    client: TestClient, route: str, role: Role, allowed: bool
 ) -> None:
-    answer = client.post(
-        f"/scouting/{route_name(handler)}",  # type: ignore[arg-type]
-        json={},
-        headers={"X-Talenta-Role": role},
-    )
+    answer = client.post(route, json={}, headers={"X-Talenta-Role": role})
     if allowed:
         assert answer.status_code == 422  # let through to the body, which is empty
     else:

@@ -1,0 +1,170 @@
+"""`talenta talent` placement and monitoring steps (binjai-2023 P31-33, balikpapan-2022 P23,
+P25): the PPK's placement decree, yearly check-ins, the final evaluation, and a placement's audit
+answer."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from uuid import UUID
+
+import click
+
+from domain.envelope import Role
+from domain.rules.cycle import MonitoringOutcome
+from domain.talent.monitoring import monitoring_id
+from services.audit.placement import audit_placement
+from services.cli_scouting_options import (
+    Step,
+    date_option,
+    document_option,
+    document_refs,
+    echo_json,
+    json_option,
+    step_options,
+)
+from services.cli_talent_options import acting, json_or
+from services.talent import monitoring, placement
+
+MONITORING = click.argument("monitoring_id", metavar="MONITORING", type=click.UUID)
+
+
+@click.command()
+@click.argument("plan_id", metavar="PLAN", type=click.UUID)
+@click.argument("nip")
+@click.option("--decree", "decree_number", required=True)
+@date_option("--decree-date", required=True)
+@date_option("--inaugurated", "inaugurated_on", required=True, help="The inauguration date.")
+@click.option(
+    "--effective-at",
+    type=click.DateTime(["%Y-%m-%dT%H:%M:%S%z", "%Y-%m-%dT%H:%M%z"]),
+    default=None,
+    help="The inauguration's moment, with its zone (the monitoring clock counts from it).",
+)
+@document_option("The decree, as NAME=PATH.")
+@json_option
+@step_options(with_effective=False)
+def place(
+    step: Step,
+    plan_id: UUID,
+    nip: str,
+    decree_number: str,
+    decree_date: date,
+    inaugurated_on: date,
+    effective_at: datetime | None,
+    documents: tuple[str, ...],
+    as_json: bool,
+) -> None:
+    """Place NIP into PLAN's target position by the PPK's decree; prints the placement's id and,
+    into a critical position, the monitoring's."""
+    command = placement.PlaceTalent(
+        plan_id=plan_id,
+        nip=nip,
+        decree_number=decree_number,
+        decree_date=decree_date,
+        inaugurated_on=inaugurated_on,
+        effective_at=effective_at,
+        reason=step.reason,
+        documents=document_refs(documents),
+    )
+    handler = placement.place_talent
+    with step.app() as app:
+        placed = handler(app, command, acting(step, handler))
+        monitored = monitoring_id(placed)
+        answer = {
+            "placement_id": placed,
+            "monitoring_id": monitored if monitored in app.repository else None,
+        }
+    line = str(placed)
+    if answer["monitoring_id"]:
+        line += f"  pemantauan/monitoring {monitored}"
+    json_or(as_json, answer, line)
+
+
+@click.command(name="check-in")
+@MONITORING
+@click.option("--year", type=int, required=True, help="1 = the first anniversary's check-in.")
+@click.option("--notes", default="")
+@document_option("A check-in report, as NAME=PATH.")
+@step_options(with_reason=False)
+def check_in(
+    step: Step, monitoring_id: UUID, year: int, notes: str, documents: tuple[str, ...]
+) -> None:
+    """Record MONITORING's yearly check-in of YEAR on --effective."""
+    command = monitoring.RecordCheckIn(
+        monitoring_id=monitoring_id,
+        year=year,
+        notes=notes,
+        effective=step.on(),
+        documents=document_refs(documents),
+    )
+    handler = monitoring.record_check_in
+    with step.app() as app:
+        handler(app, command, acting(step, handler))
+    click.echo(f"pemantauan tahun ke-{year} dicatat / check-in of year {year} recorded")
+
+
+@click.command()
+@MONITORING
+@click.option("--outcome", type=click.Choice([o.value for o in MonitoringOutcome]), required=True)
+@click.option("--notes", default="")
+@click.option("--decree", "decree_number", default="", help="A re-placement's decree.")
+@document_option("The evaluation report, as NAME=PATH.")
+@step_options(with_reason=False)
+def evaluate(
+    step: Step,
+    monitoring_id: UUID,
+    outcome: str,
+    notes: str,
+    decree_number: str,
+    documents: tuple[str, ...],
+) -> None:
+    """The PPK's final evaluation of MONITORING on --effective, with an outcome of the pack."""
+    command = monitoring.EvaluateMonitoring(
+        monitoring_id=monitoring_id,
+        outcome=MonitoringOutcome(outcome),
+        notes=notes,
+        effective=step.on(),
+        decree_number=decree_number,
+        documents=document_refs(documents),
+    )
+    handler = monitoring.evaluate_monitoring
+    with step.app() as app:
+        handler(app, command, acting(step, handler))
+    click.echo(f"dievaluasi / evaluated: {outcome}")
+
+
+@click.command(name="placement-audit")
+@click.argument("placement_id", metavar="PLACEMENT", type=click.UUID)
+@json_option
+@step_options(with_effective=False, with_reason=False)
+def placement_audit(step: Step, placement_id: UUID, as_json: bool) -> None:
+    """The audit answer for PLACEMENT: who placed whom where, when, by which decree, from which
+    plan and successor order; the box and its assessment; direct or not; cross-unit; the rule
+    and readings; the monitoring. JSON with --json."""
+    with step.app() as app:
+        answer = audit_placement(app, placement_id, step.actor(Role.AUDITOR))
+    if as_json:
+        echo_json(answer)
+        return
+    actor = answer.placed_by
+    order = answer.successor_order
+    click.echo(
+        f"{answer.nip} -> {answer.position} ({answer.unit}) oleh/by "
+        f"{actor.id if actor else '-'} ({actor.role if actor else '-'}), keputusan/decree "
+        f"{answer.decree_number} {answer.decree_date}, dilantik/inaugurated {answer.inaugurated_on}"
+    )
+    click.echo(
+        f"  rencana/plan {answer.plan_id}, urutan/order {order or '-'}, kotak/box {answer.box}, "
+        f"langsung/direct {'ya/yes' if answer.direct else 'tidak/no'} ({answer.box9.rule}, "
+        f"{answer.box9.citation}), lintas unit/cross-unit "
+        f"{'ya/yes' if answer.cross_unit.crossed else 'tidak/no'}"
+    )
+    click.echo(f"  dasar/basis: {', '.join(answer.citations)}")
+    if answer.readings:
+        readings = ", ".join(f"{k}={v}" for k, v in answer.readings.items())
+        click.echo(f"  bacaan/readings: {readings}")
+    if answer.monitoring:
+        click.echo(
+            f"  pemantauan/monitoring {answer.monitoring.monitoring_id} sejak/from "
+            f"{answer.monitoring.starts_on}, evaluasi/evaluation {answer.monitoring.evaluation_due}"
+        )
