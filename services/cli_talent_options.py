@@ -12,7 +12,7 @@ from typing import Any
 
 import click
 
-from domain.envelope import Actor, Role
+from domain.envelope import Actor
 from domain.rules.registry import pack_for
 from services.cli_scouting_options import ScoutingGroup, Step, echo_json, role_for
 from services.talent import succession
@@ -76,6 +76,3 @@ def json_or(as_json: bool, value: Any, line: str) -> None:
         echo_json(value)
     else:
         click.echo(line)
-
-
-ROLES = [role.value for role in Role if role is not Role.SYSTEM]

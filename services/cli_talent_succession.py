@@ -9,6 +9,7 @@ from uuid import UUID
 
 import click
 
+from domain.envelope import Role
 from domain.talent.succession import Successor, TargetStatus
 from domain.values import PositionLevel
 from services.audit.nomination import audit_nomination
@@ -151,7 +152,5 @@ def successor(spec: str, target: str) -> Successor:
 def nomination_audit(step: Step, plan_id: UUID, nip: str) -> None:
     """The audit answer for NIP's nomination to PLAN (JSON): who, when, why, rule and reading,
     and the nine-box state it rested on."""
-    from domain.envelope import Role
-
     with step.app() as app:
         echo_json(audit_nomination(app, plan_id, nip, step.actor(Role.AUDITOR)))
