@@ -12,6 +12,7 @@ from projections.directory import DirectoryProjection, DirectoryView, directory_
 from projections.documents import DocumentView, document_view
 from projections.follower import Follower
 from projections.scouting import ScoutingProjection
+from projections.talent import TalentProjection
 from services.application import Talenta
 
 
@@ -29,6 +30,7 @@ class Context:
         followers = [
             Follower(app, DirectoryProjection(directory)),
             Follower(app, ScoutingProjection(documents)),
+            Follower(app, TalentProjection(documents)),
         ]
         return cls(app, directory, documents, followers)
 

@@ -4,6 +4,7 @@ placement."""
 
 from __future__ import annotations
 
+from datetime import UTC, date, datetime, timedelta
 from functools import wraps
 from typing import Any
 from uuid import UUID
@@ -11,11 +12,26 @@ from uuid import UUID
 from eventsourcing.domain import Aggregate
 from fastapi import APIRouter
 
+from domain.agencies import get_agency
+from projections import talent as read
+from projections.talent import (
+    AwardRow,
+    CriticalPositionRow,
+    FollowUpRow,
+    GroupRow,
+    MonitoringDue,
+    NineBoxGrid,
+    PlacementRow,
+    PlanRow,
+    PriorityRow,
+    ProfileRow,
+)
 from services.api.commands import Handler, add_command_routes
-from services.api.context import Ctx
+from services.api.context import Ctx, FreshCtx
+from services.application import NotFound
 from services.audit.nomination import NominationAudit, audit_nomination
 from services.audit.placement import PlacementAudit, audit_placement
-from services.auth import CurrentActor
+from services.auth import CurrentActor, same_agency
 from services.talent import (
     acquisition,
     development,
@@ -93,3 +109,109 @@ def placement_audit(placement_id: UUID, ctx: Ctx, actor: CurrentActor) -> Placem
     box on the decree date and its assessment; direct or not under the pack's box-9 rule;
     cross-unit; the rule and readings; the monitoring started."""
     return audit_placement(ctx.app, placement_id, actor)
+
+
+# Read models (projections/talent), caught up with the log first; the agency from the query.
+
+
+def _today(agency: str, on: date | None) -> date:
+    """``on``, else today in the agency's own time zone."""
+    return on or get_agency(agency).local_date(datetime.now(UTC))
+
+
+@router.get("/talent/ninebox")
+def ninebox(
+    agency: str,
+    ctx: FreshCtx,
+    actor: CurrentActor,
+    on: date | None = None,
+    unit: str | None = None,
+    period: str | None = None,
+) -> NineBoxGrid:
+    """The nine-box grid of the agency (or a unit, a period) as it stood on ``on`` (today)."""
+    same_agency(actor, agency)
+    return read.ninebox_grid(ctx.documents, agency, _today(agency, on), unit, period)
+
+
+@router.get("/talent/profiles/{nip}")
+def talent_profile(nip: str, agency: str, ctx: FreshCtx, actor: CurrentActor) -> ProfileRow:
+    """An employee's assessments, superseded ones included."""
+    same_agency(actor, agency)
+    found = read.profile(ctx.documents, agency, nip)
+    if found is None:
+        raise NotFound(f"NIP {nip} belum dipetakan / NIP {nip} was never mapped")
+    return found
+
+
+@router.get("/talent/critical-positions")
+def critical_positions(
+    agency: str, ctx: FreshCtx, actor: CurrentActor, on: date | None = None
+) -> list[CriticalPositionRow]:
+    """The critical positions in force on ``on`` (today)."""
+    same_agency(actor, agency)
+    return read.critical_positions(ctx.documents, agency, _today(agency, on))
+
+
+@router.get("/talent/succession/groups")
+def succession_groups(agency: str, ctx: FreshCtx, actor: CurrentActor) -> list[GroupRow]:
+    same_agency(actor, agency)
+    return read.succession_groups(ctx.documents, agency)
+
+
+@router.get("/talent/succession/plans")
+def succession_plans(agency: str, ctx: FreshCtx, actor: CurrentActor) -> list[PlanRow]:
+    """Every target position's plan: nominations and the ordered successors."""
+    same_agency(actor, agency)
+    return read.succession_plans(ctx.documents, agency)
+
+
+@router.get("/talent/succession/plans/{plan_id}")
+def succession_plan(plan_id: UUID, ctx: FreshCtx, actor: CurrentActor) -> PlanRow:
+    found = read.succession_plan(ctx.documents, plan_id)
+    if found is None:
+        raise NotFound(f"rencana suksesi {plan_id} tidak ada / no succession plan {plan_id}")
+    same_agency(actor, found.agency)
+    return found
+
+
+@router.get("/talent/development/priority")
+def development_priority(
+    agency: str, ctx: FreshCtx, actor: CurrentActor, on: date | None = None
+) -> list[PriorityRow]:
+    """The development priority list on ``on`` (today), from the highest box."""
+    same_agency(actor, agency)
+    return read.development_priority(ctx.documents, agency, _today(agency, on))
+
+
+@router.get("/talent/development/follow-ups")
+def follow_ups(agency: str, ctx: FreshCtx, actor: CurrentActor) -> list[FollowUpRow]:
+    """The follow-up tasks still open."""
+    same_agency(actor, agency)
+    return read.open_follow_ups(ctx.documents, agency)
+
+
+@router.get("/talent/pins")
+def pins(agency: str, ctx: FreshCtx, actor: CurrentActor, on: date | None = None) -> list[AwardRow]:
+    """The pins valid on ``on`` (today)."""
+    same_agency(actor, agency)
+    return read.valid_pins(ctx.documents, agency, _today(agency, on))
+
+
+@router.get("/talent/placements")
+def placements(agency: str, ctx: FreshCtx, actor: CurrentActor) -> list[PlacementRow]:
+    same_agency(actor, agency)
+    return read.placements(ctx.documents, agency)
+
+
+@router.get("/talent/monitoring/due")
+def monitoring_due(
+    agency: str,
+    ctx: FreshCtx,
+    actor: CurrentActor,
+    on: date | None = None,
+    days: int = 90,
+) -> MonitoringDue:
+    """Evaluations and check-ins due within ``days`` of ``on`` (today), the overdue flagged."""
+    same_agency(actor, agency)
+    day = _today(agency, on)
+    return read.monitoring_due(ctx.documents, agency, day, timedelta(days=days))

@@ -309,6 +309,8 @@ def test_a_pack_runs_from_a_critical_position_to_a_monitored_placement(
     assert monitoring["evaluation_due"] == "2029-01-05"
     assert [e["what"] for e in monitoring["timeline"]] == ["MonitoringStarted"]
 
+    read_models(desk, plan, placed_nip, city=city)
+
     desk.do(
         Role.CASEWORKER,
         "record-check-in",
@@ -339,6 +341,43 @@ def test_a_pack_runs_from_a_critical_position_to_a_monitored_placement(
         headers={"Authorization": f"Bearer {other.secrets[Role.AUDITOR]}"},
     )
     assert foreign.status_code == 403
+
+
+def read_models(desk: Desk, plan: str, placed: str, *, city: str) -> None:
+    """Every read model through its route, as the auditor reads it."""
+    agency = f"?agency={desk.agency}"
+    grid = desk.get(Role.AUDITOR, f"/talent/ninebox{agency}&on=2025-03-31&unit={UNIT}")
+    assert (grid["boxes"]["9"]["nips"], grid["boxes"]["8"]["nips"]) == ([A], [B])
+    assert grid["total"] == 3
+    assert desk.get(Role.AUDITOR, f"/talent/ninebox{agency}&on=2025-03-01")["total"] == 0
+    mapped = desk.get(Role.AUDITOR, f"/talent/profiles/{A}{agency}")
+    assert mapped["nip"] == A
+    critical = desk.get(Role.AUDITOR, f"/talent/critical-positions{agency}&on=2025-06-01")
+    assert [row["position"] for row in critical] == ["Kepala Bappeda"]
+    (group,) = desk.get(Role.AUDITOR, f"/talent/succession/groups{agency}")
+    assert sorted(m["nip"] for m in group["members"]) == sorted([A, B, D])
+    one = desk.get(Role.AUDITOR, f"/talent/succession/plans/{plan}")
+    assert [s["nip"] for s in one["successors"]] == [B, A]
+    assert desk.get(Role.AUDITOR, f"/talent/succession/plans{agency}") == [one]
+    priority = desk.get(Role.AUDITOR, f"/talent/development/priority{agency}&on=2025-06-01")
+    assert priority[0]["box"] == 9
+    assert [row["box"] for row in priority] == sorted((r["box"] for r in priority), reverse=True)
+    follow_ups = desk.get(Role.AUDITOR, f"/talent/development/follow-ups{agency}")
+    assert follow_ups and all(row["nip"] == C for row in follow_ups)
+    pins = desk.get(Role.AUDITOR, f"/talent/pins{agency}&on=2025-07-01")
+    assert [row["nip"] for row in pins] == ([A] if city == "binjai" else [])
+    (placement,) = desk.get(Role.AUDITOR, f"/talent/placements{agency}")
+    assert (placement["nip"], placement["direct"]) == (placed, city == "balikpapan")
+    due = desk.get(Role.AUDITOR, f"/talent/monitoring/due{agency}&on=2026-12-01&days=60")
+    assert [(row["nip"], row["year"]) for row in due["check_ins"]] == [(placed, 1)]
+    later = desk.get(Role.AUDITOR, f"/talent/monitoring/due{agency}&on=2029-02-01")
+    assert [(row["nip"], row["overdue"]) for row in later["evaluations"]] == [(placed, True)]
+    other = "kota-madiun"
+    refused = desk.client.get(
+        f"/talent/ninebox?agency={other}",
+        headers={"Authorization": f"Bearer {desk.secrets[Role.AUDITOR]}"},
+    )
+    assert refused.status_code == 403
 
 
 def test_a_balikpapan_decision_before_2025_is_refused_with_the_article(
