@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import logging
 from collections.abc import AsyncIterator, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 
@@ -15,6 +16,8 @@ from services.application import Talenta
 from workflows.activities import ClockActivities, MilestoneHandler
 from workflows.clock import TASK_QUEUE, ClockWorkflow
 from workflows.relay import ClockRules, Relay
+
+log = logging.getLogger(__name__)
 
 
 def clock_worker(
@@ -44,12 +47,19 @@ async def relay_forever(
     id_prefix: str = "",
     interval: float = 0.2,
 ) -> None:
-    """Relays every event after the relay's tracked position, then keeps polling until stopped."""
+    """Relays every event after the relay's tracked position, then keeps polling until stopped.
+    A failure (Temporal restarting, the store unreachable) is logged and retried from the
+    tracked position, so no clock is lost and none is started twice."""
     view = app.factory.tracking_recorder()
     relay = Relay(view, client, asyncio.get_running_loop(), rules, name, id_prefix)
     follower = Follower(app, relay)
     while not stop.is_set():
-        if not await asyncio.to_thread(follower.catch_up):
+        try:
+            applied = await asyncio.to_thread(follower.catch_up)
+        except Exception:
+            log.exception("relaying events to clocks failed; retrying")
+            applied = 0
+        if not applied:
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(stop.wait(), interval)
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from eventsourcing.persistence import IntegrityError
 from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 
 from domain.rules.core import Message, RuleRefusal
@@ -49,6 +50,20 @@ def handle_refusals(api: FastAPI) -> None:
             "someone else meanwhile; reload and try again",
         )
 
+    async def malformed(request: Request, error: Exception) -> JSONResponse:
+        assert isinstance(error, RequestValidationError)
+        answer = refusal(
+            422,
+            "invalid-request",
+            "permintaan tidak sah / the request is not valid: "
+            + "; ".join(
+                f"{'.'.join(str(part) for part in problem['loc'])}: {problem['msg']}"
+                for problem in error.errors()
+            ),
+        )
+        return answer
+
+    api.add_exception_handler(RequestValidationError, malformed)
     api.add_exception_handler(EmployeeNotFound, not_found)
     api.add_exception_handler(NotFound, not_found)
     api.add_exception_handler(InvalidValue, invalid)

@@ -6,11 +6,11 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta
 from functools import wraps
-from typing import Any
+from typing import Annotated, Any
 from uuid import UUID
 
 from eventsourcing.domain import Aggregate
-from fastapi import APIRouter
+from fastapi import APIRouter, Query
 
 from domain.agencies import get_agency
 from projections import talent as read
@@ -209,7 +209,7 @@ def monitoring_due(
     ctx: FreshCtx,
     actor: CurrentActor,
     on: date | None = None,
-    days: int = 90,
+    days: Annotated[int, Query(ge=0, le=3660)] = 90,
 ) -> MonitoringDue:
     """Evaluations and check-ins due within ``days`` of ``on`` (today), the overdue flagged."""
     same_agency(actor, agency)

@@ -52,6 +52,8 @@ def test_each_role_may_call_exactly_the_commands_declared_for_it(
     answer = client.post(route, json={}, headers={"X-Talenta-Role": role})
     if allowed:
         assert answer.status_code == 422  # let through to the body, which is empty
+        assert answer.json()["code"] == "invalid-request"
+        assert answer.json()["message_en"].startswith("the request is not valid")
     else:
         assert answer.status_code == 403
         assert answer.json()["code"] == "forbidden"
@@ -65,3 +67,13 @@ def test_a_command_without_a_token_is_unauthenticated(client: TestClient) -> Non
     answer = client.post("/scouting/open-round", json={}, headers={"Authorization": ""})
     assert answer.status_code == 401
     assert answer.json()["code"] == "unauthenticated"
+
+
+def test_a_query_out_of_bounds_is_refused_not_a_server_error(client: TestClient) -> None:
+    answer = client.get(
+        "/talent/monitoring/due",
+        params={"agency": "kota-madiun", "days": 10**9},
+        headers={"X-Talenta-Role": Role.AUDITOR},
+    )
+    assert answer.status_code == 422
+    assert answer.json()["code"] == "invalid-request"
