@@ -104,3 +104,29 @@ async def test_clocks_reach_each_milestone_once_and_settling_ends_a_clock(
         await wait_until(lambda: relay_view.max_tracking_id(f"replay@{app.name}") == 3, 30)
         await asyncio.sleep(1)
     assert sum(recorded.reached.values()) == 2
+
+
+async def test_the_relay_retries_after_a_failure_and_loses_no_clock(
+    app: Talenta, temporal_env: TemporalEnv
+) -> None:
+    run = datetime.now(UTC).strftime("%H%M%S%f")
+    due = datetime.now(UTC) + timedelta(seconds=2)
+    recorded = Recorded()
+    handlers = {("test", "remind"): recorded.handle, ("test", "expire"): recorded.handle}
+    working = rules(run, due)
+    start = working[get_topic(Employee.Enrolled)]
+    failures = iter([RuntimeError("Temporal unreachable")])
+
+    def flaky(event: Employee.Enrolled) -> Sequence[ClockCommand]:
+        failure = next(failures, None)
+        if failure is not None:
+            raise failure
+        return start(event)
+
+    app.save(Employee.enrol(facts(1), ENVELOPE))
+    async with running_clocks(
+        app, temporal_env.client, {**working, get_topic(Employee.Enrolled): flaky}, handlers
+    ):
+        await wait_until(lambda: recorded.reached[f"{facts(1).nip}/expire"], timeout=30)
+
+    assert sum(recorded.reached.values()) == 2
