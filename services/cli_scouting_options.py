@@ -29,7 +29,7 @@ from domain.rules.core import RuleRefusal
 from domain.scouting.candidate import Candidate
 from services.application import Talenta
 from services.config import StoreConfig
-from services.permissions import PERMISSIONS, Forbidden
+from services.permissions import Forbidden, roles_of
 
 FC = TypeVar("FC", bound=Callable[..., Any])
 
@@ -110,7 +110,7 @@ class Step:
 def role_for(handler: Callable[..., Any]) -> Role:
     """The role a command acts in when `--as` is not given: the caseworker where the handler
     allows one, else the one role it allows (the head of unit recommends, the mayor decrees)."""
-    roles = PERMISSIONS[handler.__name__]
+    roles = roles_of(handler)
     return Role.CASEWORKER if Role.CASEWORKER in roles else sorted(roles)[0]
 
 

@@ -11,8 +11,17 @@ from domain.envelope import Actor, Role
 P = ParamSpec("P")
 R = TypeVar("R")
 
-# Command name -> roles allowed to issue it; the API's role table is generated from this.
+# Handler (module.name) -> roles allowed to issue it; the API's role table is generated from it.
 PERMISSIONS: dict[str, frozenset[Role]] = {}
+
+
+def handler_key(handler: Callable[..., Any]) -> str:
+    return f"{handler.__module__}.{handler.__qualname__}"
+
+
+def roles_of(handler: Callable[..., Any]) -> frozenset[Role]:
+    """The roles declared for a handler (decorated or not) with ``@allowed``."""
+    return PERMISSIONS[handler_key(handler)]
 
 
 class Forbidden(PermissionError):
@@ -29,14 +38,16 @@ def allowed(*roles: Role) -> Callable[[Callable[P, R]], Callable[P, R]]:
     """Declares the roles that may call a handler whose arguments include ``actor: Actor``."""
 
     def declare(handler: Callable[P, R]) -> Callable[P, R]:
-        name = handler.__name__
-        PERMISSIONS[name] = frozenset(roles)
+        name, key = handler.__name__, handler_key(handler)
+        if key in PERMISSIONS:
+            raise TypeError(f"roles of {key} declared twice")
+        PERMISSIONS[key] = frozenset(roles)
 
         @wraps(handler)
         def checked(*args: P.args, **kwargs: P.kwargs) -> R:
             actor = _actor_of(args, kwargs)
-            if actor.role not in PERMISSIONS[name]:
-                raise Forbidden(name, actor, PERMISSIONS[name])
+            if actor.role not in PERMISSIONS[key]:
+                raise Forbidden(name, actor, PERMISSIONS[key])
             return handler(*args, **kwargs)
 
         return checked

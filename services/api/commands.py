@@ -14,7 +14,7 @@ from pydantic import BaseModel
 from domain.envelope import Actor
 from services.api.context import Ctx
 from services.auth import CurrentActor
-from services.permissions import PERMISSIONS, Forbidden
+from services.permissions import Forbidden, roles_of
 
 Handler = Callable[..., Any]
 
@@ -30,7 +30,7 @@ def route_name(handler: Handler) -> str:
 def add_command_routes(router: APIRouter, prefix: str, handlers: list[Handler]) -> None:
     for handler in handlers:
         body = get_type_hints(handler)["command"]
-        roles = ", ".join(sorted(PERMISSIONS[handler.__name__]))
+        roles = ", ".join(sorted(roles_of(handler)))
         router.add_api_route(
             f"{prefix}/{route_name(handler)}",
             _endpoint(handler, body),
@@ -46,7 +46,7 @@ def add_command_routes(router: APIRouter, prefix: str, handlers: list[Handler]) 
 
 def _role_check(handler: Handler) -> Callable[[Actor], None]:
     def check(actor: CurrentActor) -> None:
-        allowed = PERMISSIONS[handler.__name__]
+        allowed = roles_of(handler)
         if actor.role not in allowed:
             raise Forbidden(handler.__name__, actor, allowed)
 
