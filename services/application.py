@@ -34,7 +34,14 @@ class DateAsISO(Transcoding):
 
 
 class NotFound(LookupError):
-    """The request names something that is not in the store."""
+    """The request names something that is not in the store. The message is "Indonesian /
+    English": the API splits it on the first " / "."""
+
+    @classmethod
+    def of(cls, what: object, kind_id: str, kind_en: str) -> NotFound:
+        if any(" / " in kind for kind in (kind_id, kind_en)):
+            raise ValueError(f'a kind must not contain " / ": {kind_id!r}, {kind_en!r}')
+        return cls(f"{kind_id} {what} tidak ada / no {kind_en} {what}")
 
 
 class EmployeeNotFound(NotFound):
@@ -73,12 +80,13 @@ class Talenta(Application[UUID]):
             saved += pending
         return saved
 
-    def find(self, aggregate_id: UUID, kind: str) -> Any:
-        """The aggregate, or NotFound naming what was asked for (``kind``: e.g. "ronde")."""
+    def find(self, aggregate_id: UUID, kind_id: str, kind_en: str) -> Any:
+        """The aggregate, or NotFound naming what was asked for in both languages
+        (``kind_id``, ``kind_en``: e.g. "lowongan", "vacancy")."""
         try:
             return self.repository.get(aggregate_id)
         except AggregateNotFoundError:
-            raise NotFound(f"{kind} {aggregate_id} tidak ada / no {kind} {aggregate_id}") from None
+            raise NotFound.of(aggregate_id, kind_id, kind_en) from None
 
     def employee(self, nip: str) -> Employee:
         try:

@@ -11,6 +11,8 @@ from datetime import date
 from typing import Any
 from uuid import UUID
 
+from pydantic import BaseModel, ConfigDict
+
 from domain.envelope import Basis, Envelope
 from domain.rules.core import ReadingUse
 from domain.rules.madiun import PACK
@@ -34,6 +36,15 @@ def stamped(
     return envelope.model_copy(update={"basis": basis}).to_event()
 
 
+class PoolDecree(BaseModel):
+    """The mayor's decree listing a round's passed candidates in the talent pool (P20(2))."""
+
+    model_config = ConfigDict(frozen=True)
+
+    decree_number: str
+    decree_date: date
+
+
 class RoundGuards:
     """Mixed into ScoutingRound; the attributes below are set by its events."""
 
@@ -44,7 +55,9 @@ class RoundGuards:
     closed_on: date | None
     announced: bool
     finalised: bool
+    finalised_on: date | None
     report_number: str
+    reported_on: date | None
 
     def _candidate(self, nip: str) -> Candidate:
         key = str(Nip(nip))
@@ -288,6 +301,34 @@ class RoundGuards:
                 "the report to the mayor has no number",
                 "P19(4)",
             )
+
+    def _ensure_decreeable(self, decree_number: str, decree_date: date) -> None:
+        """P20 follows P19: the results are final and reported to the mayor, and the decree is
+        dated on or after them."""
+        if not self.report_number:
+            raise refuse(
+                "not-reported",
+                "hasil Talent Scouting belum ditetapkan dan dilaporkan kepada Walikota",
+                "the scouting results have not been finalised and reported to the mayor",
+                "P19(4)",
+            )
+        results_on = max(d for d in (self.finalised_on, self.reported_on) if d is not None)
+        if decree_date < results_on:
+            raise refuse(
+                "decree-before-results",
+                f"keputusan Talent Pool tanggal {decree_date} mendahului hasil dan laporan "
+                f"tanggal {results_on}",
+                f"the pool decree of {decree_date} precedes the results and report of {results_on}",
+                "P20(2)",
+            )
+        if not decree_number.strip():
+            raise refuse(
+                "decree-number-missing",
+                "nomor keputusan Talent Pool kosong",
+                "the pool decree has no number",
+                "P20(2)",
+            )
+        PACK.ensure_in_force(decree_date)
 
 
 def _ensure_new(recorded: str, envelope: Envelope, nip: str, article: str) -> None:

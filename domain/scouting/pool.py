@@ -57,6 +57,18 @@ class PoolEntry(BaseModel):
         in_term = self.decree_date <= day < self.expires_on
         return in_term and (self.used is None or day < self.used.inaugurated_on)
 
+    @property
+    def held_until(self) -> date:
+        """The first day the entry no longer holds: its expiry, or the inauguration it was
+        used for if that came first."""
+        if self.used is not None and self.used.inaugurated_on < self.expires_on:
+            return self.used.inaugurated_on
+        return self.expires_on
+
+    def overlaps(self, start: date, end: date) -> bool:
+        """Does the term from ``start`` until before ``end`` share a day with this entry's?"""
+        return start < self.held_until and self.decree_date < end
+
     def ensure_unused(self) -> None:
         if self.used is not None:
             raise refuse(
@@ -159,6 +171,7 @@ class PoolMembership(Aggregate):
                 f"NIP {self.nip} is already listed by decree {decree_number}",
                 "P20(2)",
             )
+        expires_on = PACK.clock(ClockId.POOL_ENTRY).deadline(decree_date)
         current = self.entry_valid_on(decree_date)
         if current is not None:
             raise refuse(
@@ -169,6 +182,20 @@ class PoolMembership(Aggregate):
                 f"valid until before {current.expires_on}); may re-enter once it expires",
                 "P22(2)",
             )
+        # Not only the entry valid on the decree date: a decree dated before an existing entry
+        # would hold two entries at once for part of its term.
+        overlapping = next((e for e in self.entries if e.overlaps(decree_date, expires_on)), None)
+        if overlapping is not None:
+            raise refuse(
+                "pool-term-overlap",
+                f"masa berlaku {decree_date} s.d. sebelum {expires_on} bertumpang tindih dengan "
+                f"entri Talent Pool NIP {self.nip} (keputusan {overlapping.decree_number}, "
+                f"{overlapping.decree_date} s.d. sebelum {overlapping.held_until})",
+                f"the term {decree_date} until before {expires_on} overlaps NIP {self.nip}'s "
+                f"pool entry (decree {overlapping.decree_number}, {overlapping.decree_date} "
+                f"until before {overlapping.held_until})",
+                "P22(2)",
+            )
         self._entry_decreed(
             entry_id=new_id,
             nip=self.nip,
@@ -177,7 +204,7 @@ class PoolMembership(Aggregate):
             round_id=round_id,
             decree_number=decree_number,
             decree_date=decree_date,
-            expires_on=PACK.clock(ClockId.POOL_ENTRY).deadline(decree_date),
+            expires_on=expires_on,
             envelope=envelope.to_event(),
         )
         return self._entries[new_id]

@@ -24,7 +24,7 @@ from domain.rules.madiun_scoring import Category, final_result, stage_four
 from domain.rules.madiun_scoring import score as valid_score
 from domain.scouting.candidate import AssessmentStage, Candidate, Channel, FinalResult, Stage
 from domain.scouting.errors import refuse
-from domain.scouting.guards import RoundGuards, stamped
+from domain.scouting.guards import PoolDecree, RoundGuards, stamped
 from domain.scouting.plan import Announcement, Schedule, ensure_openable
 from domain.values import Nip, PositionLevel
 
@@ -99,6 +99,11 @@ class ScoutingRound(RoundGuards, Aggregate):
         report_number: str
         envelope: dict[str, Any]
 
+    class PoolDecreed(Aggregate.Event):
+        decree_number: str
+        decree_date: date
+        envelope: dict[str, Any]
+
     class ReminderSent(Aggregate.Event):
         key: str
         nips: list[str]
@@ -151,7 +156,10 @@ class ScoutingRound(RoundGuards, Aggregate):
         self.closed_on: date | None = None
         self.announced = False
         self.finalised = False
+        self.finalised_on: date | None = None
         self.report_number = ""
+        self.reported_on: date | None = None
+        self.pool_decree: PoolDecree | None = None
         self.reminders: dict[str, tuple[str, ...]] = {}
 
     def publish(self, circular_number: str, website: str, envelope: Envelope) -> None:
@@ -359,6 +367,7 @@ class ScoutingRound(RoundGuards, Aggregate):
             outcome = FinalResult(Decimal(r["final"]), Category(r["category"]), r["passed"])
             self._candidates[nip] = replace(self._candidates[nip], result=outcome)
         self.finalised = True
+        self.finalised_on = Envelope.from_event(envelope).effective
 
     def report_to_mayor(self, report_number: str, envelope: Envelope) -> None:
         self._ensure_reportable(report_number)
@@ -367,6 +376,34 @@ class ScoutingRound(RoundGuards, Aggregate):
     @event(ReportedToMayor)
     def _reported(self, report_number: str, envelope: dict[str, Any]) -> None:
         self.report_number = report_number
+        self.reported_on = Envelope.from_event(envelope).effective
+
+    # The mayor's pool decree (P20): once per round.
+
+    def decree_pool(self, decree_number: str, decree_date: date, envelope: Envelope) -> bool:
+        """Records the decree that lists the round's passed candidates in the talent pool.
+        False when this very decree (number and date) is recorded already, so a retried command
+        writes nothing twice; any other second decree is refused."""
+        if self.pool_decree is not None:
+            if self.pool_decree == PoolDecree(decree_number=decree_number, decree_date=decree_date):
+                return False
+            raise refuse(
+                "pool-already-decreed",
+                f"Talent Pool putaran ini sudah ditetapkan dengan keputusan "
+                f"{self.pool_decree.decree_number} tanggal {self.pool_decree.decree_date}",
+                f"this round's talent pool was decreed already by decree "
+                f"{self.pool_decree.decree_number} of {self.pool_decree.decree_date}",
+                "P20(2)",
+            )
+        self._ensure_decreeable(decree_number, decree_date)
+        self._pool_decreed(decree_number, decree_date, stamped(envelope, "P20(2)"))
+        return True
+
+    @event(PoolDecreed)
+    def _pool_decreed(
+        self, decree_number: str, decree_date: date, envelope: dict[str, Any]
+    ) -> None:
+        self.pool_decree = PoolDecree(decree_number=decree_number, decree_date=decree_date)
 
     def remind(self, key: str, nips: Iterable[str], envelope: Envelope) -> bool:
         """Records a reminder once per ``key``; False when that key was recorded already."""

@@ -7,6 +7,7 @@ it reads no other aggregate.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
 from enum import StrEnum
 from typing import Any
@@ -16,9 +17,9 @@ from eventsourcing.domain import Aggregate, event
 from pydantic import BaseModel, ConfigDict
 
 from domain.envelope import Envelope
-from domain.rules.core import EligibilityResult, RequirementResult
+from domain.rules.core import EligibilityResult, Message, RequirementResult
 from domain.rules.madiun import PACK
-from domain.scouting.errors import refuse
+from domain.scouting.errors import ScoutingRefusal, refuse
 from domain.scouting.pool import PoolEntry
 from domain.scouting.tpk import TpkSession
 from domain.values import Nip, PositionLevel
@@ -70,6 +71,25 @@ class Pick(BaseModel):
     decree_date: date
 
 
+class Lapse(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    nip: str
+    reason: str
+    expired_on: date
+    lapsed_on: date
+
+
+class Standing(BaseModel):
+    """What the caller found for a proposed candidate on the date of a later step: the pool
+    entry they were proposed with and P30(5) on that date."""
+
+    model_config = ConfigDict(frozen=True)
+
+    entry: PoolEntry
+    consideration: EligibilityResult
+
+
 class Vacancy(Aggregate):
     class VacancyOpened(Aggregate.Created):
         agency: str
@@ -98,6 +118,12 @@ class Vacancy(Aggregate):
         nip: str
         decree_number: str
         decree_date: date
+        envelope: dict[str, Any]
+
+    class PickLapsed(Aggregate.Event):
+        nip: str
+        reason: str
+        expired_on: date
         envelope: dict[str, Any]
 
     class Inaugurated(Aggregate.Event):
@@ -130,6 +156,7 @@ class Vacancy(Aggregate):
         self.proposals: dict[str, Proposal] = {}
         self.shortlisted: Shortlist | None = None
         self.picked: Pick | None = None
+        self.lapses: list[Lapse] = []
         self.inaugurated_on: date | None = None
 
     @classmethod
@@ -205,16 +232,17 @@ class Vacancy(Aggregate):
                 f"NIP {nip} is in the {entry.level} pool, this position is {self.level}",
                 "P23(2)",
             )
-        entry.ensure_valid_on(on)
-        failures = consideration.failures
-        if failures:
-            first = failures[0]
+        if entry.agency != self.agency:
             raise refuse(
-                _CONSIDERATION_REFUSALS.get(first.code, "not-considerable"),
-                "; ".join(f.message.id for f in failures),
-                "; ".join(f.message.en for f in failures),
-                first.citation.article if first.citation else "P30(5)",
+                "other-agency-entry",
+                f"entri Talent Pool NIP {nip} (keputusan {entry.decree_number}) milik "
+                f"{entry.agency}, jabatan ini milik {self.agency}",
+                f"NIP {nip}'s pool entry (decree {entry.decree_number}) belongs to "
+                f"{entry.agency}, this position to {self.agency}",
+                "P23(2)",
             )
+        entry.ensure_valid_on(on)
+        _ensure_considerable(consideration)
         checks = list(consideration.requirements)
         if self.camat:
             if camat_check is None or not camat_check.passed:
@@ -234,8 +262,15 @@ class Vacancy(Aggregate):
         )
 
     def shortlist(
-        self, session: TpkSession, nips: list[str], justification: str, envelope: Envelope
+        self,
+        session: TpkSession,
+        nips: list[str],
+        justification: str,
+        standing: Mapping[str, Standing],
+        envelope: Envelope,
     ) -> None:
+        """``standing``: for each listed NIP, their proposed entry and P30(5) on the minutes'
+        date; the entry must still hold and P30(5) still be met (P22(1), P30(5))."""
         self._ensure_state(VacancyState.OPEN, "shortlist")
         session.ensure_constituted()
         listed = [str(Nip(nip)) for nip in nips]
@@ -263,6 +298,8 @@ class Vacancy(Aggregate):
                 f"fewer than {SHORTLIST_SIZE} candidates only with a written justification",
                 "P24(4)",
             )
+        for nip in listed:
+            self._ensure_standing(nip, standing, envelope.effective)
         self._shortlisted(
             session=session.to_event(),
             nips=listed,
@@ -271,7 +308,15 @@ class Vacancy(Aggregate):
             envelope=envelope.to_event(),
         )
 
-    def pick(self, nip: str, decree_number: str, decree_date: date, envelope: Envelope) -> None:
+    def pick(
+        self,
+        nip: str,
+        decree_number: str,
+        decree_date: date,
+        standing: Mapping[str, Standing],
+        envelope: Envelope,
+    ) -> None:
+        """``standing``: the picked NIP's proposed entry and P30(5) on the decree date."""
         self._ensure_state(VacancyState.SHORTLISTED, "pick")
         assert self.shortlisted is not None
         if Nip(nip) not in self.shortlisted.nips:
@@ -281,10 +326,57 @@ class Vacancy(Aggregate):
                 f"NIP {nip} is not among the board's shortlisted candidates",
                 "P24(5)",
             )
+        lapsed = next((lapse for lapse in self.lapses if lapse.nip == Nip(nip)), None)
+        if lapsed is not None:
+            raise refuse(
+                "pick-lapsed",
+                f"pilihan NIP {nip} gugur {lapsed.lapsed_on}: entri Talent Pool berakhir "
+                f"{lapsed.expired_on}",
+                f"the pick of NIP {nip} lapsed on {lapsed.lapsed_on}: the pool entry expired on "
+                f"{lapsed.expired_on}",
+                "P22(1)",
+            )
+        if self.lapses and decree_date < self.lapses[-1].lapsed_on:
+            raise refuse(
+                "pick-before-lapse",
+                f"keputusan {decree_date} mendahului gugurnya pilihan sebelumnya "
+                f"({self.lapses[-1].lapsed_on})",
+                f"the decree of {decree_date} precedes the lapse of the previous pick "
+                f"({self.lapses[-1].lapsed_on})",
+                "P24(5)",
+            )
+        self._ensure_standing(str(Nip(nip)), standing, decree_date)
         self._picked(
             nip=str(Nip(nip)),
             decree_number=decree_number,
             decree_date=decree_date,
+            envelope=envelope.to_event(),
+        )
+
+    def lapse_pick(self, entry: PoolEntry | None, envelope: Envelope) -> None:
+        """The picked candidate's pool entry (``entry``, the one proposed; None only when
+        nothing is picked) expired before the inauguration (P22(1), P28): the pick lapses and
+        the vacancy is back at its shortlist, so the mayor may pick another shortlisted
+        candidate (P24(5))."""
+        self._ensure_state(VacancyState.PICKED, "lapse-pick")
+        assert self.picked is not None
+        nip = self.picked.nip
+        if entry is None or entry.entry_id != self.proposals[nip].entry_id:
+            raise ValueError(f"not the entry NIP {nip} was proposed with: {entry}")
+        on = envelope.effective
+        if on < entry.held_until or entry.used is not None:
+            raise refuse(
+                "pick-not-lapsed",
+                f"entri Talent Pool NIP {nip} masih berlaku pada {on} (sampai sebelum "
+                f"{entry.expires_on}); pilihan tidak gugur",
+                f"NIP {nip}'s pool entry still holds on {on} (until before {entry.expires_on}); "
+                "the pick has not lapsed",
+                "P22(1)",
+            )
+        self._pick_lapsed(
+            nip=nip,
+            reason="entry-expired",
+            expired_on=entry.expires_on,
             envelope=envelope.to_event(),
         )
 
@@ -302,6 +394,23 @@ class Vacancy(Aggregate):
         self._inaugurated(
             nip=self.picked.nip, inaugurated_on=inaugurated_on, envelope=envelope.to_event()
         )
+
+    def _ensure_standing(self, nip: str, standing: Mapping[str, Standing], on: date) -> None:
+        """The candidate's proposed entry still holds on ``on`` and P30(5) is still met."""
+        found = standing.get(nip)
+        if found is None or found.entry.entry_id != self.proposals[nip].entry_id:
+            raise ValueError(f"no standing given for NIP {nip}'s proposed entry")
+        try:
+            found.entry.ensure_valid_on(on)
+            _ensure_considerable(found.consideration)
+        except ScoutingRefusal as refused:
+            raise ScoutingRefusal(
+                refused.code,
+                Message(
+                    id=f"NIP {nip}: {refused.message.id}", en=f"NIP {nip}: {refused.message.en}"
+                ),
+                refused.citation,
+            ) from None
 
     def _ensure_state(self, expected: VacancyState, step: str) -> None:
         if self.state is not expected:
@@ -348,7 +457,29 @@ class Vacancy(Aggregate):
         self.picked = Pick(nip=nip, decree_number=decree_number, decree_date=decree_date)
         self.state = VacancyState.PICKED
 
+    @event(PickLapsed)
+    def _pick_lapsed(
+        self, nip: str, reason: str, expired_on: date, envelope: dict[str, Any]
+    ) -> None:
+        on = Envelope.from_event(envelope).effective
+        self.lapses.append(Lapse(nip=nip, reason=reason, expired_on=expired_on, lapsed_on=on))
+        self.picked = None
+        self.state = VacancyState.SHORTLISTED
+
     @event(Inaugurated)
     def _inaugurated(self, nip: str, inaugurated_on: date, envelope: dict[str, Any]) -> None:
         self.inaugurated_on = inaugurated_on
         self.state = VacancyState.FILLED
+
+
+def _ensure_considerable(consideration: EligibilityResult) -> None:
+    """P30(5): not serving a moderate/severe penalty, performance not poor."""
+    failures = consideration.failures
+    if failures:
+        first = failures[0]
+        raise refuse(
+            _CONSIDERATION_REFUSALS.get(first.code, "not-considerable"),
+            "; ".join(f.message.id for f in failures),
+            "; ".join(f.message.en for f in failures),
+            first.citation.article if first.citation else "P30(5)",
+        )

@@ -14,6 +14,7 @@ from pydantic import BaseModel, computed_field
 
 from domain.rules.madiun_scoring import Category
 from domain.scouting.candidate import Candidate, Channel, FinalResult, Stage
+from domain.scouting.guards import PoolDecree
 from domain.scouting.plan import Schedule
 from domain.scouting.round import ScoutingRound
 from domain.values import PositionLevel
@@ -95,6 +96,7 @@ class RoundHeader(BaseModel):
     administrative_results_announced: bool = False
     finalised: bool = False
     report_number: str = ""
+    pool_decree: PoolDecree | None = None
 
 
 class RoundDocument(RoundHeader):
@@ -238,6 +240,13 @@ def _(event: ScoutingRound.ResultsFinalised, document: RoundDocument) -> None:
 @_change.register
 def _(event: ScoutingRound.ReportedToMayor, document: RoundDocument) -> None:
     document.report_number = event.report_number
+
+
+@_change.register
+def _(event: ScoutingRound.PoolDecreed, document: RoundDocument) -> None:
+    document.pool_decree = PoolDecree(
+        decree_number=event.decree_number, decree_date=event.decree_date
+    )
 
 
 @_change.register

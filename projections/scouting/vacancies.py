@@ -43,6 +43,13 @@ class PickRow(BaseModel):
     decree_date: date
 
 
+class LapseRow(BaseModel):
+    nip: str
+    reason: str
+    expired_on: date
+    lapsed_on: date
+
+
 class VacancyRow(BaseModel):
     vacancy_id: UUID
     agency: str
@@ -55,6 +62,8 @@ class VacancyRow(BaseModel):
     proposals: list[ProposalRow] = []
     shortlist: ShortlistRow | None = None
     pick: PickRow | None = None
+    # Picks that lapsed because the entry expired before the inauguration (P22(1)), in order.
+    lapsed: list[LapseRow] = []
     inaugurated_on: date | None = None
 
 
@@ -118,6 +127,18 @@ def _(event: Vacancy.Picked, row: VacancyRow) -> None:
         nip=event.nip, decree_number=event.decree_number, decree_date=event.decree_date
     )
     row.state = VacancyState.PICKED
+
+
+@_change.register
+def _(event: Vacancy.PickLapsed, row: VacancyRow) -> None:
+    lapsed_on = Envelope.from_event(event.envelope).effective
+    row.lapsed.append(
+        LapseRow(
+            nip=event.nip, reason=event.reason, expired_on=event.expired_on, lapsed_on=lapsed_on
+        )
+    )
+    row.pick = None
+    row.state = VacancyState.SHORTLISTED
 
 
 @_change.register

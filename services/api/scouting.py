@@ -39,6 +39,7 @@ COMMANDS: list[Handler] = [
     vacancies.propose_candidate,
     vacancies.shortlist,
     vacancies.pick,
+    vacancies.lapse_pick,
     vacancies.inaugurate,
     mutations.propose_mutation,
     mutations.recommend_mutation,

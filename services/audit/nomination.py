@@ -32,7 +32,7 @@ class NominationAudit(BaseModel):
 
 
 def audit_nomination(app: Talenta, plan_id: UUID, nip: str, actor: Actor) -> NominationAudit:
-    plan: SuccessionPlan = app.find(plan_id, "rencana suksesi/succession plan")
+    plan: SuccessionPlan = app.find(plan_id, "rencana suksesi", "succession plan")
     same_agency(actor, plan.agency)
     timeline = list(app.repository.event_store.get(plan.id))
     nominated = next(
@@ -40,7 +40,9 @@ def audit_nomination(app: Talenta, plan_id: UUID, nip: str, actor: Actor) -> Nom
     )
     if nominated is None:
         raise NotFound(f"NIP {nip} tidak dinominasikan / NIP {nip} was not nominated")
-    profile: TalentProfile = app.find(profile_id(plan.agency, nip), "profil talenta/profile")
+    profile: TalentProfile = app.find(
+        profile_id(plan.agency, nip), "profil talenta", "talent profile"
+    )
     at_the_time = next(a for a in profile.assessments if a.ref == nominated.assessment)
     pack = pack_in_force(plan.agency, plan.nominations[nip].nominated_on)
     return NominationAudit(

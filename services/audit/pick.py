@@ -44,7 +44,7 @@ class PickAudit(BaseModel):
 
 
 def audit_pick(app: Talenta, vacancy_id: UUID, actor: Actor) -> PickAudit:
-    vacancy: Vacancy = app.find(vacancy_id, "lowongan/vacancy")
+    vacancy: Vacancy = app.find(vacancy_id, "lowongan", "vacancy")
     same_agency(actor, vacancy.agency)
     pack = pack_in_force(vacancy.agency, vacancy.opened_on)
     shortlisted = vacancy.shortlisted.nips if vacancy.shortlisted else ()
@@ -58,6 +58,13 @@ def audit_pick(app: Talenta, vacancy_id: UUID, actor: Actor) -> PickAudit:
             f"daftar pendek kurang dari 3 ({len(shortlisted)}) dengan alasan / shortlist of "
             f"fewer than 3 ({len(shortlisted)}) with justification: "
             f"{vacancy.shortlisted.justification} [madiun-2021:P24(4)]"
+        )
+    for lapse in vacancy.lapses:
+        flags.append(
+            f"pilihan NIP {lapse.nip} gugur {lapse.lapsed_on}: entri Talent Pool berakhir "
+            f"{lapse.expired_on} sebelum pelantikan / the pick of NIP {lapse.nip} lapsed on "
+            f"{lapse.lapsed_on}: the pool entry expired on {lapse.expired_on} before the "
+            "inauguration [madiun-2021:P22(1)]"
         )
     return PickAudit(
         vacancy_id=vacancy.id,
@@ -77,7 +84,9 @@ def _trail(
     app: Talenta, vacancy: Vacancy, nip: str, shortlisted: bool, picked: bool
 ) -> CandidateTrail:
     proposal = vacancy.proposals[nip]
-    membership: PoolMembership = app.find(membership_id(nip, vacancy.level), "keanggotaan/pool")
+    membership: PoolMembership = app.find(
+        membership_id(nip, vacancy.level), "keanggotaan Talent Pool", "pool membership"
+    )
     entry = membership.entry(proposal.entry_id)
     round_events = [
         e

@@ -82,7 +82,7 @@ class PlacementAudit(BaseModel):
 
 
 def audit_placement(app: Talenta, placement_id: UUID, actor: Actor) -> PlacementAudit:
-    placement: Placement = app.find(placement_id, "penempatan/placement")
+    placement: Placement = app.find(placement_id, "penempatan", "placement")
     same_agency(actor, placement.agency)
     store = app.repository.event_store
     placed = next(e for e in store.get(placement.id) if isinstance(e, Placement.Placed))
@@ -102,7 +102,7 @@ def audit_placement(app: Talenta, placement_id: UUID, actor: Actor) -> Placement
         tuple(Successor.model_validate(s) for s in ordered[-1].successors) if ordered else ()
     )
     order = next((s.order for s in successors if s.nip == placement.nip), None)
-    plan: SuccessionPlan = app.find(placement.plan_id, "rencana suksesi/succession plan")
+    plan: SuccessionPlan = app.find(placement.plan_id, "rencana suksesi", "succession plan")
 
     crossed = placement.from_unit != placement.unit
     return PlacementAudit(

@@ -74,13 +74,13 @@ class DecideTenure(Decree):
 
 
 def _mutation(app: Talenta, mutation_id: UUID, actor: Actor) -> Mutation:
-    found: Mutation = app.repository.get(mutation_id)
+    found: Mutation = app.find(mutation_id, "usulan mutasi", "mutation proposal")
     same_agency(actor, found.agency)
     return found
 
 
 def _review(app: Talenta, review_id: UUID, actor: Actor) -> TenureReview:
-    found: TenureReview = app.repository.get(review_id)
+    found: TenureReview = app.find(review_id, "telaah masa jabatan", "tenure review")
     same_agency(actor, found.agency)
     return found
 

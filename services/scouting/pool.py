@@ -7,10 +7,11 @@ from datetime import date, datetime
 from uuid import UUID
 
 from eventsourcing.application import AggregateNotFoundError
+from eventsourcing.domain import Aggregate
 from pydantic import BaseModel, ConfigDict, Field
 
 from domain.agencies import get_agency
-from domain.envelope import Actor, DocumentRef, Evidence, Role
+from domain.envelope import Actor, DocumentRef, Envelope, Evidence, Role
 from domain.rules.core import ReadingId
 from domain.scouting.errors import refuse
 from domain.scouting.pool import PoolEntry, PoolMembership, membership_id
@@ -19,6 +20,7 @@ from services.application import Talenta
 from services.auth import same_agency
 from services.permissions import allowed
 from services.scouting.common import envelope
+from services.scouting.rounds import load_round
 
 
 class PoolDecree(BaseModel):
@@ -67,11 +69,17 @@ def membership_of(app: Talenta, nip: str, level: PositionLevel) -> PoolMembershi
 
 @allowed(Role.PPK)
 def decree_pool(app: Talenta, command: DecreePool, actor: Actor) -> list[PoolEntry]:
-    """Lists every candidate who passed the round (P19(3)) in the pool by one decree (P20(2))."""
-    # Imported here: the round and the pool are built side by side and only meet at the decree.
-    from domain.scouting.round import ScoutingRound
-
-    scouting_round: ScoutingRound = app.repository.get(command.round_id)
+    """Lists every candidate who passed the round (P19(3)) in the pool by one decree (P20(2)),
+    recorded on the round as ``PoolDecreed`` once: a second, different decree is refused; the
+    same decree again returns its entries and writes nothing."""
+    scouting_round = load_round(app, command.round_id, actor)
+    stamp = _decree_envelope(actor, command)
+    if not scouting_round.decree_pool(command.decree_number, command.decree_date, stamp):
+        return [
+            entry
+            for nip in scouting_round.passed_nips
+            for entry in _entries_of(app, nip, scouting_round.level, command.decree_number)
+        ]
     return decree_entries(
         app,
         scouting_round.passed_nips,
@@ -80,6 +88,32 @@ def decree_pool(app: Talenta, command: DecreePool, actor: Actor) -> list[PoolEnt
         scouting_round.id,
         command,
         actor,
+        with_round=scouting_round,
+    )
+
+
+def _entries_of(
+    app: Talenta, nip: str, level: PositionLevel, decree_number: str
+) -> list[PoolEntry]:
+    membership = membership_of(app, nip, level)
+    entries = membership.entries if membership else ()
+    return [e for e in entries if e.decree_number == decree_number]
+
+
+def _decree_envelope(actor: Actor, decree: PoolDecree) -> Envelope:
+    return envelope(
+        actor,
+        decree.decree_date,
+        "P20(2)",
+        "P22(1)",
+        reason=decree.reason,
+        readings=(ReadingId.D7,),
+        effective_at=decree.effective_at,
+        evidence=Evidence(
+            decree_number=decree.decree_number,
+            decree_date=decree.decree_date,
+            documents=decree.documents,
+        ),
     )
 
 
@@ -91,9 +125,18 @@ def decree_entries(
     round_id: UUID,
     decree: PoolDecree,
     actor: Actor,
+    with_round: Aggregate | None = None,
 ) -> list[PoolEntry]:
     """Every entry is decided before anything is saved, so a refusal writes nothing. A decree
-    already recorded for a NIP is skipped, so a retried decree completes what a crash cut off."""
+    already recorded for a NIP is skipped, so a retried decree completes what a crash cut off.
+
+    ``with_round``: the round with its pending ``PoolDecreed``, saved with the memberships and
+    last. Up to MAX_EVENTS_PER_SAVE events (a city's round is far below: two per new member)
+    that is one atomic save. Beyond it the memberships go in bounded batches and the round in
+    the last one, so the round says "decreed" only once every entry is written; should a batch
+    fail, the entries saved before it stay, the round is not marked, and the same decree run
+    again skips those entries and completes the rest (a different decree is refused for them by
+    P22(2), as their terms would overlap)."""
     same_agency(actor, agency)
     if (
         decree.effective_at
@@ -114,20 +157,7 @@ def decree_entries(
             "no candidate passed scouting, nothing to decree",
             "P20(1)",
         )
-    stamp = envelope(
-        actor,
-        decree.decree_date,
-        "P20(2)",
-        "P22(1)",
-        reason=decree.reason,
-        readings=(ReadingId.D7,),
-        effective_at=decree.effective_at,
-        evidence=Evidence(
-            decree_number=decree.decree_number,
-            decree_date=decree.decree_date,
-            documents=decree.documents,
-        ),
-    )
+    stamp = _decree_envelope(actor, decree)
     memberships: list[PoolMembership] = []
     entries: list[PoolEntry] = []
     for nip in listed:
@@ -142,12 +172,12 @@ def decree_entries(
             )
         )
         memberships.append(membership)
-    app.save_bounded(memberships)
+    app.save_bounded([*memberships, *((with_round,) if with_round is not None else ())])
     return entries
 
 
 def _membership(app: Talenta, membership: UUID, entry_id: UUID, actor: Actor) -> PoolMembership:
-    found: PoolMembership = app.repository.get(membership)
+    found: PoolMembership = app.find(membership, "keanggotaan Talent Pool", "pool membership")
     same_agency(actor, found.entry(entry_id).agency)
     return found
 

@@ -24,7 +24,7 @@ from domain.scouting.plan import Announcement, Schedule
 from domain.scouting.pool import PoolMembership
 from domain.scouting.round import ScoutingRound
 from domain.values import Nip, PositionLevel
-from services.application import Talenta
+from services.application import NotFound, Talenta
 from services.auth import same_agency
 from services.eligibility import scouting_pack
 from services.permissions import allowed
@@ -33,7 +33,7 @@ from services.permissions import allowed
 RUNS_ROUNDS = (Role.CASEWORKER, Role.SCOUTING_TEAM)
 
 
-class RoundNotFound(LookupError):
+class RoundNotFound(NotFound):
     def __init__(self, round_id: UUID) -> None:
         super().__init__(
             f"putaran Talent Scouting {round_id} tidak ada / no scouting round {round_id}"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date
 from uuid import UUID
 
@@ -13,8 +14,8 @@ from domain.rules.madiun import check_camat_qualification, check_promotion_consi
 from domain.scouting.mutation import TenureReview
 from domain.scouting.pool import PoolEntry
 from domain.scouting.tpk import TpkMember, TpkSession
-from domain.scouting.vacancy import LEVELS, Vacancy
-from domain.values import PositionLevel
+from domain.scouting.vacancy import LEVELS, Standing, Vacancy
+from domain.values import Nip, PositionLevel
 from services.application import Talenta
 from services.auth import same_agency
 from services.eligibility import scouting_pack
@@ -68,6 +69,16 @@ class PickCandidate(BaseModel):
     reason: str = ""
 
 
+class LapsePick(BaseModel):
+    """The picked candidate's pool entry expired before the inauguration (P22(1))."""
+
+    model_config = ConfigDict(frozen=True)
+
+    vacancy_id: UUID
+    lapsed_on: date
+    reason: str = ""
+
+
 class Inaugurate(BaseModel):
     model_config = ConfigDict(frozen=True)
 
@@ -77,9 +88,29 @@ class Inaugurate(BaseModel):
 
 
 def _vacancy(app: Talenta, vacancy_id: UUID, actor: Actor) -> Vacancy:
-    found: Vacancy = app.repository.get(vacancy_id)
+    found: Vacancy = app.find(vacancy_id, "lowongan", "vacancy")
     same_agency(actor, found.agency)
     return found
+
+
+def _proposed_entry(app: Talenta, vacancy: Vacancy, nip: str) -> PoolEntry:
+    """The entry ``nip`` was proposed with (proposals are refused for another level)."""
+    membership = membership_of(app, nip, vacancy.level)
+    assert membership is not None  # the proposal was made with an entry of this membership
+    return membership.entry(vacancy.proposals[nip].entry_id)
+
+
+def _standing(app: Talenta, vacancy: Vacancy, nips: Iterable[str], on: date) -> dict[str, Standing]:
+    """For each proposed NIP among ``nips``: the proposed entry and P30(5) on ``on``; the
+    vacancy refuses the others by itself."""
+    proposed = [str(Nip(nip)) for nip in nips if Nip(nip) in vacancy.proposals]
+    return {
+        nip: Standing(
+            entry=_proposed_entry(app, vacancy, nip),
+            consideration=check_promotion_consideration(app.facts(nip), on),
+        )
+        for nip in dict.fromkeys(proposed)
+    }
 
 
 @allowed(Role.CASEWORKER)
@@ -164,7 +195,13 @@ def shortlist(app: Talenta, command: ShortlistCandidates, actor: Actor) -> None:
             documents=command.documents,
         ),
     )
-    vacancy.shortlist(session, list(command.nips), command.justification, stamp)
+    vacancy.shortlist(
+        session,
+        list(command.nips),
+        command.justification,
+        _standing(app, vacancy, command.nips, command.minutes_date),
+        stamp,
+    )
     app.save(vacancy)
 
 
@@ -179,7 +216,25 @@ def pick(app: Talenta, command: PickCandidate, actor: Actor) -> None:
         reason=command.reason,
         evidence=Evidence(decree_number=command.decree_number, decree_date=command.decree_date),
     )
-    vacancy.pick(command.nip, command.decree_number, command.decree_date, stamp)
+    vacancy.pick(
+        command.nip,
+        command.decree_number,
+        command.decree_date,
+        _standing(app, vacancy, (command.nip,), command.decree_date),
+        stamp,
+    )
+    app.save(vacancy)
+
+
+@allowed(Role.PPK)
+def lapse_pick(app: Talenta, command: LapsePick, actor: Actor) -> None:
+    """The pick lapses when the picked candidate's entry expired before the inauguration; the
+    vacancy goes back to its shortlist for another pick (P22(1), P24(5))."""
+    vacancy = _vacancy(app, command.vacancy_id, actor)
+    stamp = envelope(actor, command.lapsed_on, "P22(1)", "P24(5)", reason=command.reason)
+    picked = vacancy.picked
+    entry = _proposed_entry(app, vacancy, picked.nip) if picked else None
+    vacancy.lapse_pick(entry, stamp)  # without a pick: refused as the wrong stage
     app.save(vacancy)
 
 

@@ -76,7 +76,7 @@ class SetStrategy(BaseModel):
 
 
 def critical_position(app: Talenta, position_id: UUID, actor: Actor) -> CriticalPosition:
-    found: CriticalPosition = app.find(position_id, "jabatan kritikal / critical position")
+    found: CriticalPosition = app.find(position_id, "jabatan kritikal", "critical position")
     same_agency(actor, found.agency)
     return found
 

@@ -149,7 +149,7 @@ def open_campaign(app: Talenta, command: OpenCampaign, actor: Actor) -> UUID:
 
 
 def _campaign(app: Talenta, campaign_id: UUID, actor: Actor) -> MappingCampaign:
-    found: MappingCampaign = app.find(campaign_id, "pemetaan / mapping campaign")
+    found: MappingCampaign = app.find(campaign_id, "pemetaan", "mapping campaign")
     same_agency(actor, found.agency)
     return found
 

@@ -64,7 +64,7 @@ class MarkEvaluationDue(BaseModel):
 
 
 def _monitoring(app: Talenta, monitoring_id: UUID, actor: Actor) -> Monitoring:
-    found: Monitoring = app.find(monitoring_id, "pemantauan")
+    found: Monitoring = app.find(monitoring_id, "pemantauan", "monitoring")
     same_agency(actor, found.agency)
     return found
 

@@ -40,7 +40,7 @@ class PlaceTalent(BaseModel):
 
 
 def _plan(app: Talenta, plan_id: UUID, actor: Actor) -> SuccessionPlan:
-    found: SuccessionPlan = app.find(plan_id, "rencana suksesi")
+    found: SuccessionPlan = app.find(plan_id, "rencana suksesi", "succession plan")
     same_agency(actor, found.agency)
     return found
 

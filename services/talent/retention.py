@@ -148,7 +148,7 @@ def award(app: Talenta, command: AwardDecree, actor: Actor) -> Award:
 
 
 def _award(app: Talenta, award: UUID, actor: Actor) -> Award:
-    found: Award = app.find(award, "penghargaan")
+    found: Award = app.find(award, "penghargaan", "award")
     same_agency(actor, found.agency)
     return found
 

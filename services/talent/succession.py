@@ -71,7 +71,7 @@ class OrderSuccessors(BaseModel):
 
 
 def succession_plan(app: Talenta, plan_id: UUID, actor: Actor) -> SuccessionPlan:
-    found: SuccessionPlan = app.find(plan_id, "rencana suksesi / succession plan")
+    found: SuccessionPlan = app.find(plan_id, "rencana suksesi", "succession plan")
     same_agency(actor, found.agency)
     return found
 

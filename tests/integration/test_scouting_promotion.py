@@ -35,14 +35,24 @@ from services.scouting.mutations import (
     recommend_mutation,
     remind_tenure,
 )
-from services.scouting.pool import DecreePool, ExpireEntry, decree_pool, expire_entry
+from services.scouting.pool import (
+    DecreePool,
+    ExpireEntry,
+    PoolDecree,
+    decree_entries,
+    decree_pool,
+    expire_entry,
+    membership_of,
+)
 from services.scouting.vacancies import (
     Inaugurate,
+    LapsePick,
     OpenVacancy,
     PickCandidate,
     ProposeCandidate,
     ShortlistCandidates,
     inaugurate,
+    lapse_pick,
     open_vacancy,
     pick,
     propose_candidate,
@@ -73,7 +83,8 @@ BOARD = tuple(
 
 
 def finalised_round(app: Talenta) -> UUID:
-    """A round of the ScoutingRound aggregate in which A, B and C passed (P19(3))."""
+    """A round of the ScoutingRound aggregate in which A, B and C passed (P19(3)), its
+    results reported to the mayor (P19(4))."""
     scouting: ScoutingRound = published()
     for nip in (A, B, C):
         scouting.register(nip, "direct", DOCUMENTS, False, envelope())
@@ -85,6 +96,7 @@ def finalised_round(app: Talenta) -> UUID:
         scouting.record_potential(nip, "85", envelope(date(2024, 4, 1)))
         scouting.record_technical(nip, "75", envelope(date(2024, 4, 15)))
     scouting.finalise(envelope(date(2024, 5, 2)))
+    scouting.report_to_mayor("800/201/2024", envelope(date(2024, 5, 3)))
     app.save(scouting)
     return scouting.id
 
@@ -156,6 +168,110 @@ def test_the_decree_lists_every_passed_candidate_once(staffed: Talenta) -> None:
     assert again == entries
     assert {e.expires_on for e in entries} == {date(2027, 5, 20)}
     assert membership(staffed, A).version == 2  # Started, EntryDecreed: the retry added nothing
+    scouting: ScoutingRound = staffed.repository.get(round_id)
+    assert scouting.pool_decree is not None
+    assert scouting.pool_decree.decree_number == "800/55/2024"
+    # The memberships and the round's PoolDecreed follow each other in the log, the round last.
+    last = staffed.recorder.max_notification_id()
+    assert last is not None
+    tail = staffed.notification_log.select(start=last - 6, limit=7)
+    assert [n.topic.rsplit(".", 1)[-1] for n in tail] == [
+        *("Started", "EntryDecreed") * 3,
+        "PoolDecreed",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("number", "day", "code", "citation"),
+    [
+        pytest.param(
+            "800/56/2024",
+            DECREE,
+            "pool-already-decreed",
+            "P20(2)",
+            id="madiun-2021:P20(2) a second decree for the round",
+        ),
+        pytest.param(
+            "800/55/2024",
+            date(2024, 6, 3),
+            "pool-already-decreed",
+            "P20(2)",
+            id="madiun-2021:P20(2) the same number redated",
+        ),
+    ],
+)
+def test_a_round_s_pool_is_decreed_once(
+    staffed: Talenta, number: str, day: date, code: str, citation: str
+) -> None:
+    round_id = decreed(staffed)
+    before = staffed.recorder.max_notification_id()
+    second = DecreePool(round_id=round_id, decree_number=number, decree_date=day)
+
+    with pytest.raises(ScoutingRefusal) as refused:
+        decree_pool(staffed, second, MAYOR)
+
+    assert (refused.value.code, refused.value.citation) == (code, f"madiun-2021:{citation}")
+    assert staffed.recorder.max_notification_id() == before
+    assert [e.decree_number for e in membership(staffed, A).entries] == ["800/55/2024"]
+
+
+def test_the_decree_waits_for_the_report_and_follows_the_results(staffed: Talenta) -> None:
+    scouting: ScoutingRound = published()
+    scouting.register(A, "direct", DOCUMENTS, False, envelope())
+    scouting.close_registration(date(2024, 3, 15), envelope(date(2024, 3, 15)))
+    scouting.select_administratively(A, eligibility(True), True, envelope())
+    scouting.announce_administrative_results(envelope(date(2024, 3, 15)))
+    scouting.record_potential(A, "85", envelope(date(2024, 4, 1)))
+    scouting.record_technical(A, "75", envelope(date(2024, 4, 15)))
+    scouting.finalise(envelope(date(2024, 5, 2)))
+    staffed.save(scouting)
+    early = DecreePool(round_id=scouting.id, decree_number="800/55/2024", decree_date=DECREE)
+
+    with pytest.raises(ScoutingRefusal) as unreported:
+        decree_pool(staffed, early, MAYOR)
+    assert (unreported.value.code, unreported.value.citation) == (
+        "not-reported",
+        "madiun-2021:P19(4)",
+    )
+    scouting.report_to_mayor("800/201/2024", envelope(date(2024, 5, 6)))
+    staffed.save(scouting)
+    backdated = early.model_copy(update={"decree_date": date(2024, 5, 5)})
+    with pytest.raises(ScoutingRefusal) as before_results:
+        decree_pool(staffed, backdated, MAYOR)
+    assert before_results.value.code == "decree-before-results"
+    assert membership_of(staffed, A, PositionLevel.ADMINISTRATOR) is None  # nothing written
+
+
+def test_a_decree_beyond_one_save_marks_the_round_last_and_a_retry_completes_it(
+    staffed: Talenta, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Two events per new member; with room for 4 per save, A and B go first, C and the round
+    after. A crash between the saves leaves the round undecreed; the same decree completes."""
+    round_id = finalised_round(staffed)
+    monkeypatch.setattr("services.application.MAX_EVENTS_PER_SAVE", 4)
+    real_save, saves = staffed.save, []
+
+    def crash_after_the_first(*aggregates: Any) -> Any:
+        if saves:
+            raise ConnectionError("database went away")
+        saves.append(aggregates)
+        return real_save(*aggregates)
+
+    monkeypatch.setattr(staffed, "save", crash_after_the_first)
+    command = DecreePool(round_id=round_id, decree_number="800/55/2024", decree_date=DECREE)
+    with pytest.raises(ConnectionError):
+        decree_pool(staffed, command, MAYOR)
+    monkeypatch.setattr(staffed, "save", real_save)
+    scouting: ScoutingRound = staffed.repository.get(round_id)
+    assert scouting.pool_decree is None
+    assert [len(membership(staffed, nip).entries) for nip in (A, B)] == [1, 1]
+
+    entries = decree_pool(staffed, command, MAYOR)
+
+    assert sorted(e.nip for e in entries) == [A, B, C]
+    assert membership(staffed, A).version == 2
+    scouting = staffed.repository.get(round_id)
+    assert scouting.pool_decree is not None
 
 
 def test_a_pool_member_is_promoted_and_the_inauguration_is_written_at_once(
@@ -244,6 +360,99 @@ def test_a_proposal_after_the_entry_expired_is_refused(staffed: Talenta) -> None
         propose_candidate(staffed, late, HEAD)
 
     assert refused.value.code == "entry-expired"
+
+
+def test_an_entry_of_another_agency_s_pool_is_not_proposed(staffed: Talenta) -> None:
+    decreed(staffed)
+    vacancy = opened(staffed)
+    elsewhere = PoolDecree(decree_number="800/9/2024", decree_date=DECREE)
+    binjai_mayor = Actor(id="walikota.binjai", role=Role.PPK, agency="kota-binjai")
+    other_round = UUID(int=99)
+    decree_entries(
+        staffed, [D], PositionLevel.ADMINISTRATOR, "kota-binjai", other_round, elsewhere,
+        binjai_mayor,
+    )  # fmt: skip
+
+    with pytest.raises(ScoutingRefusal) as refused:
+        propose_candidate(staffed, proposal(vacancy, D), HEAD)
+
+    assert (refused.value.code, refused.value.citation) == (
+        "other-agency-entry",
+        "madiun-2021:P23(2)",
+    )
+
+
+def test_a_pick_whose_entry_expires_before_the_inauguration_lapses_for_another(
+    staffed: Talenta,
+) -> None:
+    """A, B, C entered by the 2024-05-20 decree (expiring 2027-05-20), D by a later one: B is
+    picked, the entry expires before the inauguration, the pick lapses and D is picked."""
+    decreed(staffed)
+    later = PoolDecree(decree_number="800/3/2025", decree_date=date(2025, 1, 10))
+    decree_entries(staffed, [D], PositionLevel.ADMINISTRATOR, AGENCY, UUID(int=98), later, MAYOR)
+    command = OpenVacancy(
+        agency=AGENCY,
+        position=POSITION,
+        unit="Sekretariat Daerah",
+        level=PositionLevel.ADMINISTRATOR,
+        opened_on=date(2027, 4, 1),
+    )
+    vacancy_id = open_vacancy(staffed, command, CASEWORKER)
+    for nip in (B, C, D):
+        on = date(2027, 4, 5)
+        propose_candidate(
+            staffed, ProposeCandidate(vacancy_id=vacancy_id, nip=nip, proposed_on=on), HEAD
+        )
+    listing = ShortlistCandidates(
+        vacancy_id=vacancy_id,
+        members=BOARD,
+        minutes_number="BA/30/2027",
+        minutes_date=date(2027, 4, 12),
+        nips=(B, C, D),
+    )
+    shortlist(staffed, listing, TPK)
+
+    def choose(nip: str, on: date) -> PickCandidate:
+        return PickCandidate(
+            vacancy_id=vacancy_id, nip=nip, decree_number=f"821/{nip[-1]}", decree_date=on
+        )
+
+    pick(staffed, choose(B, date(2027, 5, 10)), MAYOR)
+    expired_on = date(2027, 5, 20)
+    with pytest.raises(ScoutingRefusal) as too_late:
+        inaugurate(
+            staffed, Inaugurate(vacancy_id=vacancy_id, inaugurated_on=expired_on), CASEWORKER
+        )
+    assert too_late.value.code == "entry-expired"
+    with pytest.raises(ScoutingRefusal) as still_valid:
+        lapse_pick(staffed, LapsePick(vacancy_id=vacancy_id, lapsed_on=date(2027, 5, 19)), MAYOR)
+    assert still_valid.value.code == "pick-not-lapsed"
+    with pytest.raises(Forbidden):
+        lapse_pick(staffed, LapsePick(vacancy_id=vacancy_id, lapsed_on=expired_on), CASEWORKER)
+
+    lapse_pick(
+        staffed,
+        LapsePick(vacancy_id=vacancy_id, lapsed_on=expired_on, reason="masa berlaku habis"),
+        MAYOR,
+    )
+
+    vacancy: Vacancy = staffed.repository.get(vacancy_id)
+    assert vacancy.state is VacancyState.SHORTLISTED and vacancy.picked is None
+    assert [lapse.nip for lapse in vacancy.lapses] == [B]
+    with pytest.raises(ScoutingRefusal) as expired_too:
+        pick(staffed, choose(C, expired_on), MAYOR)
+    assert (expired_too.value.code, expired_too.value.citation) == (
+        "entry-expired",
+        "madiun-2021:P22(1)",
+    )
+    pick(staffed, choose(D, expired_on), MAYOR)
+    inaugurate(
+        staffed, Inaugurate(vacancy_id=vacancy_id, inaugurated_on=date(2027, 5, 24)), CASEWORKER
+    )
+    vacancy = staffed.repository.get(vacancy_id)
+    assert vacancy.state is VacancyState.FILLED
+    assert membership(staffed, D).entries[0].used is not None
+    assert membership(staffed, B).entries[0].used is None
 
 
 def test_the_clock_expires_unused_entries_once(staffed: Talenta) -> None:

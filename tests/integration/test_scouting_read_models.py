@@ -69,11 +69,13 @@ from services.scouting.rounds import (
 )
 from services.scouting.vacancies import (
     Inaugurate,
+    LapsePick,
     OpenVacancy,
     PickCandidate,
     ProposeCandidate,
     ShortlistCandidates,
     inaugurate,
+    lapse_pick,
     open_vacancy,
     pick,
     propose_candidate,
@@ -409,6 +411,49 @@ def test_the_vacancy_shows_proposals_shortlist_and_pick(app: Talenta, view: Docu
     )
     assert vacancies(view, AGENCY) == [row]
     assert vacancy(view, UUID(int=1)) is None
+
+
+def test_the_round_board_shows_the_pool_decree_and_a_lapsed_pick_leaves_the_vacancy(
+    app: Talenta, view: DocumentView
+) -> None:
+    """The round's entries expire on 2027-05-20: B, picked on 2027-05-10, lapses that day."""
+    scouting = registered(app)
+    finished(app, scouting)
+    pooled(app, scouting)
+    opened = OpenVacancy(
+        agency=AGENCY, position="Kepala Bagian Hukum", unit="Sekretariat Daerah", level=LEVEL,
+        opened_on=date(2027, 4, 1),
+    )  # fmt: skip
+    vacancy_id = open_vacancy(app, opened, SECRETARIAT)
+    for each in (A, B):
+        propose_candidate(
+            app, ProposeCandidate(vacancy_id=vacancy_id, nip=each, proposed_on=date(2027, 4, 5)),
+            HEAD,
+        )  # fmt: skip
+    listing = ShortlistCandidates(
+        vacancy_id=vacancy_id, members=BOARD, minutes_number="BA/30/2027",
+        minutes_date=date(2027, 4, 12), nips=(A, B), justification="dua anggota pool",
+    )  # fmt: skip
+    shortlist(app, listing, TPK)
+    choice = PickCandidate(
+        vacancy_id=vacancy_id, nip=B, decree_number="821/9/2027", decree_date=date(2027, 5, 10)
+    )
+    pick(app, choice, MAYOR)
+    lapse_pick(app, LapsePick(vacancy_id=vacancy_id, lapsed_on=date(2027, 5, 20)), MAYOR)
+    follower(app, view).catch_up()
+
+    board = round_board(view, scouting)
+    assert board is not None and board.pool_decree is not None
+    assert (board.pool_decree.decree_number, board.pool_decree.decree_date) == (
+        "800/55/2024",
+        DECREE,
+    )
+    row = vacancy(view, vacancy_id)
+    assert row is not None
+    assert (row.state, row.pick) == (VacancyState.SHORTLISTED, None)
+    assert [
+        (lapse.nip, lapse.reason, lapse.expired_on, lapse.lapsed_on) for lapse in row.lapsed
+    ] == [(B, "entry-expired", date(2027, 5, 20), date(2027, 5, 20))]
 
 
 def test_a_rebuild_from_the_log_gives_the_same_documents(app: Talenta, view: DocumentView) -> None:

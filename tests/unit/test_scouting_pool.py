@@ -96,6 +96,18 @@ def test_the_decree_event_carries_the_contract_fields() -> None:
             id="madiun-2021:P22(2) last valid day",
         ),
         pytest.param(
+            date(2022, 1, 3),
+            "800/7/2022",
+            "pool-term-overlap",
+            id="madiun-2021:P22(2) an earlier-dated decree whose term runs into the entry",
+        ),
+        pytest.param(
+            date(2024, 2, 28),
+            "800/8/2024",
+            "pool-term-overlap",
+            id="madiun-2021:P22(2) a decree the day before the entry",
+        ),
+        pytest.param(
             date(2027, 3, 1),
             "800/1/2024",
             "entry-already-decreed",
@@ -110,6 +122,40 @@ def test_a_second_entry_is_refused_while_one_holds(second: date, number: str, co
         membership.decree_entry(NIP, ADMIN, "kota-madiun", ROUND, number, second, PPK)
 
     assert refused.value.code == code
+    assert refused.value.citation is not None
+    assert refused.value.citation.split("(")[0] in {"madiun-2021:P22", "madiun-2021:P20"}
+    assert len(membership.entries) == 1
+
+
+@pytest.mark.parametrize(
+    ("decreed", "first_use", "second", "number"),
+    [
+        pytest.param(
+            date(2025, 1, 10),
+            None,
+            date(2022, 1, 10),
+            "800/3/2022",
+            id="madiun-2021:P22(2) an earlier term ending the day before the entry",
+        ),
+        pytest.param(
+            date(2024, 2, 29),
+            date(2025, 1, 2),
+            date(2025, 1, 2),
+            "800/1/2025",
+            id="madiun-2021:P22(2) a new term from the inauguration that used the entry",
+        ),
+    ],
+)
+def test_a_term_that_shares_no_day_with_an_entry_is_decreed(
+    decreed: date, first_use: date | None, second: date, number: str
+) -> None:
+    membership = member(decreed)
+    if first_use is not None:
+        membership.use(only_entry(membership), VACANCY, first_use, PPK)
+
+    membership.decree_entry(NIP, ADMIN, "kota-madiun", ROUND, number, second, PPK)
+
+    assert len(membership.entries) == 2
 
 
 def test_after_expiry_the_employee_may_enter_again() -> None:

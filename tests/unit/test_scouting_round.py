@@ -127,6 +127,15 @@ def finalised() -> ScoutingRound:
     return scouting
 
 
+def reported() -> ScoutingRound:
+    scouting = finalised()
+    scouting.report_to_mayor("800/201/2024", envelope(SCHEDULE.result))
+    return scouting
+
+
+POOL_DECREE = ("800/55/2024", date(2024, 5, 20))
+
+
 Step = Callable[[ScoutingRound], object]
 REFUSALS: list[Any] = [
     pytest.param(
@@ -264,6 +273,25 @@ REFUSALS: list[Any] = [
     pytest.param(
         finalised, lambda r: [r.report_to_mayor("700/1", envelope()) for _ in range(2)],
         "already-reported", "P19(4)", id="madiun-2021:P19(4) second report",
+    ),
+    pytest.param(
+        finalised, lambda r: r.decree_pool(*POOL_DECREE, envelope()), "not-reported", "P19(4)",
+        id="madiun-2021:P20(2) pool decree before the report to the mayor",
+    ),
+    pytest.param(
+        reported, lambda r: r.decree_pool("800/55/2024", date(2024, 5, 1), envelope()),
+        "decree-before-results", "P20(2)", id="madiun-2021:P20(2) pool decree before the results",
+    ),
+    pytest.param(
+        reported,
+        lambda r: [r.decree_pool(number, POOL_DECREE[1], envelope()) for number in ("1", "2")],
+        "pool-already-decreed", "P20(2)", id="madiun-2021:P20(2) a second pool decree",
+    ),
+    pytest.param(
+        reported,
+        lambda r: [r.decree_pool("800/55/2024", day, envelope()) for day in POOL_DECREE[1:] * 2]
+        + [r.decree_pool("800/55/2024", date(2024, 6, 3), envelope())],
+        "pool-already-decreed", "P20(2)", id="madiun-2021:P20(2) the decree again, redated",
     ),
     pytest.param(
         registered, lambda r: r.remind("potential", [nip(9)], envelope()), "not-registered",
@@ -582,3 +610,18 @@ def test_replaying_the_events_rebuilds_the_round() -> None:
     assert rebuilt.candidates == scouting.candidates
     assert rebuilt.schedule == SCHEDULE
     assert (rebuilt.version, rebuilt.finalised) == (scouting.version, True)
+
+
+def test_the_pool_decree_is_recorded_on_the_round_once() -> None:
+    scouting = reported()
+    scouting.collect_events()
+
+    assert scouting.decree_pool(*POOL_DECREE, envelope(POOL_DECREE[1]))
+    assert not scouting.decree_pool(*POOL_DECREE, envelope(POOL_DECREE[1]))  # a retry
+
+    (decreed,) = scouting.collect_events()
+    assert isinstance(decreed, ScoutingRound.PoolDecreed)
+    assert (decreed.decree_number, decreed.decree_date) == POOL_DECREE
+    assert "madiun-2021:P20(2)" in decreed.envelope["basis"]["citations"]
+    assert scouting.pool_decree is not None
+    assert scouting.pool_decree.decree_number == "800/55/2024"

@@ -16,7 +16,7 @@ from domain.scouting.errors import ScoutingRefusal
 from domain.scouting.mutation import Mutation, MutationGrounds, TenureReview, tenure_review_due
 from domain.scouting.pool import PoolEntry, PoolMembership
 from domain.scouting.tpk import TpkMember, TpkSession
-from domain.scouting.vacancy import Vacancy, VacancyState, vacancy_id
+from domain.scouting.vacancy import Standing, Vacancy, VacancyState, vacancy_id
 from domain.values import (
     Appraisal,
     AppraisalRating,
@@ -29,6 +29,7 @@ from tests.unit.rules_builders import facts, nip_for
 
 ADMIN = PositionLevel.ADMINISTRATOR
 ON = date(2025, 3, 10)
+PICKED_ON = date(2025, 4, 10)
 NIPS = [nip_for(date(1975 + i, 6, 1)) for i in range(5)]
 
 
@@ -36,10 +37,15 @@ def stamp(role: Role, day: date = ON) -> Envelope:
     return Envelope(actor=Actor(id=f"{role}-1", role=role, agency="kota-madiun"), effective=day)
 
 
-def entry(nip: str, level: PositionLevel = ADMIN, decreed: date = date(2024, 2, 29)) -> PoolEntry:
+def entry(
+    nip: str,
+    level: PositionLevel = ADMIN,
+    decreed: date = date(2024, 2, 29),
+    agency: str = "kota-madiun",
+) -> PoolEntry:
     membership = PoolMembership.start(nip, level, stamp(Role.PPK, decreed))
     return membership.decree_entry(
-        nip, level, "kota-madiun", UUID(int=1), f"800/{nip[-4:]}", decreed, stamp(Role.PPK, decreed)
+        nip, level, agency, UUID(int=1), f"800/{nip[-4:]}", decreed, stamp(Role.PPK, decreed)
     )
 
 
@@ -72,6 +78,17 @@ def board(size: int = 5, chairs: int = 1) -> TpkSession:
         for i in range(size)
     )
     return TpkSession(minutes_number="BA/7/2025", minutes_date=date(2025, 4, 2), members=members)
+
+
+def standing(nips: list[str], on: date = ON, **changes: Any) -> dict[str, Standing]:
+    """Each NIP's proposed entry and P30(5) on ``on``, as the handlers give them."""
+    return {
+        nip: Standing(
+            entry=entry(nip),
+            consideration=check_promotion_consideration(facts(nip=nip, **changes), on),
+        )
+        for nip in nips
+    }
 
 
 def with_proposals(count: int = 3) -> Vacancy:
@@ -148,6 +165,14 @@ def test_the_id_derives_from_agency_position_and_opening_date() -> None:
             "poor-performance",
             "P30(5)(b)",
             id="madiun-2021:P30(5)(b) poor performance",
+        ),
+        pytest.param(
+            entry(NIPS[0], agency="kota-binjai"),
+            ON,
+            {},
+            "other-agency-entry",
+            "P23(2)",
+            id="madiun-2021:P23(2) an entry in another agency's pool",
         ),
     ],
 )
@@ -297,7 +322,7 @@ def test_shortlists_are_refused(
     target = with_proposals(proposed)
 
     with pytest.raises(ScoutingRefusal) as refused:
-        target.shortlist(session, listed, justification, stamp(Role.TPK_MEMBER))
+        target.shortlist(session, listed, justification, standing(listed), stamp(Role.TPK_MEMBER))
 
     assert refused.value.code == code
     assert target.shortlisted is None
@@ -321,7 +346,7 @@ def test_a_shortlist_is_recorded_with_its_session(
     target = with_proposals(3)
     target.collect_events()
 
-    target.shortlist(board(3), listed, justification, stamp(Role.TPK_MEMBER))
+    target.shortlist(board(3), listed, justification, standing(listed), stamp(Role.TPK_MEMBER))
 
     (recorded,) = target.collect_events()
     assert isinstance(recorded, Vacancy.Shortlisted)
@@ -333,10 +358,12 @@ def test_a_shortlist_is_recorded_with_its_session(
 
 def test_the_pick_must_be_on_the_shortlist_and_inauguration_follows_the_pick() -> None:
     target = with_proposals(4)
-    target.shortlist(board(), NIPS[:3], "", stamp(Role.TPK_MEMBER))
+    target.shortlist(board(), NIPS[:3], "", standing(NIPS[:3]), stamp(Role.TPK_MEMBER))
 
     with pytest.raises(ScoutingRefusal) as outside:
-        target.pick(NIPS[3], "821/5/2025", date(2025, 4, 10), stamp(Role.PPK))
+        target.pick(
+            NIPS[3], "821/5/2025", PICKED_ON, standing([NIPS[3]], PICKED_ON), stamp(Role.PPK)
+        )
     assert outside.value.code == "not-shortlisted"
     assert str(outside.value.citation) == "madiun-2021:P24(5)"
 
@@ -344,7 +371,7 @@ def test_the_pick_must_be_on_the_shortlist_and_inauguration_follows_the_pick() -
         target.inaugurate(date(2025, 4, 12), stamp(Role.CASEWORKER))
     assert early.value.code == "wrong-stage"
 
-    target.pick(NIPS[1], "821/5/2025", date(2025, 4, 10), stamp(Role.PPK))
+    target.pick(NIPS[1], "821/5/2025", PICKED_ON, standing([NIPS[1]], PICKED_ON), stamp(Role.PPK))
     with pytest.raises(ScoutingRefusal) as before:
         target.inaugurate(date(2025, 4, 9), stamp(Role.CASEWORKER))
     assert before.value.code == "inaugurated-before-decree"
@@ -358,8 +385,8 @@ def test_the_pick_must_be_on_the_shortlist_and_inauguration_follows_the_pick() -
 
 def test_replay_rebuilds_the_vacancy() -> None:
     target = with_proposals(3)
-    target.shortlist(board(), NIPS[:3], "", stamp(Role.TPK_MEMBER))
-    target.pick(NIPS[2], "821/5/2025", date(2025, 4, 10), stamp(Role.PPK))
+    target.shortlist(board(), NIPS[:3], "", standing(NIPS[:3]), stamp(Role.TPK_MEMBER))
+    target.pick(NIPS[2], "821/5/2025", PICKED_ON, standing([NIPS[2]], PICKED_ON), stamp(Role.PPK))
 
     copy: Vacancy | None = None
     for domain_event in target.collect_events():
@@ -430,3 +457,178 @@ def test_tenure_is_reviewed_after_five_calendar_years() -> None:
         review.decide(True, "821/2/2025", date(2025, 3, 3), stamp(Role.PPK))
     assert twice.value.code == "tenure-decided"
     assert review.extend is False
+
+
+# An entry decreed 2022-04-15 expires on 2025-04-15: valid at the proposal (2025-03-10), the
+# board (2025-04-02) and the pick (2025-04-10), expired before an inauguration from 2025-04-15.
+EXPIRING = date(2022, 4, 15)
+LAPSED_ON = date(2025, 4, 15)
+PENALTY = {
+    "penalties": (
+        Penalty(level=PenaltyLevel.parse("sedang"), start=date(2025, 4, 1), end=date(2025, 12, 31)),
+    )
+}
+POOR = {"appraisals": (Appraisal(year=2024, rating=AppraisalRating.KURANG),)}
+
+
+def expiring_standing(nips: list[str], on: date, **changes: Any) -> dict[str, Standing]:
+    """As ``standing``, NIPS[0] holding the entry decreed on EXPIRING."""
+    found = standing(nips, on, **changes)
+    if NIPS[0] in found:
+        found[NIPS[0]] = found[NIPS[0]].model_copy(
+            update={"entry": entry(NIPS[0], decreed=EXPIRING)}
+        )
+    return found
+
+
+def proposed_with_expiring_entry() -> Vacancy:
+    """NIPS[0] proposed with the entry decreed on EXPIRING, NIPS[1] and NIPS[2] as usual."""
+    target = vacancy()
+    candidate = facts(nip=NIPS[0])
+    target.propose(
+        NIPS[0],
+        entry(NIPS[0], decreed=EXPIRING),
+        check_promotion_consideration(candidate, ON),
+        None,
+        stamp(Role.HEAD_OF_UNIT),
+    )
+    for nip in NIPS[1:3]:
+        propose(target, nip)
+    return target
+
+
+def shortlisted_with_expiring_entry() -> Vacancy:
+    target = proposed_with_expiring_entry()
+    listed = NIPS[:3]
+    on = date(2025, 4, 2)
+    target.shortlist(board(), listed, "", expiring_standing(listed, on), stamp(Role.TPK_MEMBER, on))
+    return target
+
+
+@pytest.mark.parametrize(
+    ("on", "changes", "code", "citation"),
+    [
+        pytest.param(
+            LAPSED_ON, {}, "entry-expired", "P22(1)", id="madiun-2021:P22(1) expired by the board"
+        ),
+        pytest.param(
+            date(2025, 4, 2),
+            PENALTY,
+            "serving-penalty",
+            "P30(5)(a)",
+            id="madiun-2021:P30(5)(a) penalised since the proposal",
+        ),
+        pytest.param(
+            date(2025, 4, 2),
+            POOR,
+            "poor-performance",
+            "P30(5)(b)",
+            id="madiun-2021:P30(5)(b) poor performance since the proposal",
+        ),
+    ],
+)
+def test_the_board_rechecks_the_entry_and_p30_5_on_its_date(
+    on: date, changes: dict[str, Any], code: str, citation: str
+) -> None:
+    target = proposed_with_expiring_entry()
+    listed = NIPS[:3]
+
+    with pytest.raises(ScoutingRefusal) as refused:
+        target.shortlist(
+            board(),
+            listed,
+            "",
+            expiring_standing(listed, on, **changes),
+            stamp(Role.TPK_MEMBER, on),
+        )
+
+    assert (refused.value.code, str(refused.value.citation)) == (code, f"madiun-2021:{citation}")
+    assert refused.value.message.en.startswith(f"NIP {NIPS[0]}: ")
+    assert target.shortlisted is None
+
+
+@pytest.mark.parametrize(
+    ("on", "changes", "code", "citation"),
+    [
+        pytest.param(
+            LAPSED_ON, {}, "entry-expired", "P22(1)", id="madiun-2021:P22(1) expired by the pick"
+        ),
+        pytest.param(
+            date(2025, 4, 10),
+            PENALTY,
+            "serving-penalty",
+            "P30(5)(a)",
+            id="madiun-2021:P30(5)(a) penalised by the pick",
+        ),
+        pytest.param(
+            date(2025, 4, 10),
+            POOR,
+            "poor-performance",
+            "P30(5)(b)",
+            id="madiun-2021:P30(5)(b) poor performance by the pick",
+        ),
+    ],
+)
+def test_the_pick_rechecks_the_entry_and_p30_5_on_the_decree_date(
+    on: date, changes: dict[str, Any], code: str, citation: str
+) -> None:
+    target = shortlisted_with_expiring_entry()
+
+    with pytest.raises(ScoutingRefusal) as refused:
+        target.pick(
+            NIPS[0], "821/5/2025", on, expiring_standing([NIPS[0]], on, **changes), stamp(Role.PPK)
+        )
+
+    assert (refused.value.code, str(refused.value.citation)) == (code, f"madiun-2021:{citation}")
+    assert target.state is VacancyState.SHORTLISTED and target.picked is None
+
+
+def test_a_pick_whose_entry_expired_before_the_inauguration_lapses() -> None:
+    target = shortlisted_with_expiring_entry()
+    picked_on = date(2025, 4, 10)
+    target.pick(
+        NIPS[0], "821/5/2025", picked_on, expiring_standing([NIPS[0]], picked_on), stamp(Role.PPK)
+    )
+    expiring = entry(NIPS[0], decreed=EXPIRING)
+    with pytest.raises(ScoutingRefusal) as early:
+        target.lapse_pick(expiring, stamp(Role.PPK, date(2025, 4, 14)))
+    assert (early.value.code, str(early.value.citation)) == (
+        "pick-not-lapsed",
+        "madiun-2021:P22(1)",
+    )
+    history = target.collect_events()
+
+    target.lapse_pick(expiring, stamp(Role.PPK, LAPSED_ON))
+
+    (lapsed,) = recorded = target.collect_events()
+    assert isinstance(lapsed, Vacancy.PickLapsed)
+    assert (lapsed.nip, lapsed.reason, lapsed.expired_on) == (NIPS[0], "entry-expired", LAPSED_ON)
+    assert target.state is VacancyState.SHORTLISTED and target.picked is None
+    with pytest.raises(ScoutingRefusal) as again:
+        target.pick(NIPS[0], "821/6/2025", LAPSED_ON, {}, stamp(Role.PPK, LAPSED_ON))
+    assert (again.value.code, str(again.value.citation)) == ("pick-lapsed", "madiun-2021:P22(1)")
+    earlier = date(2025, 4, 11)
+    with pytest.raises(ScoutingRefusal) as backdated:
+        target.pick(NIPS[1], "821/6/2025", earlier, standing([NIPS[1]], earlier), stamp(Role.PPK))
+    assert backdated.value.code == "pick-before-lapse"
+
+    target.pick(
+        NIPS[1], "821/6/2025", LAPSED_ON, standing([NIPS[1]], LAPSED_ON), stamp(Role.PPK, LAPSED_ON)
+    )
+    target.inaugurate(date(2025, 4, 21), stamp(Role.CASEWORKER))
+    assert target.state is VacancyState.FILLED
+    assert target.picked is not None and target.picked.nip == NIPS[1]
+
+    copy: Vacancy | None = None
+    for domain_event in (*history, *recorded, *target.collect_events()):
+        copy = domain_event.mutate(copy)
+    assert copy is not None and (copy.lapses, copy.picked) == (target.lapses, target.picked)
+
+
+def test_only_a_pick_lapses() -> None:
+    target = shortlisted_with_expiring_entry()
+
+    with pytest.raises(ScoutingRefusal) as refused:
+        target.lapse_pick(None, stamp(Role.PPK, LAPSED_ON))
+
+    assert refused.value.code == "wrong-stage"
