@@ -45,14 +45,25 @@ class CycleRules(BaseModel):
     needs_analysis_citation: Citation
     strategy_mechanisms: tuple[Cited, ...]  # one or more
     assessment_citation: Citation
+    # Mapping covers every employee and gathers box-9 talents per unit (Binjai P19, Balikpapan P14).
+    mapping_citation: Citation
     nominator: Role
     nomination_citation: Citation
     group_setter: Role
     group_citation: Citation
     plan_citation: Citation
     development_priority_citation: Citation
+    # The corporate university's methods (Binjai P26; Balikpapan P21(2)(a) names it only).
+    corporate_university_citation: Citation
+    # The follow-up a box's recommendations call for (Binjai P27(1); Balikpapan P20(1)).
+    follow_up_citation: Citation
     retention_citation: Citation
     awards_citation: Citation
+    # Award kinds (retention AwardKind values) reserved to box 9 (Binjai P30(2)); none elsewhere.
+    box9_award_kinds: tuple[str, ...]
+    box9_awards_citation: Citation | None
+    # Where the pack lets awards differ instead of setting them (Balikpapan P18(3)).
+    awards_may_differ_citation: Citation | None
     # Years a box-9 pin holds; None where the pack sets no pin (Balikpapan lets awards differ).
     pin_years: int | None
     pin_citation: Citation | None

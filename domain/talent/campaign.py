@@ -86,7 +86,7 @@ class MappingCampaign(Aggregate):
                 "empty-scope",
                 "pemetaan Talenta mencakup seluruh pegawai unit; tidak ada pegawai dalam cakupan",
                 "mapping covers every employee of the unit; the scope is empty",
-                cycle.assessment_citation,
+                cycle.mapping_citation,
             )
         return cls(
             agency=agency,
@@ -96,7 +96,8 @@ class MappingCampaign(Aggregate):
             envelope=envelope.to_event(),
         )
 
-    def close(self, closed_on: date, envelope: Envelope) -> None:
+    def close(self, closed_on: date, pack: RulePack, envelope: Envelope) -> None:
+        cycle = cycle_on(pack, closed_on)
         if self.closed_on is not None or closed_on < self.opened_on:
             raise refuse(
                 "campaign-not-open",
@@ -104,6 +105,7 @@ class MappingCampaign(Aggregate):
                 f"ditutup pada {closed_on}",
                 f"the campaign opened {self.opened_on}, closed {self.closed_on or '-'}; it cannot "
                 f"close on {closed_on}",
+                cycle.mapping_citation,
             )
         self._closed(closed_on=closed_on, envelope=envelope.to_event())
 

@@ -1,16 +1,12 @@
 """Development (binjai-2023 P24-27, balikpapan-2022 P20-21): enrolments in the Sekolah Kader, the
 corporate university and study assignments, performance counselling by an assessor, and the
-follow-up tasks an assessment's recommendations open.
-
-Sekolah Kader in Balikpapan: P21(1) names it as the route of career acceleration, like Binjai
-P24(2), but the regulation sets no participation requirements (Binjai P25 has no counterpart), so
-a Balikpapan enrolment is recorded without an eligibility check; the institution's test is kept
-when one was held. The packs with requirements are listed in ``SEKOLAH_KADER_CHECKS``.
+follow-up tasks an assessment's recommendations open. The Sekolah Kader's requirements are in
+``domain/talent/sekolah_kader.py``, the follow-up rules in ``domain/talent/follow_ups.py``.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from datetime import date
 from enum import StrEnum
 from typing import Any, Protocol, TypeVar
@@ -21,21 +17,15 @@ from pydantic import BaseModel, ConfigDict
 
 from domain.envelope import Envelope, Role
 from domain.personnel.facts import PersonnelFacts
-from domain.rules import binjai
-from domain.rules.core import EligibilityResult, Message
 from domain.rules.cycle import CycleRules
 from domain.rules.ninebox import Recommendation
 from domain.rules.pack import RulePack
-from domain.talent.errors import TalentRefusal, refuse
+from domain.talent.errors import refuse
+from domain.talent.follow_ups import FollowUp, ensure_closable, to_open, unknown_follow_up
+from domain.talent.sekolah_kader import judges_sekolah_kader, sekolah_kader_eligibility
 from domain.values import Nip
 
 _DEVELOPMENT_IDS = uuid5(NAMESPACE_URL, "talenta:development-record")
-
-SekolahKaderCheck = Callable[..., EligibilityResult]
-# The packs that set Sekolah Kader requirements, and the function that judges them.
-SEKOLAH_KADER_CHECKS: dict[str, SekolahKaderCheck] = {
-    binjai.PACK.id: binjai.check_sekolah_kader_eligibility
-}
 
 
 class Programme(StrEnum):
@@ -54,40 +44,6 @@ class Method(StrEnum):
 
 def development_id(agency: str, nip: str) -> UUID:
     return uuid5(_DEVELOPMENT_IDS, f"{agency}/{Nip(nip)}")
-
-
-def task_id(record: UUID, assessment_ref: str, recommendation: Recommendation) -> UUID:
-    """One task per recommendation of one assessment: reopening them opens nothing twice."""
-    return uuid5(record, f"{assessment_ref}/{recommendation}")
-
-
-class SekolahKaderIneligible(TalentRefusal):
-    """Every requirement not met (or still pending), each with its citation."""
-
-    def __init__(self, result: EligibilityResult) -> None:
-        self.result = result
-        unmet = tuple(r for r in result.deciding if not r.passed)
-        super().__init__(
-            "sekolah-kader-ineligible",
-            Message(
-                id="tidak memenuhi syarat Sekolah Kader: "
-                + "; ".join(f"{r.message.id} [{r.citation}]" for r in unmet),
-                en="not eligible for the Sekolah Kader: "
-                + "; ".join(f"{r.message.en} [{r.citation}]" for r in unmet),
-            ),
-            unmet[0].citation,
-        )
-
-
-class FollowUp(BaseModel):
-    model_config = ConfigDict(frozen=True)
-
-    task_id: UUID
-    recommendation: Recommendation
-    assessment_ref: str
-    opened_on: date
-    outcome: str = ""
-    closed_on: date | None = None
 
 
 class Enrolment(BaseModel):
@@ -124,30 +80,6 @@ def _cycle(pack: RulePack) -> CycleRules:
             f"{pack.regulation} sets no talent development",
         )
     return pack.cycle
-
-
-def sekolah_kader_eligibility(
-    pack: RulePack,
-    facts: PersonnelFacts,
-    *,
-    on: date,
-    assessment_centre: date | bool,
-    box: int | None,
-    institution_test: bool | None,
-) -> EligibilityResult:
-    """The pack's Sekolah Kader requirements on ``on`` (Binjai P25, reading D1), refused when
-    not eligible, listing every unmet requirement."""
-    result = SEKOLAH_KADER_CHECKS[pack.id](
-        facts,
-        on=on,
-        assessment_centre=assessment_centre,
-        box=box,
-        institution_test=institution_test,
-        pack=pack,
-    )
-    if not result.eligible:
-        raise SekolahKaderIneligible(result)
-    return result
 
 
 class DevelopmentRecord(Aggregate):
@@ -215,7 +147,7 @@ class DevelopmentRecord(Aggregate):
         """``box``: the employee's box on ``envelope.effective``; ``method`` for the corporate
         university; ``facts``, ``assessment_centre`` and ``institution_test`` (P25(3)) judge the
         Sekolah Kader where the pack sets requirements."""
-        _cycle(pack)
+        cycle = _cycle(pack)
         if (programme is Programme.CORPORATE_UNIVERSITY) != (method is not None):
             raise refuse(
                 "method-for-corporate-university",
@@ -223,9 +155,10 @@ class DevelopmentRecord(Aggregate):
                 f"University dan hanya untuknya; program: {programme}",
                 "a method (training, coaching-mentoring, field-practice) is required for the "
                 f"corporate university and only there; programme: {programme}",
+                cycle.corporate_university_citation,
             )
         eligibility = None
-        if programme is Programme.SEKOLAH_KADER and pack.id in SEKOLAH_KADER_CHECKS:
+        if programme is Programme.SEKOLAH_KADER and judges_sekolah_kader(pack):
             if facts is None:
                 raise ValueError(f"{pack.id} judges the Sekolah Kader on the personnel facts")
             eligibility = sekolah_kader_eligibility(
@@ -281,11 +214,7 @@ class DevelopmentRecord(Aggregate):
         """A task per recommendation of the assessment ``<profile id>/<version>``; those already
         opened for it are kept, so a retried call opens nothing twice. Returns the new tasks."""
         opened: list[FollowUp] = []
-        for value in dict.fromkeys(recommendations):
-            recommendation = Recommendation(value)
-            new = task_id(self.id, assessment_ref, recommendation)
-            if new in self._tasks:
-                continue
+        for new, recommendation in to_open(self.id, assessment_ref, recommendations, self._tasks):
             self._follow_up_opened(
                 task_id=new,
                 recommendation=str(recommendation),
@@ -295,20 +224,12 @@ class DevelopmentRecord(Aggregate):
             opened.append(self._tasks[new])
         return opened
 
-    def close_follow_up(self, task: UUID, outcome: str, envelope: Envelope) -> FollowUp:
-        found = self.follow_up(task)
-        if found.closed_on is not None:
-            raise refuse(
-                "follow-up-already-closed",
-                f"tindak lanjut {task} sudah ditutup pada {found.closed_on}",
-                f"follow-up {task} was already closed on {found.closed_on}",
-            )
-        if not outcome.strip():
-            raise refuse(
-                "follow-up-outcome-missing",
-                "catat hasil tindak lanjut",
-                "record the follow-up's outcome",
-            )
+    def close_follow_up(
+        self, task: UUID, outcome: str, pack: RulePack, envelope: Envelope
+    ) -> FollowUp:
+        cycle = _cycle(pack)
+        found = self.follow_up(task, cycle)
+        ensure_closable(found, outcome, cycle)
         self._follow_up_closed(task_id=task, outcome=outcome, envelope=envelope.to_event())
         return self._tasks[task]
 
@@ -329,15 +250,12 @@ class DevelopmentRecord(Aggregate):
     def open_tasks(self) -> tuple[FollowUp, ...]:
         return tuple(t for t in self._tasks.values() if t.closed_on is None)
 
-    def follow_up(self, task: UUID) -> FollowUp:
+    def follow_up(self, task: UUID, cycle: CycleRules | None = None) -> FollowUp:
+        """The task, refused when unknown (citing ``cycle.follow_up_citation`` when given)."""
         try:
             return self._tasks[task]
         except KeyError:
-            raise refuse(
-                "unknown-follow-up",
-                f"NIP {self.nip} tidak memiliki tindak lanjut {task}",
-                f"NIP {self.nip} has no follow-up {task}",
-            ) from None
+            raise unknown_follow_up(self.nip, task, cycle) from None
 
     # Events
 

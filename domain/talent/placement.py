@@ -20,6 +20,7 @@ from pydantic import BaseModel, ConfigDict
 from domain.envelope import Envelope
 from domain.rules.cycle import Box9Placement, CycleRules
 from domain.talent.errors import refuse
+from domain.talent.succession import refuse_below_group
 from domain.values import Nip, PositionLevel
 
 _PLACEMENT_IDS = uuid5(NAMESPACE_URL, "talenta:placement")
@@ -125,9 +126,13 @@ class Placement(Aggregate):
         decree: Decree,
         cycle: CycleRules,
         envelope: Envelope,
+        *,
+        group_citations: Sequence[str],
     ) -> Placement:
         """Refuses a placement the pack does not allow; the envelope gains the articles the
-        decision rests on (box 9 placed directly or considered, a move across units)."""
+        decision rests on (box 9 placed directly or considered, a move across units).
+        ``group_citations``: where the pack defines the succession group (boxes 7-9), which a
+        successor must still be in on the decree date."""
         nip = str(Nip(candidate.nip))
         if decree.inaugurated_on < decree.decree_date:
             raise refuse(
@@ -145,13 +150,16 @@ class Placement(Aggregate):
                 cycle.assessment_citation,
             )
         direct = _direct(nip, candidate.box, _successors(candidate), cycle)
+        # A successor whose box fell below 7 since the plan left the succession group (box 9,
+        # placed directly or considered, is in it by definition).
+        refuse_below_group(nip, candidate.box, decree.decree_date, group_citations)
         cross_unit = candidate.from_unit != target.unit
         if cross_unit and not cycle.cross_unit_placement:
             raise refuse(
                 "cross-unit-not-allowed",
                 f"penempatan dari {candidate.from_unit} ke {target.unit} lintas Perangkat Daerah",
                 f"placement from {candidate.from_unit} to {target.unit} crosses units",
-                cycle.placement_citation,
+                cycle.cross_unit_citation or cycle.placement_citation,
             )
         citations = [cycle.placement_citation]
         if candidate.box == TOP_BOX:

@@ -21,8 +21,8 @@ from domain.values import Nip
 
 _RETENTION_IDS = uuid5(NAMESPACE_URL, "talenta:retention-record")
 _AWARD_IDS = uuid5(NAMESPACE_URL, "talenta:award")
-# P30(2) grants the pin to box 9 alone; the pack data carries only its length (pin_years).
-PIN_BOX = 9
+# P30(2) reserves its awards to box 9; the pack data lists which (box9_award_kinds).
+TOP_BOX = 9
 
 
 class RetentionKind(StrEnum):
@@ -42,9 +42,10 @@ def retention_id(agency: str, nip: str) -> UUID:
     return uuid5(_RETENTION_IDS, f"{agency}/{Nip(nip)}")
 
 
-def award_id(agency: str, nip: str, decree_number: str) -> UUID:
-    """One award per employee and decree: a retried decree names the same award."""
-    return uuid5(_AWARD_IDS, f"{agency}/{Nip(nip)}/{decree_number}")
+def award_id(agency: str, nip: str, decree_number: str, kind: AwardKind | str) -> UUID:
+    """One award per employee, decree and kind: a decree may grant one employee several kinds
+    (a pin and a certificate), and a retried decree names the same award."""
+    return uuid5(_AWARD_IDS, f"{agency}/{Nip(nip)}/{decree_number}/{AwardKind(kind)}")
 
 
 class RetentionRecord(Aggregate):
@@ -112,8 +113,8 @@ class Award(Aggregate):
         envelope: dict[str, Any]
 
     @staticmethod
-    def create_id(agency: str, nip: str, decree_number: str, **_: Any) -> UUID:
-        return award_id(agency, nip, decree_number)
+    def create_id(agency: str, nip: str, decree_number: str, kind: str, **_: Any) -> UUID:
+        return award_id(agency, nip, decree_number, kind)
 
     @event(Awarded)
     def __init__(
@@ -155,6 +156,8 @@ class Award(Aggregate):
         """Awards ``kind`` to an employee in ``box`` on the decree date; a pin expires on the
         ``pin_years``-th anniversary of the decree (D7: 29 Feb → 28 Feb)."""
         member = succession_box(pack, box, decree_date)
+        expires_on = pin_expiry(pack, kind, member, decree_date)  # the pin: P30(2)(a) first
+        reserved_to_box9(pack, kind, member, decree_date)
         return cls(
             agency=agency,
             nip=str(Nip(nip)),
@@ -163,7 +166,7 @@ class Award(Aggregate):
             detail=detail,
             decree_number=decree_number,
             decree_date=decree_date,
-            expires_on=pin_expiry(pack, kind, member, decree_date),
+            expires_on=expires_on,
             envelope=envelope.to_event(),
         )
 
@@ -179,10 +182,12 @@ class Award(Aggregate):
     def expire(self, expired_on: date, pack: RulePack, envelope: Envelope) -> bool:
         """Idempotent, so a retried clock activity records the expiry once."""
         if self.expires_on is None:
+            cycle = _cycle(pack)
             raise refuse(
                 "award-does-not-expire",
                 f"penghargaan {self.kind} (keputusan {self.decree_number}) tidak berbatas waktu",
                 f"the {self.kind} award (decree {self.decree_number}) has no expiry",
+                cycle.pin_citation or cycle.awards_citation,
             )
         if self.expired_on is not None:
             return False
@@ -238,6 +243,19 @@ def succession_box(pack: RulePack, box: int | None, decree_date: date) -> int:
     return box
 
 
+def reserved_to_box9(pack: RulePack, kind: AwardKind, box: int, decree_date: date) -> None:
+    """Refuses below box 9 the kinds the pack reserves to it (Binjai P30(2): pin, certificate,
+    development priority)."""
+    cycle = _cycle(pack)
+    if str(kind) in cycle.box9_award_kinds and box != TOP_BOX:
+        raise refuse(
+            "box9-award-only",
+            f"penghargaan {kind} hanya bagi PNS pada kotak 9; kotak pada {decree_date}: {box}",
+            f"the {kind} award is for box 9 only; box on {decree_date}: {box}",
+            cycle.box9_awards_citation or cycle.awards_citation,
+        )
+
+
 def pin_expiry(pack: RulePack, kind: AwardKind, box: int, decree_date: date) -> date | None:
     """The first day a pin no longer holds (None for other kinds); refuses a pin the pack does
     not set or not to box 9."""
@@ -251,9 +269,9 @@ def pin_expiry(pack: RulePack, kind: AwardKind, box: int, decree_date: date) -> 
             "dengan kebutuhan Instansi (gunakan jenis lain)",
             f"{pack.regulation} sets no pin with a validity; awards follow the agency's needs "
             "(use another kind)",
-            cycle.awards_citation,
+            cycle.awards_may_differ_citation or cycle.awards_citation,
         )
-    if box != PIN_BOX:
+    if box != TOP_BOX:
         raise refuse(
             "pin-box-9-only",
             f"pin/lencana hanya bagi PNS pada kotak 9; kotak pada {decree_date}: {box}",

@@ -32,8 +32,10 @@ def group_id(agency: str, period: str) -> UUID:
     return uuid5(_GROUP_IDS, f"{agency}/{period}")
 
 
-def succession_plan_id(agency: str, position: str) -> UUID:
-    return uuid5(_PLAN_IDS, f"{agency}/{position}")
+def succession_plan_id(agency: str, unit: str, position: str) -> UUID:
+    """``uuid5(agency/unit/position)``: a position of the same title in another unit is another
+    target, as with critical positions."""
+    return uuid5(_PLAN_IDS, f"{agency}/{unit}/{position}")
 
 
 class TargetStatus(StrEnum):
@@ -60,18 +62,34 @@ class Successor(BaseModel):
     projected_date: date
 
 
-def _in_group(nip: str, assessment: Assessment | None, cycle: CycleRules, day: date) -> int:
+def succession_citations(pack: RulePack) -> tuple[str, ...]:
+    """Where the pack defines the succession group as boxes 7-9 (Binjai P21, P22, P1(19);
+    Balikpapan P15, P1(15))."""
+    if pack.nine_box is None:
+        raise ValueError(f"{pack.id} runs the talent cycle without a nine-box")
+    return pack.nine_box.succession_citations
+
+
+def refuse_below_group(nip: str, box: int | None, day: date, citations: Sequence[str]) -> None:
+    """Refused unless ``box`` is 7, 8 or 9, citing the group's definition (the first article,
+    every article in the message)."""
+    if box in SUCCESSION_BOXES:
+        return
+    articles = ", ".join(citations)
+    raise refuse(
+        "not-in-succession-boxes",
+        f"NIP {nip} berada pada kotak {box or '-'} pada {day}; kelompok rencana suksesi "
+        f"hanya kotak 7, 8 dan 9 ({articles})",
+        f"NIP {nip} is in box {box or '-'} on {day}; the succession group holds boxes 7, "
+        f"8 and 9 only ({articles})",
+        citations[0] if citations else None,
+    )
+
+
+def _in_group(nip: str, assessment: Assessment | None, pack: RulePack, day: date) -> int:
     """The box of ``nip`` on ``day``, refused unless it is 7, 8 or 9."""
     box = assessment.box if assessment is not None else None
-    if box not in SUCCESSION_BOXES:
-        raise refuse(
-            "not-in-succession-boxes",
-            f"NIP {nip} berada pada kotak {box or '-'} pada {day}; kelompok rencana suksesi "
-            "hanya kotak 7, 8 dan 9",
-            f"NIP {nip} is in box {box or '-'} on {day}; the succession group holds boxes 7, "
-            "8 and 9 only",
-            cycle.group_citation,
-        )
+    refuse_below_group(nip, box, day, succession_citations(pack))
     assert box is not None
     return box
 
@@ -135,7 +153,7 @@ class SuccessionGroup(Aggregate):
                 cycle.group_citation,
             )
         boxes = {
-            str(Nip(nip)): _in_group(nip, assessment, cycle, decree_date)
+            str(Nip(nip)): _in_group(nip, assessment, pack, decree_date)
             for nip, assessment in members.items()
         }
         return cls(
@@ -169,9 +187,16 @@ class SuccessionPlan(Aggregate):
         successors: list[dict[str, Any]]
         envelope: dict[str, Any]
 
+    class Filled(Aggregate.Event):
+        """The target position filled by a placement, saved with the placement itself."""
+
+        nip: str
+        placement_id: UUID
+        envelope: dict[str, Any]
+
     @staticmethod
-    def create_id(agency: str, position: str, **_: Any) -> UUID:
-        return succession_plan_id(agency, position)
+    def create_id(agency: str, position: str, unit: str, **_: Any) -> UUID:
+        return succession_plan_id(agency, unit, position)
 
     @event(TargetDeclared)
     def __init__(
@@ -192,6 +217,8 @@ class SuccessionPlan(Aggregate):
         self.status = TargetStatus(status)
         self.nominations: dict[str, Nomination] = {}
         self.successors: tuple[Successor, ...] = ()
+        self.filled_by: str | None = None
+        self.placement_id: UUID | None = None
 
     @classmethod
     def declare(
@@ -250,7 +277,7 @@ class SuccessionPlan(Aggregate):
                 f"NIP {nip} is already nominated for {self.position}",
                 cycle.nomination_citation,
             )
-        box = _in_group(nip, assessment, cycle, on)
+        box = _in_group(nip, assessment, pack, on)
         assert assessment is not None  # _in_group refuses an unassessed nominee
         self._nominated(
             nip=nip,
@@ -290,6 +317,20 @@ class SuccessionPlan(Aggregate):
         )
         return self.successors
 
+    def fill(self, nip: str, placement_id: UUID, cycle: CycleRules, envelope: Envelope) -> None:
+        """The target position is filled by ``placement_id``; a second placement is refused."""
+        self.ensure_unfilled(cycle)
+        self._filled(nip=str(Nip(nip)), placement_id=placement_id, envelope=envelope.to_event())
+
+    def ensure_unfilled(self, cycle: CycleRules) -> None:
+        if self.filled_by is not None:
+            raise refuse(
+                "target-filled",
+                f"{self.position} ({self.unit}) sudah diisi oleh NIP {self.filled_by}",
+                f"{self.position} ({self.unit}) is already filled by NIP {self.filled_by}",
+                cycle.placement_citation,
+            )
+
     @event(Nominated)
     def _nominated(
         self, nip: str, box: int, assessment: str, justification: str, envelope: dict[str, Any]
@@ -308,3 +349,8 @@ class SuccessionPlan(Aggregate):
     ) -> None:
         # A later order replaces the earlier one; both stay in the log.
         self.successors = tuple(Successor.model_validate(s) for s in successors)
+
+    @event(Filled)
+    def _filled(self, nip: str, placement_id: UUID, envelope: dict[str, Any]) -> None:
+        self.filled_by = nip
+        self.placement_id = placement_id

@@ -16,11 +16,11 @@ from domain.rules.ninebox import Recommendation
 from domain.talent.development import (
     DevelopmentRecord,
     Enrolment,
-    FollowUp,
     Method,
     Programme,
     priority,
 )
+from domain.talent.follow_ups import FollowUp
 from projections.documents import DocumentView
 from projections.scouting.store import load, save
 from projections.talent.profiles import profiles

@@ -58,6 +58,9 @@ class PlanRow(BaseModel):
     # The latest order; an earlier one stays in the log only.
     successors: list[Successor] = []
     ordered_on: date | None = None
+    # Set by the placement that filled the target (SuccessionPlan.Filled).
+    filled_by: str | None = None
+    placement_id: UUID | None = None
 
 
 def succession_groups(view: DocumentView, agency: str) -> list[GroupRow]:
@@ -132,6 +135,12 @@ def _(event: SuccessionPlan.Nominated, row: PlanRow) -> None:
 def _(event: SuccessionPlan.SuccessorsOrdered, row: PlanRow) -> None:
     row.successors = [Successor.model_validate(successor) for successor in event.successors]
     row.ordered_on = Envelope.from_event(event.envelope).effective
+
+
+@_change.register
+def _(event: SuccessionPlan.Filled, row: PlanRow) -> None:
+    row.filled_by = event.nip
+    row.placement_id = event.placement_id
 
 
 GROUP_TOPICS = (get_topic(SuccessionGroup.GroupSet),)

@@ -14,16 +14,15 @@ from domain.envelope import Actor, Role
 from domain.rules.core import ReadingId
 from domain.rules.pack import RulePack
 from domain.talent.development import (
-    SEKOLAH_KADER_CHECKS,
     DevelopmentRecord,
     Enrolment,
-    FollowUp,
     Method,
     Programme,
     development_id,
-    sekolah_kader_eligibility,
 )
 from domain.talent.errors import refuse
+from domain.talent.follow_ups import FollowUp, unknown_follow_up
+from domain.talent.sekolah_kader import judges_sekolah_kader, sekolah_kader_eligibility
 from domain.values import Nip
 from services.application import Talenta
 from services.auth import same_agency
@@ -76,7 +75,7 @@ def enrol(app: Talenta, command: Enrol, actor: Actor) -> Enrolment:
     box = box_on(app, command.agency, command.nip, command.effective)
     citations: list[str] = [cycle.development_priority_citation]
     readings: tuple[ReadingId, ...] = ()
-    judged = command.programme is Programme.SEKOLAH_KADER and pack.id in SEKOLAH_KADER_CHECKS
+    judged = command.programme is Programme.SEKOLAH_KADER and judges_sekolah_kader(pack)
     facts = app.facts(command.nip) if judged else None
     taken = assessment_centre_on(app, command.agency, command.nip, command.effective)
     if facts is not None:
@@ -155,18 +154,14 @@ def open_follow_ups(app: Talenta, command: OpenFollowUps, actor: Actor) -> list[
 @allowed(Role.CASEWORKER, Role.TALENT_TEAM)
 def close_follow_up(app: Talenta, command: CloseFollowUp, actor: Actor) -> FollowUp:
     same_agency(actor, command.agency)
-    pack, _ = cycle_pack(command.agency, command.effective)
+    pack, cycle = cycle_pack(command.agency, command.effective)
     record = record_of(app, command.agency, command.nip)
     if record is None:
-        raise refuse(
-            "unknown-follow-up",
-            f"NIP {Nip(command.nip)} tidak memiliki tindak lanjut {command.task_id}",
-            f"NIP {Nip(command.nip)} has no follow-up {command.task_id}",
-        )
+        raise unknown_follow_up(str(Nip(command.nip)), command.task_id, cycle)
     stamp = envelope(
         actor, command.effective, pack, _recommendations_citation(pack), reason=command.reason
     )
-    closed = record.close_follow_up(command.task_id, command.outcome, stamp)
+    closed = record.close_follow_up(command.task_id, command.outcome, pack, stamp)
     app.save(record)
     return closed
 

@@ -158,10 +158,8 @@ def _campaign(app: Talenta, campaign_id: UUID, actor: Actor) -> MappingCampaign:
 def close_campaign(app: Talenta, command: CloseCampaign, actor: Actor) -> None:
     campaign = _campaign(app, command.campaign_id, actor)
     pack, cycle = cycle_pack(campaign.agency, command.closed_on)
-    stamp = envelope(
-        actor, command.closed_on, pack, cycle.assessment_citation, reason=command.reason
-    )
-    campaign.close(command.closed_on, stamp)
+    stamp = envelope(actor, command.closed_on, pack, cycle.mapping_citation, reason=command.reason)
+    campaign.close(command.closed_on, pack, stamp)
     app.save(campaign)
 
 

@@ -15,7 +15,7 @@ from domain.rules.core import ReadingId
 from domain.talent.errors import refuse
 from domain.talent.monitoring import Monitoring
 from domain.talent.placement import Candidate, Decree, Placement, Target, placement_id
-from domain.talent.succession import SuccessionPlan
+from domain.talent.succession import SuccessionPlan, succession_citations
 from services.application import Talenta
 from services.auth import same_agency
 from services.permissions import allowed
@@ -66,8 +66,17 @@ def place_talent(app: Talenta, command: PlaceTalent, actor: Actor) -> UUID:
             f"NIP {command.nip} is already placed in {plan.position}",
             cycle.placement_citation,
         )
+    plan.ensure_unfilled(cycle)
     employee = app.employee(command.nip)
     facts = employee.facts
+    if facts.agency != plan.agency:
+        # Moving an employee between agencies is out of this cycle's scope.
+        raise refuse(
+            "other-agency-employee",
+            f"NIP {command.nip} pegawai {facts.agency}, bukan {plan.agency}",
+            f"NIP {command.nip} is an employee of {facts.agency}, not {plan.agency}",
+            cycle.placement_citation,
+        )
     target = Target(
         plan_id=plan.id,
         agency=plan.agency,
@@ -91,7 +100,18 @@ def place_talent(app: Talenta, command: PlaceTalent, actor: Actor) -> UUID:
         documents=command.documents,
     )
     stamp = envelope(actor, command.decree_date, pack, reason=command.reason, evidence=evidence)
-    placement = Placement.place(target, candidate, decree, cycle, stamp)
+    placement = Placement.place(
+        target, candidate, decree, cycle, stamp, group_citations=succession_citations(pack)
+    )
+    filled = envelope(
+        actor,
+        command.decree_date,
+        pack,
+        cycle.placement_citation,
+        reason=command.reason,
+        evidence=evidence,
+    )
+    plan.fill(placement.nip, placement.id, cycle, filled)
     spell = PositionSpell(
         level=plan.level,
         title=plan.position,
@@ -117,5 +137,5 @@ def place_talent(app: Talenta, command: PlaceTalent, actor: Actor) -> UUID:
             evidence=evidence,
         )
         saved.append(Monitoring.start(placement.id, placement.nip, plan.agency, on, cycle, started))
-    app.save(*saved, employee)
+    app.save(*saved, plan, employee)
     return placement.id

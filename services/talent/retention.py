@@ -92,12 +92,13 @@ def record_retention(app: Talenta, command: RecordRetention, actor: Actor) -> Re
 
 @allowed(Role.PPK)
 def award(app: Talenta, command: AwardDecree, actor: Actor) -> Award:
-    """A decree already recorded for the employee is returned as it stands, so a retried decree
-    records nothing twice."""
+    """A decree's award of this kind already recorded for the employee is returned as it
+    stands, so a retried decree records nothing twice; another kind under the same decree is
+    another award."""
     same_agency(actor, command.agency)
     try:
         found: Award = app.repository.get(
-            award_id(command.agency, command.nip, command.decree_number)
+            award_id(command.agency, command.nip, command.decree_number, command.kind)
         )
     except AggregateNotFoundError:
         pass

@@ -112,15 +112,25 @@ def declare_target(app: Talenta, command: DeclareTarget, actor: Actor) -> UUID:
     same_agency(actor, command.agency)
     on = command.declared_on
     pack, cycle = cycle_pack(command.agency, on)
-    if succession_plan_id(command.agency, command.position) in app.repository:
+    if succession_plan_id(command.agency, command.unit, command.position) in app.repository:
         raise refuse(
             "target-exists",
-            f"{command.position} sudah menjadi jabatan target",
-            f"{command.position} is already a target position",
+            f"{command.position} ({command.unit}) sudah menjadi jabatan target",
+            f"{command.position} ({command.unit}) is already a target position",
             cycle.plan_citation,
         )
     if command.critical_position_id is not None:
         critical = critical_position(app, command.critical_position_id, actor)
+        declared = (critical.position, critical.unit, critical.level)
+        if declared != (command.position, command.unit, command.level):
+            raise refuse(
+                "critical-position-mismatch",
+                f"jabatan kritikal {critical.position} ({critical.unit}, {critical.level}) bukan "
+                f"jabatan target {command.position} ({command.unit}, {command.level})",
+                f"the critical position {critical.position} ({critical.unit}, {critical.level}) "
+                f"is not the target {command.position} ({command.unit}, {command.level})",
+                cycle.critical_decree_citation,
+            )
         if not critical.active_on(on):
             raise refuse(
                 "critical-position-not-in-force",

@@ -86,7 +86,7 @@ def successor_plan(app: Talenta, inaugurated: date) -> UUID:
     plan = SuccessionPlan.declare(
         AGENCY,
         f"Kepala Bidang Anggaran {uuid4().hex[:6]}",
-        "BPKPD",
+        "Dinas Kesehatan",  # Binjai places within the unit (P31(1))
         PositionLevel.ADMINISTRATOR,
         uuid4(),
         TargetStatus.VACANT,
@@ -120,7 +120,8 @@ async def test_the_evaluation_falls_due_by_the_clock_and_the_evaluation_settles_
     )
     placement = place_talent(app, command, MAYOR)
     assert monitoring(app, placement).evaluation_due == add_years(on, 3)
-    assert app.facts(NIP).unit == "BPKPD"
+    placed = app.facts(NIP).positions[-1]
+    assert (placed.unit, placed.inauguration) == ("Dinas Kesehatan", on)
     prefix = f"{uuid4()}/"  # the same ids recur in the other backend's run
 
     async with running_clocks(app, temporal_env.client, RULES, HANDLERS, id_prefix=prefix):

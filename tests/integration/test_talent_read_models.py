@@ -208,7 +208,8 @@ def developed(app: Talenta, city: str, agency: str) -> None:
 
 
 def awarded(app: Talenta, city: str, agency: str) -> None:
-    """Binjai: A's pin (reminded a week ahead, expired by the clock) and B's certificate;
+    """Binjai: A's pin (reminded a week ahead, expired by the clock) and B's award in the
+    agency's own way (box 8: the P30(2) awards are box 9's);
     Balikpapan, which sets no pin (P18), awards A in its own way."""
     ppk = actor(agency, Role.PPK)
     if city == "balikpapan":
@@ -236,7 +237,7 @@ def awarded(app: Talenta, city: str, agency: str) -> None:
     certificate = AwardDecree(
         agency=agency,
         nip=B,
-        kind=AwardKind.CERTIFICATE,
+        kind=AwardKind.OTHER,
         decree_number="800/10/2025",
         decree_date=AWARDED,
     )
@@ -441,7 +442,7 @@ def test_a_pin_is_valid_until_the_day_before_its_expiry(
     assert (pin.nip, pin.kind, pin.box, pin.decree_date) == (A, AwardKind.PIN, 9, AWARDED)
     assert (pin.expires_on, pin.expired_on, pin.reminders) == (PIN_EXPIRES, PIN_EXPIRES, [7])
     assert valid_pins(view, agency, PIN_EXPIRES) == []
-    # From the decree date on, and B's certificate is no pin.
+    # From the decree date on, and B's award is no pin.
     assert [p.nip for p in valid_pins(view, agency, AWARDED)] == [A]
     assert valid_pins(view, agency, date(2025, 4, 14)) == []
 

@@ -72,7 +72,35 @@ assert BINJAI is not None and BALIKPAPAN is not None
             id="balikpapan-2022:P23(3) box 9 placed directly",
         ),
         pytest.param(
-            BINJAI.cross_unit_citation, "binjai-2023:P31(2)", id="binjai-2023:P31(2) as needed"
+            BINJAI.cross_unit_placement, False, id="binjai-2023:P31(1) no cross-unit placement"
+        ),
+        pytest.param(
+            BINJAI.cross_unit_citation,
+            "binjai-2023:P31(1)",
+            id="binjai-2023:P31(1) placement by the group and the region's strategic needs",
+        ),
+        pytest.param(
+            BALIKPAPAN.cross_unit_citation,
+            "balikpapan-2022:P23(2)",
+            id="balikpapan-2022:P23(2) across regional agencies",
+        ),
+        pytest.param(
+            BINJAI.box9_award_kinds,
+            ("pin", "certificate", "development-priority"),
+            id="binjai-2023:P30(2) box-9 awards",
+        ),
+        pytest.param(BINJAI.box9_awards_citation, "binjai-2023:P30(2)", id="binjai-2023:P30(2)"),
+        pytest.param(BALIKPAPAN.box9_award_kinds, (), id="balikpapan-2022:P18 no box-9 awards"),
+        pytest.param(
+            BALIKPAPAN.awards_may_differ_citation,
+            "balikpapan-2022:P18(3)",
+            id="balikpapan-2022:P18(3) awards may differ",
+        ),
+        pytest.param(BINJAI.corporate_university_citation, "binjai-2023:P26", id="binjai P26"),
+        pytest.param(BINJAI.follow_up_citation, "binjai-2023:P27(1)", id="binjai P27(1)"),
+        pytest.param(BINJAI.mapping_citation, "binjai-2023:P19", id="binjai P19 mapping"),
+        pytest.param(
+            BALIKPAPAN.mapping_citation, "balikpapan-2022:P14", id="balikpapan P14 mapping"
         ),
         pytest.param(
             BALIKPAPAN.cross_unit_placement, True, id="balikpapan-2022:P23(2) cross-unit placement"

@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
+from uuid import uuid4
 
 import pytest
 
@@ -20,13 +21,13 @@ from domain.talent.development import (
     DevelopmentRecord,
     Method,
     Programme,
-    SekolahKaderIneligible,
     development_id,
     priority,
-    task_id,
 )
 from domain.talent.errors import TalentRefusal
+from domain.talent.follow_ups import task_id
 from domain.talent.mapping import TalentProfile
+from domain.talent.sekolah_kader import SekolahKaderIneligible
 from domain.values import PositionLevel
 from services.application import Talenta
 from services.auth import OtherAgency
@@ -155,6 +156,9 @@ def test_corporate_university_needs_its_method_and_only_it(pack: RulePack) -> No
         with pytest.raises(TalentRefusal) as refused:
             developing.enrol(programme, 7, pack, stamp(pack), method=method)
         assert refused.value.code == "method-for-corporate-university"
+        assert pack.cycle is not None
+        assert refused.value.citation == pack.cycle.corporate_university_citation
+    assert (BINJAI.cycle and BINJAI.cycle.corporate_university_citation) == "binjai-2023:P26"
 
 
 @pytest.mark.parametrize(
@@ -235,7 +239,7 @@ def test_each_recommendation_becomes_a_task_closed_with_an_outcome() -> None:
     first = task_id(development_id("kota-binjai", NIP), ref, recommendations[0])
     assert opened[0].task_id == first
 
-    closed = developing.close_follow_up(first, "ditempatkan di Bagian Umum", stamp(BINJAI))
+    closed = developing.close_follow_up(first, "ditempatkan di Bagian Umum", BINJAI, stamp(BINJAI))
     assert (closed.outcome, closed.closed_on) == ("ditempatkan di Bagian Umum", ON)
     assert [t.recommendation for t in developing.open_tasks] == recommendations[1:]
     for task, outcome, code in (
@@ -244,8 +248,8 @@ def test_each_recommendation_becomes_a_task_closed_with_an_outcome() -> None:
         (development_id("kota-binjai", NIP), "x", "unknown-follow-up"),
     ):
         with pytest.raises(TalentRefusal) as refused:
-            developing.close_follow_up(task, outcome, stamp(BINJAI))
-        assert refused.value.code == code
+            developing.close_follow_up(task, outcome, BINJAI, stamp(BINJAI))
+        assert (refused.value.code, refused.value.citation) == (code, "binjai-2023:P27(1)")
 
 
 @pytest.fixture
@@ -316,6 +320,22 @@ def test_the_handlers_judge_on_the_profile_and_cite_what_they_used(app: Talenta)
         actor(Role.CASEWORKER),
     )
     assert closed.closed_on == ON
+    with pytest.raises(TalentRefusal) as refused:
+        services.close_follow_up(
+            app,
+            services.CloseFollowUp(
+                agency="kota-binjai",
+                nip="198502022010012002",
+                effective=ON,
+                task_id=uuid4(),
+                outcome="x",
+            ),
+            actor(Role.CASEWORKER),
+        )
+    assert (refused.value.code, refused.value.citation) == (
+        "unknown-follow-up",
+        "binjai-2023:P27(1)",
+    )
 
 
 def test_follow_ups_need_an_assessment_by_the_day(app: Talenta) -> None:

@@ -199,10 +199,11 @@ def test_a_campaign_shows_progress_and_the_box_9_talents_per_unit() -> None:
 def test_a_campaign_needs_a_scope_and_closes_once() -> None:
     with pytest.raises(TalentRefusal) as refused:
         MappingCampaign.open("kota-binjai", "Bappeda", "2025", [], binjai.PACK, stamp())
-    assert refused.value.citation == "binjai-2023:P17"
+    assert refused.value.citation == "binjai-2023:P19"
 
     campaign = MappingCampaign.open("kota-binjai", "Bappeda", "2025", NIPS, binjai.PACK, stamp())
-    campaign.close(date(2025, 12, 1), stamp(day=date(2025, 12, 1)))
-    with pytest.raises(TalentRefusal):
-        campaign.close(date(2025, 12, 2), stamp(day=date(2025, 12, 2)))
+    campaign.close(date(2025, 12, 1), binjai.PACK, stamp(day=date(2025, 12, 1)))
+    with pytest.raises(TalentRefusal) as refused:
+        campaign.close(date(2025, 12, 2), binjai.PACK, stamp(day=date(2025, 12, 2)))
+    assert (refused.value.code, refused.value.citation) == ("campaign-not-open", "binjai-2023:P19")
     assert campaign.closed_on == date(2025, 12, 1)

@@ -10,13 +10,16 @@ import pytest
 
 from domain.envelope import Actor, Basis, Envelope, Role
 from domain.rules import balikpapan, binjai
-from domain.rules.cycle import CycleRules
 from domain.talent.errors import TalentRefusal
 from domain.talent.placement import Candidate, Decree, Placement, Target, placement_id
 from domain.values import PositionLevel
 
 SUCCESSOR, OUTSIDER = "198001012005011001", "198502022010012002"
 PACKS = {"binjai-2023": binjai.CYCLE, "balikpapan-2022": balikpapan.CYCLE}
+GROUP = {
+    "binjai-2023": ("binjai-2023:P21", "binjai-2023:P22", "binjai-2023:P1(19)"),
+    "balikpapan-2022": ("balikpapan-2022:P15", "balikpapan-2022:P1(15)"),
+}
 DECREE = Decree(number="821/12/2025", decree_date=date(2025, 3, 3), inaugurated_on=date(2025, 3, 5))
 
 
@@ -41,7 +44,9 @@ def stamp(pack: str) -> Envelope:
 
 def place(pack: str, nip: str, box: int | None, from_unit: str = "BPKPD") -> Placement:
     candidate = Candidate(nip=nip, from_unit=from_unit, box=box, successors=(SUCCESSOR,))
-    return Placement.place(target(), candidate, DECREE, PACKS[pack], stamp(pack))
+    return Placement.place(
+        target(), candidate, DECREE, PACKS[pack], stamp(pack), group_citations=GROUP[pack]
+    )
 
 
 @pytest.mark.parametrize(
@@ -79,6 +84,10 @@ def test_placements_allowed(
          "not-a-successor", "balikpapan-2022:P23(1)"),
         ("balikpapan-2022:P13 never mapped", "balikpapan-2022", SUCCESSOR, None,
          "not-assessed", "balikpapan-2022:P13"),
+        ("binjai-2023:P21 successor fell to box 6", "binjai-2023", SUCCESSOR, 6,
+         "not-in-succession-boxes", "binjai-2023:P21"),
+        ("balikpapan-2022:P15 successor fell to box 5", "balikpapan-2022", SUCCESSOR, 5,
+         "not-in-succession-boxes", "balikpapan-2022:P15"),
     ],
 )  # fmt: skip
 def test_placements_refused(
@@ -90,35 +99,41 @@ def test_placements_refused(
     assert refused.value.citation == citation, case
 
 
-@pytest.mark.parametrize(
-    ("pack", "cycle", "article"),
-    [
-        ("binjai-2023", binjai.CYCLE, "P31(2)"),
-        ("balikpapan-2022", balikpapan.CYCLE, "P23(2)"),
-    ],
-)
-def test_cross_unit_placement_cites_the_pack(pack: str, cycle: CycleRules, article: str) -> None:
-    placement = place(pack, SUCCESSOR, 8, from_unit="Dinas Kesehatan")
+def test_cross_unit_placement_only_in_balikpapan() -> None:
+    """Rulebook A5: Balikpapan P23(2) lets placement cross units; Binjai P31(1) places by the
+    succession group by the region's strategic needs and is refused across units."""
+    placement = place("balikpapan-2022", SUCCESSOR, 8, from_unit="Dinas Kesehatan")
     (placed,) = placement.collect_events()
     assert isinstance(placed, Placement.Placed)
     assert placed.from_unit == "Dinas Kesehatan" and placed.unit == "BPKPD"
-    assert f"{pack}:{article}" in placed.envelope["basis"]["citations"]
-    assert cycle.cross_unit_citation == f"{pack}:{article}"
+    assert "balikpapan-2022:P23(2)" in placed.envelope["basis"]["citations"]
 
-
-def test_cross_unit_refused_where_the_pack_keeps_placement_in_the_unit() -> None:
-    closed = binjai.CYCLE.model_copy(update={"cross_unit_placement": False})
-    candidate = Candidate(nip=SUCCESSOR, from_unit="Dinkes", box=8, successors=(SUCCESSOR,))
     with pytest.raises(TalentRefusal) as refused:
-        Placement.place(target(), candidate, DECREE, closed, stamp("binjai-2023"))
-    assert refused.value.code == "cross-unit-not-allowed"
+        place("binjai-2023", SUCCESSOR, 8, from_unit="Dinas Kesehatan")
+    assert (refused.value.code, refused.value.citation) == (
+        "cross-unit-not-allowed",
+        "binjai-2023:P31(1)",
+    )
+
+
+def test_box_9_placed_directly_is_in_the_group() -> None:
+    """The box check leaves box 9 outside the plan to the pack's box-9 rule (P23(3))."""
+    placement = place("balikpapan-2022", OUTSIDER, 9)
+    assert placement.direct is True
 
 
 def test_inauguration_before_the_decree_is_refused() -> None:
     early = DECREE.model_copy(update={"inaugurated_on": date(2025, 3, 1)})
     candidate = Candidate(nip=SUCCESSOR, from_unit="BPKPD", box=8, successors=(SUCCESSOR,))
     with pytest.raises(TalentRefusal) as refused:
-        Placement.place(target(), candidate, early, binjai.CYCLE, stamp("binjai-2023"))
+        Placement.place(
+            target(),
+            candidate,
+            early,
+            binjai.CYCLE,
+            stamp("binjai-2023"),
+            group_citations=GROUP["binjai-2023"],
+        )
     assert (refused.value.code, refused.value.citation) == (
         "inaugurated-before-decree",
         "binjai-2023:P32",
@@ -128,5 +143,12 @@ def test_inauguration_before_the_decree_is_refused() -> None:
 def test_nip_spacing_does_not_matter() -> None:
     spaced = "19800101 200501 1 001"
     candidate = Candidate(nip=spaced, from_unit="BPKPD", box=7, successors=(SUCCESSOR,))
-    placement = Placement.place(target(), candidate, DECREE, binjai.CYCLE, stamp("binjai-2023"))
+    placement = Placement.place(
+        target(),
+        candidate,
+        DECREE,
+        binjai.CYCLE,
+        stamp("binjai-2023"),
+        group_citations=GROUP["binjai-2023"],
+    )
     assert placement.nip == SUCCESSOR

@@ -93,7 +93,7 @@ def test_awards_and_the_pin_expiry(
 ) -> None:
     granted = award(pack, kind, box, decreed)
 
-    assert granted.id == award_id(agency(pack), NIP, "800/9/2024")
+    assert granted.id == award_id(agency(pack), NIP, "800/9/2024", kind)
     assert (granted.kind, granted.box, granted.expires_on) == (kind, box, expires)
     (awarded,) = granted.collect_events()
     assert isinstance(awarded, Award.Awarded)
@@ -136,8 +136,26 @@ def test_awards_and_the_pin_expiry(
             9,
             date(2025, 3, 3),
             "no-set-pin",
-            "balikpapan-2022:P18(1)",
-            id="balikpapan-2022:P18(1) no set pin",
+            "balikpapan-2022:P18(3)",
+            id="balikpapan-2022:P18(3) no set pin, awards may differ",
+        ),
+        pytest.param(
+            BINJAI,
+            CERTIFICATE,
+            8,
+            date(2024, 7, 1),
+            "box9-award-only",
+            "binjai-2023:P30(2)",
+            id="binjai-2023:P30(2) certificate box 8 refused",
+        ),
+        pytest.param(
+            BINJAI,
+            AwardKind.DEVELOPMENT_PRIORITY,
+            7,
+            date(2024, 7, 1),
+            "box9-award-only",
+            "binjai-2023:P30(2)",
+            id="binjai-2023:P30(2) development priority box 7 refused",
         ),
         pytest.param(
             BALIKPAPAN,
@@ -279,12 +297,37 @@ def test_the_award_handler_reads_the_box_on_the_decree_date(app: Talenta) -> Non
             mayor.model_copy(update={"role": Role.CASEWORKER}),
         )
 
-    granted = award_handler(app, decree(BINJAI, CERTIFICATE, day), mayor)
-    again = award_handler(app, decree(BINJAI, CERTIFICATE, day), mayor)
+    with pytest.raises(TalentRefusal) as refused:
+        award_handler(app, decree(BINJAI, CERTIFICATE, day), mayor)
+    assert (refused.value.code, refused.value.citation) == (
+        "box9-award-only",
+        "binjai-2023:P30(2)",
+    )
+
+    granted = award_handler(app, decree(BINJAI, OTHER, day), mayor)
+    again = award_handler(app, decree(BINJAI, OTHER, day), mayor)
     assert (granted.id, granted.box, again.version) == (again.id, 8, 1)
     (awarded,) = app.repository.event_store.get(granted.id)
     assert awarded.envelope["basis"]["citations"] == ["binjai-2023:P30(1)"]
     assert awarded.envelope["evidence"]["decree_number"] == "800/1"
+
+
+def test_one_decree_may_grant_several_kinds(app: Talenta) -> None:
+    """A decree granting a box-9 talent the pin and the certificate records both awards; the
+    same decree retried returns each award as it stands."""
+    in_box(app, BINJAI, Performance.ABOVE, date(2025, 1, 6))  # box 9
+    mayor = Actor(id="walikota", role=Role.PPK, agency="kota-binjai")
+    day = date(2025, 2, 3)
+
+    pin = award_handler(app, decree(BINJAI, PIN, day), mayor)
+    certificate = award_handler(app, decree(BINJAI, CERTIFICATE, day), mayor)
+    assert pin.id != certificate.id
+    assert (pin.kind, certificate.kind) == (PIN, CERTIFICATE)
+    stored: Award = app.repository.get(award_id("kota-binjai", NIP, "800/1", PIN))
+    assert stored.kind is PIN and stored.expires_on == date(2027, 2, 3)
+
+    again = award_handler(app, decree(BINJAI, CERTIFICATE, day), mayor)
+    assert (again.id, again.version) == (certificate.id, 1)
 
 
 def test_a_balikpapan_decree_of_2024_12_31_is_refused(app: Talenta) -> None:

@@ -5,6 +5,7 @@ plan's ordered successors (Binjai P21-22, P29; Balikpapan P15-17)."""
 from __future__ import annotations
 
 from datetime import date
+from uuid import uuid4
 
 import pytest
 
@@ -21,6 +22,7 @@ from domain.talent.succession import (
     Successor,
     TargetStatus,
     group_id,
+    succession_plan_id,
 )
 from domain.values import PositionLevel
 from tests.unit.rules_builders import nip_for
@@ -91,16 +93,16 @@ def test_the_ppk_sets_the_group_of_boxes_7_to_9(city: str) -> None:
             Role.PPK,
             {A: 9, B: 6},
             "not-in-succession-boxes",
-            "binjai-2023:P29(3)",
-            id="binjai-2023:P29(3) box 6 is not in the group",
+            "binjai-2023:P21",
+            id="binjai-2023:P21 box 6 is not in the group",
         ),
         pytest.param(
             "balikpapan",
             Role.PPK,
             {A: None},
             "not-in-succession-boxes",
-            "balikpapan-2022:P17(3)",
-            id="balikpapan-2022:P17(3) an unassessed employee is not in the group",
+            "balikpapan-2022:P15",
+            id="balikpapan-2022:P15 an unassessed employee is not in the group",
         ),
         pytest.param(
             "balikpapan",
@@ -129,6 +131,36 @@ def test_a_group_decree_is_refused_citing_the_article(
         SuccessionGroup.decree(f"kota-{city}", "2025", members, "800/3", ON, pack, stamp(role))
 
     assert (refused.value.code, refused.value.citation) == (code, citation)
+    if code == "not-in-succession-boxes":
+        # The refusal names every article defining the group (pack.nine_box), not its setter.
+        assert pack.nine_box is not None
+        for article in pack.nine_box.succession_citations:
+            assert article in refused.value.message.en
+
+
+def test_plans_of_one_title_in_two_units_are_two_targets() -> None:
+    head = plan("binjai")
+    assert head.id == succession_plan_id("kota-binjai", "Bappeda", "Kepala Bappeda")
+    assert head.id != succession_plan_id("kota-binjai", "Dinas Kesehatan", "Kepala Bappeda")
+
+
+@pytest.mark.parametrize("city", ["binjai", "balikpapan"])
+def test_a_filled_target_takes_no_second_placement(city: str) -> None:
+    target = plan(city)
+    cycle = PACKS[city].cycle
+    assert cycle is not None
+    placement = uuid4()
+    target.fill(A, placement, cycle, stamp(Role.PPK))
+    assert (target.filled_by, target.placement_id) == (A, placement)
+    filled = target.collect_events()[-1]
+    assert isinstance(filled, SuccessionPlan.Filled) and filled.placement_id == placement
+
+    with pytest.raises(TalentRefusal) as refused:
+        target.fill(B, uuid4(), cycle, stamp(Role.PPK))
+    assert (refused.value.code, refused.value.citation) == (
+        "target-filled",
+        cycle.placement_citation,
+    )
 
 
 @pytest.mark.parametrize("city", ["binjai", "balikpapan"])
@@ -168,8 +200,8 @@ def test_the_packs_nominator_nominates_with_a_justification(city: str) -> None:
             6,
             "x",
             "not-in-succession-boxes",
-            "binjai-2023:P29(3)",
-            id="binjai-2023:P29(3) box 6 may not be nominated",
+            "binjai-2023:P21",
+            id="binjai-2023:P21 box 6 may not be nominated",
         ),
         pytest.param(
             "balikpapan",
@@ -177,8 +209,8 @@ def test_the_packs_nominator_nominates_with_a_justification(city: str) -> None:
             None,
             "x",
             "not-in-succession-boxes",
-            "balikpapan-2022:P17(3)",
-            id="balikpapan-2022:P17(3) an unassessed employee may not be nominated",
+            "balikpapan-2022:P15",
+            id="balikpapan-2022:P15 an unassessed employee may not be nominated",
         ),
         pytest.param(
             "balikpapan",

@@ -1,0 +1,72 @@
+"""Follow-up tasks (binjai-2023 P27(1), balikpapan-2022 P20(1)): each recommendation an assessment
+gives its box (Lampiran 2 / II) becomes a task of the employee's DevelopmentRecord, closed with an
+outcome. The record holds the events; the rules of opening and closing are here."""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Sequence
+from datetime import date
+from uuid import UUID, uuid5
+
+from pydantic import BaseModel, ConfigDict
+
+from domain.rules.cycle import CycleRules
+from domain.rules.ninebox import Recommendation
+from domain.talent.errors import TalentRefusal, refuse
+
+
+class FollowUp(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    task_id: UUID
+    recommendation: Recommendation
+    assessment_ref: str
+    opened_on: date
+    outcome: str = ""
+    closed_on: date | None = None
+
+
+def task_id(record: UUID, assessment_ref: str, recommendation: Recommendation) -> UUID:
+    """One task per recommendation of one assessment: reopening them opens nothing twice."""
+    return uuid5(record, f"{assessment_ref}/{recommendation}")
+
+
+def to_open(
+    record: UUID, assessment_ref: str, recommendations: Sequence[str], opened: Collection[UUID]
+) -> list[tuple[UUID, Recommendation]]:
+    """The tasks of the assessment ``<profile id>/<version>`` not yet in ``opened``, in the
+    recommendations' order, each once."""
+    tasks = []
+    for value in dict.fromkeys(recommendations):
+        recommendation = Recommendation(value)
+        new = task_id(record, assessment_ref, recommendation)
+        if new not in opened:
+            tasks.append((new, recommendation))
+    return tasks
+
+
+def ensure_closable(found: FollowUp, outcome: str, cycle: CycleRules) -> None:
+    """Closed once, with its outcome."""
+    if found.closed_on is not None:
+        raise refuse(
+            "follow-up-already-closed",
+            f"tindak lanjut {found.task_id} sudah ditutup pada {found.closed_on}",
+            f"follow-up {found.task_id} was already closed on {found.closed_on}",
+            cycle.follow_up_citation,
+        )
+    if not outcome.strip():
+        raise refuse(
+            "follow-up-outcome-missing",
+            "catat hasil tindak lanjut",
+            "record the follow-up's outcome",
+            cycle.follow_up_citation,
+        )
+
+
+def unknown_follow_up(nip: str, task: UUID, cycle: CycleRules | None) -> TalentRefusal:
+    return refuse(
+        "unknown-follow-up",
+        f"NIP {nip} tidak memiliki tindak lanjut {task}",
+        f"NIP {nip} has no follow-up {task}",
+        cycle.follow_up_citation if cycle else None,
+    )
