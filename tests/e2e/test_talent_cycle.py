@@ -291,7 +291,15 @@ async def develop(desk: Desk, start: date, seen: dict[str, Any]) -> None:
     if binjai:  # P27(2): the assessor counsels boxes 3 and 6
         await desk.do(ASSESSOR, "counsel", nip=C, notes="target SKP triwulan", **on)
     else:
-        await desk.refused(ASSESSOR, "counsel", "counselling-box", "", nip=C, notes="-", **on)
+        await desk.refused(
+            ASSESSOR,
+            "counsel",
+            "no-counselling-in-pack",
+            "balikpapan-2022:P20(1)",
+            nip=C,
+            notes="-",
+            **on,
+        )
     tasks = await desk.do(TEAM, "open-follow-ups", nip=E, **on)
     assert seen["box 7"] in [task["recommendation"] for task in tasks]
     rotation = next(task for task in tasks if task["recommendation"] == seen["box 7"])

@@ -211,7 +211,10 @@ def develop_and_retain(desk: Desk, *, city: str) -> None:
     if city == "binjai":  # P27(2): boxes 3 and 6
         assert counselled.status_code == 200, counselled.json()
     else:
-        assert (counselled.status_code, counselled.json()["code"]) == (422, "counselling-box")
+        assert (counselled.status_code, counselled.json()["code"]) == (
+            422,
+            "no-counselling-in-pack",
+        )
     tasks = desk.do(Role.TALENT_TEAM, "open-follow-ups", nip=C, **employee)
     assert tasks
     closed = desk.do(

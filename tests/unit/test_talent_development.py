@@ -186,9 +186,9 @@ def test_corporate_university_needs_its_method_and_only_it(pack: RulePack) -> No
             BALIKPAPAN,
             3,
             Role.ASSESSOR,
-            "counselling-box",
-            None,
-            id="balikpapan-2022 no counselling boxes",
+            "no-counselling-in-pack",
+            "balikpapan-2022:P20(1)",
+            id="balikpapan-2022:P20(1) no counselling by assessors",
         ),
     ],
 )
