@@ -22,22 +22,13 @@ from projections.directory import DirectoryProjection, directory_view
 from projections.follower import Follower
 from services.application import Talenta
 from services.auth.cli import token
+from services.cli_options import store_option
 from services.cli_render import eligibility_table, placement_lines, text
 from services.cli_scouting import scouting
 from services.cli_talent import talent
 from services.config import StoreConfig
 from services.eligibility import check_scouting
 from services.importing import PersonnelFiles, import_personnel, parse_personnel
-
-
-def store_option(function: click.decorators.FC) -> click.decorators.FC:
-    return click.option(
-        "--store",
-        envvar="TALENTA_STORE",
-        default=StoreConfig.from_env().url,
-        show_default=True,
-        help="Event store: sqlite:///path or postgresql://user@host:port/db (TALENTA_STORE).",
-    )(function)
 
 
 class RefusingGroup(click.Group):

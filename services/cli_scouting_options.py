@@ -28,6 +28,7 @@ from domain.envelope import Actor, DocumentRef, Role
 from domain.rules.core import RuleRefusal
 from domain.scouting.candidate import Candidate
 from services.application import Talenta
+from services.cli_options import STORE
 from services.config import StoreConfig
 from services.permissions import Forbidden, roles_of
 
@@ -144,13 +145,7 @@ def step_options(
             return command(*args, step=step, **kwargs)
 
         options = [
-            click.option(
-                "--store",
-                envvar="TALENTA_STORE",
-                default=StoreConfig.from_env().url,
-                show_default=True,
-                help="Event store: sqlite:///path or postgresql://... (TALENTA_STORE).",
-            ),
+            STORE,
             click.option(
                 "--as",
                 "role",

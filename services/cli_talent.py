@@ -32,6 +32,7 @@ from services.cli_talent_development import (
 from services.cli_talent_mapping import assess, assess_csv, campaign, close_campaign, open_campaign
 from services.cli_talent_options import TalentGroup, acting, json_or, pairs
 from services.cli_talent_placement import check_in, evaluate, place, placement_audit
+from services.cli_talent_reads import show
 from services.cli_talent_succession import (
     declare_target,
     nominate,
@@ -243,3 +244,4 @@ for later in (
     placement_audit,
 ):
     talent.add_command(later)
+talent.add_command(show)
