@@ -9,7 +9,7 @@ from pydantic import BaseModel
 
 from domain.agencies import get_agency
 from domain.personnel.facts import PersonnelFacts
-from domain.rules import madiun
+from domain.rules import madiun, madiun_eligibility
 from domain.rules.core import EligibilityResult, Message, RuleRefusal
 from domain.rules.pack import RulePack
 from domain.rules.registry import pack_in_force
@@ -18,7 +18,7 @@ from domain.values import PositionLevel
 ScoutingCheck = Callable[..., EligibilityResult]
 
 # The packs that run talent scouting, and the function that judges a candidate under each.
-SCOUTING: dict[str, ScoutingCheck] = {madiun.PACK.id: madiun.check_scouting_eligibility}
+SCOUTING: dict[str, ScoutingCheck] = {madiun.PACK.id: madiun_eligibility.check_scouting_eligibility}
 
 
 class EmployeeEligibility(BaseModel):

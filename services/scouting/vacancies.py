@@ -10,7 +10,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from domain.envelope import Actor, DocumentRef, Evidence, Role
 from domain.personnel.facts import PositionSpell
-from domain.rules.madiun import check_camat_qualification, check_promotion_consideration
+from domain.rules.madiun_promotion import check_camat_qualification, check_promotion_consideration
 from domain.scouting.mutation import TenureReview
 from domain.scouting.pool import PoolEntry
 from domain.scouting.tpk import TpkMember, TpkSession

@@ -17,6 +17,8 @@ from domain.personnel.facts import (
 )
 from domain.rules import madiun
 from domain.rules.core import Outcome, PackNotInForce, ReadingId, ReadingUse, RuleRefusal
+from domain.rules.madiun_eligibility import check_scouting_eligibility
+from domain.rules.madiun_promotion import check_camat_qualification, check_promotion_consideration
 from domain.values import (
     Appraisal,
     AppraisalRating,
@@ -415,7 +417,7 @@ ROWS = [
 def test_scouting_eligibility(
     level: PositionLevel, changes: dict[str, Any], code: str, outcome: Outcome
 ) -> None:
-    result = madiun.check_scouting_eligibility(facts(**changes), level, CLOSING, "kota-madiun")
+    result = check_scouting_eligibility(facts(**changes), level, CLOSING, "kota-madiun")
     assert tuple(r.code for r in result.requirements) == CODES
     found = result.requirement(code)
     assert found.outcome is outcome, found.evidence
@@ -429,7 +431,7 @@ def test_scouting_eligibility(
 
 
 def test_every_failure_is_reported_with_its_citation() -> None:
-    result = madiun.check_scouting_eligibility(
+    result = check_scouting_eligibility(
         facts(grades=grade("III/a"), health_certificate=None, nip=nip_for(date(1960, 1, 1))),
         ADM,
         CLOSING,
@@ -451,7 +453,7 @@ def test_every_failure_is_reported_with_its_citation() -> None:
     ],
 )
 def test_readings_reported(level: PositionLevel, readings: tuple[str, ...]) -> None:
-    result = madiun.check_scouting_eligibility(facts(), level, CLOSING, "kota-madiun")
+    result = check_scouting_eligibility(facts(), level, CLOSING, "kota-madiun")
     assert tuple(use.id for use in result.readings_used) == readings
     assert all(use.option for use in result.readings_used)
 
@@ -459,7 +461,7 @@ def test_readings_reported(level: PositionLevel, readings: tuple[str, ...]) -> N
 def test_reading_d2_both_requires_the_two_experiences() -> None:
     pack = madiun.PACK.with_readings(D2="both")
     candidate = facts(positions=executor_since(date(2015, 1, 1)))
-    result = madiun.check_scouting_eligibility(candidate, SUP, CLOSING, "kota-madiun", pack=pack)
+    result = check_scouting_eligibility(candidate, SUP, CLOSING, "kota-madiun", pack=pack)
     assert result.requirement("experience").outcome is NOT
     assert ReadingUse(id=ReadingId.D2, option="both") in result.readings_used
 
@@ -478,21 +480,19 @@ def test_every_element_of_a_pre_2022_appraisal_must_be_baik(lowest: str, passes:
             Appraisal(year=2022, rating=B),
         ),
     )
-    result = madiun.check_scouting_eligibility(candidate, ADM, date(2023, 3, 15), "kota-madiun")
+    result = check_scouting_eligibility(candidate, ADM, date(2023, 3, 15), "kota-madiun")
     assert result.requirement("appraisals").passed is passes
 
 
 def test_other_levels_are_refused() -> None:
     with pytest.raises(RuleRefusal) as refused:
-        madiun.check_scouting_eligibility(
-            facts(), PositionLevel.JPT_PRATAMA, CLOSING, "kota-madiun"
-        )
+        check_scouting_eligibility(facts(), PositionLevel.JPT_PRATAMA, CLOSING, "kota-madiun")
     assert refused.value.code == "level-not-in-scope"
 
 
 def test_before_the_regulation_is_refused() -> None:
     with pytest.raises(PackNotInForce) as refused:
-        madiun.check_scouting_eligibility(facts(), ADM, date(2021, 11, 11), "kota-madiun")
+        check_scouting_eligibility(facts(), ADM, date(2021, 11, 11), "kota-madiun")
     assert refused.value.citation == "madiun-2021:P31"
     assert "2021-11-12" in str(refused.value)
 
@@ -530,7 +530,7 @@ def test_before_the_regulation_is_refused() -> None:
 def test_promotion_consideration(
     changes: dict[str, Any], code: str | None, outcome: Outcome
 ) -> None:
-    result = madiun.check_promotion_consideration(facts(**changes), CLOSING)
+    result = check_promotion_consideration(facts(**changes), CLOSING)
     if code is None:
         assert result.eligible
     else:
@@ -564,7 +564,7 @@ def test_promotion_consideration(
 def test_camat_qualification(
     education: tuple[EducationEntry, ...], certificate: bool, met: bool
 ) -> None:
-    result = madiun.check_camat_qualification(
+    result = check_camat_qualification(
         facts(education=education), has_governance_certificate=certificate
     )
     assert result.passed is met

@@ -11,7 +11,7 @@ import pytest
 
 from domain.envelope import Actor, Envelope, Role
 from domain.personnel.facts import EducationEntry
-from domain.rules.madiun import check_camat_qualification, check_promotion_consideration
+from domain.rules.madiun_promotion import check_camat_qualification, check_promotion_consideration
 from domain.scouting.errors import ScoutingRefusal
 from domain.scouting.mutation import Mutation, MutationGrounds, TenureReview, tenure_review_due
 from domain.scouting.pool import PoolEntry, PoolMembership
