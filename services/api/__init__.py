@@ -6,7 +6,7 @@ from typing import Any
 
 from fastapi import FastAPI
 
-from services.api import personnel, scouting, talent
+from services.api import chain, personnel, scouting, talent
 from services.api.context import Context
 from services.api.refusals import handle_refusals
 from services.auth import Authenticator, token_store, use_authenticator
@@ -23,6 +23,7 @@ def create_api(context: Context, authenticator: Authenticator | None = None) -> 
     def health() -> dict[str, Any]:
         return {"status": "ok", "events": app.recorder.max_notification_id() or 0}
 
+    api.include_router(chain.router)
     api.include_router(personnel.router)
     api.include_router(scouting.router)
     api.include_router(talent.router)

@@ -8,6 +8,7 @@ from typing import Annotated
 
 from fastapi import Depends, Request
 
+from projections.chain import ChainFollower, ChainView, chain_view
 from projections.directory import DirectoryProjection, DirectoryView, directory_view
 from projections.documents import DocumentView, document_view
 from projections.follower import Follower
@@ -21,18 +22,20 @@ class Context:
     app: Talenta
     directory: DirectoryView
     documents: DocumentView
+    chain: ChainView
     followers: list[Follower] = field(default_factory=list)
     _lock: threading.Lock = field(default_factory=threading.Lock)
 
     @classmethod
     def of(cls, app: Talenta) -> Context:
-        directory, documents = directory_view(app), document_view(app)
+        directory, documents, chain = directory_view(app), document_view(app), chain_view(app)
         followers = [
+            ChainFollower(app, chain),
             Follower(app, DirectoryProjection(directory)),
             Follower(app, ScoutingProjection(documents)),
             Follower(app, TalentProjection(documents)),
         ]
-        return cls(app, directory, documents, followers)
+        return cls(app, directory, documents, chain, followers)
 
     def refresh(self) -> int:
         """Brings every read model up to the log, so a reader sees its own writes."""
