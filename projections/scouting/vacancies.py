@@ -12,7 +12,8 @@ from pydantic import BaseModel
 
 from domain.envelope import Envelope
 from domain.scouting.tpk import TpkMember
-from domain.scouting.vacancy import Vacancy, VacancyState
+from domain.scouting.vacancy import Vacancy
+from domain.scouting.vacancy_state import VacancyState
 from domain.values import PositionLevel
 from projections.documents import DocumentView
 from projections.scouting.store import find, load, save

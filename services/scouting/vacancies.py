@@ -14,7 +14,8 @@ from domain.rules.madiun_promotion import check_camat_qualification, check_promo
 from domain.scouting.mutation import TenureReview
 from domain.scouting.pool import PoolEntry
 from domain.scouting.tpk import TpkMember, TpkSession
-from domain.scouting.vacancy import LEVELS, Standing, Vacancy
+from domain.scouting.vacancy import LEVELS, Vacancy
+from domain.scouting.vacancy_state import Standing
 from domain.values import Nip, PositionLevel
 from services.application import Talenta
 from services.auth import same_agency

@@ -17,7 +17,8 @@ from domain.personnel.facts import EducationEntry
 from domain.scouting.candidate import Stage
 from domain.scouting.pool import PoolMembership, membership_id
 from domain.scouting.round import ScoutingRound
-from domain.scouting.vacancy import Vacancy, VacancyState
+from domain.scouting.vacancy import Vacancy
+from domain.scouting.vacancy_state import VacancyState
 from domain.values import EducationLevel, PositionLevel
 from services.application import Talenta
 from services.cli_scouting import scouting

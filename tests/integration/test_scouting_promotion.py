@@ -18,7 +18,8 @@ from domain.scouting.mutation import Mutation, TenureReview, tenure_review_due
 from domain.scouting.pool import PoolMembership, membership_id
 from domain.scouting.round import ScoutingRound
 from domain.scouting.tpk import TpkMember
-from domain.scouting.vacancy import Vacancy, VacancyState
+from domain.scouting.vacancy import Vacancy
+from domain.scouting.vacancy_state import VacancyState
 from domain.values import PositionLevel
 from services.application import Talenta
 from services.auth import OtherAgency

@@ -19,7 +19,7 @@ from domain.scouting.plan import Announcement, Schedule
 from domain.scouting.pool import membership_id
 from domain.scouting.round import round_id
 from domain.scouting.tpk import TpkMember
-from domain.scouting.vacancy import VacancyState
+from domain.scouting.vacancy_state import VacancyState
 from domain.values import Grade, PositionLevel
 from projections.documents import Document, DocumentView, document_view
 from projections.follower import Follower

@@ -16,7 +16,8 @@ from domain.scouting.errors import ScoutingRefusal
 from domain.scouting.mutation import Mutation, MutationGrounds, TenureReview, tenure_review_due
 from domain.scouting.pool import PoolEntry, PoolMembership
 from domain.scouting.tpk import TpkMember, TpkSession
-from domain.scouting.vacancy import Standing, Vacancy, VacancyState, vacancy_id
+from domain.scouting.vacancy import Vacancy, vacancy_id
+from domain.scouting.vacancy_state import Standing, VacancyState
 from domain.values import (
     Appraisal,
     AppraisalRating,
