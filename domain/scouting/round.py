@@ -22,10 +22,11 @@ from domain.rules.core import EligibilityResult, ReadingId
 from domain.rules.madiun import PACK
 from domain.rules.madiun_scoring import Category, final_result, stage_four
 from domain.rules.madiun_scoring import score as valid_score
-from domain.scouting.candidate import AssessmentStage, Candidate, Channel, FinalResult, Stage
+from domain.scouting.candidate import AssessmentStage, Candidate, Channel, FinalResult
 from domain.scouting.errors import refuse
-from domain.scouting.guards import PoolDecree, RoundGuards, stamped
+from domain.scouting.guards import PoolDecree, stamped
 from domain.scouting.plan import Announcement, Schedule, ensure_openable
+from domain.scouting.round_queries import RoundQueries
 from domain.values import Nip, PositionLevel
 
 _ROUND_IDS = uuid5(NAMESPACE_URL, "talenta:scouting-round")
@@ -35,7 +36,7 @@ def round_id(agency: str, level: str, name: str) -> UUID:
     return uuid5(_ROUND_IDS, f"{agency}/{level}/{name}")
 
 
-class ScoutingRound(RoundGuards, Aggregate):
+class ScoutingRound(RoundQueries, Aggregate):
     class Opened(Aggregate.Created):
         agency: str
         level: str
@@ -207,14 +208,7 @@ class ScoutingRound(RoundGuards, Aggregate):
         )
 
     def recommend(self, nip: str, envelope: Envelope) -> None:
-        candidate = self._before_selection(nip)
-        if candidate.recommended:
-            raise refuse(
-                "already-recommended",
-                f"{candidate.nip} sudah direkomendasikan",
-                f"{candidate.nip} is already recommended",
-                "P13(2)",
-            )
+        candidate = self._ensure_recommendable(nip)
         self._recommended(candidate.nip, stamped(envelope, "P13(2)"))
 
     @event(Recommended)
@@ -222,16 +216,7 @@ class ScoutingRound(RoundGuards, Aggregate):
         self._candidates[nip] = replace(self._candidates[nip], recommended=True)
 
     def verify_documents(self, nip: str, envelope: Envelope) -> None:
-        candidate = self._before_selection(nip)
-        if not candidate.awaiting_verification:
-            raise refuse(
-                "nothing-to-verify",
-                f"berkas {candidate.nip} tidak menunggu verifikasi (pendaftaran langsung atau "
-                "sudah diverifikasi)",
-                f"{candidate.nip}'s documents await no verification (direct registration or "
-                "verified already)",
-                "P13(3)",
-            )
+        candidate = self._ensure_verifiable(nip)
         self._documents_verified(candidate.nip, stamped(envelope, "P13(3)"))
 
     @event(DocumentsVerified)
@@ -416,33 +401,6 @@ class ScoutingRound(RoundGuards, Aggregate):
     @event(ReminderSent)
     def _reminder_sent(self, key: str, nips: list[str], envelope: dict[str, Any]) -> None:
         self.reminders[key] = tuple(nips)
-
-    # Queries.
-
-    @property
-    def schedule(self) -> Schedule:
-        return self._schedule
-
-    @property
-    def registration_closes(self) -> date:
-        return self._schedule.registration_closes
-
-    @property
-    def candidates(self) -> dict[str, Candidate]:
-        return dict(self._candidates)
-
-    def stage_of(self, nip: str) -> Stage:
-        return self._candidate(nip).stage
-
-    @property
-    def passed_nips(self) -> tuple[str, ...]:
-        return tuple(n for n, c in sorted(self._candidates.items()) if c.stage is Stage.PASSED)
-
-    def missing_scores(self, stage: AssessmentStage | str) -> tuple[str, ...]:
-        """Who may be scored at ``stage`` now and has no score yet: the ones to remind about."""
-        if self.finalised or not self.announced:
-            return ()
-        return self._lacking(AssessmentStage(stage))
 
     def _next_ref(self) -> str:
         # Called while applying an event: the aggregate still has the previous version.
