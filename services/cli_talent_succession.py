@@ -10,7 +10,7 @@ from uuid import UUID
 import click
 
 from domain.envelope import Role
-from domain.talent.succession import Successor, TargetStatus
+from domain.talent.succession_values import Successor, TargetStatus
 from domain.values import PositionLevel
 from services.audit.nomination import audit_nomination
 from services.cli_scouting_options import (

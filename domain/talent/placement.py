@@ -20,7 +20,7 @@ from pydantic import BaseModel, ConfigDict
 from domain.envelope import Envelope
 from domain.rules.cycle import Box9Placement, CycleRules
 from domain.talent.errors import refuse
-from domain.talent.succession import refuse_below_group
+from domain.talent.succession_rules import refuse_below_group
 from domain.values import Nip, PositionLevel
 
 _PLACEMENT_IDS = uuid5(NAMESPACE_URL, "talenta:placement")

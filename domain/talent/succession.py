@@ -7,21 +7,20 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from datetime import date
-from enum import StrEnum
 from typing import Any
 from uuid import NAMESPACE_URL, UUID, uuid5
 
 from eventsourcing.domain import Aggregate, event
-from pydantic import BaseModel, ConfigDict
 
 from domain.envelope import Envelope
 from domain.rules.cycle import CycleRules
-from domain.rules.ninebox import SUCCESSION_BOXES
 from domain.rules.pack import RulePack
 from domain.talent.critical import cycle_on
 from domain.talent.errors import refuse
 from domain.talent.mapping import Assessment
 from domain.talent.planning import ensure_period
+from domain.talent.succession_rules import in_group
+from domain.talent.succession_values import Nomination, Successor, TargetStatus
 from domain.values import Nip, PositionLevel
 
 _GROUP_IDS = uuid5(NAMESPACE_URL, "talenta:succession-group")
@@ -36,62 +35,6 @@ def succession_plan_id(agency: str, unit: str, position: str) -> UUID:
     """``uuid5(agency/unit/position)``: a position of the same title in another unit is another
     target, as with critical positions."""
     return uuid5(_PLAN_IDS, f"{agency}/{unit}/{position}")
-
-
-class TargetStatus(StrEnum):
-    VACANT = "vacant"
-    TO_BE_VACANT = "to-be-vacant"
-
-
-class Nomination(BaseModel):
-    model_config = ConfigDict(frozen=True)
-
-    nip: str
-    box: int
-    assessment: str  # ref of the assessment in force on the nomination date
-    justification: str
-    nominated_on: date
-
-
-class Successor(BaseModel):
-    model_config = ConfigDict(frozen=True)
-
-    nip: str
-    order: int = 0  # 1 is placed first; set from the position in the plan
-    projected_position: str
-    projected_date: date
-
-
-def succession_citations(pack: RulePack) -> tuple[str, ...]:
-    """Where the pack defines the succession group as boxes 7-9 (Binjai P21, P22, P1(19);
-    Balikpapan P15, P1(15))."""
-    if pack.nine_box is None:
-        raise ValueError(f"{pack.id} runs the talent cycle without a nine-box")
-    return pack.nine_box.succession_citations
-
-
-def refuse_below_group(nip: str, box: int | None, day: date, citations: Sequence[str]) -> None:
-    """Refused unless ``box`` is 7, 8 or 9, citing the group's definition (the first article,
-    every article in the message)."""
-    if box in SUCCESSION_BOXES:
-        return
-    articles = ", ".join(citations)
-    raise refuse(
-        "not-in-succession-boxes",
-        f"NIP {nip} berada pada kotak {box or '-'} pada {day}; kelompok rencana suksesi "
-        f"hanya kotak 7, 8 dan 9 ({articles})",
-        f"NIP {nip} is in box {box or '-'} on {day}; the succession group holds boxes 7, "
-        f"8 and 9 only ({articles})",
-        citations[0] if citations else None,
-    )
-
-
-def _in_group(nip: str, assessment: Assessment | None, pack: RulePack, day: date) -> int:
-    """The box of ``nip`` on ``day``, refused unless it is 7, 8 or 9."""
-    box = assessment.box if assessment is not None else None
-    refuse_below_group(nip, box, day, succession_citations(pack))
-    assert box is not None
-    return box
 
 
 class SuccessionGroup(Aggregate):
@@ -153,7 +96,7 @@ class SuccessionGroup(Aggregate):
                 cycle.group_citation,
             )
         boxes = {
-            str(Nip(nip)): _in_group(nip, assessment, pack, decree_date)
+            str(Nip(nip)): in_group(nip, assessment, pack, decree_date)
             for nip, assessment in members.items()
         }
         return cls(
@@ -277,7 +220,7 @@ class SuccessionPlan(Aggregate):
                 f"NIP {nip} is already nominated for {self.position}",
                 cycle.nomination_citation,
             )
-        box = _in_group(nip, assessment, pack, on)
+        box = in_group(nip, assessment, pack, on)
         assert assessment is not None  # _in_group refuses an unassessed nominee
         self._nominated(
             nip=nip,

@@ -12,13 +12,8 @@ from eventsourcing.utils import get_topic
 from pydantic import BaseModel
 
 from domain.envelope import Envelope
-from domain.talent.succession import (
-    Nomination,
-    SuccessionGroup,
-    SuccessionPlan,
-    Successor,
-    TargetStatus,
-)
+from domain.talent.succession import SuccessionGroup, SuccessionPlan
+from domain.talent.succession_values import Nomination, Successor, TargetStatus
 from domain.values import PositionLevel
 from projections.documents import DocumentView
 from projections.scouting.store import find, load, save

@@ -18,7 +18,8 @@ from domain.rules.registry import pack_in_force
 from domain.talent.mapping import Assessment, TalentProfile, profile_id
 from domain.talent.monitoring import Monitoring, monitoring_id
 from domain.talent.placement import TOP_BOX, Placement
-from domain.talent.succession import Nomination, SuccessionPlan, Successor
+from domain.talent.succession import SuccessionPlan
+from domain.talent.succession_values import Nomination, Successor
 from services.application import NotFound, Talenta
 from services.audit.events import AuditEvent
 from services.auth import same_agency

@@ -15,7 +15,8 @@ from domain.rules.core import ReadingId
 from domain.talent.errors import refuse
 from domain.talent.monitoring import Monitoring
 from domain.talent.placement import Candidate, Decree, Placement, Target, placement_id
-from domain.talent.succession import SuccessionPlan, succession_citations
+from domain.talent.succession import SuccessionPlan
+from domain.talent.succession_rules import succession_citations
 from services.application import Talenta
 from services.auth import same_agency
 from services.permissions import allowed

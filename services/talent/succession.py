@@ -10,14 +10,8 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from domain.envelope import Actor, DocumentRef, Evidence, Role
 from domain.talent.errors import refuse
-from domain.talent.succession import (
-    SuccessionGroup,
-    SuccessionPlan,
-    Successor,
-    TargetStatus,
-    group_id,
-    succession_plan_id,
-)
+from domain.talent.succession import SuccessionGroup, SuccessionPlan, group_id, succession_plan_id
+from domain.talent.succession_values import Successor, TargetStatus
 from domain.values import PositionLevel
 from services.application import Talenta
 from services.auth import same_agency

@@ -23,7 +23,8 @@ from domain.rules.calendar import add_years
 from domain.rules.ninebox import Performance, Potential
 from domain.rules.registry import pack_for
 from domain.talent.mapping import TalentProfile
-from domain.talent.succession import SuccessionPlan, Successor, TargetStatus
+from domain.talent.succession import SuccessionPlan
+from domain.talent.succession_values import Successor, TargetStatus
 from domain.values import PositionLevel
 from services.api import create_api
 from services.api.context import Context

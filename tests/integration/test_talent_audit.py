@@ -8,7 +8,7 @@ from datetime import date
 import pytest
 
 from domain.envelope import Role
-from domain.talent.succession import TargetStatus
+from domain.talent.succession_values import TargetStatus
 from domain.values import PositionLevel
 from services.application import NotFound, Talenta
 from services.audit.nomination import audit_nomination

@@ -26,7 +26,8 @@ from domain.rules.ninebox import Performance, Potential
 from domain.talent.evaluation import ProgrammeEvaluation, programme_evaluation_id
 from domain.talent.mapping import TalentProfile
 from domain.talent.monitoring import Monitoring, monitoring_id
-from domain.talent.succession import SuccessionPlan, Successor, TargetStatus
+from domain.talent.succession import SuccessionPlan
+from domain.talent.succession_values import Successor, TargetStatus
 from domain.values import Nip, PositionLevel
 from infra.temporal import TemporalEnv
 from services.application import Talenta

@@ -15,7 +15,8 @@ from domain.personnel.aggregate import Employee
 from domain.rules.registry import pack_for
 from domain.talent.errors import TalentRefusal
 from domain.talent.placement import placement_id
-from domain.talent.succession import SuccessionPlan, Successor, TargetStatus
+from domain.talent.succession import SuccessionPlan
+from domain.talent.succession_values import Successor, TargetStatus
 from domain.values import PositionLevel
 from services.application import NotFound, Talenta
 from services.talent.acquisition import (

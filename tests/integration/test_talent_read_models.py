@@ -18,7 +18,7 @@ from domain.rules.registry import pack_for
 from domain.talent.development import Method, Programme
 from domain.talent.monitoring import monitoring_id
 from domain.talent.retention import AwardKind
-from domain.talent.succession import Successor, TargetStatus
+from domain.talent.succession_values import Successor, TargetStatus
 from domain.values import PositionLevel
 from projections.documents import Document, DocumentView, document_view
 from projections.follower import Follower

@@ -17,7 +17,8 @@ from domain.rules.registry import pack_for
 from domain.talent.errors import TalentRefusal
 from domain.talent.mapping import TalentProfile
 from domain.talent.planning import Need
-from domain.talent.succession import SuccessionGroup, SuccessionPlan, Successor, TargetStatus
+from domain.talent.succession import SuccessionGroup, SuccessionPlan
+from domain.talent.succession_values import Successor, TargetStatus
 from domain.values import PositionLevel
 from services.application import EmployeeNotFound, Talenta
 from services.permissions import Forbidden

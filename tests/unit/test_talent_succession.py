@@ -16,14 +16,8 @@ from domain.rules.ninebox import Performance, Potential
 from domain.rules.pack import RulePack
 from domain.talent.errors import TalentRefusal
 from domain.talent.mapping import Assessment, TalentProfile
-from domain.talent.succession import (
-    SuccessionGroup,
-    SuccessionPlan,
-    Successor,
-    TargetStatus,
-    group_id,
-    succession_plan_id,
-)
+from domain.talent.succession import SuccessionGroup, SuccessionPlan, group_id, succession_plan_id
+from domain.talent.succession_values import Successor, TargetStatus
 from domain.values import PositionLevel
 from tests.unit.rules_builders import nip_for
 
