@@ -11,7 +11,7 @@ from eventsourcing.utils import get_topic
 from domain.scouting.pool import EntryUse, PoolEntry, PoolMembership
 from domain.values import PositionLevel
 from projections.documents import DocumentView
-from projections.scouting.store import load, save
+from projections.documents.models import load, save
 
 POOL = "pool-entries"
 

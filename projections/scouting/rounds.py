@@ -19,7 +19,7 @@ from domain.scouting.plan import Schedule
 from domain.scouting.round import ScoutingRound
 from domain.values import PositionLevel
 from projections.documents import DocumentView
-from projections.scouting.store import find, load, save
+from projections.documents.models import find, load, save
 
 ROUNDS = "rounds"
 # Document completeness is judged in administrative selection together with the data (P14).

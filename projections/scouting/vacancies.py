@@ -16,7 +16,7 @@ from domain.scouting.vacancy import Vacancy
 from domain.scouting.vacancy_state import VacancyState
 from domain.values import PositionLevel
 from projections.documents import DocumentView
-from projections.scouting.store import find, load, save
+from projections.documents.models import find, load, save
 
 VACANCIES = "vacancies"
 

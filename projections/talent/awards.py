@@ -13,7 +13,7 @@ from pydantic import BaseModel
 
 from domain.talent.retention import Award, AwardKind
 from projections.documents import DocumentView
-from projections.scouting.store import load, save
+from projections.documents.models import load, save
 
 AWARDS = "awards"
 

@@ -14,7 +14,7 @@ from pydantic import BaseModel
 from domain.talent.critical import CriticalPosition
 from domain.values import PositionLevel
 from projections.documents import DocumentView
-from projections.scouting.store import load, save
+from projections.documents.models import load, save
 
 CRITICAL = "critical-positions"
 

@@ -22,7 +22,7 @@ from domain.talent.development import (
 )
 from domain.talent.follow_ups import FollowUp
 from projections.documents import DocumentView
-from projections.scouting.store import load, save
+from projections.documents.models import load, save
 from projections.talent.profiles import profiles
 
 DEVELOPMENT = "development"

@@ -15,7 +15,7 @@ from domain.envelope import Envelope
 from domain.rules.cycle import MonitoringOutcome
 from domain.talent.monitoring import Monitoring
 from projections.documents import DocumentView
-from projections.scouting.store import load, save
+from projections.documents.models import load, save
 from projections.talent.placements import PLACEMENTS, PlacementRow
 
 MONITORING = "monitoring"

@@ -12,7 +12,7 @@ from pydantic import BaseModel
 from domain.talent.placement import Placement
 from domain.values import PositionLevel
 from projections.documents import DocumentView
-from projections.scouting.store import save
+from projections.documents.models import save
 
 PLACEMENTS = "placements"
 

@@ -15,7 +15,7 @@ from domain.rules.ninebox import Performance, Potential
 from domain.talent.mapping import TalentProfile, profile_id
 from domain.values import PositionLevel
 from projections.documents import DocumentView
-from projections.scouting.store import find, load, save
+from projections.documents.models import find, load, save
 
 PROFILES = "profiles"
 

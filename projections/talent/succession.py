@@ -16,7 +16,7 @@ from domain.talent.succession import SuccessionGroup, SuccessionPlan
 from domain.talent.succession_values import Nomination, Successor, TargetStatus
 from domain.values import PositionLevel
 from projections.documents import DocumentView
-from projections.scouting.store import find, load, save
+from projections.documents.models import find, load, save
 
 GROUPS = "succession-groups"
 PLANS = "succession-plans"

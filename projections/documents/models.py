@@ -8,7 +8,7 @@ from uuid import UUID
 from eventsourcing.persistence import Tracking
 from pydantic import BaseModel
 
-from projections.documents import DocumentView
+from projections.documents.view import DocumentView
 
 M = TypeVar("M", bound=BaseModel)
 
