@@ -1,0 +1,67 @@
+"""What an event is about, for the auditors' index: the employees it names and the aggregates it
+refers to, found by field name so that a new event type is indexed without a change here."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping
+from typing import Any
+from uuid import UUID
+
+from domain.scouting.pool import PoolMembership
+
+_NIP = re.compile(r"^\d{18}$")
+# Fields holding a list of NIPs (a shortlist, the administrative results, a campaign's scope,
+# a reminder's addressees) and the one mapping keyed by NIP (a round's final results).
+_NIP_LISTS = frozenset({"nips", "passed_nips", "scope"})
+_NIP_KEYED = frozenset({"results"})
+# The event's own identity and stamp name nothing else.
+_OWN = frozenset({"originator_id", "originator_version", "timestamp", "originator_topic"})
+_SKIPPED = frozenset({"envelope"})
+
+
+def pool_subject(agency: str, level: str) -> str:
+    """The subject under which an agency's pool entries for one level are indexed."""
+    return f"pool:{agency}:{level}"
+
+
+def subjects_of(event: Any) -> tuple[str | None, set[str]]:
+    """The NIP whose own record the event creates (an aggregate made by an event with a ``nip``
+    field belongs to that employee: its record, profile, memberships, placements...), and
+    everything the event names: NIPs and the ids of other aggregates, as strings."""
+    fields = {k: v for k, v in vars(event).items() if k not in _OWN}
+    named = set(_walk(fields))
+    named.discard(str(event.originator_id))
+    owner = fields.get("nip") if event.originator_version == 1 else None
+    if isinstance(event, PoolMembership.EntryDecreed):
+        named.add(pool_subject(event.agency, event.level))
+    return (owner if isinstance(owner, str) and _NIP.match(owner) else None), named
+
+
+def _walk(value: Any, key: str = "") -> Iterator[str]:
+    if key in _SKIPPED:
+        return
+    if isinstance(value, Mapping):
+        if key in _NIP_KEYED:
+            yield from (k for k in value if isinstance(k, str) and _NIP.match(k))
+        for name, item in value.items():
+            yield from _walk(item, str(name))
+    elif isinstance(value, list | tuple):
+        for item in value:
+            yield from _walk(item, key)
+    elif key == "nip" or key in _NIP_LISTS:
+        if isinstance(value, str) and _NIP.match(value):
+            yield value
+    elif key.endswith("_id") and value:
+        found = _uuid(value)
+        if found is not None:
+            yield str(found)
+
+
+def _uuid(value: Any) -> UUID | None:
+    if isinstance(value, UUID):
+        return value
+    try:
+        return UUID(str(value))
+    except ValueError:
+        return None

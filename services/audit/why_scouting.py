@@ -1,0 +1,249 @@
+"""Why a shortlist, a pick (madiun-2021 P24) or a pool entry (P14-22) stands: the chain of events
+that led to it, the rules re-run on the facts as they were recorded then (the entry as its
+membership held it, the personnel record, the stored scores), the pack in force on the decision's
+date, and the pool and vacancy read models just before the decision was recorded."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any, TypeVar
+from uuid import UUID
+
+from pydantic import BaseModel
+
+from domain.envelope import Actor
+from domain.rules.calendar import ClockId
+from domain.rules.madiun_promotion import check_promotion_consideration
+from domain.rules.madiun_scoring import final_result
+from domain.rules.registry import pack_in_force
+from domain.scouting.pool import PoolEntry, PoolMembership, membership_id
+from domain.scouting.round import ScoutingRound
+from domain.scouting.vacancy import Vacancy
+from domain.scouting.vacancy_guards import SHORTLIST_SIZE
+from domain.values import PositionLevel
+from projections.scouting import PoolRow, VacancyRow
+from services.application import NotFound, Talenta
+from services.audit.asof import pool_at, recorded_by, vacancy_at
+from services.audit.events import AuditEvent
+from services.audit.pick import PickAudit, audit_pick
+from services.audit.timeline import ensure_reader, followed_index
+from services.audit.why import (
+    PackInForce,
+    RuleCheck,
+    before,
+    effective,
+    facts_then,
+    in_order,
+    judge,
+    pack_then,
+)
+from services.auth import same_agency
+from services.eligibility import scouting_pack
+
+E = TypeVar("E")
+
+
+class VacancyDecisionWhy(BaseModel):
+    """A shortlist (the board's minutes) or a pick (the mayor's decree)."""
+
+    audit: PickAudit
+    decision: AuditEvent
+    pack: PackInForce
+    chain: list[AuditEvent]  # the vacancy and each candidate's trail, up to the decision
+    rules: list[RuleCheck]  # per candidate concerned, each rule with the NIP in ``detail``
+    pool_before: list[PoolRow]  # the pool on the decision's date, as recorded just before it
+    vacancy_before: VacancyRow | None
+
+
+class PoolEntryWhy(BaseModel):
+    membership_id: UUID
+    entry: PoolEntry  # as the membership holds it now
+    decree: AuditEvent
+    pack: PackInForce
+    chain: list[AuditEvent]  # the round's steps for the employee, up to the decree
+    later: list[AuditEvent]  # what became of the entry since: used, reminded, expired
+    rules: list[RuleCheck]
+    pool_before: list[PoolRow]
+
+
+def why_shortlist(app: Talenta, vacancy_id: UUID, actor: Actor) -> VacancyDecisionWhy:
+    ensure_reader(actor)
+    audit = audit_pick(app, vacancy_id, actor)
+    listed = _last(app, vacancy_id, Vacancy.Shortlisted, "daftar pendek", "shortlist")
+    on = effective(AuditEvent.of(listed))
+    size = RuleCheck(
+        rule="shortlist-size",
+        on=on,
+        held=len(listed.nips) >= SHORTLIST_SIZE or bool(listed.justification.strip()),
+        citations=("madiun-2021:P24(4)",),
+        detail={
+            "nips": listed.nips,
+            "required": SHORTLIST_SIZE,
+            "justification": listed.justification,
+        },
+    )
+    rules = [size, *(r for nip in listed.nips for r in _standing(app, audit, nip, listed))]
+    return _answer(app, audit, listed, rules)
+
+
+def why_pick(app: Talenta, vacancy_id: UUID, actor: Actor) -> VacancyDecisionWhy:
+    ensure_reader(actor)
+    audit = audit_pick(app, vacancy_id, actor)
+    chosen = _last(app, vacancy_id, Vacancy.Picked, "pilihan", "pick")
+    listed = [
+        e
+        for e in recorded_by(app, vacancy_id, chosen.timestamp)
+        if isinstance(e, Vacancy.Shortlisted)
+    ]
+    shortlist = listed[-1].nips if listed else []
+    one_of = RuleCheck(
+        rule="picked-from-shortlist",
+        on=chosen.decree_date,
+        held=chosen.nip in shortlist,
+        citations=("madiun-2021:P24(5)",),
+        detail={"nip": chosen.nip, "shortlist": shortlist},
+    )
+    return _answer(app, audit, chosen, [one_of, *_standing(app, audit, chosen.nip, chosen)])
+
+
+def why_pool_entry(app: Talenta, entry_id: UUID, actor: Actor) -> PoolEntryWhy:
+    ensure_reader(actor)
+    membership = _membership(app, entry_id)
+    entry = membership.entry(entry_id)
+    same_agency(actor, entry.agency)
+    decreed: Any = next(
+        e
+        for e in app.repository.event_store.get(membership.id)
+        if isinstance(e, PoolMembership.EntryDecreed) and e.entry_id == entry_id
+    )
+    at = decreed.timestamp
+    scouting: ScoutingRound = app.repository.get(entry.round_id, version=_version(app, entry, at))
+    steps = [
+        e
+        for e in recorded_by(app, entry.round_id, at)
+        if getattr(e, "nip", entry.nip) == entry.nip
+        and entry.nip in getattr(e, "nips", [entry.nip])
+    ]
+    own: list[Any] = [
+        e for e in app.repository.event_store.get(membership.id) if _of_entry(e, entry_id)
+    ]
+    return PoolEntryWhy(
+        membership_id=membership.id,
+        entry=entry,
+        decree=AuditEvent.of(decreed),
+        pack=pack_then(entry.agency, entry.decree_date),
+        chain=in_order(AuditEvent.of(e) for e in (*steps, *own) if e.timestamp <= at),
+        later=[AuditEvent.of(e) for e in own if e.timestamp > at],
+        rules=_entry_rules(app, scouting, entry, steps),
+        pool_before=pool_at(app, entry.agency, entry.level, before(at), entry.decree_date),
+    )
+
+
+def _entry_rules(
+    app: Talenta, scouting: ScoutingRound, entry: PoolEntry, steps: list[Any]
+) -> list[RuleCheck]:
+    """Eligibility on the registration's closing date (reading D4) with the record as it stood
+    at the administrative selection; the final result from the recorded scores; the term."""
+    rules: list[RuleCheck] = []
+    selected = [e for e in steps if isinstance(e, ScoutingRound.AdministrativelySelected)]
+    if selected:
+        closes = scouting.registration_closes
+        pack, check = scouting_pack(scouting.agency, closes)
+        facts = facts_then(app, entry.nip, selected[-1].timestamp)
+        rules.append(
+            judge(
+                "scouting-eligibility",
+                closes,
+                lambda: check(facts, scouting.level, closes, scouting.agency, pack=pack),
+            )
+        )
+    finalised = [e for e in steps if isinstance(e, ScoutingRound.ResultsFinalised)]
+    scores = finalised[-1].results.get(entry.nip) if finalised else None
+    if finalised and scores is not None:
+        day = effective(AuditEvent.of(finalised[-1]))
+        pack = pack_in_force(scouting.agency, day)
+        scored = judge(
+            "final-result",
+            day,
+            lambda: final_result(scores["potential"], scores["technical"], pack=pack),
+        )
+        scored.held = scored.held and bool(scored.detail["result"]["passed"])
+        rules.append(scored)
+    pack = pack_in_force(entry.agency, entry.decree_date)
+    expires = pack.clock(ClockId.POOL_ENTRY).deadline(entry.decree_date)
+    rules.append(
+        RuleCheck(
+            rule="entry-term",
+            on=entry.decree_date,
+            held=expires == entry.expires_on,
+            citations=("madiun-2021:P22(1)",),
+            detail={"decree_date": entry.decree_date, "expires_on": expires},
+        )
+    )
+    return rules
+
+
+def _standing(app: Talenta, audit: PickAudit, nip: str, decision: Any) -> list[RuleCheck]:
+    """The candidate's proposed entry, as its membership held it when the decision was
+    recorded, valid on the decision's date; and P30(5) on the record as it stood then."""
+    at = decision.timestamp
+    on = effective(AuditEvent.of(decision))
+    trail = next(t for t in audit.candidates if t.nip == nip)
+    membership_then: PoolMembership = app.repository.get(
+        membership_id(nip, audit.level),
+        version=recorded_by(app, membership_id(nip, audit.level), at)[-1].originator_version,
+    )
+    entry = membership_then.entry(trail.pool_entry.entry_id)
+    facts = facts_then(app, nip, at)
+    valid = judge("pool-entry-valid", on, lambda: entry.ensure_valid_on(on))
+    considered = judge(
+        "promotion-consideration", on, lambda: check_promotion_consideration(facts, on)
+    )
+    for check in (valid, considered):
+        check.detail["nip"] = nip
+    return [valid, considered]
+
+
+def _answer(
+    app: Talenta, audit: PickAudit, decision: Any, rules: list[RuleCheck]
+) -> VacancyDecisionWhy:
+    at = decision.timestamp
+    event = AuditEvent.of(decision)
+    on = effective(event)
+    trails = (e for trail in audit.candidates for e in trail.events)
+    return VacancyDecisionWhy(
+        audit=audit,
+        decision=event,
+        pack=pack_then(audit.agency, on),
+        chain=in_order(e for e in (*audit.timeline, *trails) if e.recorded_at <= at),
+        rules=rules,
+        pool_before=pool_at(app, audit.agency, PositionLevel(audit.level), before(at), on),
+        vacancy_before=vacancy_at(app, audit.vacancy_id, before(at)),
+    )
+
+
+def _last(app: Talenta, vacancy_id: UUID, kind: type[E], what_id: str, what_en: str) -> E:
+    found = [e for e in app.repository.event_store.get(vacancy_id) if isinstance(e, kind)]
+    if not found:
+        raise NotFound(
+            f"lowongan {vacancy_id} belum memiliki {what_id} / vacancy {vacancy_id} has no "
+            f"{what_en} yet"
+        )
+    return found[-1]
+
+
+def _membership(app: Talenta, entry_id: UUID) -> PoolMembership:
+    for aggregate in dict.fromkeys(a for a, _ in followed_index(app).rows(str(entry_id))):
+        found: Any = app.repository.get(aggregate)
+        if isinstance(found, PoolMembership):
+            return found
+    raise NotFound.of(entry_id, "entri Talent Pool", "pool entry")
+
+
+def _of_entry(event: Any, entry_id: UUID) -> bool:
+    return str(getattr(event, "entry_id", "")) == str(entry_id)
+
+
+def _version(app: Talenta, entry: PoolEntry, at: datetime) -> int:
+    version: int = recorded_by(app, entry.round_id, at)[-1].originator_version
+    return version
