@@ -30,6 +30,8 @@ from services.cli_talent import talent
 from services.config import StoreConfig
 from services.eligibility import check_scouting
 from services.importing import PersonnelFiles, import_personnel, parse_personnel
+from services.settings import Settings
+from services.settings_cli import settings_option
 
 
 class RefusingGroup(click.Group):
@@ -65,11 +67,14 @@ def main() -> None:
     type=click.Path(path_type=Path),
     help="Folder for the Temporal dev server's database.",
 )
-def serve(store: str, host: str, port: int, temporal_port: int, data: Path) -> None:
+@settings_option
+def serve(
+    store: str, host: str, port: int, temporal_port: int, data: Path, settings: Settings
+) -> None:
     """Run the product: API, read models and a Temporal dev server started here."""
     from services.serve import run
 
-    run(StoreConfig(store), host, port, temporal_port, data)
+    run(StoreConfig(store), host, port, temporal_port, data, settings)
 
 
 @main.command()
@@ -81,12 +86,13 @@ def serve(store: str, host: str, port: int, temporal_port: int, data: Path) -> N
     show_default=True,
     help="Address of a running Temporal server (TALENTA_TEMPORAL).",
 )
-def worker(store: str, temporal: str) -> None:
+@settings_option
+def worker(store: str, temporal: str, settings: Settings) -> None:
     """Run the clocks against a running Temporal server: the worker and the relay. Start as
     many as you like; clocks are started once whatever runs the relay."""
     from services.serve import run_worker
 
-    run_worker(StoreConfig(store), temporal)
+    run_worker(StoreConfig(store), temporal, settings)
 
 
 @main.command()

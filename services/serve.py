@@ -1,5 +1,7 @@
 """Runs the embedded product: the store, a Temporal dev server it starts itself with the clocks'
-worker and relay, the read models kept up to date with the log, and the HTTP API."""
+worker and relay, the read models kept up to date with the log, and the HTTP API. The agencies'
+settings (lead times, delivery channels) are read before anything starts, so bad settings stop
+the start with their error."""
 
 from __future__ import annotations
 
@@ -21,14 +23,17 @@ from services.api import create_api
 from services.api.context import Context
 from services.application import Talenta
 from services.config import StoreConfig
-from workflows.catalog import HANDLERS, RULES, WORKFLOWS
+from services.settings import Settings, load_settings
+from workflows.catalog import HANDLERS, WORKFLOWS, rules
 from workflows.worker import running_clocks
 from workflows.yearly_schedule import ensure_yearly_schedules
 
 log = logging.getLogger(__name__)
 
 
-async def serve(store: StoreConfig, host: str, port: int, temporal_port: int, data: Path) -> None:
+async def serve(
+    store: StoreConfig, host: str, port: int, temporal_port: int, data: Path, settings: Settings
+) -> None:
     data.mkdir(parents=True, exist_ok=True)
     # On disk, so pending clocks survive a restart of the product.
     temporal = await start_dev_server(data / "temporal.db", port=temporal_port)
@@ -41,7 +46,10 @@ async def serve(store: StoreConfig, host: str, port: int, temporal_port: int, da
         threading.Thread(target=poll, args=(context.refresh, stop), daemon=True).start()
         config = uvicorn.Config(create_api(context), host=host, port=port, log_level="info")
         await ensure_yearly_schedules(client, AGENCIES)
-        async with running_clocks(app, client, RULES, HANDLERS, workflows=WORKFLOWS):
+        clocks = running_clocks(
+            app, client, rules(settings), HANDLERS, workflows=WORKFLOWS, settings=settings
+        )
+        async with clocks:
             print(
                 f"Talenta: API on http://{host}:{port} (docs at /docs), store {store.url}, "
                 f"Temporal at {temporal.target}",
@@ -54,7 +62,7 @@ async def serve(store: StoreConfig, host: str, port: int, temporal_port: int, da
         await temporal.stop()
 
 
-async def work(store: StoreConfig, temporal: str) -> None:
+async def work(store: StoreConfig, temporal: str, settings: Settings) -> None:
     """The clocks alone, for a Temporal server run elsewhere; stops on SIGINT or SIGTERM."""
     client = await Client.connect(temporal, data_converter=pydantic_data_converter)
     app = Talenta(store)
@@ -64,18 +72,30 @@ async def work(store: StoreConfig, temporal: str) -> None:
         loop.add_signal_handler(signum, stopping.set)
     try:
         await ensure_yearly_schedules(client, AGENCIES)
-        async with running_clocks(app, client, RULES, HANDLERS, workflows=WORKFLOWS):
+        clocks = running_clocks(
+            app, client, rules(settings), HANDLERS, workflows=WORKFLOWS, settings=settings
+        )
+        async with clocks:
             print(f"Talenta: clocks running against {temporal}", flush=True)
             await stopping.wait()
     finally:
         app.close()
 
 
-def run_worker(store: StoreConfig, temporal: str) -> None:
-    asyncio.run(work(store, temporal))
+def run_worker(store: StoreConfig, temporal: str, settings: Settings | None = None) -> None:
+    """``settings``: else the file ``TALENTA_SETTINGS`` names, else the defaults."""
+    asyncio.run(work(store, temporal, settings or load_settings()))
 
 
-def run(store: StoreConfig, host: str, port: int, temporal_port: int, data: Path) -> None:
+def run(
+    store: StoreConfig,
+    host: str,
+    port: int,
+    temporal_port: int,
+    data: Path,
+    settings: Settings | None = None,
+) -> None:
+    found = settings or load_settings()
     # Ctrl-C is the way to stop the product; everything is shut down in serve()'s finally.
     with contextlib.suppress(KeyboardInterrupt):
-        asyncio.run(serve(store, host, port, temporal_port, data))
+        asyncio.run(serve(store, host, port, temporal_port, data, found))

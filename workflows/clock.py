@@ -18,6 +18,7 @@ from temporalio import workflow
 from temporalio.common import RetryPolicy
 
 TASK_QUEUE = "talenta-clocks"
+CLOCK = "Clock"
 
 
 class Milestone(BaseModel):
@@ -40,7 +41,7 @@ class MilestoneReached(BaseModel):
     milestone: Milestone
 
 
-@workflow.defn(name="Clock")
+@workflow.defn(name=CLOCK)
 class ClockWorkflow:
     def __init__(self) -> None:
         self.settled_by: set[str] = set()

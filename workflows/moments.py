@@ -12,9 +12,6 @@ from domain.envelope import Envelope
 from domain.rules.calendar import add_years
 from workflows.clock import Milestone
 
-# Days ahead of a deadline that people are reminded, unless an agency sets its own.
-DEFAULT_LEADS = (90, 30, 7)
-
 
 def zone(agency: str) -> ZoneInfo:
     return ZoneInfo(get_agency(agency).time_zone)
@@ -42,9 +39,10 @@ def milestone(at: datetime, agency: str, action: str, key: str, lead_days: int =
 
 
 def reminders(
-    deadline: datetime, agency: str, action: str, leads: Iterable[int] = DEFAULT_LEADS
+    deadline: datetime, agency: str, action: str, leads: Iterable[int]
 ) -> list[Milestone]:
-    """A reminder ``lead`` days ahead of the deadline for each lead still in the future. When
+    """A reminder ``lead`` days ahead of the deadline for each lead (the agency's setting for
+    the clock, services.settings) still in the future. When
     none is left but the deadline is still ahead (the clock started late, e.g. while the relay
     was down), the last reminder that fell due is sent at once rather than lost."""
     now = datetime.now(UTC)

@@ -16,12 +16,13 @@ from typing import Any
 from eventsourcing.persistence import Tracking, TrackingRecorder
 from eventsourcing.projection import Projection
 from eventsourcing.utils import get_topic
+from pydantic import BaseModel
 from temporalio.client import Client, WorkflowExecutionStatus
 from temporalio.common import WorkflowIDConflictPolicy, WorkflowIDReusePolicy
 from temporalio.exceptions import WorkflowAlreadyStartedError
 from temporalio.service import RPCError, RPCStatusCode
 
-from workflows.clock import TASK_QUEUE, ClockInput, ClockWorkflow
+from workflows.clock import CLOCK, TASK_QUEUE, ClockInput, ClockWorkflow
 
 
 @dataclass(frozen=True)
@@ -36,7 +37,16 @@ class SettleClock:
     event_id: str
 
 
-ClockCommand = StartClock | SettleClock
+@dataclass(frozen=True)
+class StartWorkflow:
+    """Any other workflow on the clocks' queue, by its name (e.g. a reminder's delivery)."""
+
+    workflow_id: str
+    workflow: str
+    argument: BaseModel
+
+
+ClockCommand = StartClock | SettleClock | StartWorkflow
 # An event type's topic -> what the relay does with such an event.
 ClockRules = dict[str, Callable[[Any], Sequence[ClockCommand]]]
 
@@ -71,17 +81,19 @@ class Relay(Projection[TrackingRecorder]):
 
     async def apply(self, command: ClockCommand) -> None:
         if isinstance(command, StartClock):
-            await self.start(command)
+            await self.start(CLOCK, command.clock, command.workflow_id)
+        elif isinstance(command, StartWorkflow):
+            await self.start(command.workflow, command.argument, command.workflow_id)
         else:
             await self.settle(command)
 
-    async def start(self, command: StartClock) -> None:
-        # A clock that ran to its end already refuses the id: a replayed event starts nothing.
+    async def start(self, workflow: str, argument: BaseModel, workflow_id: str) -> None:
+        # A workflow that ran to its end already refuses the id: a replayed event starts nothing.
         with contextlib.suppress(WorkflowAlreadyStartedError):
             await self.client.start_workflow(
-                ClockWorkflow.run,
-                command.clock,
-                id=self.id_prefix + command.workflow_id,
+                workflow,
+                argument,
+                id=self.id_prefix + workflow_id,
                 task_queue=TASK_QUEUE,
                 id_reuse_policy=WorkflowIDReusePolicy.REJECT_DUPLICATE,
                 id_conflict_policy=WorkflowIDConflictPolicy.USE_EXISTING,

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import timedelta
+from functools import partial
 from uuid import UUID
 
 from eventsourcing.utils import get_topic
@@ -24,14 +25,13 @@ from services.scouting.rounds import (
     close_registration,
     send_reminder,
 )
+from services.settings import ClockKind, Settings
 from workflows.activities import MilestoneHandler
 from workflows.clock import ClockInput, Milestone
 from workflows.moments import anniversary, milestone, reminders, start_of
 from workflows.relay import ClockCommand, ClockRules, SettleClock, StartClock
 
 SYSTEM = Actor(id="talenta-clock", role=Role.SYSTEM)
-# Assessors are reminded a week and a day ahead of an assessment date.
-ASSESSMENT_LEADS = (7, 1)
 POOL_ENTRY_YEARS = 3
 
 
@@ -51,13 +51,14 @@ def _event_id(event: object) -> str:
     return f"{event.originator_id}/{event.originator_version}"  # type: ignore[attr-defined]
 
 
-def entry_decreed(event: PoolMembership.EntryDecreed) -> Sequence[ClockCommand]:
+def entry_decreed(settings: Settings, event: PoolMembership.EntryDecreed) -> Sequence[ClockCommand]:
     deadline = anniversary(event.envelope, event.expires_on, POOL_ENTRY_YEARS, event.agency)
+    leads = settings.leads(event.agency, ClockKind.POOL_ENTRY)
     clock = ClockInput(
         kind="pool-entry",
         subject_id=f"{event.originator_id}/{event.entry_id}",
         milestones=[
-            *reminders(deadline, event.agency, "remind"),
+            *reminders(deadline, event.agency, "remind", leads),
             milestone(deadline, event.agency, "expire", "expire"),
         ],
     )
@@ -68,31 +69,33 @@ def entry_used(event: PoolMembership.EntryUsed) -> Sequence[ClockCommand]:
     return [SettleClock(pool_entry_clock(event.entry_id), _event_id(event))]
 
 
-def round_opened(event: ScoutingRound.Opened) -> Sequence[ClockCommand]:
+def round_opened(settings: Settings, event: ScoutingRound.Opened) -> Sequence[ClockCommand]:
     """Registration closes at the end of its last day (P13); assessors are reminded ahead of
     each assessment date of the candidates still without a score (P15-17)."""
     schedule = Schedule.model_validate(event.schedule)
     closes = start_of(schedule.registration_closes + timedelta(days=1), event.agency)
     milestones = [milestone(closes, event.agency, "close-registration", "close-registration")]
+    leads = settings.leads(event.agency, ClockKind.ASSESSMENT)
     for stage, day in (
         (AssessmentStage.POTENTIAL, schedule.potential_assessment),
         (AssessmentStage.TECHNICAL, schedule.technical_assessment),
     ):
         assessed = start_of(day, event.agency)
-        milestones += reminders(assessed, event.agency, f"remind-{stage}", ASSESSMENT_LEADS)
+        milestones += reminders(assessed, event.agency, f"remind-{stage}", leads)
     clock = ClockInput(
         kind="scouting-round", subject_id=str(event.originator_id), milestones=milestones
     )
     return [StartClock(round_clock(event.originator_id), clock)]
 
 
-def tenure_started(event: TenureReview.TenureStarted) -> Sequence[ClockCommand]:
+def tenure_started(settings: Settings, event: TenureReview.TenureStarted) -> Sequence[ClockCommand]:
     due = start_of(event.due_on, event.agency)
+    leads = settings.leads(event.agency, ClockKind.TENURE)
     clock = ClockInput(
         kind="tenure",
         subject_id=str(event.originator_id),
         milestones=[
-            *reminders(due, event.agency, "remind"),
+            *reminders(due, event.agency, "remind", leads),
             milestone(due, event.agency, "remind", "review-due", lead_days=0),
         ],
     )
@@ -103,13 +106,15 @@ def tenure_decided(event: TenureReview.TenureDecided) -> Sequence[ClockCommand]:
     return [SettleClock(tenure_clock(event.originator_id), _event_id(event))]
 
 
-RULES: ClockRules = {
-    get_topic(ScoutingRound.Opened): round_opened,
-    get_topic(PoolMembership.EntryDecreed): entry_decreed,
-    get_topic(PoolMembership.EntryUsed): entry_used,
-    get_topic(TenureReview.TenureStarted): tenure_started,
-    get_topic(TenureReview.TenureDecided): tenure_decided,
-}
+def rules(settings: Settings) -> ClockRules:
+    """What the relay does with each scouting event, with the agencies' lead times."""
+    return {
+        get_topic(ScoutingRound.Opened): partial(round_opened, settings),
+        get_topic(PoolMembership.EntryDecreed): partial(entry_decreed, settings),
+        get_topic(PoolMembership.EntryUsed): entry_used,
+        get_topic(TenureReview.TenureStarted): partial(tenure_started, settings),
+        get_topic(TenureReview.TenureDecided): tenure_decided,
+    }
 
 
 def remind_pool_entry(app: Talenta, subject_id: str, reached: Milestone) -> None:

@@ -8,6 +8,7 @@ but the pin, and every Balikpapan award) start no clock.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import partial
 from uuid import UUID
 
 from eventsourcing.utils import get_topic
@@ -15,6 +16,7 @@ from eventsourcing.utils import get_topic
 from domain.envelope import Actor, Role
 from domain.talent.retention import Award, AwardKind
 from services.application import Talenta
+from services.settings import ClockKind, Settings
 from services.talent.common import cycle_pack
 from services.talent.retention import ExpirePin, RemindPin, expire_pin, remind_pin
 from workflows.activities import MilestoneHandler
@@ -30,7 +32,7 @@ def pin_clock(award_id: UUID) -> str:
     return f"{PIN}/{award_id}"
 
 
-def pin_awarded(event: Award.Awarded) -> Sequence[ClockCommand]:
+def pin_awarded(settings: Settings, event: Award.Awarded) -> Sequence[ClockCommand]:
     _, cycle = cycle_pack(event.agency, event.decree_date)
     if AwardKind(event.kind) is not AwardKind.PIN or not event.expires_on or not cycle.pin_years:
         return []
@@ -39,14 +41,17 @@ def pin_awarded(event: Award.Awarded) -> Sequence[ClockCommand]:
         kind=PIN,
         subject_id=str(event.originator_id),
         milestones=[
-            *reminders(deadline, event.agency, "remind"),
+            *reminders(
+                deadline, event.agency, "remind", settings.leads(event.agency, ClockKind.PIN)
+            ),
             milestone(deadline, event.agency, "expire", "expire"),
         ],
     )
     return [StartClock(pin_clock(event.originator_id), clock)]
 
 
-RULES: ClockRules = {get_topic(Award.Awarded): pin_awarded}
+def rules(settings: Settings) -> ClockRules:
+    return {get_topic(Award.Awarded): partial(pin_awarded, settings)}
 
 
 def remind_pin_expiry(app: Talenta, subject_id: str, reached: Milestone) -> None:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta
+from functools import partial
 from uuid import UUID
 
 from eventsourcing.utils import get_topic
@@ -22,6 +23,7 @@ from eventsourcing.utils import get_topic
 from domain.envelope import Actor, Role
 from domain.talent.monitoring import Monitoring
 from services.application import Talenta
+from services.settings import ClockKind, Settings
 from services.talent.monitoring import (
     MarkEvaluationDue,
     RemindCheckIn,
@@ -49,13 +51,14 @@ def _event_id(event: Monitoring.Evaluated) -> str:
     return f"{event.originator_id}/{event.originator_version}"
 
 
-def _check_in_reminders(event: Monitoring.MonitoringStarted) -> list[Milestone]:
+def _check_in_reminders(settings: Settings, event: Monitoring.MonitoringStarted) -> list[Milestone]:
+    leads = settings.leads(event.agency, ClockKind.CHECK_IN)
     found: list[Milestone] = []
     for year, day in enumerate(event.check_ins, start=1):
         at = anniversary(event.envelope, day, year, event.agency)
         found += [
             each.model_copy(update={"key": f"check-in-{year}-{each.lead_days}d"})
-            for each in reminders(at, event.agency, "remind-check-in")
+            for each in reminders(at, event.agency, "remind-check-in", leads)
         ]
     return found
 
@@ -72,17 +75,20 @@ def _overdue(due: datetime, agency: str) -> list[Milestone]:
     return [milestone(at, agency, "remind-overdue", f"overdue-{days}d") for at, days in kept]
 
 
-def monitoring_started(event: Monitoring.MonitoringStarted) -> Sequence[ClockCommand]:
+def monitoring_started(
+    settings: Settings, event: Monitoring.MonitoringStarted
+) -> Sequence[ClockCommand]:
     years = len(event.check_ins) + 1
+    leads = settings.leads(event.agency, ClockKind.EVALUATION)
     due = anniversary(event.envelope, event.evaluation_due, years, event.agency)
     clock = ClockInput(
         kind=KIND,
         subject_id=str(event.originator_id),
         milestones=[
-            *_check_in_reminders(event),
+            *_check_in_reminders(settings, event),
             *[
                 each.model_copy(update={"key": f"evaluation-{each.lead_days}d"})
-                for each in reminders(due, event.agency, "remind-evaluation")
+                for each in reminders(due, event.agency, "remind-evaluation", leads)
             ],
             milestone(due, event.agency, "evaluation-due", "evaluation-due"),
             *_overdue(due, event.agency),
@@ -95,10 +101,11 @@ def evaluated(event: Monitoring.Evaluated) -> Sequence[ClockCommand]:
     return [SettleClock(monitoring_clock(event.originator_id), _event_id(event))]
 
 
-RULES: ClockRules = {
-    get_topic(Monitoring.MonitoringStarted): monitoring_started,
-    get_topic(Monitoring.Evaluated): evaluated,
-}
+def rules(settings: Settings) -> ClockRules:
+    return {
+        get_topic(Monitoring.MonitoringStarted): partial(monitoring_started, settings),
+        get_topic(Monitoring.Evaluated): evaluated,
+    }
 
 
 def _remind_check_in(app: Talenta, subject_id: str, reached: Milestone) -> None:

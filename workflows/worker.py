@@ -13,8 +13,11 @@ from temporalio.worker import Worker
 
 from projections.follower import Follower
 from services.application import Talenta
+from services.settings import Settings
 from workflows.activities import ClockActivities, MilestoneHandler
 from workflows.clock import TASK_QUEUE, ClockWorkflow
+from workflows.delivery import DeliveryWorkflow
+from workflows.delivery_activities import DeliveryActivities
 from workflows.relay import ClockRules, Relay
 
 log = logging.getLogger(__name__)
@@ -25,15 +28,18 @@ def clock_worker(
     app: Talenta,
     handlers: Mapping[tuple[str, str], MilestoneHandler],
     executor: ThreadPoolExecutor,
+    settings: Settings,
     workflows: Sequence[type] = (),
 ) -> Worker:
-    """``workflows``: others sharing the clocks' queue and activity (e.g. scheduled ones)."""
-    activities = ClockActivities(app, handlers)
+    """``workflows``: others sharing the clocks' queue and activity (e.g. scheduled ones);
+    ``settings``: the agencies' delivery channels, for the reminders' deliveries."""
+    clocks = ClockActivities(app, handlers)
+    delivery = DeliveryActivities(app, settings)
     return Worker(
         client,
         task_queue=TASK_QUEUE,
-        workflows=[ClockWorkflow, *workflows],
-        activities=[activities.reach_milestone],
+        workflows=[ClockWorkflow, DeliveryWorkflow, *workflows],
+        activities=[clocks.reach_milestone, delivery.issue_notice, delivery.deliver_notice],
         activity_executor=executor,
     )
 
@@ -73,11 +79,14 @@ async def running_clocks(
     relay_name: str = "relay",
     id_prefix: str = "",
     workflows: Sequence[type] = (),
+    settings: Settings | None = None,
 ) -> AsyncIterator[None]:
-    """The worker and the relay run while the context is open, and are shut down after it."""
+    """The worker and the relay run while the context is open, and are shut down after it.
+    ``rules`` carry the lead times of ``settings``; without settings, no agency has a delivery
+    channel."""
     stop = asyncio.Event()
     with ThreadPoolExecutor(max_workers=4) as executor:
-        worker = clock_worker(client, app, handlers, executor, workflows)
+        worker = clock_worker(client, app, handlers, executor, settings or Settings(), workflows)
         async with worker:
             relay = asyncio.create_task(
                 relay_forever(app, client, rules, stop, relay_name, id_prefix)

@@ -37,11 +37,13 @@ from services.api.scouting import COMMANDS
 from services.application import Talenta
 from services.auth import token_store
 from services.scouting.pool import PoolDecree, decree_entries
+from services.settings import Settings
 from tests.e2e.support import WIB, three_years_before, wait_until
 from tests.unit.rules_builders import facts, spell
-from workflows.scouting_clocks import HANDLERS, RULES
+from workflows.scouting_clocks import HANDLERS, rules
 from workflows.worker import running_clocks
 
+RULES = rules(Settings())  # the default lead times
 AGENCY = "kota-madiun"
 # Clock workflow ids derive from domain ids: names and numbers of this run's own keep them apart
 # from any other test's clocks on the session's dev server.

@@ -29,14 +29,16 @@ from domain.talent.retention import Award
 from infra.temporal import TemporalEnv
 from projections import talent as read
 from services.application import Talenta
+from services.settings import Settings
 from tests.e2e.support import wait_until
 from tests.e2e.talent_support import CELLS, Desk, clock_started, staffed, today, years_before
 from tests.unit.rules_builders import nip_for
-from workflows.catalog import HANDLERS, RULES, WORKFLOWS
+from workflows.catalog import HANDLERS, WORKFLOWS, rules
 from workflows.talent_clocks import pin_clock
 from workflows.talent_monitoring import monitoring_clock
 from workflows.worker import running_clocks
 
+RULES = rules(Settings())  # the default lead times
 RUN = uuid4().hex[:6]
 CASEWORKER, TEAM, ASSESSOR, PPK, AUDITOR = (
     Role.CASEWORKER,

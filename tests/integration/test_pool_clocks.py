@@ -16,9 +16,11 @@ from domain.values import PositionLevel
 from infra.temporal import TemporalEnv
 from services.application import Talenta
 from services.scouting.pool import PoolDecree, decree_entries
-from workflows.scouting_clocks import HANDLERS, RULES, pool_entry_clock
+from services.settings import Settings
+from workflows.scouting_clocks import HANDLERS, pool_entry_clock, rules
 from workflows.worker import running_clocks
 
+RULES = rules(Settings())  # the default lead times
 MAYOR = Actor(id="walikota", role=Role.PPK, agency="kota-madiun")
 WIB = ZoneInfo("Asia/Jakarta")
 EXPIRING, REMINDED = "197503122000031004", "198307252006042011"

@@ -29,6 +29,7 @@ from services.scouting.rounds import (
     register_candidate,
     select_administratively,
 )
+from services.settings import Settings
 from tests.integration.test_scouting_rounds import (
     ANNOUNCEMENT,
     OPENING,
@@ -39,8 +40,10 @@ from tests.integration.test_scouting_rounds import (
     nip,
 )
 from tests.integration.test_scouting_rounds import opened_round as published_round
-from workflows.scouting_clocks import HANDLERS, RULES, round_clock
+from workflows.scouting_clocks import HANDLERS, round_clock, rules
 from workflows.worker import running_clocks
+
+RULES = rules(Settings())  # the default lead times
 
 
 def unpublished_round(app: Talenta) -> UUID:

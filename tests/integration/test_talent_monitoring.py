@@ -31,15 +31,17 @@ from domain.talent.succession_values import Successor, TargetStatus
 from domain.values import Nip, PositionLevel
 from infra.temporal import TemporalEnv
 from services.application import Talenta
+from services.settings import Settings
 from services.talent.monitoring import EvaluateMonitoring, evaluate_monitoring
 from services.talent.placement import PlaceTalent, place_talent
 from workflows.activities import ClockActivities
 from workflows.clock import TASK_QUEUE, ClockWorkflow
-from workflows.talent_monitoring import HANDLERS, RULES, monitoring_clock
+from workflows.talent_monitoring import HANDLERS, monitoring_clock, rules
 from workflows.worker import running_clocks
 from workflows.yearly_schedule import HANDLERS as YEARLY_HANDLERS
 from workflows.yearly_schedule import WORKFLOWS, ensure_yearly_schedules
 
+RULES = rules(Settings())  # the default lead times
 AGENCY = "kota-binjai"
 WIB = ZoneInfo("Asia/Jakarta")
 MAYOR = Actor(id="walikota", role=Role.PPK, agency=AGENCY)

@@ -22,10 +22,12 @@ from domain.talent.retention import Award, AwardKind
 from domain.values import PositionLevel
 from infra.temporal import TemporalEnv
 from services.application import Talenta
+from services.settings import Settings
 from services.talent.retention import AwardDecree, award
-from workflows.talent_clocks import HANDLERS, RULES, pin_clock
+from workflows.talent_clocks import HANDLERS, pin_clock, rules
 from workflows.worker import running_clocks
 
+RULES = rules(Settings())  # the default lead times
 AGENCY = "kota-binjai"
 MAYOR = Actor(id="walikota", role=Role.PPK, agency=AGENCY)
 ASSESSOR = Actor(id="asesor", role=Role.ASSESSOR, agency=AGENCY)
