@@ -24,6 +24,7 @@ from services.application import Talenta
 from services.auth.cli import token
 from services.cli_chain import chain
 from services.cli_demo import demo
+from services.cli_inbox import inbox_group
 from services.cli_options import store_option
 from services.cli_render import eligibility_table, placement_lines, text
 from services.cli_scouting import scouting
@@ -313,6 +314,7 @@ def packs(lang: str) -> None:
 
 main.add_command(token)
 main.add_command(chain)
+main.add_command(inbox_group, name="inbox")
 main.add_command(demo)
 main.add_command(scouting)
 main.add_command(talent)

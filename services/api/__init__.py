@@ -8,6 +8,7 @@ from fastapi import FastAPI
 
 from services.api import chain, personnel, scouting, talent
 from services.api.context import Context
+from services.api.inbox import router as inbox_router
 from services.api.refusals import handle_refusals
 from services.auth import Authenticator, token_store, use_authenticator
 
@@ -27,4 +28,5 @@ def create_api(context: Context, authenticator: Authenticator | None = None) -> 
     api.include_router(personnel.router)
     api.include_router(scouting.router)
     api.include_router(talent.router)
+    api.include_router(inbox_router)
     return api

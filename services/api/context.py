@@ -12,6 +12,7 @@ from projections.chain import ChainFollower, ChainView, chain_view
 from projections.directory import DirectoryProjection, DirectoryView, directory_view
 from projections.documents import DocumentView, document_view
 from projections.follower import Follower
+from projections.reminders import InboxProjection
 from projections.scouting import ScoutingProjection
 from projections.talent import TalentProjection
 from services.application import Talenta
@@ -34,6 +35,7 @@ class Context:
             Follower(app, DirectoryProjection(directory)),
             Follower(app, ScoutingProjection(documents)),
             Follower(app, TalentProjection(documents)),
+            Follower(app, InboxProjection(documents)),
         ]
         return cls(app, directory, documents, chain, followers)
 
