@@ -1,0 +1,139 @@
+"""The compliance replay (issue 5): one pass over the whole event log, in order, re-judging every
+decision under the pack in force on its effective date with the readings its envelope records,
+through the rules the commands themselves apply; then the clocks' deadlines passed unrecorded.
+
+Each decision is judged on the state its command saw: the aggregates it touches are rebuilt as
+the log is read (``compliance_state``) and the step is run again on a copy; a refusal is a breach.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from typing import Any
+from uuid import UUID
+
+from pydantic import BaseModel, ConfigDict, ValidationError
+
+from domain.envelope import Actor, Envelope, Role
+from domain.rules.core import RuleRefusal
+from domain.rules.pack import RulePack
+from domain.rules.registry import pack_in_force
+from domain.talent.retention import Award
+from services.application import Talenta
+from services.audit import compliance_scouting, compliance_talent
+from services.audit.compliance_models import Breach, ComplianceReport, Seen
+from services.audit.compliance_roles import ensure_role
+from services.audit.compliance_state import Shadows
+from services.auth import same_agency
+from services.permissions import allowed
+
+PAGE = 500  # notifications read per query
+JUDGES: dict[type[Any], tuple[Any, ...]] = {
+    **compliance_scouting.JUDGES,
+    **compliance_talent.JUDGES,
+}
+
+
+class ComplianceQuery(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    agency: str
+    # The moment deadlines are judged against (default: now); a pin expired before it must
+    # have its expiry recorded.
+    as_of: datetime | None = None
+
+
+@allowed(Role.AUDITOR, Role.ADMINISTRATOR)
+def compliance_report(app: Talenta, query: ComplianceQuery, actor: Actor) -> ComplianceReport:
+    """The replay for the actor's own agency only."""
+    same_agency(actor, query.agency)
+    return replay(app, query.agency, query.as_of)
+
+
+def replay(
+    app: Talenta, agency: str | None = None, as_of: datetime | None = None
+) -> ComplianceReport:
+    """Every breach in the log (of ``agency``'s decisions, or every agency's when None)."""
+    moment = as_of or datetime.now(UTC)
+    shadows = Shadows()
+    awards: dict[UUID, Seen] = {}
+    breaches: list[Breach] = []
+    checked = 0
+    for notification in _notifications(app):
+        event = app.mapper.to_domain_event(notification)
+        stamp = _envelope(event)
+        if stamp is not None:
+            owner = shadows.agency_of(event)
+            seen = Seen.of(notification.id, event, owner, stamp)
+            if isinstance(event, Award.Awarded):
+                awards[event.originator_id] = seen
+            if agency is None or owner == agency:
+                checked += 1
+                breaches.extend(
+                    Breach.of(seen, refusal) for refusal in judge(event, shadows, stamp)
+                )
+        shadows.apply(event)
+    for award, refusal in compliance_talent.unexpired_pins(shadows, moment):
+        if award.id in awards and (agency is None or award.agency == agency):
+            seen = awards[award.id].model_copy(update={"effective": award.expires_on})
+            breaches.append(Breach.of(seen, refusal))
+    return ComplianceReport(agency=agency, as_of=moment, checked=checked, breaches=breaches)
+
+
+def judge(event: Any, shadows: Shadows, stamp: Envelope) -> Iterator[RuleRefusal]:
+    """The refusals the rules in force on the decision's date give it: the pack not yet in
+    force (nothing else is judged then), a role its handler does not allow, each rule its
+    command applies."""
+    pack = _pack(event, shadows, stamp)
+    if isinstance(pack, RuleRefusal):
+        yield pack
+        return
+    try:
+        ensure_role(event, stamp)
+    except RuleRefusal as refused:
+        yield refused
+    if pack is None:
+        return
+    for rule in JUDGES.get(type(event), ()):
+        try:
+            rule(event, shadows, pack, stamp)
+        except RuleRefusal as refused:
+            yield refused
+
+
+def _pack(event: Any, shadows: Shadows, stamp: Envelope) -> RulePack | RuleRefusal | None:
+    """The pack in force on the effective date with the envelope's readings; None for a record
+    that names no pack (a personnel import), a refusal when it is not in force then."""
+    named = stamp.basis.pack or next(
+        (cited.split(":", 1)[0] for cited in stamp.basis.citations), ""
+    )
+    if not named:
+        return None
+    try:
+        pack = pack_in_force(shadows.agency_of(event) or named, stamp.effective)
+        return pack.with_readings(**stamp.basis.readings)
+    except RuleRefusal as refused:
+        return refused
+
+
+def _envelope(event: Any) -> Envelope | None:
+    raw = getattr(event, "envelope", None)
+    if not raw:
+        return None
+    try:
+        return Envelope.from_event(raw)
+    except ValidationError:
+        return None
+
+
+def _notifications(app: Talenta) -> Iterator[Any]:
+    position: int | None = None
+    while True:
+        page = app.recorder.select_notifications(
+            start=position, limit=PAGE, inclusive_of_start=False
+        )
+        yield from page
+        if len(page) < PAGE:
+            return
+        position = page[-1].id

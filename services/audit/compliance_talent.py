@@ -1,0 +1,124 @@
+"""Re-judging the talent-cycle decisions (binjai-2023, balikpapan-2022): the succession group,
+nominations, placements and awards, each run again through the aggregate's own command with the
+nine-box boxes of the replayed profiles; and the pins whose expiry passed unrecorded."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import datetime
+from typing import Any
+
+from domain.agencies import get_agency
+from domain.envelope import Envelope
+from domain.rules.core import RuleRefusal
+from domain.rules.pack import RulePack
+from domain.rules.registry import pack_for
+from domain.talent.errors import refuse
+from domain.talent.placement import Candidate, Decree, Placement, Target
+from domain.talent.retention import Award, AwardKind
+from domain.talent.succession import SuccessionGroup, SuccessionPlan
+from domain.talent.succession_rules import succession_citations
+from services.audit.compliance_state import Shadows
+
+
+def group_set(
+    event: SuccessionGroup.GroupSet, shadows: Shadows, pack: RulePack, stamp: Envelope
+) -> None:
+    members = {
+        str(member["nip"]): shadows.assessment_on(event.agency, member["nip"], event.decree_date)
+        for member in event.members
+    }
+    SuccessionGroup.decree(
+        event.agency, event.period, members, event.decree_number, event.decree_date, pack, stamp
+    )
+
+
+def nomination(
+    event: SuccessionPlan.Nominated, shadows: Shadows, pack: RulePack, stamp: Envelope
+) -> None:
+    plan = shadows.copy_of(event.originator_id, SuccessionPlan)
+    if plan is None:
+        return
+    held = shadows.assessment_on(plan.agency, event.nip, stamp.effective)
+    plan.nominate(event.nip, held, event.justification, pack, stamp)
+
+
+def placement(event: Placement.Placed, shadows: Shadows, pack: RulePack, stamp: Envelope) -> None:
+    """As ``services.talent.placement.place_talent`` decides it: the plan not yet filled, then
+    the placement's own rules on the box the profile held on the decree date."""
+    plan = shadows.get(event.plan_id, SuccessionPlan)
+    if plan is None or pack.cycle is None:
+        return
+    plan.ensure_unfilled(pack.cycle)
+    facts = shadows.facts(event.nip)
+    held = shadows.assessment_on(plan.agency, event.nip, event.decree_date)
+    Placement.place(
+        Target(
+            plan_id=plan.id,
+            agency=plan.agency,
+            position=plan.position,
+            unit=plan.unit,
+            level=plan.level,
+            critical=plan.critical_position_id is not None,
+        ),
+        Candidate(
+            nip=event.nip,
+            from_unit=facts.unit if facts is not None else event.from_unit,
+            box=held.box if held is not None else None,
+            successors=tuple(successor.nip for successor in plan.successors),
+        ),
+        Decree(
+            number=event.decree_number,
+            decree_date=event.decree_date,
+            inaugurated_on=event.inaugurated_on,
+        ),
+        pack.cycle,
+        stamp,
+        group_citations=succession_citations(pack),
+    )
+
+
+def awarded(event: Award.Awarded, shadows: Shadows, pack: RulePack, stamp: Envelope) -> None:
+    held = shadows.assessment_on(event.agency, event.nip, event.decree_date)
+    Award.grant(
+        event.agency,
+        event.nip,
+        AwardKind(event.kind),
+        held.box if held is not None else None,
+        event.decree_number,
+        event.decree_date,
+        pack,
+        stamp,
+        detail=event.detail,
+    )
+
+
+def unexpired_pins(shadows: Shadows, as_of: datetime) -> Iterator[tuple[Award, RuleRefusal]]:
+    """Each pin whose expiry day passed (in its agency's time zone) with no ``PinExpired`` in the
+    log: it still reads as valid, against the pack's pin term (Binjai P30(2)(a), reading D7)."""
+    for award in shadows.of_kind(Award):
+        today = get_agency(award.agency).local_date(as_of)
+        if award.expires_on is None or award.expired_on is not None or award.expires_on >= today:
+            continue
+        cycle = pack_for(award.agency).cycle
+        yield (
+            award,
+            refuse(
+                "pin-still-valid",
+                f"pin NIP {award.nip} (keputusan {award.decree_number}) berakhir "
+                f"{award.expires_on}, namun pada {today} belum tercatat berakhir dan masih "
+                "tampak berlaku",
+                f"NIP {award.nip}'s pin (decree {award.decree_number}) expired on "
+                f"{award.expires_on}, yet on {today} no expiry is recorded and it still reads "
+                "as valid",
+                cycle.pin_citation if cycle is not None else None,
+            ),
+        )
+
+
+JUDGES: dict[type[Any], tuple[Any, ...]] = {
+    SuccessionGroup.GroupSet: (group_set,),
+    SuccessionPlan.Nominated: (nomination,),
+    Placement.Placed: (placement,),
+    Award.Awarded: (awarded,),
+}

@@ -1,0 +1,493 @@
+"""The compliance replay on SQLite and PostgreSQL: a log built through the commands for each
+agency reports nothing; a log seeded with one breach of each kind reports that breach, with the
+rule's code and citation, and nothing else.
+
+The commands refuse every breach, so the seeded ones are written past them: the breaching event
+is triggered on the aggregate (``trigger_event``, or the aggregate created from its event's
+fields) instead of through the guarded command method, and saved with ``app.save``. The pin left
+valid after its expiry needs no seeding: its clock never ran.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, date, datetime
+from typing import Any
+from uuid import UUID
+
+import pytest
+from eventsourcing.domain import Aggregate
+
+from domain.envelope import Actor, Role
+from domain.rules.registry import pack_for
+from domain.scouting.pool import PoolMembership, membership_id
+from domain.scouting.tpk import TpkSession
+from domain.scouting.vacancy import Vacancy
+from domain.talent.placement import Placement
+from domain.talent.retention import Award, AwardKind
+from domain.talent.succession import SuccessionPlan
+from domain.values import PositionLevel
+from services.application import Talenta
+from services.audit.compliance import ComplianceQuery, compliance_report, replay
+from services.auth import OtherAgency
+from services.permissions import Forbidden
+from services.scouting import common as scouting_common
+from services.scouting.vacancies import (
+    OpenVacancy,
+    ProposeCandidate,
+    ShortlistCandidates,
+    open_vacancy,
+    propose_candidate,
+    shortlist,
+)
+from services.talent import common as talent_common
+from services.talent.mapping import AssessEmployee, assess_employee
+from services.talent.placement import place_talent
+from services.talent.retention import AwardDecree, ExpirePin, award, expire_pin
+from services.talent.succession import SetGroup, set_group
+from tests.integration import test_scouting_read_models as madiun
+from tests.integration.test_talent_placement import POSITION, decree, planned
+from tests.integration.test_talent_succession import (
+    CELLS,
+    CITIES,
+    UNIT,
+    A,
+    B,
+    C,
+    actor,
+    assess,
+    staffed,
+)
+
+MADIUN, BINJAI, BALIKPAPAN = "kota-madiun", "kota-binjai", "kota-balikpapan"
+NOMINATORS = {agency: nominator for agency, nominator, _ in CITIES.values()}
+SYSTEM = Actor(id="clock", role=Role.SYSTEM)
+PIN_DECREE = date(2024, 6, 3)  # Binjai: the pin holds 2 years, until before 2026-06-03
+# Any moment after the pin's expiry day, fixed so the tests hold on any machine date.
+AS_OF = datetime(2026, 11, 23, 3, 0, tzinfo=UTC)
+
+
+# Clean logs, through the commands
+
+
+def madiun_proposed(app: Talenta, nips: tuple[str, ...] = (madiun.A, madiun.B, madiun.C)) -> UUID:
+    """The round run, its pool and an expired 2022 entry decreed, a vacancy with ``nips``
+    proposed (madiun-2021 P11-24)."""
+    scouting = madiun.registered(app)
+    madiun.finished(app, scouting)
+    madiun.pooled(app, scouting)
+    opened = OpenVacancy(
+        agency=MADIUN,
+        position="Kepala Bagian Umum",
+        unit="Sekretariat Daerah",
+        level=madiun.LEVEL,
+        opened_on=date(2025, 3, 1),
+    )
+    vacancy_id = open_vacancy(app, opened, madiun.SECRETARIAT)
+    for each in nips:
+        proposal = ProposeCandidate(vacancy_id=vacancy_id, nip=each, proposed_on=date(2025, 3, 10))
+        propose_candidate(app, proposal, madiun.HEAD)
+    return vacancy_id
+
+
+def madiun_shortlisted(app: Talenta) -> UUID:
+    vacancy_id = madiun_proposed(app)
+    listing = ShortlistCandidates(
+        vacancy_id=vacancy_id,
+        members=madiun.BOARD,
+        minutes_number="BA/12/2025",
+        minutes_date=date(2025, 4, 2),
+        nips=(madiun.A, madiun.B, madiun.C),
+    )
+    shortlist(app, listing, madiun.TPK)
+    return vacancy_id
+
+
+def talent_planned(app: Talenta, agency: str) -> UUID:
+    """A and B (boxes 9 and 8) in the group decree, nominated and ordered; C in box 8."""
+    staffed(app, agency)
+    plan_id = planned(app, agency, NOMINATORS[agency])
+    assess(app, agency, C, 8, date(2025, 3, 10))
+    group = SetGroup(
+        agency=agency,
+        period="2025",
+        nips=(A, B),
+        decree_number="800/3/2025",
+        decree_date=date(2025, 4, 1),
+    )
+    set_group(app, group, actor(agency, Role.PPK))
+    return plan_id
+
+
+def pinned(app: Talenta, expire: bool) -> Award:
+    """C in box 9 in 2024 and pinned by decree; the pin's expiry recorded by its clock's
+    command when ``expire``."""
+    performance, potential = CELLS[9]
+    mapped = AssessEmployee(
+        agency=BINJAI,
+        nip=C,
+        period="2024",
+        assessed_on=date(2024, 5, 2),
+        performance=performance,
+        potential=potential,
+        evidence={"assessment_centre": {"intellectual": 4}},
+    )
+    assess_employee(app, mapped, actor(BINJAI, Role.ASSESSOR))
+    decree_ = AwardDecree(
+        agency=BINJAI,
+        nip=C,
+        kind=AwardKind.PIN,
+        decree_number="800/30/2024",
+        decree_date=PIN_DECREE,
+    )
+    granted = award(app, decree_, actor(BINJAI, Role.PPK))
+    if expire:
+        assert granted.expires_on is not None
+        command = ExpirePin(award_id=granted.id, expired_on=granted.expires_on)
+        assert expire_pin(app, command, SYSTEM)
+    return granted
+
+
+def clean(app: Talenta, agency: str) -> None:
+    if agency == MADIUN:
+        madiun.everything(app)
+        return
+    plan_id = talent_planned(app, agency)
+    place_talent(app, decree(plan_id, B), actor(agency, Role.PPK))
+    if agency == BINJAI:
+        pinned(app, expire=True)
+
+
+@pytest.mark.parametrize("agency", [MADIUN, BINJAI, BALIKPAPAN])
+def test_a_log_built_through_the_commands_reports_no_breach(app: Talenta, agency: str) -> None:
+    clean(app, agency)
+
+    report = replay(app, agency, AS_OF)
+    everyone = replay(app, None, AS_OF)
+
+    assert report.breaches == []
+    assert everyone.breaches == []
+    assert report.checked >= 15  # every decision of the agency was judged
+    assert report.checked == everyone.checked
+
+
+# Seeded breaches, past the commands
+
+
+Seeded = tuple[UUID, str]  # the breaching event's aggregate and event name
+
+
+def seed(app: Talenta, aggregate: Aggregate, event_class: type[Any], **fields: Any) -> Seeded:
+    aggregate.trigger_event(event_class, **fields)
+    app.save(aggregate)
+    return aggregate.id, event_class.__qualname__
+
+
+def madiun_stamp(who: Actor, on: date, *articles: str) -> dict[str, Any]:
+    return scouting_common.envelope(who, on, *articles).to_event()
+
+
+def talent_stamp(agency: str, role: Role, on: date, *citations: str) -> dict[str, Any]:
+    return talent_common.envelope(actor(agency, role), on, pack_for(agency), *citations).to_event()
+
+
+def pick_outside_the_shortlist(app: Talenta) -> Seeded:
+    vacancy: Vacancy = app.repository.get(madiun_shortlisted(app))
+    return seed(
+        app,
+        vacancy,
+        Vacancy.Picked,
+        nip=madiun.D,
+        decree_number="821.2/88/2025",
+        decree_date=date(2025, 4, 10),
+        envelope=madiun_stamp(madiun.MAYOR, date(2025, 4, 10), "P24(5)", "P27(1)"),
+    )
+
+
+def pick_by_the_board(app: Talenta) -> Seeded:
+    vacancy: Vacancy = app.repository.get(madiun_shortlisted(app))
+    return seed(
+        app,
+        vacancy,
+        Vacancy.Picked,
+        nip=madiun.B,
+        decree_number="821.2/88/2025",
+        decree_date=date(2025, 4, 10),
+        envelope=madiun_stamp(madiun.TPK, date(2025, 4, 10), "P24(5)", "P27(1)"),
+    )
+
+
+def _proposal(app: Talenta, vacancy_id: UUID, nip: str, on: date) -> Seeded:
+    vacancy: Vacancy = app.repository.get(vacancy_id)
+    membership: PoolMembership = app.repository.get(membership_id(nip, madiun.LEVEL))
+    return seed(
+        app,
+        vacancy,
+        Vacancy.CandidateProposed,
+        nip=nip,
+        entry_id=membership.entries[-1].entry_id,
+        by=madiun.HEAD.id,
+        checks=[],
+        envelope=madiun_stamp(madiun.HEAD, on, "P24(1)", "P24(2)", "P30(5)"),
+    )
+
+
+def proposal_from_an_expired_entry(app: Talenta) -> Seeded:
+    # VETERAN's 2022 entry expired on 2025-01-10.
+    return _proposal(app, madiun_proposed(app), madiun.VETERAN, date(2025, 3, 10))
+
+
+def proposal_before_the_entry_holds(app: Talenta) -> Seeded:
+    # A's entry holds from the decree of 2024-05-20.
+    vacancy_id = madiun_proposed(app, (madiun.B, madiun.C))
+    return _proposal(app, vacancy_id, madiun.A, date(2024, 5, 10))
+
+
+def short_shortlist_without_justification(app: Talenta) -> Seeded:
+    vacancy: Vacancy = app.repository.get(madiun_proposed(app))
+    session = TpkSession(
+        minutes_number="BA/12/2025", minutes_date=date(2025, 4, 2), members=madiun.BOARD
+    )
+    return seed(
+        app,
+        vacancy,
+        Vacancy.Shortlisted,
+        session=session.to_event(),
+        nips=[madiun.A, madiun.B],
+        justification="",
+        short=True,
+        envelope=madiun_stamp(madiun.TPK, date(2025, 4, 2), "P8(2)", "P24(3)", "P24(4)"),
+    )
+
+
+def entry_for_a_candidate_who_failed(app: Talenta) -> Seeded:
+    """E's final score is 64 (P19(3)); listed by the round's own decree."""
+    scouting = madiun.registered(app)
+    madiun.finished(app, scouting)
+    madiun.pooled(app, scouting)
+    stamp = scouting_common.envelope(madiun.MAYOR, madiun.DECREE, "P20(2)", "P22(1)")
+    membership = PoolMembership.start(madiun.E, madiun.LEVEL, stamp)
+    # decree_entry itself does not look at the round: only the handler lists the passed ones.
+    membership.decree_entry(
+        madiun.E, madiun.LEVEL, MADIUN, scouting, "800/55/2024", madiun.DECREE, stamp
+    )
+    app.save(membership)
+    return membership.id, "PoolMembership.EntryDecreed"
+
+
+def entry_used_after_its_expiry(app: Talenta) -> Seeded:
+    vacancy_id = madiun_proposed(app)
+    membership: PoolMembership = app.repository.get(membership_id(madiun.VETERAN, madiun.LEVEL))
+    on = date(2025, 4, 14)
+    return seed(
+        app,
+        membership,
+        PoolMembership.EntryUsed,
+        entry_id=membership.entries[-1].entry_id,
+        vacancy_id=vacancy_id,
+        inaugurated_on=on,
+        envelope=madiun_stamp(madiun.SECRETARIAT, on, "P27", "P28", "P23(2)"),
+    )
+
+
+def _nomination(app: Talenta, agency: str, box: int, on: date) -> Seeded:
+    plan_id = talent_planned(app, agency)
+    assess(app, agency, C, box, date(2025, 3, 11))
+    plan: SuccessionPlan = app.repository.get(plan_id)
+    cycle = pack_for(agency).cycle
+    assert cycle is not None
+    return seed(
+        app,
+        plan,
+        SuccessionPlan.Nominated,
+        nip=C,
+        box=box,
+        assessment="",
+        justification="kinerja",
+        envelope=talent_stamp(
+            agency, NOMINATORS[agency], on, cycle.nomination_citation, cycle.group_citation
+        ),
+    )
+
+
+def nomination_below_box_7(agency: str) -> Callable[[Talenta], Seeded]:
+    return lambda app: _nomination(app, agency, 6, date(2025, 4, 7))
+
+
+def nomination_before_balikpapan_is_in_force(app: Talenta) -> Seeded:
+    return _nomination(app, BALIKPAPAN, 8, date(2024, 12, 31))
+
+
+def placement_outside_the_plan(agency: str) -> Callable[[Talenta], Seeded]:
+    """C, box 8 but neither nominated nor ordered, placed into the plan's target."""
+
+    def build(app: Talenta) -> Seeded:
+        plan_id = talent_planned(app, agency)
+        cycle = pack_for(agency).cycle
+        assert cycle is not None
+        placed = Placement(
+            agency=agency,
+            nip=C,
+            plan_id=plan_id,
+            position=POSITION,
+            unit=UNIT,
+            level=str(PositionLevel.ADMINISTRATOR),
+            from_unit=UNIT,
+            box=8,
+            direct=False,
+            decree_number="821/1",
+            decree_date=date(2026, 1, 2),
+            inaugurated_on=date(2026, 1, 5),
+            critical=False,
+            envelope=talent_stamp(agency, Role.PPK, date(2026, 1, 2), cycle.placement_citation),
+        )
+        app.save(placed)
+        return placed.id, "Placement.Placed"
+
+    return build
+
+
+def pin_left_valid_after_its_expiry(app: Talenta) -> Seeded:
+    talent_planned(app, BINJAI)
+    return pinned(app, expire=False).id, "Award.Awarded"
+
+
+def _cycle_citation(agency: str, name: str) -> str:
+    return str(getattr(pack_for(agency).cycle, name))
+
+
+def _group_defined(agency: str) -> str:
+    nine_box = pack_for(agency).nine_box
+    assert nine_box is not None
+    return nine_box.succession_citations[0]
+
+
+SEEDED = [
+    pytest.param(
+        pick_outside_the_shortlist,
+        "not-shortlisted",
+        "madiun-2021:P24(5)",
+        id="madiun-2021:P24(5) pick outside the shortlist",
+    ),
+    pytest.param(
+        pick_by_the_board,
+        "role-not-allowed",
+        "madiun-2021:P24(5)",
+        id="madiun-2021:P24(5) pick by a role that may not pick",
+    ),
+    pytest.param(
+        proposal_from_an_expired_entry,
+        "entry-expired",
+        "madiun-2021:P22(1)",
+        id="madiun-2021:P22(1) proposal from an expired pool entry",
+    ),
+    pytest.param(
+        proposal_before_the_entry_holds,
+        "entry-not-yet-decreed",
+        "madiun-2021:P20(2)",
+        id="madiun-2021:P20(2) proposal from an entry not yet valid",
+    ),
+    pytest.param(
+        short_shortlist_without_justification,
+        "shortlist-short",
+        "madiun-2021:P24(4)",
+        id="madiun-2021:P24(4) shortlist under 3 without justification",
+    ),
+    pytest.param(
+        entry_for_a_candidate_who_failed,
+        "entry-not-passed",
+        "madiun-2021:P19(3)",
+        id="madiun-2021:P19(3) pool entry for a candidate who did not pass",
+    ),
+    pytest.param(
+        entry_used_after_its_expiry,
+        "entry-expired",
+        "madiun-2021:P22(1)",
+        id="madiun-2021:P22(1) pool entry used after its expiry",
+    ),
+    pytest.param(
+        nomination_below_box_7(BINJAI),
+        "not-in-succession-boxes",
+        _group_defined(BINJAI),
+        id=f"{_group_defined(BINJAI)} nomination below box 7",
+    ),
+    pytest.param(
+        nomination_below_box_7(BALIKPAPAN),
+        "not-in-succession-boxes",
+        _group_defined(BALIKPAPAN),
+        id=f"{_group_defined(BALIKPAPAN)} nomination below box 7",
+    ),
+    pytest.param(
+        nomination_before_balikpapan_is_in_force,
+        "pack-not-in-force",
+        str(pack_for(BALIKPAPAN).in_force_citation),
+        id=f"{pack_for(BALIKPAPAN).in_force_citation} decision before its pack was in force",
+    ),
+    pytest.param(
+        placement_outside_the_plan(BINJAI),
+        "not-a-successor",
+        _cycle_citation(BINJAI, "placement_citation"),
+        id=f"{_cycle_citation(BINJAI, 'placement_citation')} placement outside the plan",
+    ),
+    pytest.param(
+        placement_outside_the_plan(BALIKPAPAN),
+        "not-a-successor",
+        _cycle_citation(BALIKPAPAN, "placement_citation"),
+        id=f"{_cycle_citation(BALIKPAPAN, 'placement_citation')} placement outside the plan",
+    ),
+    pytest.param(
+        pin_left_valid_after_its_expiry,
+        "pin-still-valid",
+        _cycle_citation(BINJAI, "pin_citation"),
+        id=f"{_cycle_citation(BINJAI, 'pin_citation')} pin still valid after its expiry",
+    ),
+]
+
+
+def agency_of(citation: str) -> str:
+    pack = citation.split(":", 1)[0]
+    return next(a for a in (MADIUN, BINJAI, BALIKPAPAN) if pack_for(a).id == pack)
+
+
+@pytest.mark.parametrize(("breach", "code", "citation"), SEEDED)
+def test_each_seeded_breach_is_reported_with_its_rule(
+    app: Talenta, breach: Callable[[Talenta], Seeded], code: str, citation: str
+) -> None:
+    aggregate_id, event = breach(app)
+    agency = agency_of(citation)
+
+    report = replay(app, agency, AS_OF)
+
+    assert [(b.code, b.citation) for b in report.breaches] == [(code, citation)]
+    (found,) = report.breaches
+    assert (found.aggregate_id, found.event, found.agency) == (aggregate_id, event, agency)
+    assert found.message and found.message_en and found.message != found.message_en
+    assert replay(app, None, AS_OF).breaches == report.breaches
+    others = [a for a in (MADIUN, BINJAI, BALIKPAPAN) if a != agency]
+    assert all(replay(app, other, AS_OF).breaches == [] for other in others)
+
+
+def test_the_breach_names_the_decision_as_recorded(app: Talenta) -> None:
+    pick_outside_the_shortlist(app)
+    last = app.recorder.max_notification_id()
+
+    (found,) = replay(app, MADIUN, AS_OF).breaches
+
+    assert found.notification_id == last
+    assert (found.effective, found.actor) == (date(2025, 4, 10), madiun.MAYOR)
+    assert found.recorded_at <= datetime.now(UTC)
+    assert "NIP" in found.message and madiun.D in found.message_en
+
+
+def test_an_auditor_replays_only_their_own_agency(app: Talenta) -> None:
+    pick_outside_the_shortlist(app)
+    auditor = Actor(id="inspektur", role=Role.AUDITOR, agency=MADIUN)
+    query = ComplianceQuery(agency=MADIUN, as_of=AS_OF)
+
+    report = compliance_report(app, query, auditor)
+
+    assert [b.code for b in report.breaches] == ["not-shortlisted"]
+    with pytest.raises(OtherAgency):
+        compliance_report(app, ComplianceQuery(agency=BINJAI), auditor)
+    with pytest.raises(Forbidden):
+        compliance_report(app, query, madiun.SECRETARIAT)
