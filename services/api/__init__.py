@@ -6,8 +6,9 @@ from typing import Any
 
 from fastapi import FastAPI
 
-from services.api import chain, personnel, scouting, talent
+from services.api import access, chain, personnel, scouting, talent
 from services.api.context import Context
+from services.api.exports import shape_answers
 from services.api.inbox import router as inbox_router
 from services.api.refusals import handle_refusals
 from services.auth import Authenticator, token_store, use_authenticator
@@ -19,6 +20,7 @@ def create_api(context: Context, authenticator: Authenticator | None = None) -> 
     api.state.context = context
     use_authenticator(api, authenticator or token_store(app))
     handle_refusals(api)
+    shape_answers(api)
 
     @api.get("/health")
     def health() -> dict[str, Any]:
@@ -29,4 +31,5 @@ def create_api(context: Context, authenticator: Authenticator | None = None) -> 
     api.include_router(scouting.router)
     api.include_router(talent.router)
     api.include_router(inbox_router)
+    api.include_router(access.router)
     return api

@@ -15,6 +15,7 @@ from projections.directory import DirectoryRow
 from services.api.context import Ctx, FreshCtx
 from services.auth import CurrentActor, same_agency
 from services.eligibility import EmployeeEligibility, check_scouting
+from services.personal_data_reads import record_reads
 
 router = APIRouter()
 
@@ -35,8 +36,11 @@ def employees(
 
 @router.get("/employees/{nip}")
 def employee(nip: str, ctx: Ctx, actor: CurrentActor) -> PersonnelFacts:
+    """The full personnel record; fields a role does not need are withheld from it
+    (services/personal_data.py), and a full read by anyone but a caseworker is recorded."""
     facts = ctx.app.facts(nip)
     same_agency(actor, facts.agency)
+    record_reads(ctx.app, actor, facts.agency, [str(facts.nip)], "GET /employees/{nip}")
     return facts
 
 
@@ -49,7 +53,11 @@ def scouting_eligibility(
     employees = [ctx.app.facts(nip) for nip in nips]
     for facts in employees:
         same_agency(actor, facts.agency)
-    return check_scouting(employees, agency, check.level, check.on)
+    checked = check_scouting(employees, agency, check.level, check.on)
+    # Each check shows the birth date and the disciplinary record it judged.
+    via = "POST /agencies/{agency}/scouting-eligibility"
+    record_reads(ctx.app, actor, agency, [str(facts.nip) for facts in employees], via)
+    return checked
 
 
 @router.get("/packs/{pack}/ninebox")

@@ -1,15 +1,24 @@
-"""Every refusal answers 4xx with {code, message (Indonesian), message_en, citation}."""
+"""Every refusal answers 4xx with {code, message (Indonesian), message_en, citation}; a refused
+command (a POST: a rule, a role or agency that may not act, an invalid value or request) is also
+recorded as a Refusal event, saved on its own after the command wrote nothing."""
 
 from __future__ import annotations
+
+import json
+from typing import Any
 
 from eventsourcing.persistence import IntegrityError
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from starlette.concurrency import run_in_threadpool
 
+from domain.envelope import Actor
 from domain.rules.core import Message, RuleRefusal
 from domain.values import InvalidValue
 from services.application import EmployeeNotFound, NotFound
+from services.audit.refusals import record_refusal
+from services.auth import OtherAgency
 from services.permissions import Forbidden
 
 
@@ -27,20 +36,58 @@ def refusal(status: int, code: str, message: str | Message, citation: str = "") 
     return JSONResponse(status_code=status, content=body)
 
 
+async def recorded(request: Request, answer: JSONResponse) -> JSONResponse:
+    """``answer``, after recording it when it refuses a command of a known actor."""
+    actor = getattr(request.state, "actor", None)
+    route = request.scope.get("route")
+    if request.method != "POST" or not isinstance(actor, Actor) or route is None:
+        return answer
+    refused = json.loads(bytes(answer.body))
+    raw = await request.body()
+    try:
+        body: Any = json.loads(raw) if raw else {}
+    except ValueError:
+        body = None
+    if not isinstance(body, dict):
+        body = {"unreadable": raw.decode("utf-8", "replace")[:2000]}
+    await run_in_threadpool(
+        record_refusal,
+        request.app.state.context.app,
+        actor,
+        getattr(route, "name", request.url.path),
+        "api",
+        body,
+        answer.status_code,
+        refused["code"],
+        refused["citation"],
+        refused["message"],
+        refused["message_en"],
+    )
+    return answer
+
+
 def handle_refusals(api: FastAPI) -> None:
     async def not_found(request: Request, error: Exception) -> JSONResponse:
         code = "employee-not-found" if isinstance(error, EmployeeNotFound) else "not-found"
         return refusal(404, code, str(error))
 
     async def invalid(request: Request, error: Exception) -> JSONResponse:
-        return refusal(422, "invalid-value", str(error))
+        return await recorded(request, refusal(422, "invalid-value", str(error)))
 
     async def refused(request: Request, error: Exception) -> JSONResponse:
         assert isinstance(error, RuleRefusal)
-        return refusal(422, error.code, error.message, error.citation or "")
+        return await recorded(
+            request, refusal(422, error.code, error.message, error.citation or "")
+        )
 
     async def forbidden(request: Request, error: Exception) -> JSONResponse:
-        return refusal(403, "forbidden", str(error))
+        return await recorded(request, refusal(403, "forbidden", str(error)))
+
+    async def other_agency(request: Request, error: Exception) -> JSONResponse:
+        assert isinstance(error, OtherAgency)
+        return await recorded(
+            request, refusal(error.status, error.code, f"{error.message} / {error.message_en}")
+        )
 
     async def conflict(request: Request, error: Exception) -> JSONResponse:
         return refusal(
@@ -61,7 +108,7 @@ def handle_refusals(api: FastAPI) -> None:
                 for problem in error.errors()
             ),
         )
-        return answer
+        return await recorded(request, answer)
 
     api.add_exception_handler(RequestValidationError, malformed)
     api.add_exception_handler(EmployeeNotFound, not_found)
@@ -69,4 +116,5 @@ def handle_refusals(api: FastAPI) -> None:
     api.add_exception_handler(InvalidValue, invalid)
     api.add_exception_handler(RuleRefusal, refused)
     api.add_exception_handler(Forbidden, forbidden)
+    api.add_exception_handler(OtherAgency, other_agency)
     api.add_exception_handler(IntegrityError, conflict)

@@ -61,8 +61,12 @@ def actor_for(principal: Principal, role_header: str | None) -> Actor:
     return principal.actor(role)
 
 
-def current_actor(principal: CurrentPrincipal, role: RoleHeader = None) -> Actor:
-    return actor_for(principal, role)
+def current_actor(request: Request, principal: CurrentPrincipal, role: RoleHeader = None) -> Actor:
+    actor = actor_for(principal, role)
+    # Kept on the request for what answers after the route: the personal-data filter and the
+    # record of a refused command (services/api/exports.py, services/api/refusals.py).
+    request.state.actor = actor
+    return actor
 
 
 CurrentActor = Annotated[Actor, Depends(current_actor)]

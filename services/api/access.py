@@ -1,0 +1,69 @@
+"""Who read whose personal data, and which commands were refused and why: for auditors and
+administrators of the agency concerned."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from typing import Any
+from uuid import UUID
+
+from fastapi import APIRouter, Depends
+
+from domain.envelope import Actor, Role
+from services.api.context import Ctx
+from services.audit.refusals import RefusalRow, RefusalWhy, list_refusals, refusal_why
+from services.auth import CurrentActor, same_agency
+from services.permissions import Forbidden
+from services.personal_data_reads import ReadRow, list_reads
+
+router = APIRouter(prefix="/audit", tags=["audit"])
+
+# Dependency -> the roles it lets through; the API's role table reads it.
+READERS: dict[Callable[..., Any], frozenset[Role]] = {}
+
+
+def readable_by(what: str, *roles: Role) -> Any:
+    """A route dependency letting only ``roles`` through, declared once for the route and for
+    the role table test."""
+    allowed = frozenset(roles)
+
+    def check(actor: CurrentActor) -> Actor:
+        if actor.role not in allowed:
+            raise Forbidden(what, actor, allowed)
+        return actor
+
+    READERS[check] = allowed
+    return Depends(check)
+
+
+AUDITORS = (Role.AUDITOR, Role.ADMINISTRATOR)
+
+
+@router.get("/reads", dependencies=[readable_by("read the record of reads", *AUDITORS)])
+def reads(ctx: Ctx, actor: CurrentActor, nip: str | None = None) -> list[ReadRow]:
+    """Every recorded read of a full personnel record in the actor's agency (of one NIP):
+    who, in which role, through which route or command, when."""
+    return list_reads(ctx.app, actor.agency, nip)
+
+
+@router.get("/refusals", dependencies=[readable_by("read refusals", *AUDITORS)])
+def refusals(
+    ctx: Ctx,
+    actor: CurrentActor,
+    agency: str | None = None,
+    since: date | None = None,
+    until: date | None = None,
+    command: str | None = None,
+) -> list[RefusalRow]:
+    """Every refused command of the agency (default: the actor's), by date and command."""
+    wanted = agency or actor.agency
+    same_agency(actor, wanted)
+    return list_refusals(ctx.app, wanted, since, until, command)
+
+
+@router.get("/refusals/{refusal_id}", dependencies=[readable_by("read refusals", *AUDITORS)])
+def why(refusal_id: UUID, ctx: Ctx, actor: CurrentActor) -> RefusalWhy:
+    """Why a command was refused: the record, the rule evaluated again against the store as it
+    stood then, and the events of each aggregate the request named up to that moment."""
+    return refusal_why(ctx.app, refusal_id, actor)

@@ -1,0 +1,153 @@
+"""Every answer leaves the API through here: its personal fields as the reader's role may see
+them (services/personal_data.py), and a list as CSV when asked (``?format=csv`` or
+``Accept: text/csv``), nested fields flattened into dotted columns."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import types
+from typing import Any, Union, get_args, get_origin
+
+from fastapi import FastAPI
+from fastapi.routing import APIRoute
+from pydantic import BaseModel
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from domain.envelope import Actor
+from services.personal_data import shown
+
+CSV = "text/csv"
+
+
+def is_list_route(route: APIRoute) -> bool:
+    return "GET" in (route.methods or ()) and get_origin(route.response_model) is list
+
+
+def wants_csv(scope: Scope) -> bool:
+    query = scope.get("query_string", b"").decode("latin-1")
+    headers = dict(scope.get("headers", []))
+    return "format=csv" in query.split("&") or CSV in headers.get(b"accept", b"").decode()
+
+
+def flatten(value: Any, prefix: str = "") -> dict[str, str]:
+    """One row: nested objects into dotted columns, a list of plain values joined by "; ", a
+    list of objects kept as JSON in its cell."""
+    if isinstance(value, dict) and value:
+        row: dict[str, str] = {}
+        for key, inner in value.items():
+            row.update(flatten(inner, f"{prefix}.{key}" if prefix else str(key)))
+        return row
+    column = prefix or "value"
+    if isinstance(value, list):
+        if all(not isinstance(item, dict | list) for item in value):
+            return {column: "; ".join(_cell(item) for item in value)}
+        return {column: json.dumps(value, ensure_ascii=False)}
+    return {column: _cell(value) if value != {} else ""}
+
+
+def model_columns(model: Any, prefix: str = "") -> list[str]:
+    """The dotted columns of a list's row model, for the header of an empty list."""
+    if not (isinstance(model, type) and issubclass(model, BaseModel)):
+        return [prefix or "value"]
+    columns: list[str] = []
+    for name, field in model.model_fields.items():
+        inner = _model_in(field.annotation)
+        dotted = f"{prefix}.{name}" if prefix else name
+        columns.extend(model_columns(inner, dotted) if inner else [dotted])
+    return columns
+
+
+def to_csv(rows: list[Any], row_model: Any) -> str:
+    flat = [flatten(row) for row in rows]
+    columns = list(dict.fromkeys(key for row in flat for key in row)) or model_columns(row_model)
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=columns, restval="", lineterminator="\r\n")
+    writer.writeheader()
+    writer.writerows(flat)
+    return out.getvalue()
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)
+
+
+def _model_in(annotation: Any) -> type[BaseModel] | None:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    if get_origin(annotation) in (Union, types.UnionType):
+        found = [arg for arg in get_args(annotation) if arg is not type(None)]
+        if len(found) == 1:
+            return _model_in(found[0])
+    return None
+
+
+class ShapedAnswers:
+    """ASGI middleware: holds a JSON answer back until it is complete, then filters it for the
+    actor the route authenticated (kept on the request's state) and turns a list into CSV."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        state: dict[str, Any] = scope.setdefault("state", {})
+        started: list[Message] = []
+        body: list[bytes] = []
+
+        async def held(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                started.append(message)
+            elif message["type"] == "http.response.body":
+                body.append(message.get("body", b""))
+                if not message.get("more_body", False):
+                    await self._answer(scope, state, started[0], b"".join(body), send)
+            else:
+                await send(message)
+
+        await self.app(scope, receive, held)
+
+    async def _answer(
+        self, scope: Scope, state: dict[str, Any], start: Message, body: bytes, send: Send
+    ) -> None:
+        headers = [(k, v) for k, v in start["headers"] if k.lower() != b"content-length"]
+        kind = dict(headers).get(b"content-type", b"")
+        actor = state.get("actor")
+        if isinstance(actor, Actor) and kind.startswith(b"application/json") and body:
+            data = shown(json.loads(body), actor.role)
+            status = start["status"]
+            route = scope.get("route")
+            if status == 200 and wants_csv(scope) and isinstance(route, APIRoute):
+                status, kind, body = _as_csv(route, data)
+                headers = [(k, v) for k, v in headers if k.lower() != b"content-type"]
+                headers.append((b"content-type", kind))
+            else:
+                body = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode()
+            start = {**start, "status": status}
+        headers.append((b"content-length", str(len(body)).encode()))
+        await send({**start, "headers": headers})
+        await send({"type": "http.response.body", "body": body, "more_body": False})
+
+
+def _as_csv(route: APIRoute, data: Any) -> tuple[int, bytes, bytes]:
+    if not (is_list_route(route) and isinstance(data, list)):
+        refusal = {
+            "code": "not-a-list",
+            "message": "hanya daftar yang dapat diekspor sebagai CSV",
+            "message_en": "only a list can be exported as CSV",
+            "citation": "",
+        }
+        return 406, b"application/json", json.dumps(refusal).encode()
+    (row_model,) = get_args(route.response_model)
+    return 200, b"text/csv; charset=utf-8", to_csv(data, row_model).encode()
+
+
+def shape_answers(api: FastAPI) -> None:
+    api.add_middleware(ShapedAnswers)

@@ -1,0 +1,252 @@
+"""Refused commands, recorded and explained: each refusal through the API or the command line
+is a Refusal event saved on its own (the refused command wrote nothing), and its "why" is the
+record, the events of every aggregate the request named up to that moment, and, for a rule's
+refusal, the rule evaluated again against the store as it stood then."""
+
+from __future__ import annotations
+
+import importlib
+from datetime import date, datetime
+from typing import Any, Literal, cast, get_type_hints
+from uuid import UUID
+
+from eventsourcing.application import AggregateNotFoundError
+from pydantic import BaseModel, ValidationError
+
+from domain.access import Refusal
+from domain.envelope import Actor
+from domain.personnel.aggregate import employee_id
+from domain.rules.core import RuleRefusal
+from domain.values import InvalidValue
+from services.application import NotFound, Talenta
+from services.audit.events import AuditEvent
+from services.auth import same_agency
+from services.permissions import PERMISSIONS
+from services.personal_data import shown
+from services.personal_data_reads import logged
+
+# Refusals of access or of the request's shape rest on no rule to evaluate again.
+NOT_RULES = frozenset(
+    {"forbidden", "other-agency", "role-not-held", "invalid-value", "invalid-request"}
+)
+
+
+class RefusalRow(BaseModel):
+    id: UUID
+    refused_at: datetime
+    actor: Actor
+    agency: str
+    command: str
+    via: str
+    status: int
+    code: str
+    citation: str
+    message: str
+    message_en: str
+    body: dict[str, Any]
+    subjects: dict[str, int]
+
+
+class Reevaluation(BaseModel):
+    outcome: Literal["refused", "accepted", "not-evaluated"]
+    code: str = ""
+    citation: str = ""
+    message: str = ""
+    message_en: str = ""
+
+
+class SubjectTrail(BaseModel):
+    aggregate: UUID
+    version: int  # the version it had when the command was refused
+    events: list[AuditEvent]
+
+
+class RefusalWhy(BaseModel):
+    refusal: RefusalRow
+    rule: Reevaluation
+    subjects: list[SubjectTrail]
+
+
+def record_refusal(
+    app: Talenta,
+    actor: Actor,
+    command: str,
+    via: str,
+    body: dict[str, Any],
+    status: int,
+    code: str,
+    citation: str,
+    message: str,
+    message_en: str,
+) -> UUID:
+    refusal = Refusal(
+        actor=actor.model_dump(mode="json"),
+        agency=actor.agency,
+        command=command,
+        via=via,
+        body=shown(body, actor.role),  # no more personal data than the asker may see
+        status=status,
+        code=code,
+        citation=citation,
+        message=message,
+        message_en=message_en,
+        subjects=_subjects(app, body),
+    )
+    app.save(refusal)
+    return refusal.id
+
+
+def list_refusals(
+    app: Talenta,
+    agency: str,
+    since: date | None = None,
+    until: date | None = None,
+    command: str | None = None,
+) -> list[RefusalRow]:
+    rows = (_row(e) for e in logged(app, Refusal.Refused) if e.agency == agency)
+    return [
+        row
+        for row in rows
+        if (since is None or row.refused_at.date() >= since)
+        and (until is None or row.refused_at.date() <= until)
+        and (command is None or row.command == command)
+    ]
+
+
+def refusal_why(app: Talenta, refusal_id: UUID, actor: Actor) -> RefusalWhy:
+    found: Refusal = app.find(refusal_id, "penolakan", "refusal")
+    same_agency(actor, found.agency)
+    row = _row(next(iter(app.repository.event_store.get(found.id))))
+    trails = [
+        SubjectTrail(
+            aggregate=UUID(aggregate),
+            version=version,
+            events=[
+                AuditEvent.of(e)
+                for e in app.repository.event_store.get(UUID(aggregate), lte=version)
+            ]
+            if version
+            else [],
+        )
+        for aggregate, version in row.subjects.items()
+    ]
+    return RefusalWhy(refusal=row, rule=_reevaluate(app, row), subjects=trails)
+
+
+def _row(event: Any) -> RefusalRow:
+    return RefusalRow(
+        id=event.originator_id,
+        refused_at=event.timestamp,
+        actor=Actor.model_validate(event.actor),
+        agency=event.agency,
+        command=event.command,
+        via=event.via,
+        status=event.status,
+        code=event.code,
+        citation=event.citation,
+        message=event.message,
+        message_en=event.message_en,
+        body=event.body,
+        subjects=event.subjects,
+    )
+
+
+def _subjects(app: Talenta, body: dict[str, Any]) -> dict[str, int]:
+    """Every aggregate the request names (its ids, its NIPs) with its version then."""
+    named: list[UUID] = []
+    for key, value in body.items():
+        values = value if isinstance(value, list) else [value]
+        for item in values:
+            if key.endswith("_id"):
+                try:
+                    named.append(UUID(str(item)))
+                except ValueError:
+                    continue
+            elif key in ("nip", "nips"):
+                try:
+                    named.append(employee_id(str(item)))
+                except InvalidValue:
+                    continue
+    versions: dict[str, int] = {}
+    for aggregate in named:
+        last = app.recorder.select_events(aggregate, desc=True, limit=1)
+        versions[str(aggregate)] = last[0].originator_version if last else 0
+    return versions
+
+
+def _handler(command: str) -> Any:
+    """The command's handler, by the name its route and its CLI step carry."""
+    keys = [key for key in PERMISSIONS if key.rsplit(".", 1)[-1] == command.replace("-", "_")]
+    if len(keys) != 1:
+        return None
+    module, name = keys[0].rsplit(".", 1)
+    return getattr(importlib.import_module(module), name)
+
+
+def _reevaluate(app: Talenta, row: RefusalRow) -> Reevaluation:
+    handler = _handler(row.command)
+    if row.code in NOT_RULES or row.via != "api" or handler is None:
+        return Reevaluation(outcome="not-evaluated")
+    try:
+        command = get_type_hints(handler)["command"].model_validate(row.body)
+    except (ValidationError, InvalidValue):  # a body kept without the personal data it held
+        return Reevaluation(outcome="not-evaluated")
+    try:
+        handler(cast(Talenta, Rehearsal(app, row.refused_at)), command, row.actor)
+    except RuleRefusal as refused:
+        return Reevaluation(
+            outcome="refused",
+            code=refused.code,
+            citation=refused.citation or "",
+            message=refused.message.id,
+            message_en=refused.message.en,
+        )
+    except (NotFound, AggregateNotFoundError, InvalidValue, PermissionError) as other:
+        indonesian, _, english = str(other).partition(" / ")
+        return Reevaluation(
+            outcome="refused", code=type(other).__name__, message=indonesian, message_en=english
+        )
+    return Reevaluation(outcome="accepted")
+
+
+class AsOf:
+    """The repository as it stood at ``moment``: each aggregate from its events recorded by
+    then."""
+
+    def __init__(self, app: Talenta, moment: datetime) -> None:
+        self.app = app
+        self.moment = moment
+
+    def get(self, aggregate_id: UUID, **_: Any) -> Any:
+        events: list[Any] = list(self.app.repository.event_store.get(aggregate_id))
+        known = [e for e in events if e.timestamp <= self.moment]
+        if not known:
+            raise AggregateNotFoundError(aggregate_id)
+        return self.app.repository.get(aggregate_id, version=known[-1].originator_version)
+
+    def __contains__(self, aggregate_id: UUID) -> bool:
+        try:
+            self.get(aggregate_id)
+        except AggregateNotFoundError:
+            return False
+        return True
+
+
+class Rehearsal:
+    """The application as it stood at ``moment``, for running a command again: it reads the
+    past and saves nothing."""
+
+    find = Talenta.find
+    employee = Talenta.employee
+    facts = Talenta.facts
+    save_bounded = Talenta.save_bounded
+
+    def __init__(self, app: Talenta, moment: datetime) -> None:
+        self.app = app
+        self.repository = AsOf(app, moment)
+
+    def save(self, *aggregates: Any, **_: Any) -> list[Any]:
+        return []
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.app, name)
