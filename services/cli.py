@@ -31,7 +31,7 @@ from services.cli_scouting import scouting
 from services.cli_talent import talent
 from services.config import StoreConfig
 from services.eligibility import check_scouting
-from services.importing import PersonnelFiles, import_personnel, parse_personnel
+from services.importing import ImportInterrupted, PersonnelFiles, import_personnel, parse_personnel
 from services.settings import Settings
 from services.settings_cli import settings_option
 
@@ -47,7 +47,7 @@ class RefusingGroup(click.Group):
                 "data berubah oleh pengguna lain; muat ulang dan ulangi / the data was changed "
                 "by someone else meanwhile; reload and try again"
             ) from None
-        except (RuleRefusal, PermissionError, LookupError, ValueError) as error:
+        except (RuleRefusal, PermissionError, LookupError, ValueError, ImportInterrupted) as error:
             raise click.ClickException(str(error)) from None
 
 

@@ -6,12 +6,13 @@ employees whose rows all passed. COLUMNS.md lists every accepted column.
 
 from services.importing.columns import FileKind
 from services.importing.files import PersonnelFiles
-from services.importing.load import Progress, import_personnel
+from services.importing.load import ImportInterrupted, Progress, import_personnel
 from services.importing.parse import Origin, ParseResult, parse_personnel
 from services.importing.report import ImportReport, RowError
 
 __all__ = [
     "FileKind",
+    "ImportInterrupted",
     "ImportReport",
     "Origin",
     "ParseResult",

@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import UTC, date, datetime
 
+from eventsourcing.persistence import InterfaceError, OperationalError
+
 from domain.agencies import get_agency
 from domain.envelope import Actor, Envelope, Evidence, Role
 from domain.personnel.aggregate import Employee
@@ -19,6 +21,22 @@ Progress = Callable[[int, int], None]  # (employees done, employees to do)
 
 # Employees read, decided and saved per round: bounds memory and paces progress reports.
 CHUNK = 200
+
+
+class ImportInterrupted(RuntimeError):
+    """The store failed part-way (e.g. the database restarted). Every save is atomic, so the
+    employees stored so far are whole, and importing the same files again completes the rest."""
+
+    def __init__(self, done: int, total: int) -> None:
+        super().__init__(
+            f"impor terhenti: penyimpanan tidak dapat dijangkau setelah {done} dari {total} "
+            "pegawai diproses; tidak ada data setengah tersimpan, impor ulang berkas yang sama "
+            f"untuk menyelesaikannya / import interrupted: the store could not be reached after "
+            f"{done} of {total} employees; nothing is half-saved, import the same files again "
+            "to complete it"
+        )
+        self.done = done
+        self.total = total
 
 
 def import_personnel(
@@ -50,12 +68,16 @@ def import_personnel(
         on_progress(0, total)
     done = 0
     for batch in chunks(parsed.facts, CHUNK):
-        changed = [
-            employee
-            for facts in batch
-            if (employee := _apply(app, facts, parsed, actor, effective, report))
-        ]
-        report.events += app.save_bounded(changed)
+        try:
+            changed = [
+                employee
+                for facts in batch
+                if (employee := _apply(app, facts, parsed, actor, effective, report))
+            ]
+            report.events += app.save_bounded(changed)
+        except (OperationalError, InterfaceError) as error:
+            # Raised once the library's own retries gave up on the connection.
+            raise ImportInterrupted(done, total) from error
         done += len(batch)
         if on_progress is not None:
             on_progress(done, total)
