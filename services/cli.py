@@ -22,6 +22,7 @@ from projections.directory import DirectoryProjection, directory_view
 from projections.follower import Follower
 from services.application import Talenta
 from services.auth.cli import token
+from services.cli_audit import audit
 from services.cli_chain import chain
 from services.cli_demo import demo
 from services.cli_inbox import inbox_group
@@ -314,6 +315,7 @@ def packs(lang: str) -> None:
 
 main.add_command(token)
 main.add_command(chain)
+main.add_command(audit)
 main.add_command(inbox_group, name="inbox")
 main.add_command(demo)
 main.add_command(scouting)

@@ -7,6 +7,7 @@ from typing import Any
 from fastapi import FastAPI
 
 from services.api import access, chain, personnel, scouting, talent
+from services.api.audit import router as audit_router
 from services.api.context import Context
 from services.api.exports import shape_answers
 from services.api.inbox import router as inbox_router
@@ -30,6 +31,7 @@ def create_api(context: Context, authenticator: Authenticator | None = None) -> 
     api.include_router(personnel.router)
     api.include_router(scouting.router)
     api.include_router(talent.router)
+    api.include_router(audit_router)
     api.include_router(inbox_router)
     api.include_router(access.router)
     return api
