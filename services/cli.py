@@ -24,6 +24,7 @@ from services.application import Talenta
 from services.auth.cli import token
 from services.cli_audit import audit
 from services.cli_chain import chain
+from services.cli_compliance import compliance
 from services.cli_demo import demo
 from services.cli_inbox import inbox_group
 from services.cli_options import store_option
@@ -315,6 +316,7 @@ def packs(lang: str) -> None:
 
 main.add_command(token)
 main.add_command(chain)
+main.add_command(compliance)
 main.add_command(audit)
 main.add_command(inbox_group, name="inbox")
 main.add_command(demo)

@@ -6,7 +6,7 @@ from typing import Any
 
 from fastapi import FastAPI
 
-from services.api import access, chain, personnel, scouting, talent
+from services.api import access, chain, compliance, personnel, scouting, talent
 from services.api.audit import router as audit_router
 from services.api.context import Context
 from services.api.exports import shape_answers
@@ -28,6 +28,7 @@ def create_api(context: Context, authenticator: Authenticator | None = None) -> 
         return {"status": "ok", "events": app.recorder.max_notification_id() or 0}
 
     api.include_router(chain.router)
+    api.include_router(compliance.router)
     api.include_router(personnel.router)
     api.include_router(scouting.router)
     api.include_router(talent.router)
