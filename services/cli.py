@@ -28,6 +28,7 @@ from services.cli_compliance import compliance
 from services.cli_demo import demo
 from services.cli_inbox import inbox_group
 from services.cli_options import store_option
+from services.cli_refusals import cause, record
 from services.cli_render import eligibility_table, placement_lines, text
 from services.cli_scouting import scouting
 from services.cli_talent import talent
@@ -44,12 +45,16 @@ class RefusingGroup(click.Group):
     def invoke(self, ctx: click.Context) -> object:
         try:
             return super().invoke(ctx)
+        except click.ClickException as refused:
+            record(ctx, cause(refused))  # recorded apart from the step, which wrote nothing
+            raise
         except IntegrityError:
             raise click.ClickException(
                 "data berubah oleh pengguna lain; muat ulang dan ulangi / the data was changed "
                 "by someone else meanwhile; reload and try again"
             ) from None
         except (RuleRefusal, PermissionError, LookupError, ValueError, ImportInterrupted) as error:
+            record(ctx, error)
             raise click.ClickException(str(error)) from None
 
 

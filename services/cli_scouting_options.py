@@ -29,6 +29,7 @@ from domain.rules.core import RuleRefusal
 from domain.scouting.candidate import Candidate
 from services.application import Talenta
 from services.cli_options import STORE
+from services.cli_refusals import remember
 from services.config import StoreConfig
 from services.permissions import Forbidden, roles_of
 
@@ -93,7 +94,9 @@ class Step:
     reason: str
 
     def actor(self, default: Role) -> Actor:
-        return Actor(id=self.actor_id, role=self.role or default, agency=self.agency)
+        actor = Actor(id=self.actor_id, role=self.role or default, agency=self.agency)
+        remember(actor)  # so that a refusal of this step is recorded with who asked
+        return actor
 
     def on(self) -> date:
         """``--effective``, else today in the agency's own time zone (Madiun is UTC+7)."""
