@@ -21,6 +21,31 @@ from services.audit.refusals import record_refusal
 from services.auth import OtherAgency
 from services.permissions import Forbidden
 
+# The very step recorded already. For whoever sends it that is the same as losing the race to
+# save it (two caseworkers at once: one wins, the other reloads), so it answers 409 as that
+# conflict does, keeping the article that allows the step once.
+ALREADY_RECORDED = frozenset(
+    {
+        "already-analysed",
+        "already-announced",
+        "already-declared",
+        "already-evaluated",
+        "already-nominated",
+        "already-placed",
+        "already-proposed",
+        "already-published",
+        "already-recommended",
+        "already-recorded",
+        "already-registered",
+        "already-reported",
+        "already-selected",
+        "check-in-already-recorded",
+        "entry-already-decreed",
+        "follow-up-already-closed",
+        "pool-already-decreed",
+    }
+)
+
 
 def refusal(status: int, code: str, message: str | Message, citation: str = "") -> JSONResponse:
     if isinstance(message, Message):
@@ -76,8 +101,9 @@ def handle_refusals(api: FastAPI) -> None:
 
     async def refused(request: Request, error: Exception) -> JSONResponse:
         assert isinstance(error, RuleRefusal)
+        status = 409 if error.code in ALREADY_RECORDED else 422
         return await recorded(
-            request, refusal(422, error.code, error.message, error.citation or "")
+            request, refusal(status, error.code, error.message, error.citation or "")
         )
 
     async def forbidden(request: Request, error: Exception) -> JSONResponse:

@@ -170,11 +170,17 @@ class Api:
         return answer.json()["result"]
 
     async def refused(
-        self, role: Role, route: str, body: dict[str, Any], code: str, citation: str
+        self,
+        role: Role,
+        route: str,
+        body: dict[str, Any],
+        code: str,
+        citation: str,
+        status: int = 422,
     ) -> dict[str, Any]:
         answer = await self.post(role, route, body)
         refusal: dict[str, Any] = answer.json()
-        assert answer.status_code == 422, (route, refusal)
+        assert answer.status_code == status, (route, refusal)
         assert (refusal["code"], refusal["citation"]) == (code, citation), refusal
         assert refusal["message"] and refusal["message_en"]
         return refusal
@@ -236,7 +242,10 @@ async def register_everyone(api: Api) -> str:
         )
         await api.do(CASEWORKER, "register-candidate", registration)
     again = round_step(scouting, "2024-02-13", nip=MS, channel="direct")
-    await api.refused(CASEWORKER, "register-candidate", again, "already-registered", cite("P13(1)"))
+    # The step recorded already: a conflict, as if another caseworker had saved it meanwhile.
+    await api.refused(
+        CASEWORKER, "register-candidate", again, "already-registered", cite("P13(1)"), 409
+    )
     await api.do(HEAD, "recommend-candidate", round_step(scouting, "2024-02-13", nip=MS))
     assert await api.stages(scouting) == {
         "pending-verification": [WEB],
