@@ -29,7 +29,14 @@ from services.cli_scouting_options import (
 
 AT = click.option(
     "--at",
-    type=click.DateTime(["%Y-%m-%dT%H:%M:%S%z", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%d"]),
+    type=click.DateTime(
+        [
+            "%Y-%m-%dT%H:%M:%S.%f%z",
+            "%Y-%m-%dT%H:%M:%S%z",
+            "%Y-%m-%dT%H:%M:%S",
+            "%Y-%m-%d",
+        ]
+    ),
     default=None,
     help="Recorded time: the log as it stood then (without a zone: the agency's time).",
 )
