@@ -16,13 +16,13 @@ from uuid import UUID
 from pydantic import BaseModel, ConfigDict, ValidationError
 
 from domain.envelope import Actor, Envelope, Role
-from domain.rules.core import RuleRefusal
+from domain.rules.core import Message, RuleRefusal
 from domain.rules.pack import RulePack
 from domain.rules.registry import pack_in_force
 from domain.talent.retention import Award
 from services.application import Talenta
 from services.audit import compliance_scouting, compliance_talent
-from services.audit.compliance_models import Breach, ComplianceReport, Seen
+from services.audit.compliance_models import Breach, ComplianceReport, Seen, first_citation
 from services.audit.compliance_roles import ensure_role
 from services.audit.compliance_state import Shadows
 from services.auth import same_agency
@@ -100,6 +100,17 @@ def judge(event: Any, shadows: Shadows, stamp: Envelope) -> Iterator[RuleRefusal
             rule(event, shadows, pack, stamp)
         except RuleRefusal as refused:
             yield refused
+        except (ValueError, LookupError, AssertionError, TypeError) as error:
+            # Only a record written past the commands gets here; the auditor is told it could
+            # not be judged rather than the replay stopping.
+            yield RuleRefusal(
+                "not-judgeable",
+                Message(
+                    id=f"keputusan ini tidak dapat dinilai ulang: {error}",
+                    en=f"this decision cannot be re-judged: {error}",
+                ),
+                first_citation(stamp),
+            )
 
 
 def _pack(event: Any, shadows: Shadows, stamp: Envelope) -> RulePack | RuleRefusal | None:

@@ -10,7 +10,17 @@ from uuid import UUID
 from pydantic import BaseModel, ConfigDict
 
 from domain.envelope import Actor, Envelope
-from domain.rules.core import RuleRefusal
+from domain.rules.core import Citation, RuleRefusal
+
+
+def first_citation(stamp: Envelope) -> str | None:
+    """The first article a decision says it rests on, if it is cited as ``<pack>:<article>``."""
+    if not stamp.basis.citations:
+        return None
+    try:
+        return Citation(stamp.basis.citations[0])
+    except ValueError:
+        return None
 
 
 class Seen(BaseModel):

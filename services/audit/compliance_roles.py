@@ -15,6 +15,7 @@ from domain.talent.mapping import TalentProfile
 from domain.talent.placement import Placement
 from domain.talent.retention import Award
 from domain.talent.succession import SuccessionGroup, SuccessionPlan
+from services.audit.compliance_models import first_citation
 from services.permissions import roles_of
 from services.scouting import pool, rounds, vacancies
 from services.talent import mapping, placement, retention, succession
@@ -62,5 +63,5 @@ def ensure_role(event: Any, stamp: Envelope) -> None:
             id=f"peran {role} tidak boleh mencatat {step}; yang boleh: {roles}",
             en=f"role {role} may not record {step}; allowed: {roles}",
         ),
-        stamp.basis.citations[0] if stamp.basis.citations else None,
+        first_citation(stamp),
     )

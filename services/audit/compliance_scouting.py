@@ -84,6 +84,17 @@ def pick(event: Vacancy.Picked, shadows: Shadows, pack: RulePack, stamp: Envelop
         vacancy.pick(event.nip, event.decree_number, event.decree_date, standing, stamp)
 
 
+def pick_lapsed(
+    event: Vacancy.PickLapsed, shadows: Shadows, pack: RulePack, stamp: Envelope
+) -> None:
+    vacancy = shadows.copy_of(event.originator_id, Vacancy)
+    if vacancy is None:
+        return
+    proposal = vacancy.proposals.get(event.nip)
+    entry = shadows.pool_entry(event.nip, proposal.entry_id) if proposal is not None else None
+    vacancy.lapse_pick(entry, stamp)
+
+
 def inauguration(
     event: Vacancy.Inaugurated, shadows: Shadows, pack: RulePack, stamp: Envelope
 ) -> None:
@@ -98,6 +109,14 @@ def entry_used(
     membership = shadows.copy_of(event.originator_id, PoolMembership)
     if membership is not None:
         membership.use(event.entry_id, event.vacancy_id, event.inaugurated_on, stamp)
+
+
+def entry_expired(
+    event: PoolMembership.EntryExpired, shadows: Shadows, pack: RulePack, stamp: Envelope
+) -> None:
+    membership = shadows.copy_of(event.originator_id, PoolMembership)
+    if membership is not None:
+        membership.expire(event.entry_id, event.expired_on, stamp)
 
 
 def entry_decreed(
@@ -145,8 +164,10 @@ JUDGES: dict[type[Any], tuple[Any, ...]] = {
     Vacancy.CandidateProposed: (proposal,),
     Vacancy.Shortlisted: (shortlist,),
     Vacancy.Picked: (pick,),
+    Vacancy.PickLapsed: (pick_lapsed,),
     Vacancy.Inaugurated: (inauguration,),
     PoolMembership.EntryDecreed: (entry_decreed, entry_passed),
     PoolMembership.EntryUsed: (entry_used,),
+    PoolMembership.EntryExpired: (entry_expired,),
     ScoutingRound.PoolDecreed: (pool_decreed,),
 }

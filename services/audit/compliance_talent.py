@@ -11,13 +11,17 @@ from typing import Any
 from domain.agencies import get_agency
 from domain.envelope import Envelope
 from domain.rules.core import RuleRefusal
+from domain.rules.ninebox import Performance, Potential
 from domain.rules.pack import RulePack
 from domain.rules.registry import pack_for
 from domain.talent.errors import refuse
+from domain.talent.mapping import TalentProfile
 from domain.talent.placement import Candidate, Decree, Placement, Target
 from domain.talent.retention import Award, AwardKind
 from domain.talent.succession import SuccessionGroup, SuccessionPlan
 from domain.talent.succession_rules import succession_citations
+from domain.talent.succession_values import Successor
+from domain.values import PositionLevel
 from services.audit.compliance_state import Shadows
 
 
@@ -41,6 +45,32 @@ def nomination(
         return
     held = shadows.assessment_on(plan.agency, event.nip, stamp.effective)
     plan.nominate(event.nip, held, event.justification, pack, stamp)
+
+
+def successors_ordered(
+    event: SuccessionPlan.SuccessorsOrdered, shadows: Shadows, pack: RulePack, stamp: Envelope
+) -> None:
+    plan = shadows.copy_of(event.originator_id, SuccessionPlan)
+    if plan is not None:
+        successors = [Successor.model_validate(each) for each in event.successors]
+        plan.order_successors(successors, pack, stamp)
+
+
+def assessed(
+    event: TalentProfile.Assessed, shadows: Shadows, pack: RulePack, stamp: Envelope
+) -> None:
+    profile = shadows.copy_of(event.originator_id, TalentProfile)
+    if profile is not None:
+        profile.assess(
+            event.unit,
+            PositionLevel(event.level),
+            event.period,
+            Performance(event.performance),
+            Potential(event.potential),
+            event.evidence,
+            pack,
+            stamp,
+        )
 
 
 def placement(event: Placement.Placed, shadows: Shadows, pack: RulePack, stamp: Envelope) -> None:
@@ -93,6 +123,12 @@ def awarded(event: Award.Awarded, shadows: Shadows, pack: RulePack, stamp: Envel
     )
 
 
+def pin_expired(event: Award.PinExpired, shadows: Shadows, pack: RulePack, stamp: Envelope) -> None:
+    found = shadows.copy_of(event.originator_id, Award)
+    if found is not None:
+        found.expire(event.expired_on, pack, stamp)
+
+
 def unexpired_pins(shadows: Shadows, as_of: datetime) -> Iterator[tuple[Award, RuleRefusal]]:
     """Each pin whose expiry day passed (in its agency's time zone) with no ``PinExpired`` in the
     log: it still reads as valid, against the pack's pin term (Binjai P30(2)(a), reading D7)."""
@@ -117,8 +153,11 @@ def unexpired_pins(shadows: Shadows, as_of: datetime) -> Iterator[tuple[Award, R
 
 
 JUDGES: dict[type[Any], tuple[Any, ...]] = {
+    TalentProfile.Assessed: (assessed,),
     SuccessionGroup.GroupSet: (group_set,),
     SuccessionPlan.Nominated: (nomination,),
+    SuccessionPlan.SuccessorsOrdered: (successors_ordered,),
     Placement.Placed: (placement,),
     Award.Awarded: (awarded,),
+    Award.PinExpired: (pin_expired,),
 }

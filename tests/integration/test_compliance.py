@@ -26,6 +26,7 @@ from domain.scouting.vacancy import Vacancy
 from domain.talent.placement import Placement
 from domain.talent.retention import Award, AwardKind
 from domain.talent.succession import SuccessionPlan
+from domain.talent.succession_values import Successor
 from domain.values import PositionLevel
 from services.application import Talenta
 from services.audit.compliance import ComplianceQuery, compliance_report, replay
@@ -347,6 +348,44 @@ def placement_outside_the_plan(agency: str) -> Callable[[Talenta], Seeded]:
     return build
 
 
+def successors_not_nominated(agency: str) -> Callable[[Talenta], Seeded]:
+    """C (box 8, not nominated) ordered among the successors."""
+
+    def build(app: Talenta) -> Seeded:
+        plan: SuccessionPlan = app.repository.get(talent_planned(app, agency))
+        cycle = pack_for(agency).cycle
+        assert cycle is not None
+        on = date(2025, 4, 9)
+        successors = [
+            Successor(nip=nip, order=order, projected_position=POSITION, projected_date=on)
+            for order, nip in enumerate((B, C), start=1)
+        ]
+        return seed(
+            app,
+            plan,
+            SuccessionPlan.SuccessorsOrdered,
+            successors=[each.model_dump(mode="json") for each in successors],
+            envelope=talent_stamp(agency, Role.PPK, on, cycle.plan_citation),
+        )
+
+    return build
+
+
+def pin_expiry_recorded_early(app: Talenta) -> Seeded:
+    talent_planned(app, BINJAI)
+    granted = pinned(app, expire=False)
+    cycle = pack_for(BINJAI).cycle
+    assert cycle is not None and cycle.pin_citation is not None
+    on = date(2025, 6, 3)
+    return seed(
+        app,
+        granted,
+        Award.PinExpired,
+        expired_on=on,
+        envelope=talent_stamp(BINJAI, Role.SYSTEM, on, cycle.pin_citation),
+    )
+
+
 def pin_left_valid_after_its_expiry(app: Talenta) -> Seeded:
     talent_planned(app, BINJAI)
     return pinned(app, expire=False).id, "Award.Awarded"
@@ -434,6 +473,24 @@ SEEDED = [
         "not-a-successor",
         _cycle_citation(BALIKPAPAN, "placement_citation"),
         id=f"{_cycle_citation(BALIKPAPAN, 'placement_citation')} placement outside the plan",
+    ),
+    pytest.param(
+        successors_not_nominated(BINJAI),
+        "successors-not-nominated",
+        _cycle_citation(BINJAI, "plan_citation"),
+        id=f"{_cycle_citation(BINJAI, 'plan_citation')} successor not nominated",
+    ),
+    pytest.param(
+        successors_not_nominated(BALIKPAPAN),
+        "successors-not-nominated",
+        _cycle_citation(BALIKPAPAN, "plan_citation"),
+        id=f"{_cycle_citation(BALIKPAPAN, 'plan_citation')} successor not nominated",
+    ),
+    pytest.param(
+        pin_expiry_recorded_early,
+        "pin-not-yet-expired",
+        _cycle_citation(BINJAI, "pin_citation"),
+        id=f"{_cycle_citation(BINJAI, 'pin_citation')} pin expiry recorded before its date",
     ),
     pytest.param(
         pin_left_valid_after_its_expiry,
