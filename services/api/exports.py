@@ -128,6 +128,9 @@ class ShapedAnswers:
                 status, kind, body = _as_csv(route, data)
                 headers = [(k, v) for k, v in headers if k.lower() != b"content-type"]
                 headers.append((b"content-type", kind))
+                if status == 200:
+                    saved_as = f'attachment; filename="{route.name}.csv"'
+                    headers.append((b"content-disposition", saved_as.encode()))
             else:
                 body = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode()
             start = {**start, "status": status}
