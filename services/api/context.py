@@ -16,6 +16,7 @@ from projections.reminders import InboxProjection
 from projections.scouting import ScoutingProjection
 from projections.talent import TalentProjection
 from services.application import Talenta
+from services.audit.timeline import index_follower
 
 
 @dataclass
@@ -36,6 +37,7 @@ class Context:
             Follower(app, ScoutingProjection(documents)),
             Follower(app, TalentProjection(documents)),
             Follower(app, InboxProjection(documents)),
+            index_follower(app),
         ]
         return cls(app, directory, documents, chain, followers)
 

@@ -63,22 +63,25 @@ class Timeline(BaseModel):
     events: list[AuditEvent]
 
 
-_FOLLOWED: WeakKeyDictionary[Talenta, tuple[Follower, threading.Lock]] = WeakKeyDictionary()
+_FOLLOWERS: WeakKeyDictionary[Talenta, Follower] = WeakKeyDictionary()
 _GUARD = threading.Lock()
+
+
+def index_follower(app: Talenta) -> Follower:
+    """The one follower of the application's subject index in this process, shared by the
+    answers here and the API's background refresh (services.api.context)."""
+    with _GUARD:
+        if app not in _FOLLOWERS:
+            _FOLLOWERS[app] = Follower(app, AuditIndexProjection(subject_index(app)))
+        return _FOLLOWERS[app]
 
 
 def followed_index(app: Talenta) -> SubjectIndex:
     """The application's subject index, caught up with the log (so an answer includes the
-    asker's own last write)."""
-    with _GUARD:
-        if app not in _FOLLOWED:
-            _FOLLOWED[app] = (
-                Follower(app, AuditIndexProjection(subject_index(app))),
-                threading.Lock(),
-            )
-        follower, lock = _FOLLOWED[app]
-    with lock:
-        follower.catch_up()
+    asker's own last write). Two threads catching up at once is safe: the follower carries on
+    from the other's tracking position."""
+    follower = index_follower(app)
+    follower.catch_up()
     index: SubjectIndex = follower.projector.view
     return index
 
