@@ -23,7 +23,7 @@ from domain.talent.retention import Award
 from services.application import Talenta
 from services.audit import compliance_scouting, compliance_talent
 from services.audit.compliance_models import Breach, ComplianceReport, Seen, first_citation
-from services.audit.compliance_roles import ensure_role
+from services.audit.compliance_roles import HANDLERS, ensure_role
 from services.audit.compliance_state import Shadows
 from services.auth import same_agency
 from services.permissions import allowed
@@ -114,15 +114,18 @@ def judge(event: Any, shadows: Shadows, stamp: Envelope) -> Iterator[RuleRefusal
 
 
 def _pack(event: Any, shadows: Shadows, stamp: Envelope) -> RulePack | RuleRefusal | None:
-    """The pack in force on the effective date with the envelope's readings; None for a record
-    that names no pack (a personnel import), a refusal when it is not in force then."""
+    """The pack in force on the effective date with the envelope's readings, a refusal when it
+    is not in force then. A decision the replay judges falls under its agency's pack whatever
+    its envelope names; any other record naming no pack (a personnel import) gets None."""
     named = stamp.basis.pack or next(
         (cited.split(":", 1)[0] for cited in stamp.basis.citations), ""
     )
-    if not named:
+    owner = shadows.agency_of(event)
+    judged = type(event) in JUDGES or type(event) in HANDLERS
+    if not named and not (owner and judged):
         return None
     try:
-        pack = pack_in_force(shadows.agency_of(event) or named, stamp.effective)
+        pack = pack_in_force(owner or named, stamp.effective)
         return pack.with_readings(**stamp.basis.readings)
     except RuleRefusal as refused:
         return refused
