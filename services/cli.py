@@ -30,6 +30,7 @@ from services.cli_inbox import inbox_group
 from services.cli_options import store_option
 from services.cli_refusals import cause, record
 from services.cli_render import eligibility_table, placement_lines, text
+from services.cli_report import report
 from services.cli_scouting import scouting
 from services.cli_talent import talent
 from services.config import StoreConfig
@@ -327,3 +328,4 @@ main.add_command(inbox_group, name="inbox")
 main.add_command(demo)
 main.add_command(scouting)
 main.add_command(talent)
+main.add_command(report)

@@ -6,7 +6,7 @@ from typing import Any
 
 from fastapi import FastAPI
 
-from services.api import access, chain, compliance, personnel, scouting, talent
+from services.api import access, chain, compliance, personnel, reports, scouting, talent
 from services.api.audit import router as audit_router
 from services.api.context import Context
 from services.api.exports import shape_answers
@@ -35,4 +35,5 @@ def create_api(context: Context, authenticator: Authenticator | None = None) -> 
     api.include_router(audit_router)
     api.include_router(inbox_router)
     api.include_router(access.router)
+    api.include_router(reports.router)
     return api
