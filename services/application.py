@@ -9,12 +9,13 @@ from typing import Any, TypeVar
 from uuid import UUID
 
 from eventsourcing.application import AggregateNotFoundError, Application
-from eventsourcing.domain import Aggregate
-from eventsourcing.persistence import JSONTranscoder, Transcoding
+from eventsourcing.domain import Aggregate, DomainEvent
+from eventsourcing.persistence import JSONTranscoder, Recording, Transcoding
 
 from domain.personnel.aggregate import Employee, employee_id
 from domain.personnel.facts import PersonnelFacts
 from services.config import StoreConfig
+from services.postgres_store import TOPIC as ARRAY_INSERT_RECORDER
 
 # A single save of ~1,500 events can hang in psycopg's pipeline mode (style.md); stay well below.
 MAX_EVENTS_PER_SAVE = 250
@@ -55,6 +56,8 @@ class Talenta(Application[UUID]):
 
     def __init__(self, store: StoreConfig | None = None, env: Mapping[str, str] | None = None):
         settings = (store or StoreConfig.from_env()).eventsourcing_env()
+        if settings["PERSISTENCE_MODULE"] == "eventsourcing.postgres":
+            settings["APPLICATION_RECORDER_TOPIC"] = ARRAY_INSERT_RECORDER
         super().__init__(env={**settings, **(env or {})})
 
     def register_transcodings(self, transcoder: JSONTranscoder) -> None:
@@ -63,22 +66,34 @@ class Talenta(Application[UUID]):
 
     def save_bounded(self, aggregates: Iterable[Aggregate]) -> int:
         """Saves aggregates in batches of at most MAX_EVENTS_PER_SAVE pending events; each batch
-        is atomic. Returns the number of events saved."""
+        is atomic, and an aggregate's events are never split between batches. Returns the number
+        of events saved."""
         saved = 0
-        batch: list[Aggregate] = []
-        pending = 0
+        batch: list[Any] = []
         for aggregate in aggregates:
-            count = len(aggregate.pending_events)
-            if batch and pending + count > MAX_EVENTS_PER_SAVE:
+            # Saved as events: see ``save``. The application keeps no aggregate cache that
+            # would need the aggregates themselves.
+            events = aggregate.collect_events()
+            if batch and len(batch) + len(events) > MAX_EVENTS_PER_SAVE:
                 self.save(*batch)
-                saved += pending
-                batch, pending = [], 0
-            batch.append(aggregate)
-            pending += count
+                saved += len(batch)
+                batch = []
+            batch.extend(events)
         if batch:
             self.save(*batch)
-            saved += pending
+            saved += len(batch)
         return saved
+
+    def save(self, *objs: Any, **kwargs: Any) -> list[Recording[UUID]]:
+        """As the library's save; domain events alone go straight to the event store, sparing
+        the library's runtime protocol checks (slow on Python 3.11: a third of a bulk save)."""
+        if (
+            kwargs
+            or self.snapshots is not None
+            or not all(isinstance(o, DomainEvent) for o in objs)
+        ):
+            return super().save(*objs, **kwargs)
+        return self.events.put(list(objs))
 
     def find(self, aggregate_id: UUID, kind_id: str, kind_en: str) -> Any:
         """The aggregate, or NotFound naming what was asked for in both languages

@@ -60,7 +60,7 @@ def parse_personnel(files: PersonnelFiles, agency: str) -> ParseResult:
         return ParseResult([], errors, rows_read, 0, documents)
     main, *histories = tables
     mains, failed = _read_mains(main, agency, errors)
-    entries = _read_histories(histories, mains.keys() | failed, failed, errors)
+    entries = _read_histories(histories, set(mains), failed, errors)
     facts: list[PersonnelFacts] = []
     origins: dict[str, Origin] = {}
     for key, record in mains.items():
@@ -106,15 +106,19 @@ def _read_mains(
 
 
 def _read_histories(
-    tables: list[Table], known: set[str], failed: set[str], errors: list[RowError]
+    tables: list[Table], read: set[str], failed: set[str], errors: list[RowError]
 ) -> dict[str, dict[str, list[Entry]]]:
+    """``read``: the NIPs whose main row was read; ``failed``: those whose main row was not."""
+    known = read | failed
     entries: dict[str, dict[str, list[Entry]]] = defaultdict(lambda: defaultdict(list))
     for table in tables:
         history = HISTORIES[table.kind]
         for row in table.rows:
             key = _key(row.cells.get("nipBaru", ""))
             cells = Cells(row, errors, key)
-            if cells.parsed("nipBaru", Nip, required=True) is None:
+            # A NIP whose main row was read is valid: checking it again on each of its history
+            # rows would take a quarter of the parse.
+            if key not in read and cells.parsed("nipBaru", Nip, required=True) is None:
                 failed.add(key)
                 continue
             if key not in known:
