@@ -16,7 +16,7 @@ from pydantic import BaseModel
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from domain.envelope import Actor
-from services.personal_data import shown
+from services.personal_data import sees_full_record, shown
 
 CSV = "text/csv"
 
@@ -120,20 +120,20 @@ class ShapedAnswers:
         headers = [(k, v) for k, v in start["headers"] if k.lower() != b"content-length"]
         kind = dict(headers).get(b"content-type", b"")
         actor = state.get("actor")
+        route = scope.get("route")
+        exported = start["status"] == 200 and wants_csv(scope) and isinstance(route, APIRoute)
         if isinstance(actor, Actor) and kind.startswith(b"application/json") and body:
-            data = shown(json.loads(body), actor.role)
-            status = start["status"]
-            route = scope.get("route")
-            if status == 200 and wants_csv(scope) and isinstance(route, APIRoute):
-                status, kind, body = _as_csv(route, data)
+            if exported and isinstance(route, APIRoute):
+                status, kind, body = _as_csv(route, shown(json.loads(body), actor.role))
                 headers = [(k, v) for k, v in headers if k.lower() != b"content-type"]
                 headers.append((b"content-type", kind))
                 if status == 200:
                     saved_as = f'attachment; filename="{route.name}.csv"'
                     headers.append((b"content-disposition", saved_as.encode()))
-            else:
+                start = {**start, "status": status}
+            elif not sees_full_record(actor.role):  # a full reader's answer stands as it was
+                data = shown(json.loads(body), actor.role)
                 body = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode()
-            start = {**start, "status": status}
         headers.append((b"content-length", str(len(body)).encode()))
         await send({**start, "headers": headers})
         await send({"type": "http.response.body", "body": body, "more_body": False})
