@@ -1,0 +1,281 @@
+"""Benchmark 2: caseworker commands through the HTTP API on PostgreSQL.
+
+A city is imported, then clients register candidates into scouting rounds (one round per client,
+as caseworkers each run their own) over HTTP, each write followed by a read of an employee
+record, at 1, 10 and 50 concurrent clients. The API runs as `talenta serve` runs it (uvicorn,
+read models followed by a background poll) in a process of its own. Baselines in the same run:
+the same command called in-process without HTTP, one at a time, and GET /health over HTTP.
+The target is p99 < 50 ms for the command at 10 clients.
+
+    python -m bench.caseworker_api [--employees 8000] [--clients 1,10,50] [--quick]
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import csv
+import os
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from itertools import islice
+from pathlib import Path
+from typing import Any
+
+import httpx
+
+from bench.common import (
+    AGENCY,
+    Timer,
+    fresh_postgres,
+    generated_agency,
+    header,
+    latency_line,
+    line,
+    percentile,
+    verdict,
+)
+from domain.envelope import Actor, Role
+from infra.postgres import free_port
+from services.application import Talenta
+from services.auth import token_store
+from services.config import StoreConfig
+from services.importing import PersonnelFiles, import_personnel
+from services.scouting.rounds import (
+    OpenRound,
+    PublishRound,
+    RegisterCandidate,
+    open_round,
+    publish_round,
+    register_candidate,
+)
+
+TARGET_P99_MS = 50.0
+CASEWORKER = Actor(id="siti.bkpsdm", role=Role.CASEWORKER, agency=AGENCY)
+SCHEDULE = {
+    "announcement": "2024-02-01",
+    "registration_opens": "2024-02-05",
+    "registration_closes": "2024-03-15",
+    "potential_assessment": "2024-04-01",
+    "technical_assessment": "2024-04-22",
+    "result": "2024-05-06",
+}
+ANNOUNCEMENT = {
+    "requirements": "Pasal 10 ayat (1)",
+    "timing_and_procedure": "5 Februari - 15 Maret 2024",
+    "stages": "enam tahapan Pasal 11",
+    "other": "-",
+}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--employees", type=int, default=8_000)
+    parser.add_argument("--clients", default="1,10,50")
+    parser.add_argument("--requests", type=int, default=600, help="commands per client level")
+    parser.add_argument("--quick", action="store_true", help="1,000 employees, 60 commands")
+    parser.add_argument("--serve", help=argparse.SUPPRESS)  # internal: run the API on a store
+    parser.add_argument("--port", type=int, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.serve:
+        serve(StoreConfig(args.serve), args.port)
+        return
+    employees = 1_000 if args.quick else args.employees
+    requests = 60 if args.quick else args.requests
+    levels = [int(each) for each in args.clients.split(",")]
+    header(f"caseworker commands over HTTP: {employees} employees, {requests} per level")
+    with fresh_postgres() as store, generated_agency(employees) as directory:
+        app = Talenta(store.config)
+        try:
+            report = import_personnel(
+                app, PersonnelFiles.in_directory(directory), AGENCY, CASEWORKER
+            )
+            line("imported", f"{report.events} events")
+            nips = iter(_nips(directory))
+            _, secret = token_store(app).create_token(CASEWORKER.id, AGENCY, {Role.CASEWORKER})
+            direct = _in_process(app, list(islice(nips, min(200, requests))))
+        finally:
+            app.close()
+        asyncio.run(_over_http(store.config, secret, levels, requests, nips, direct))
+
+
+def _nips(directory: Path) -> list[str]:
+    with (directory / "data_utama.csv").open(encoding="utf-8") as rows:
+        return [row["nipBaru"] for row in csv.DictReader(rows)]
+
+
+def _round_command(name: str) -> dict[str, Any]:
+    return {
+        "agency": AGENCY,
+        "level": "administrator",
+        "name": name,
+        "schedule": SCHEDULE,
+        "announcement": ANNOUNCEMENT,
+        "effective": "2024-02-01",
+        "reason": "kebutuhan organisasi",
+    }
+
+
+def _publication(round_id: str) -> dict[str, Any]:
+    return {
+        "round_id": round_id,
+        "effective": "2024-02-01",
+        "circular_number": "800/117/401.103/2024",
+        "website": "https://bkpsdm.madiunkota.go.id/talent-scouting",
+    }
+
+
+def _registration(round_id: str, nip: str) -> dict[str, Any]:
+    return {"round_id": round_id, "effective": "2024-02-12", "nip": nip, "channel": "direct"}
+
+
+def _in_process(app: Talenta, nips: list[str]) -> float:
+    """The same command through its handler, no HTTP: the product's own cost per command."""
+    round_id = open_round(app, OpenRound.model_validate(_round_command("in-process")), CASEWORKER)
+    publish_round(app, PublishRound.model_validate(_publication(str(round_id))), CASEWORKER)
+    samples: list[float] = []
+    timer = Timer()
+    for nip in nips:
+        started = time.perf_counter()
+        command = RegisterCandidate.model_validate(_registration(str(round_id), nip))
+        register_candidate(app, command, CASEWORKER)
+        samples.append((time.perf_counter() - started) * 1000)
+    rate = len(nips) / timer.seconds
+    latency_line("in-process register (baseline)", samples)
+    line("in-process throughput", f"{rate:,.0f} commands/s")
+    return rate
+
+
+async def _over_http(
+    store: StoreConfig,
+    secret: str,
+    levels: list[int],
+    requests: int,
+    nips: Iterator[str],
+    direct: float,
+) -> None:
+    port = free_port()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "bench.caseworker_api", "--serve", store.url, "--port", str(port)],
+        env={**os.environ, "PYTHONPATH": os.getcwd()},
+    )
+    base = f"http://127.0.0.1:{port}"
+    headers = {"Authorization": f"Bearer {secret}"}
+    limits = httpx.Limits(max_connections=max(levels) + 5)
+    try:
+        async with httpx.AsyncClient(
+            base_url=base, headers=headers, limits=limits, timeout=60
+        ) as client:
+            await _ready(client, server)
+            health = await _health(client, 10, 300)
+            line(
+                "GET /health, 10 clients (stack floor)",
+                f"p50={percentile(health, 0.5):.1f} ms p99={percentile(health, 0.99):.1f} ms",
+            )
+            for clients in levels:
+                await _level(client, clients, requests, nips, direct)
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
+async def _ready(client: httpx.AsyncClient, server: subprocess.Popen[bytes]) -> None:
+    deadline = time.monotonic() + 300
+    while time.monotonic() < deadline:
+        if server.poll() is not None:
+            raise RuntimeError("the API process ended before answering")
+        try:
+            if (await client.get("/health")).status_code == 200:
+                return
+        except httpx.TransportError:
+            pass
+        await asyncio.sleep(0.5)
+    raise TimeoutError("the API did not answer within 300 s")
+
+
+async def _health(client: httpx.AsyncClient, clients: int, total: int) -> list[float]:
+    samples: list[float] = []
+
+    async def one_client(count: int) -> None:
+        for _ in range(count):
+            started = time.perf_counter()
+            (await client.get("/health")).raise_for_status()
+            samples.append((time.perf_counter() - started) * 1000)
+
+    await asyncio.gather(*(one_client(total // clients) for _ in range(clients)))
+    return samples
+
+
+async def _level(
+    client: httpx.AsyncClient, clients: int, requests: int, nips: Iterator[str], direct: float
+) -> None:
+    rounds = []
+    for index in range(clients):
+        answer = await client.post(
+            "/scouting/open-round", json=_round_command(f"bench {clients}-{index}")
+        )
+        answer.raise_for_status()
+        rounds.append(answer.json()["result"])
+        published = await client.post("/scouting/publish-round", json=_publication(rounds[-1]))
+        published.raise_for_status()
+    per_client = max(1, requests // clients)
+    writes: list[float] = []
+    reads: list[float] = []
+    failures: list[str] = []
+
+    async def one_client(round_id: str, mine: list[str]) -> None:
+        for nip in mine:
+            started = time.perf_counter()
+            answer = await client.post(
+                "/scouting/register-candidate", json=_registration(round_id, nip)
+            )
+            writes.append((time.perf_counter() - started) * 1000)
+            if answer.status_code != 200:
+                failures.append(f"{answer.status_code} {answer.text[:200]}")
+            started = time.perf_counter()
+            (await client.get(f"/employees/{nip}")).raise_for_status()
+            reads.append((time.perf_counter() - started) * 1000)
+
+    batches = [list(islice(nips, per_client)) for _ in range(clients)]
+    timer = Timer()
+    await asyncio.gather(*(one_client(r, b) for r, b in zip(rounds, batches, strict=True)))
+    seconds = timer.seconds
+    print(f"-- {clients} client(s)")
+    latency_line("register-candidate over HTTP", writes)
+    latency_line("GET /employees/{nip}", reads)
+    rate = len(writes) / seconds
+    line("command throughput", f"{rate:,.0f} commands/s (with a read after each)")
+    line("ratio to in-process throughput", f"{rate / direct:.0%}")
+    if failures:
+        line("refused or failed", f"{len(failures)}: {failures[0]}")
+    if clients == 10:
+        verdict("p99 at 10 clients (ms)", percentile(writes, 0.99), TARGET_P99_MS, at_most=True)
+
+
+def serve(store: StoreConfig, port: int) -> None:
+    """The API as `talenta serve` runs it, without the clocks: read models caught up first,
+    then followed by a background poll."""
+    import threading
+
+    import uvicorn
+
+    from projections.follower import poll
+    from services.api import create_api
+    from services.api.context import Context
+
+    app = Talenta(store)
+    context = Context.of(app)
+    context.refresh()
+    stop = threading.Event()
+    threading.Thread(target=poll, args=(context.refresh, stop), daemon=True).start()
+    try:
+        uvicorn.run(create_api(context), host="127.0.0.1", port=port, log_level="warning")
+    finally:
+        stop.set()
+        app.close()
+
+
+if __name__ == "__main__":
+    main()
