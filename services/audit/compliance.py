@@ -21,7 +21,8 @@ from domain.rules.pack import RulePack
 from domain.rules.registry import pack_in_force
 from domain.talent.retention import Award
 from services.application import Talenta
-from services.audit import compliance_scouting, compliance_talent
+from services.audit import compliance_rounds, compliance_scouting, compliance_talent
+from services.audit.compliance_derived import ensure_as_recorded
 from services.audit.compliance_models import Breach, ComplianceReport, Seen, first_citation
 from services.audit.compliance_roles import HANDLERS, ensure_role
 from services.audit.compliance_state import Shadows
@@ -30,6 +31,7 @@ from services.permissions import allowed
 
 PAGE = 500  # notifications read per query
 JUDGES: dict[type[Any], tuple[Any, ...]] = {
+    **compliance_rounds.JUDGES,
     **compliance_scouting.JUDGES,
     **compliance_talent.JUDGES,
 }
@@ -97,7 +99,7 @@ def judge(event: Any, shadows: Shadows, stamp: Envelope) -> Iterator[RuleRefusal
         return
     for rule in JUDGES.get(type(event), ()):
         try:
-            rule(event, shadows, pack, stamp)
+            ensure_as_recorded(event, rule(event, shadows, pack, stamp), pack)
         except RuleRefusal as refused:
             yield refused
         except (ValueError, LookupError, AssertionError, TypeError) as error:

@@ -121,7 +121,7 @@ def entry_expired(
 
 def entry_decreed(
     event: PoolMembership.EntryDecreed, shadows: Shadows, pack: RulePack, stamp: Envelope
-) -> None:
+) -> PoolMembership | None:
     membership = shadows.copy_of(event.originator_id, PoolMembership)
     if membership is not None:
         membership.decree_entry(
@@ -133,6 +133,7 @@ def entry_decreed(
             event.decree_date,
             stamp,
         )
+    return membership
 
 
 def entry_passed(

@@ -39,12 +39,12 @@ def group_set(
 
 def nomination(
     event: SuccessionPlan.Nominated, shadows: Shadows, pack: RulePack, stamp: Envelope
-) -> None:
+) -> SuccessionPlan | None:
     plan = shadows.copy_of(event.originator_id, SuccessionPlan)
-    if plan is None:
-        return
-    held = shadows.assessment_on(plan.agency, event.nip, stamp.effective)
-    plan.nominate(event.nip, held, event.justification, pack, stamp)
+    if plan is not None:
+        held = shadows.assessment_on(plan.agency, event.nip, stamp.effective)
+        plan.nominate(event.nip, held, event.justification, pack, stamp)
+    return plan
 
 
 def successors_ordered(
@@ -58,7 +58,7 @@ def successors_ordered(
 
 def assessed(
     event: TalentProfile.Assessed, shadows: Shadows, pack: RulePack, stamp: Envelope
-) -> None:
+) -> TalentProfile | None:
     profile = shadows.copy_of(event.originator_id, TalentProfile)
     if profile is not None:
         profile.assess(
@@ -71,18 +71,21 @@ def assessed(
             pack,
             stamp,
         )
+    return profile
 
 
-def placement(event: Placement.Placed, shadows: Shadows, pack: RulePack, stamp: Envelope) -> None:
+def placement(
+    event: Placement.Placed, shadows: Shadows, pack: RulePack, stamp: Envelope
+) -> Placement | None:
     """As ``services.talent.placement.place_talent`` decides it: the plan not yet filled, then
     the placement's own rules on the box the profile held on the decree date."""
     plan = shadows.get(event.plan_id, SuccessionPlan)
     if plan is None or pack.cycle is None:
-        return
+        return None
     plan.ensure_unfilled(pack.cycle)
     facts = shadows.facts(event.nip)
     held = shadows.assessment_on(plan.agency, event.nip, event.decree_date)
-    Placement.place(
+    return Placement.place(
         Target(
             plan_id=plan.id,
             agency=plan.agency,
@@ -108,9 +111,9 @@ def placement(event: Placement.Placed, shadows: Shadows, pack: RulePack, stamp: 
     )
 
 
-def awarded(event: Award.Awarded, shadows: Shadows, pack: RulePack, stamp: Envelope) -> None:
+def awarded(event: Award.Awarded, shadows: Shadows, pack: RulePack, stamp: Envelope) -> Award:
     held = shadows.assessment_on(event.agency, event.nip, event.decree_date)
-    Award.grant(
+    return Award.grant(
         event.agency,
         event.nip,
         AwardKind(event.kind),

@@ -19,10 +19,13 @@ import pytest
 from eventsourcing.domain import Aggregate
 
 from domain.envelope import Actor, Role
+from domain.rules.madiun_eligibility import check_scouting_eligibility
 from domain.rules.registry import pack_for
-from domain.scouting.pool import PoolMembership, membership_id
+from domain.scouting.pool import PoolMembership, entry_id, membership_id
+from domain.scouting.round import ScoutingRound
 from domain.scouting.tpk import TpkSession
 from domain.scouting.vacancy import Vacancy
+from domain.talent.mapping import TalentProfile, profile_id
 from domain.talent.placement import Placement
 from domain.talent.retention import Award, AwardKind
 from domain.talent.succession import SuccessionPlan
@@ -33,6 +36,7 @@ from services.audit.compliance import ComplianceQuery, compliance_report, replay
 from services.auth import OtherAgency
 from services.permissions import Forbidden
 from services.scouting import common as scouting_common
+from services.scouting.rounds import CloseRegistration, close_registration
 from services.scouting.vacancies import (
     OpenVacancy,
     ProposeCandidate,
@@ -276,6 +280,50 @@ def entry_for_a_candidate_who_failed(app: Talenta) -> Seeded:
     return membership.id, "PoolMembership.EntryDecreed"
 
 
+def selection_passed_though_ineligible(app: Talenta) -> Seeded:
+    """LOW_GRADE's grade is below the requirement (P10); recorded as passing selection."""
+    scouting_id = madiun.registered(app)
+    closing = madiun.SCHEDULE.registration_closes
+    command = CloseRegistration(round_id=scouting_id, closed_on=closing, effective=closing)
+    close_registration(app, command, madiun.TEAM)
+    scouting: ScoutingRound = app.repository.get(scouting_id)
+    on = date(2024, 3, 18)
+    result = check_scouting_eligibility(app.facts(madiun.LOW_GRADE), madiun.LEVEL, closing, MADIUN)
+    assert not result.eligible
+    return seed(
+        app,
+        scouting,
+        ScoutingRound.AdministrativelySelected,
+        nip=madiun.LOW_GRADE,
+        passed=True,
+        eligibility=result.model_dump(mode="json"),
+        documents_complete=True,
+        envelope=madiun_stamp(madiun.TEAM, on, "P14(1)", "P14(2)"),
+    )
+
+
+def entry_with_a_longer_term(app: Talenta) -> Seeded:
+    """A passed; the entry is recorded to hold 5 years instead of 3."""
+    scouting = madiun.registered(app)
+    madiun.finished(app, scouting)
+    stamp = scouting_common.envelope(madiun.MAYOR, madiun.DECREE, "P20(2)", "P22(1)")
+    membership = PoolMembership.start(madiun.A, madiun.LEVEL, stamp)
+    return seed(
+        app,
+        membership,
+        PoolMembership.EntryDecreed,
+        entry_id=entry_id(membership.id, "800/55/2024"),
+        nip=madiun.A,
+        level=str(madiun.LEVEL),
+        agency=MADIUN,
+        round_id=scouting,
+        decree_number="800/55/2024",
+        decree_date=madiun.DECREE,
+        expires_on=madiun.DECREE.replace(year=madiun.DECREE.year + 5),
+        envelope=stamp.to_event(),
+    )
+
+
 def entry_used_after_its_expiry(app: Talenta) -> Seeded:
     vacancy_id = madiun_proposed(app)
     membership: PoolMembership = app.repository.get(membership_id(madiun.VETERAN, madiun.LEVEL))
@@ -386,6 +434,40 @@ def pin_expiry_recorded_early(app: Talenta) -> Seeded:
     )
 
 
+def box_recorded_above_the_grid(agency: str) -> Callable[[Talenta], Seeded]:
+    """C assessed as meeting expectations with middle potential (box 5), recorded in box 9."""
+
+    def build(app: Talenta) -> Seeded:
+        talent_planned(app, agency)
+        profile: TalentProfile = app.repository.get(profile_id(agency, C))
+        pack = pack_for(agency)
+        on = date(2025, 5, 5)
+        cycle = pack.cycle
+        assert cycle is not None
+        placed = pack.place(*CELLS[5])
+        return seed(
+            app,
+            profile,
+            TalentProfile.Assessed,
+            agency=agency,
+            nip=C,
+            unit=UNIT,
+            level=str(PositionLevel.SUPERVISOR),
+            period="2025",
+            performance=str(CELLS[5][0]),
+            potential=str(CELLS[5][1]),
+            evidence={"assessment_centre": {"intellectual": 3}},
+            box=9,
+            category=placed.category.model_dump(),
+            recommendations=[str(r) for r in placed.recommendations],
+            readings_used=[use.model_dump(mode="json") for use in placed.readings_used],
+            supersedes=profile.assessments[-1].ref,
+            envelope=talent_stamp(agency, Role.ASSESSOR, on, cycle.assessment_citation),
+        )
+
+    return build
+
+
 def pin_left_valid_after_its_expiry(app: Talenta) -> Seeded:
     talent_planned(app, BINJAI)
     return pinned(app, expire=False).id, "Award.Awarded"
@@ -437,6 +519,18 @@ SEEDED = [
         "entry-not-passed",
         "madiun-2021:P19(3)",
         id="madiun-2021:P19(3) pool entry for a candidate who did not pass",
+    ),
+    pytest.param(
+        selection_passed_though_ineligible,
+        "recorded-differs",
+        "madiun-2021:P14(1)",
+        id="madiun-2021:P14(1) selection recorded as passed for an ineligible candidate",
+    ),
+    pytest.param(
+        entry_with_a_longer_term,
+        "recorded-differs",
+        "madiun-2021:P22(1)",
+        id="madiun-2021:P22(1) pool entry recorded with a 5-year term",
     ),
     pytest.param(
         entry_used_after_its_expiry,
@@ -491,6 +585,18 @@ SEEDED = [
         "pin-not-yet-expired",
         _cycle_citation(BINJAI, "pin_citation"),
         id=f"{_cycle_citation(BINJAI, 'pin_citation')} pin expiry recorded before its date",
+    ),
+    pytest.param(
+        box_recorded_above_the_grid(BINJAI),
+        "recorded-differs",
+        "binjai-2023:Lampiran 1",
+        id="binjai-2023:Lampiran 1 assessment recorded in a box the grid does not give",
+    ),
+    pytest.param(
+        box_recorded_above_the_grid(BALIKPAPAN),
+        "recorded-differs",
+        "balikpapan-2022:Lampiran I",
+        id="balikpapan-2022:Lampiran I assessment recorded in a box the grid does not give",
     ),
     pytest.param(
         pin_left_valid_after_its_expiry,
