@@ -70,7 +70,7 @@ def replay(
             seen = Seen.of(notification.id, event, owner, stamp)
             if isinstance(event, Award.Awarded):
                 awards[event.originator_id] = seen
-            if agency is None or owner == agency:
+            if _decision(event, stamp) and (agency is None or owner == agency):
                 checked += 1
                 breaches.extend(
                     Breach.of(seen, refusal) for refusal in judge(event, shadows, stamp)
@@ -86,7 +86,9 @@ def replay(
 def judge(event: Any, shadows: Shadows, stamp: Envelope) -> Iterator[RuleRefusal]:
     """The refusals the rules in force on the decision's date give it: the pack not yet in
     force (nothing else is judged then), a role its handler does not allow, each rule its
-    command applies."""
+    command applies. A record not taken under a pack gives none."""
+    if not _decision(event, stamp):
+        return
     pack = _pack(event, shadows, stamp)
     if isinstance(pack, RuleRefusal):
         yield pack
@@ -115,19 +117,26 @@ def judge(event: Any, shadows: Shadows, stamp: Envelope) -> Iterator[RuleRefusal
             )
 
 
+def _decision(event: Any, stamp: Envelope) -> bool:
+    """Taken under a pack: its envelope names one, or the replay judges its kind (a personnel
+    import names none and is not judged)."""
+    return bool(stamp.basis.pack or stamp.basis.citations) or (
+        type(event) in JUDGES or type(event) in HANDLERS
+    )
+
+
 def _pack(event: Any, shadows: Shadows, stamp: Envelope) -> RulePack | RuleRefusal | None:
     """The pack in force on the effective date with the envelope's readings, a refusal when it
-    is not in force then. A decision the replay judges falls under its agency's pack whatever
-    its envelope names; any other record naming no pack (a personnel import) gets None."""
+    is not in force then; the agency's pack whatever the envelope names, else the pack it
+    names, and None when it has neither."""
     named = stamp.basis.pack or next(
         (cited.split(":", 1)[0] for cited in stamp.basis.citations), ""
     )
-    owner = shadows.agency_of(event)
-    judged = type(event) in JUDGES or type(event) in HANDLERS
-    if not named and not (owner and judged):
+    owner = shadows.agency_of(event) or named
+    if not owner:
         return None
     try:
-        pack = pack_in_force(owner or named, stamp.effective)
+        pack = pack_in_force(owner, stamp.effective)
         return pack.with_readings(**stamp.basis.readings)
     except RuleRefusal as refused:
         return refused
