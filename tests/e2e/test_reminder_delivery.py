@@ -16,7 +16,7 @@ import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
-from email import message_from_bytes
+from email import message_from_bytes, policy
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
@@ -58,12 +58,15 @@ def free_port() -> int:
 
 
 class Mailbox:
-    """aiosmtpd's handler: keeps every message accepted."""
+    """aiosmtpd's handler: keeps every message accepted; refuses for now while ``refusing``."""
 
     def __init__(self) -> None:
         self.messages: list[bytes] = []
+        self.refusing = False
 
     async def handle_DATA(self, server: SMTP, session: Session, envelope: Envelope) -> str:
+        if self.refusing:
+            return "451 Requested action aborted: try again later"
         self.messages.append(bytes(envelope.content or b""))
         return "250 OK"
 
@@ -239,9 +242,9 @@ async def test_reminders_are_delivered_once_by_email_and_webhook_across_a_worker
         f"<notice-{notice}@madiunkota.go.id>" for notice in issued
     )
     for raw in box.messages:
-        mail = message_from_bytes(raw)
+        mail = message_from_bytes(raw, policy=policy.default)
         assert mail["To"] == "kabag@madiunkota.go.id, walikota@madiunkota.go.id"
-        assert "madiun-2021:P22(1)" in mail.get_payload()
+        assert "madiun-2021:P22(1)" in mail.get_content()
     # Exactly one accepted webhook call per reminder, signed, keyed by the notice.
     accepted = receiver.accepted()
     assert sorted(headers["Idempotency-Key"] for headers, _ in accepted) == sorted(
