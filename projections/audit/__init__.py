@@ -9,7 +9,7 @@ from eventsourcing.application import Application
 from eventsourcing.sqlite import SQLiteFactory
 
 from projections.audit.postgres import PostgresSubjectIndex
-from projections.audit.projection import AuditIndexProjection
+from projections.audit.projection import AuditIndexProjection, IndexFollower
 from projections.audit.sqlite import SQLiteSubjectIndex
 from projections.audit.subjects import pool_subject, subjects_of
 from projections.audit.view import Row, SubjectIndex
@@ -24,6 +24,7 @@ def subject_index(app: Application[UUID]) -> SubjectIndex:
 
 __all__ = [
     "AuditIndexProjection",
+    "IndexFollower",
     "Row",
     "SubjectIndex",
     "pool_subject",

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable, Mapping
 from typing import Any
 from uuid import UUID
 
@@ -8,14 +8,14 @@ from eventsourcing.persistence import Tracking
 from eventsourcing.postgres import PostgresDatastore, PostgresTrackingRecorder
 from psycopg.sql import SQL, Identifier
 
-from projections.audit.view import Row, SubjectIndex
+from projections.audit.view import Entry, Row, SubjectIndex
 
 
 class PostgresSubjectIndex(PostgresTrackingRecorder, SubjectIndex):
     def __init__(self, datastore: PostgresDatastore, **kwargs: Any) -> None:
         super().__init__(datastore, **kwargs)
         self.subjects = Identifier(datastore.schema, "audit_subjects")
-        self.owners = Identifier(datastore.schema, "audit_owners")
+        self.owners_table = Identifier(datastore.schema, "audit_owners")
         self.sql_create_statements.append(
             SQL(
                 "CREATE TABLE IF NOT EXISTS {0} (subject text, aggregate uuid, version int, "
@@ -24,42 +24,41 @@ class PostgresSubjectIndex(PostgresTrackingRecorder, SubjectIndex):
         )
         self.sql_create_statements.append(
             SQL("CREATE TABLE IF NOT EXISTS {0} (aggregate uuid PRIMARY KEY, nip text)").format(
-                self.owners
+                self.owners_table
             )
         )
 
     def record(
-        self,
-        aggregate: UUID,
-        version: int,
-        subjects: Iterable[str],
-        owner: str | None,
-        tracking: Tracking,
+        self, entries: Iterable[Entry], owners: Mapping[UUID, str], tracking: Tracking
     ) -> None:
+        owned = list(owners.items())
+        rows = list(entries)
         with self.datastore.transaction(commit=True) as curs:
-            if owner is not None:
-                curs.execute(
+            if owned:
+                curs.executemany(
                     SQL("INSERT INTO {0} VALUES (%s, %s) ON CONFLICT DO NOTHING").format(
-                        self.owners
+                        self.owners_table
                     ),
-                    (aggregate, owner),
+                    owned,
                 )
-            else:
-                curs.execute(
-                    SQL("SELECT nip FROM {0} WHERE aggregate=%s").format(self.owners),
-                    (aggregate,),
-                )
-                row = curs.fetchone()
-                owner = None if row is None else row["nip"]
-            named = {*subjects, *((owner,) if owner else ())}
-            if named:
+            if rows:
                 curs.executemany(
                     SQL("INSERT INTO {0} VALUES (%s, %s, %s) ON CONFLICT DO NOTHING").format(
                         self.subjects
                     ),
-                    [(subject, aggregate, version) for subject in sorted(named)],
+                    rows,
                 )
             self._insert_tracking(curs, tracking)
+
+    def owners(self, aggregates: Collection[UUID]) -> dict[UUID, str]:
+        if not aggregates:
+            return {}
+        statement = SQL("SELECT aggregate, nip FROM {0} WHERE aggregate = ANY(%s)").format(
+            self.owners_table
+        )
+        with self.datastore.transaction(commit=False) as curs:
+            curs.execute(statement, (list(aggregates),))
+            return {UUID(str(row["aggregate"])): row["nip"] for row in curs.fetchall()}
 
     def rows(self, subject: str) -> list[Row]:
         statement = SQL(
@@ -73,7 +72,7 @@ class PostgresSubjectIndex(PostgresTrackingRecorder, SubjectIndex):
         tracking = Identifier(self.datastore.schema, self.tracking_table_name)
         with self.datastore.transaction(commit=True) as curs:
             curs.execute(SQL("DELETE FROM {0}").format(self.subjects))
-            curs.execute(SQL("DELETE FROM {0}").format(self.owners))
+            curs.execute(SQL("DELETE FROM {0}").format(self.owners_table))
             curs.execute(
                 SQL("DELETE FROM {0} WHERE application_name=%s").format(tracking), (tracking_key,)
             )

@@ -1,26 +1,85 @@
-"""Indexes every event of the log by what it is about (``subjects_of``)."""
+"""Indexes every event of the log by what it is about (``subjects_of``), a batch of
+notifications and its tracking record per transaction. The index needs only each event's stored
+fields, so the follower decodes the stored state rather than rebuilding event objects."""
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Sequence
+from typing import Any, NoReturn
+from uuid import UUID
 
-from eventsourcing.persistence import Tracking
+from eventsourcing.application import Application
+from eventsourcing.persistence import IntegrityError, Notification, Tracking
 from eventsourcing.projection import Projection
 
 from projections.audit.subjects import subjects_of
-from projections.audit.view import SubjectIndex
+from projections.audit.view import Entry, SubjectIndex
+from projections.follower import Follower
 
 
 class AuditIndexProjection(Projection[SubjectIndex]):
-    name = "audit-index"
-    topics = ()  # every event: a timeline leaves nothing out
+    """Names the index's tracking key; events reach the index only through IndexFollower."""
 
-    def process_event(self, domain_event: Any, tracking: Tracking) -> None:
-        owner, subjects = subjects_of(domain_event)
-        self.view.record(
-            domain_event.originator_id,
-            domain_event.originator_version,
-            subjects,
-            owner,
-            tracking,
-        )
+    name = "audit-index"
+
+    def process_event(self, domain_event: Any, tracking: Tracking) -> NoReturn:
+        raise TypeError("the audit index is built from stored records by IndexFollower")
+
+
+class IndexFollower(Follower):
+    def __init__(self, app: Application[UUID], index: SubjectIndex, batch_size: int = 500):
+        super().__init__(app, AuditIndexProjection(index), batch_size)
+        self.index = index
+
+    def catch_up(self) -> int:
+        applied = 0
+        while True:
+            notifications = self.app.recorder.select_notifications(
+                start=self.position, limit=self.batch_size, inclusive_of_start=False
+            )
+            if not notifications:
+                return applied
+            entries, owners = self._indexed(notifications)
+            try:
+                self.index.record(
+                    entries, owners, Tracking(self.tracking_key, notifications[-1].id)
+                )
+            except IntegrityError:
+                if self.position < notifications[-1].id:
+                    raise  # nobody indexed these: not a race, a real failure
+                continue
+            applied += len(notifications)
+            if len(notifications) < self.batch_size:
+                return applied
+
+    def _indexed(
+        self, notifications: Sequence[Notification]
+    ) -> tuple[list[Entry], dict[UUID, str]]:
+        found = [
+            (n, *subjects_of(n.topic, _uuid(n.originator_id), n.originator_version, self._state(n)))
+            for n in notifications
+        ]
+        created = {_uuid(n.originator_id): owner for n, owner, _ in found if owner is not None}
+        later = {_uuid(n.originator_id) for n, _, _ in found} - created.keys()
+        owners = {**self.index.owners(later), **created}
+        entries: list[Entry] = []
+        for notification, _, named in found:
+            aggregate = _uuid(notification.originator_id)
+            owner = owners.get(aggregate)
+            for subject in sorted({*named, *((owner,) if owner else ())}):
+                entries.append((subject, aggregate, notification.originator_version))
+        return entries, created
+
+    def _state(self, notification: Notification) -> dict[str, Any]:
+        mapper = self.app.mapper
+        data = notification.state
+        if mapper.cipher:
+            data = mapper.cipher.decrypt(data)
+        if mapper.compressor:
+            data = mapper.compressor.decompress(data)
+        state: dict[str, Any] = mapper.transcoder.decode(data)
+        return state
+
+
+def _uuid(value: UUID | str) -> UUID:
+    return value if isinstance(value, UUID) else UUID(value)

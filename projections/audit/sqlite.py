@@ -1,12 +1,12 @@
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable, Mapping
 from uuid import UUID
 
 from eventsourcing.persistence import Tracking
 from eventsourcing.sqlite import SQLiteTrackingRecorder
 
-from projections.audit.view import Row, SubjectIndex
+from projections.audit.view import Entry, Row, SubjectIndex
 
 
 class SQLiteSubjectIndex(SQLiteTrackingRecorder, SubjectIndex):
@@ -19,28 +19,29 @@ class SQLiteSubjectIndex(SQLiteTrackingRecorder, SubjectIndex):
         ]
 
     def record(
-        self,
-        aggregate: UUID,
-        version: int,
-        subjects: Iterable[str],
-        owner: str | None,
-        tracking: Tracking,
+        self, entries: Iterable[Entry], owners: Mapping[UUID, str], tracking: Tracking
     ) -> None:
         with self.datastore.transaction(commit=True) as c:
-            if owner is not None:
-                c.execute(
-                    "INSERT OR IGNORE INTO audit_owners VALUES (?, ?)", (str(aggregate), owner)
-                )
-            else:
-                c.execute("SELECT nip FROM audit_owners WHERE aggregate=?", (str(aggregate),))
-                row = c.fetchone()
-                owner = None if row is None else row["nip"]
-            named = {*subjects, *((owner,) if owner else ())}
+            c.executemany(
+                "INSERT OR IGNORE INTO audit_owners VALUES (?, ?)",
+                [(str(aggregate), nip) for aggregate, nip in owners.items()],
+            )
             c.executemany(
                 "INSERT OR IGNORE INTO audit_subjects VALUES (?, ?, ?)",
-                [(subject, str(aggregate), version) for subject in sorted(named)],
+                [(subject, str(aggregate), version) for subject, aggregate, version in entries],
             )
             self._insert_tracking(c, tracking)
+
+    def owners(self, aggregates: Collection[UUID]) -> dict[UUID, str]:
+        if not aggregates:
+            return {}
+        marks = ", ".join("?" * len(aggregates))
+        with self.datastore.transaction(commit=False) as c:
+            c.execute(
+                f"SELECT aggregate, nip FROM audit_owners WHERE aggregate IN ({marks})",
+                [str(aggregate) for aggregate in aggregates],
+            )
+            return {UUID(row["aggregate"]): row["nip"] for row in c.fetchall()}
 
     def rows(self, subject: str) -> list[Row]:
         with self.datastore.transaction(commit=False) as c:

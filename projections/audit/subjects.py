@@ -8,6 +8,8 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 from uuid import UUID
 
+from eventsourcing.utils import get_topic
+
 from domain.scouting.pool import PoolMembership
 
 _NIP = re.compile(r"^\d{18}$")
@@ -15,9 +17,9 @@ _NIP = re.compile(r"^\d{18}$")
 # a reminder's addressees) and the one mapping keyed by NIP (a round's final results).
 _NIP_LISTS = frozenset({"nips", "passed_nips", "scope"})
 _NIP_KEYED = frozenset({"results"})
-# The event's own identity and stamp name nothing else.
-_OWN = frozenset({"originator_id", "originator_version", "timestamp", "originator_topic"})
-_SKIPPED = frozenset({"envelope"})
+# The decision envelope names the actor, never a subject; the stamp names nothing.
+_SKIPPED = frozenset({"envelope", "timestamp", "originator_topic"})
+_ENTRY_DECREED = get_topic(PoolMembership.EntryDecreed)
 
 
 def pool_subject(agency: str, level: str) -> str:
@@ -25,16 +27,18 @@ def pool_subject(agency: str, level: str) -> str:
     return f"pool:{agency}:{level}"
 
 
-def subjects_of(event: Any) -> tuple[str | None, set[str]]:
+def subjects_of(
+    topic: str, aggregate: UUID, version: int, fields: Mapping[str, Any]
+) -> tuple[str | None, set[str]]:
     """The NIP whose own record the event creates (an aggregate made by an event with a ``nip``
-    field belongs to that employee: its record, profile, memberships, placements...), and
-    everything the event names: NIPs and the ids of other aggregates, as strings."""
-    fields = {k: v for k, v in vars(event).items() if k not in _OWN}
-    named = set(_walk(fields))
-    named.discard(str(event.originator_id))
-    owner = fields.get("nip") if event.originator_version == 1 else None
-    if isinstance(event, PoolMembership.EntryDecreed):
-        named.add(pool_subject(event.agency, event.level))
+    field belongs to that employee: the record, profile, memberships, placements...), and
+    everything the event names: NIPs and the ids of other aggregates, as strings. ``fields``:
+    the event's stored state."""
+    named = {subject for key, value in fields.items() for subject in _walk(value, key)}
+    named.discard(str(aggregate))
+    owner = fields.get("nip") if version == 1 else None
+    if topic == _ENTRY_DECREED:
+        named.add(pool_subject(fields["agency"], fields["level"]))
     return (owner if isinstance(owner, str) and _NIP.match(owner) else None), named
 
 

@@ -5,27 +5,27 @@ to. A timeline reads the index and then only those events, never the whole log."
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable, Mapping
 from uuid import UUID
 
 from eventsourcing.persistence import Tracking, TrackingRecorder
 
 Row = tuple[UUID, int]
+Entry = tuple[str, UUID, int]  # subject, aggregate, version
 
 
 class SubjectIndex(TrackingRecorder, ABC):
     @abstractmethod
     def record(
-        self,
-        aggregate: UUID,
-        version: int,
-        subjects: Iterable[str],
-        owner: str | None,
-        tracking: Tracking,
+        self, entries: Iterable[Entry], owners: Mapping[UUID, str], tracking: Tracking
     ) -> None:
-        """Indexes one event under its subjects and, when its aggregate belongs to an employee
-        (``owner`` given for the aggregate's first event, looked up for later ones), under that
-        employee's NIP; with the tracking record, in one transaction."""
+        """Indexes a batch of events and the owners of the aggregates they created, with the
+        tracking record of the batch's last notification, in one transaction; an entry already
+        there is kept."""
+
+    @abstractmethod
+    def owners(self, aggregates: Collection[UUID]) -> dict[UUID, str]:
+        """The employee each of the given aggregates belongs to, where it belongs to one."""
 
     @abstractmethod
     def rows(self, subject: str) -> list[Row]:

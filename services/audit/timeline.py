@@ -22,8 +22,7 @@ from domain.scouting.vacancy import Vacancy
 from domain.talent.critical import CriticalPosition
 from domain.talent.succession import SuccessionPlan
 from domain.values import Nip
-from projections.audit import AuditIndexProjection, Row, SubjectIndex, subject_index
-from projections.follower import Follower
+from projections.audit import IndexFollower, Row, SubjectIndex, subject_index
 from services.application import NotFound, Talenta
 from services.audit.events import AuditEvent
 from services.auth import same_agency
@@ -63,16 +62,16 @@ class Timeline(BaseModel):
     events: list[AuditEvent]
 
 
-_FOLLOWERS: WeakKeyDictionary[Talenta, Follower] = WeakKeyDictionary()
+_FOLLOWERS: WeakKeyDictionary[Talenta, IndexFollower] = WeakKeyDictionary()
 _GUARD = threading.Lock()
 
 
-def index_follower(app: Talenta) -> Follower:
+def index_follower(app: Talenta) -> IndexFollower:
     """The one follower of the application's subject index in this process, shared by the
     answers here and the API's background refresh (services.api.context)."""
     with _GUARD:
         if app not in _FOLLOWERS:
-            _FOLLOWERS[app] = Follower(app, AuditIndexProjection(subject_index(app)))
+            _FOLLOWERS[app] = IndexFollower(app, subject_index(app))
         return _FOLLOWERS[app]
 
 
@@ -82,8 +81,7 @@ def followed_index(app: Talenta) -> SubjectIndex:
     from the other's tracking position."""
     follower = index_follower(app)
     follower.catch_up()
-    index: SubjectIndex = follower.projector.view
-    return index
+    return follower.index
 
 
 def timeline(app: Talenta, subject: Subject | str, key: str, actor: Actor) -> Timeline:

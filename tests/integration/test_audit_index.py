@@ -7,8 +7,7 @@ from __future__ import annotations
 from domain.personnel.aggregate import employee_id
 from domain.scouting.pool import membership_id
 from domain.scouting.vacancy import Vacancy
-from projections.audit import AuditIndexProjection, pool_subject, subject_index
-from projections.follower import Follower
+from projections.audit import IndexFollower, pool_subject, subject_index
 from services.application import Talenta
 from services.scouting.pool import membership_of
 from tests.integration.test_audit_scouting import ADMINISTRATOR, inaugurated, round_of
@@ -18,7 +17,7 @@ from tests.integration.test_scouting_promotion import AGENCY, A, B, C, D
 def test_the_index_finds_each_subjects_events_and_rebuilds_the_same(app: Talenta) -> None:
     vacancy, _ = inaugurated(app)
     index = subject_index(app)
-    follower = Follower(app, AuditIndexProjection(index))
+    follower = IndexFollower(app, index, batch_size=7)  # batches end mid-save
     applied = follower.catch_up()
     subjects = [B, D, str(vacancy), str(round_of(app, B)), pool_subject(AGENCY, ADMINISTRATOR)]
     before = {subject: index.rows(subject) for subject in subjects}
