@@ -62,7 +62,9 @@ class DeliveryWorkflow:
                     "deliver_notice",
                     Sending(notice_id=issued.notice_id, channel=channel),
                     result_type=bool,
-                    start_to_close_timeout=timedelta(seconds=60),
+                    # Above the channels' own timeouts; a worker killed mid-send is retried
+                    # after it.
+                    start_to_close_timeout=timedelta(seconds=30),
                     retry_policy=retry,
                 )
                 for channel in issued.channels

@@ -1,9 +1,10 @@
 """Reminders delivered exactly once by email and webhook across a worker restart (issue 5): on
 PostgreSQL and a real Temporal dev server, `talenta worker --settings` as a process of its own, a
 real SMTP server (aiosmtpd) and a local HTTP receiver. The mail server is down and the receiver
-answers 503 at first, so every delivery fails and is retried; the worker is killed, both come up,
-a second worker finishes: one email and one accepted webhook call per reminder, one delivery
-record per channel; a replay of the relay from position 0 starts no second delivery."""
+answers 503 at first, so every delivery fails and is retried; the worker is killed, a second one
+takes over the retries, then both come up and it finishes: one email and one accepted webhook
+call per reminder, one delivery record per channel; a replay of the relay from position 0 starts
+no second delivery."""
 
 from __future__ import annotations
 
@@ -198,12 +199,14 @@ async def test_reminders_are_delivered_once_by_email_and_webhook_across_a_worker
             assert all(records(app, notice) == {"email": 0, "webhook": 0} for notice in issued)
             assert box.messages == [] and receiver.accepted() == []
 
-            # Both come up while no worker runs; the second worker finishes the deliveries.
-            smtp.start()
-            receiver.refusing = False
+            # A second worker takes over the retries; then both come up, and it finishes.
             second = WorkerProcess(pg_store, temporal_server.target, tmp_path / "worker-2.log")
             workers.append(second)
             await second.ready()
+            before = len(receiver.calls)
+            await wait_until(lambda: len(receiver.calls) >= before + 2, 60, "retries resumed")
+            smtp.start()
+            receiver.refusing = False
             await wait_until(
                 lambda: all(records(app, n) == {"email": 1, "webhook": 1} for n in issued),
                 60,
