@@ -17,8 +17,8 @@ from eventsourcing.utils import get_topic
 from pydantic import BaseModel
 
 from domain.envelope import Envelope, Role
-from domain.scouting.candidate import AssessmentStage
 from domain.rules.madiun import PACK as MADIUN
+from domain.scouting.candidate import AssessmentStage
 from domain.scouting.mutation import TenureReview
 from domain.scouting.pool import PoolMembership
 from domain.scouting.round import ScoutingRound
