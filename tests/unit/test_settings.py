@@ -13,6 +13,7 @@ from typing import Any
 from uuid import uuid4
 
 import pytest
+from click.testing import CliRunner
 from eventsourcing.domain import Aggregate
 from eventsourcing.utils import get_topic
 
@@ -22,6 +23,7 @@ from domain.scouting.pool import PoolMembership
 from domain.scouting.round import ScoutingRound
 from domain.talent.monitoring import Monitoring
 from domain.talent.retention import Award
+from services.cli import main
 from services.settings import (
     DEFAULT_LEADS,
     SETTINGS_ENV,
@@ -342,3 +344,14 @@ def test_an_unreadable_settings_file_is_refused_bilingually(
         path.write_text(content)
     with pytest.raises(SettingsError, match=problem):
         load_settings(path)
+
+
+@pytest.mark.parametrize("command", ["worker", "serve"])
+def test_bad_settings_stop_the_start_with_their_error(tmp_path: Path, command: str) -> None:
+    path = tmp_path / "talenta.toml"
+    path.write_text("[agencies.kota-madiun.leads]\npin = [30, 30]\n")
+    answer = CliRunner().invoke(main, [command, "--settings", str(path)])
+    assert answer.exit_code == 2
+    assert "invalid settings in" in answer.output
+    assert "agencies.kota-madiun.leads.pin" in answer.output
+    assert "tidak boleh berulang / must be distinct" in answer.output
