@@ -1,4 +1,5 @@
-"""The relay: follows the event log like a read model and starts or settles clocks.
+"""The relay: follows the event log like a read model and starts or settles clocks, and starts
+other workflows on the clocks' queue (a reminder's delivery).
 
 Workflow ids derive from domain ids and a closed id is never reused, so an event relayed twice
 (after a crash, or a replay from position 0) starts nothing twice; a settle signal carries the

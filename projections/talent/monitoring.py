@@ -19,7 +19,7 @@ from projections.documents.models import load, save
 from projections.talent.placements import PLACEMENTS, PlacementRow
 
 MONITORING = "monitoring"
-# The clocks' first reminder goes 90 days ahead (workflows.moments.DEFAULT_LEADS), so by default
+# The clocks' first reminder goes 90 days ahead (services.settings.DEFAULT_LEADS), so by default
 # the list shows what is already being reminded of.
 HORIZON = timedelta(days=90)
 
