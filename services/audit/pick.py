@@ -14,8 +14,10 @@ from domain.rules.registry import pack_in_force
 from domain.scouting.pool import PoolEntry, PoolMembership, membership_id
 from domain.scouting.round import ScoutingRound
 from domain.scouting.vacancy import Vacancy
+from projections.audit import SubjectIndex
 from services.application import Talenta
 from services.audit.events import AuditEvent
+from services.audit.timeline import events_at, followed_index
 from services.auth import same_agency
 
 
@@ -49,8 +51,10 @@ def audit_pick(app: Talenta, vacancy_id: UUID, actor: Actor) -> PickAudit:
     pack = pack_in_force(vacancy.agency, vacancy.opened_on)
     shortlisted = vacancy.shortlisted.nips if vacancy.shortlisted else ()
     picked = vacancy.picked.nip if vacancy.picked else None
+    index = followed_index(app)
     candidates = [
-        _trail(app, vacancy, nip, nip in shortlisted, nip == picked) for nip in vacancy.proposals
+        _trail(app, index, vacancy, nip, nip in shortlisted, nip == picked)
+        for nip in vacancy.proposals
     ]
     flags = []
     if vacancy.shortlisted and vacancy.shortlisted.short:
@@ -81,16 +85,19 @@ def audit_pick(app: Talenta, vacancy_id: UUID, actor: Actor) -> PickAudit:
 
 
 def _trail(
-    app: Talenta, vacancy: Vacancy, nip: str, shortlisted: bool, picked: bool
+    app: Talenta, index: SubjectIndex, vacancy: Vacancy, nip: str, shortlisted: bool, picked: bool
 ) -> CandidateTrail:
     proposal = vacancy.proposals[nip]
     membership: PoolMembership = app.find(
         membership_id(nip, vacancy.level), "keanggotaan Talent Pool", "pool membership"
     )
     entry = membership.entry(proposal.entry_id)
+    # The round's events naming the candidate, through the subject index: a round of hundreds
+    # of candidates is not read whole for each of them.
+    named = [row for row in index.rows(nip) if row[0] == entry.round_id]
     round_events = [
         e
-        for e in app.repository.event_store.get(entry.round_id)
+        for e in events_at(app, named)
         if getattr(e, "nip", None) == nip or isinstance(e, ScoutingRound.ResultsFinalised)
     ]
     selection = next(
