@@ -21,7 +21,12 @@ from domain.rules.pack import RulePack
 from domain.rules.registry import pack_in_force
 from domain.talent.retention import Award
 from services.application import Talenta
-from services.audit import compliance_rounds, compliance_scouting, compliance_talent
+from services.audit import (
+    compliance_followup,
+    compliance_rounds,
+    compliance_scouting,
+    compliance_talent,
+)
 from services.audit.compliance_derived import ensure_as_recorded
 from services.audit.compliance_models import Breach, ComplianceReport, Seen, first_citation
 from services.audit.compliance_roles import HANDLERS, ensure_role
@@ -34,6 +39,7 @@ JUDGES: dict[type[Any], tuple[Any, ...]] = {
     **compliance_rounds.JUDGES,
     **compliance_scouting.JUDGES,
     **compliance_talent.JUDGES,
+    **compliance_followup.JUDGES,
 }
 
 

@@ -8,17 +8,20 @@ from typing import Any
 
 from domain.envelope import Envelope
 from domain.rules.core import Message, RuleRefusal
+from domain.scouting.mutation import Mutation, TenureReview
 from domain.scouting.pool import PoolMembership
 from domain.scouting.round import ScoutingRound
 from domain.scouting.vacancy import Vacancy
+from domain.talent.development import DevelopmentRecord
 from domain.talent.mapping import TalentProfile
+from domain.talent.monitoring import Monitoring
 from domain.talent.placement import Placement
 from domain.talent.retention import Award
 from domain.talent.succession import SuccessionGroup, SuccessionPlan
 from services.audit.compliance_models import first_citation
 from services.permissions import roles_of
-from services.scouting import pool, rounds, vacancies
-from services.talent import mapping, placement, retention, succession
+from services.scouting import mutations, pool, rounds, vacancies
+from services.talent import development, mapping, monitoring, placement, retention, succession
 
 # The decision events and the one handler that records each.
 HANDLERS: dict[type[Any], Callable[..., Any]] = {
@@ -34,6 +37,10 @@ HANDLERS: dict[type[Any], Callable[..., Any]] = {
     Vacancy.Picked: vacancies.pick,
     Vacancy.PickLapsed: vacancies.lapse_pick,
     Vacancy.Inaugurated: vacancies.inaugurate,
+    Mutation.MutationProposed: mutations.propose_mutation,
+    Mutation.MutationRecommended: mutations.recommend_mutation,
+    Mutation.MutationDecided: mutations.decide_mutation,
+    TenureReview.TenureDecided: mutations.decide_tenure,
     TalentProfile.Assessed: mapping.assess_employee,
     SuccessionGroup.GroupSet: succession.set_group,
     SuccessionPlan.TargetDeclared: succession.declare_target,
@@ -42,6 +49,9 @@ HANDLERS: dict[type[Any], Callable[..., Any]] = {
     Placement.Placed: placement.place_talent,
     Award.Awarded: retention.award,
     Award.PinExpired: retention.expire_pin,
+    DevelopmentRecord.Counselled: development.counsel,
+    Monitoring.CheckInRecorded: monitoring.record_check_in,
+    Monitoring.Evaluated: monitoring.evaluate_monitoring,
 }
 
 

@@ -14,10 +14,13 @@ from eventsourcing.domain import Aggregate
 
 from domain.personnel.aggregate import Employee, employee_id
 from domain.personnel.facts import PersonnelFacts
+from domain.scouting.mutation import Mutation, TenureReview
 from domain.scouting.pool import PoolEntry, PoolMembership, membership_id
 from domain.scouting.round import ScoutingRound
 from domain.scouting.vacancy import LEVELS, Vacancy
+from domain.talent.development import DevelopmentRecord
 from domain.talent.mapping import Assessment, TalentProfile, profile_id
+from domain.talent.monitoring import Monitoring
 from domain.talent.retention import Award
 from domain.talent.succession import SuccessionPlan
 
@@ -30,9 +33,13 @@ KEPT = (
     ScoutingRound,
     PoolMembership,
     Vacancy,
+    Mutation,
+    TenureReview,
     TalentProfile,
     SuccessionPlan,
     Award,
+    DevelopmentRecord,
+    Monitoring,
 )
 
 

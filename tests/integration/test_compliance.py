@@ -21,15 +21,18 @@ from eventsourcing.domain import Aggregate
 from domain.envelope import Actor, Role
 from domain.rules.madiun_eligibility import check_scouting_eligibility
 from domain.rules.registry import pack_for
+from domain.scouting.mutation import TenureReview
 from domain.scouting.pool import PoolMembership, entry_id, membership_id
 from domain.scouting.round import ScoutingRound
 from domain.scouting.tpk import TpkSession
 from domain.scouting.vacancy import Vacancy
+from domain.talent.development import DevelopmentRecord
 from domain.talent.mapping import TalentProfile, profile_id
+from domain.talent.monitoring import Monitoring, monitoring_id
 from domain.talent.placement import Placement
 from domain.talent.retention import Award, AwardKind
 from domain.talent.succession import SuccessionPlan
-from domain.talent.succession_values import Successor
+from domain.talent.succession_values import Successor, TargetStatus
 from domain.values import PositionLevel
 from services.application import Talenta
 from services.audit.compliance import ComplianceQuery, compliance_report, replay
@@ -46,12 +49,24 @@ from services.scouting.vacancies import (
     shortlist,
 )
 from services.talent import common as talent_common
+from services.talent.acquisition import DeclareCriticalPosition, declare_critical_position
+from services.talent.development import Counsel, counsel
 from services.talent.mapping import AssessEmployee, assess_employee
+from services.talent.monitoring import RecordCheckIn, record_check_in
 from services.talent.placement import place_talent
 from services.talent.retention import AwardDecree, ExpirePin, award, expire_pin
-from services.talent.succession import SetGroup, set_group
+from services.talent.succession import (
+    DeclareTarget,
+    Nominate,
+    OrderSuccessors,
+    SetGroup,
+    declare_target,
+    nominate,
+    order_successors,
+    set_group,
+)
 from tests.integration import test_scouting_read_models as madiun
-from tests.integration.test_talent_placement import POSITION, decree, planned
+from tests.integration.test_talent_placement import POSITION, decree
 from tests.integration.test_talent_succession import (
     CELLS,
     CITIES,
@@ -59,6 +74,7 @@ from tests.integration.test_talent_succession import (
     A,
     B,
     C,
+    D,
     actor,
     assess,
     staffed,
@@ -109,10 +125,25 @@ def madiun_shortlisted(app: Talenta) -> UUID:
 
 
 def talent_planned(app: Talenta, agency: str) -> UUID:
-    """A and B (boxes 9 and 8) in the group decree, nominated and ordered; C in box 8."""
+    """A critical position by decree; A and B (boxes 9 and 8) in the group decree, nominated
+    and ordered B, A for it as the target; C in box 8, D (another unit) in box 6."""
     staffed(app, agency)
-    plan_id = planned(app, agency, NOMINATORS[agency])
-    assess(app, agency, C, 8, date(2025, 3, 10))
+    for nip, box in ((A, 9), (B, 8), (C, 8), (D, 6)):
+        assess(app, agency, nip, box, date(2025, 3, 10))
+    cycle = pack_for(agency).cycle
+    assert cycle is not None
+    critical = DeclareCriticalPosition(
+        agency=agency,
+        position=POSITION,
+        unit=UNIT,
+        level=PositionLevel.ADMINISTRATOR,
+        characteristics={c.code: "karena RPJMD" for c in cycle.critical_characteristics},
+        priority_rank=1,
+        competency_standard="SKJ-01",
+        decree_number="800/1/2025",
+        decree_date=date(2025, 2, 3),
+    )
+    critical_id = declare_critical_position(app, critical, actor(agency, Role.PPK))
     group = SetGroup(
         agency=agency,
         period="2025",
@@ -121,7 +152,39 @@ def talent_planned(app: Talenta, agency: str) -> UUID:
         decree_date=date(2025, 4, 1),
     )
     set_group(app, group, actor(agency, Role.PPK))
+    target = DeclareTarget(
+        agency=agency,
+        position=POSITION,
+        unit=UNIT,
+        level=PositionLevel.ADMINISTRATOR,
+        status=TargetStatus.VACANT,
+        declared_on=date(2025, 4, 2),
+        critical_position_id=critical_id,
+    )
+    plan_id = declare_target(app, target, actor(agency, Role.TALENT_TEAM))
+    for nip in (B, A):
+        nomination = Nominate(
+            plan_id=plan_id, nip=nip, nominated_on=date(2025, 4, 7), justification="kinerja"
+        )
+        nominate(app, nomination, actor(agency, NOMINATORS[agency]))
+    successors = tuple(
+        Successor(nip=nip, projected_position=POSITION, projected_date=date(2026, 1, 2))
+        for nip in (B, A)
+    )
+    order = OrderSuccessors(plan_id=plan_id, ordered_on=date(2025, 4, 8), successors=successors)
+    order_successors(app, order, actor(agency, Role.PPK))
     return plan_id
+
+
+def placed(app: Talenta, agency: str) -> UUID:
+    """B placed into the critical position, so monitored; the first yearly check-in."""
+    plan_id = talent_planned(app, agency)
+    placement = place_talent(app, decree(plan_id, B), actor(agency, Role.PPK))
+    check_in = RecordCheckIn(
+        monitoring_id=monitoring_id(placement), year=1, effective=date(2027, 1, 5)
+    )
+    record_check_in(app, check_in, actor(agency, Role.TALENT_TEAM))
+    return placement
 
 
 def pinned(app: Talenta, expire: bool) -> Award:
@@ -157,10 +220,11 @@ def clean(app: Talenta, agency: str) -> None:
     if agency == MADIUN:
         madiun.everything(app)
         return
-    plan_id = talent_planned(app, agency)
-    place_talent(app, decree(plan_id, B), actor(agency, Role.PPK))
+    placed(app, agency)
     if agency == BINJAI:
         pinned(app, expire=True)
+        counselling = Counsel(agency=agency, nip=D, effective=date(2025, 3, 20), notes="target")
+        counsel(app, counselling, actor(agency, Role.ASSESSOR))
 
 
 @pytest.mark.parametrize("agency", [MADIUN, BINJAI, BALIKPAPAN])
@@ -339,6 +403,26 @@ def entry_used_after_its_expiry(app: Talenta) -> Seeded:
     )
 
 
+def tenure_decided_before_it_is_due(app: Talenta) -> Seeded:
+    """B, inaugurated on 2025-04-14, is due for review on 2030-04-14 (P25(3))."""
+    vacancy_id = madiun.everything(app)[1]
+    vacancy: Vacancy = app.repository.get(vacancy_id)
+    review_id = TenureReview.create_id(
+        nip=madiun.B, position=vacancy.position, inaugurated_on=madiun.INAUGURATION
+    )
+    review: TenureReview = app.repository.get(review_id)
+    on = date(2026, 1, 5)
+    return seed(
+        app,
+        review,
+        TenureReview.TenureDecided,
+        extend=True,
+        decree_number="821.2/9/2026",
+        decree_date=on,
+        envelope=madiun_stamp(madiun.MAYOR, on, "P25(3)"),
+    )
+
+
 def _nomination(app: Talenta, agency: str, box: int, on: date) -> Seeded:
     plan_id = talent_planned(app, agency)
     assess(app, agency, C, box, date(2025, 3, 11))
@@ -414,6 +498,42 @@ def successors_not_nominated(agency: str) -> Callable[[Talenta], Seeded]:
             SuccessionPlan.SuccessorsOrdered,
             successors=[each.model_dump(mode="json") for each in successors],
             envelope=talent_stamp(agency, Role.PPK, on, cycle.plan_citation),
+        )
+
+    return build
+
+
+def counselling_outside_its_boxes(app: Talenta) -> Seeded:
+    """A is in box 9; Binjai's assessors counsel boxes 3 and 6 only."""
+    talent_planned(app, BINJAI)
+    cycle = pack_for(BINJAI).cycle
+    assert cycle is not None and cycle.counselling_citation is not None
+    on = date(2025, 3, 20)
+    stamp = talent_common.envelope(
+        actor(BINJAI, Role.ASSESSOR), on, pack_for(BINJAI), cycle.counselling_citation
+    )
+    record = DevelopmentRecord.start(BINJAI, A, stamp)
+    return seed(
+        app, record, DevelopmentRecord.Counselled, box=9, notes="target", envelope=stamp.to_event()
+    )
+
+
+def evaluation_before_the_last_year(agency: str) -> Callable[[Talenta], Seeded]:
+    """B's monitoring runs from 2026-01-05; the final evaluation is from its last year."""
+
+    def build(app: Talenta) -> Seeded:
+        placement = placed(app, agency)
+        monitoring: Monitoring = app.repository.get(monitoring_id(placement))
+        cycle = pack_for(agency).cycle
+        assert cycle is not None
+        on = date(2027, 1, 6)
+        return seed(
+            app,
+            monitoring,
+            Monitoring.Evaluated,
+            outcome=str(cycle.monitoring_outcomes[0]),
+            notes="baik",
+            envelope=talent_stamp(agency, Role.PPK, on, cycle.monitoring_citation),
         )
 
     return build
@@ -537,6 +657,30 @@ SEEDED = [
         "entry-expired",
         "madiun-2021:P22(1)",
         id="madiun-2021:P22(1) pool entry used after its expiry",
+    ),
+    pytest.param(
+        tenure_decided_before_it_is_due,
+        "tenure-not-due",
+        "madiun-2021:P25(3)",
+        id="madiun-2021:P25(3) tenure decided before the 5 years ran",
+    ),
+    pytest.param(
+        counselling_outside_its_boxes,
+        "counselling-box",
+        "binjai-2023:P27(2)",
+        id="binjai-2023:P27(2) counselling outside boxes 3 and 6",
+    ),
+    pytest.param(
+        evaluation_before_the_last_year(BINJAI),
+        "evaluation-too-early",
+        "binjai-2023:P33(2)",
+        id="binjai-2023:P33(2) monitoring evaluated before its last year",
+    ),
+    pytest.param(
+        evaluation_before_the_last_year(BALIKPAPAN),
+        "evaluation-too-early",
+        "balikpapan-2022:P25(3)",
+        id="balikpapan-2022:P25(3) monitoring evaluated before its last year",
     ),
     pytest.param(
         nomination_below_box_7(BINJAI),
