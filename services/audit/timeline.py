@@ -44,7 +44,7 @@ READERS = frozenset(
 
 def ensure_reader(actor: Actor) -> None:
     if actor.role not in READERS:
-        raise Forbidden("membaca jawaban audit (read audit answers)", actor, READERS)
+        raise Forbidden("read-audit-answers", actor, READERS)
 
 
 class Subject(StrEnum):

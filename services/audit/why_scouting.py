@@ -5,7 +5,6 @@ date, and the pool and vacancy read models just before the decision was recorded
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import Any, TypeVar
 from uuid import UUID
 
@@ -117,7 +116,9 @@ def why_pool_entry(app: Talenta, entry_id: UUID, actor: Actor) -> PoolEntryWhy:
         if isinstance(e, PoolMembership.EntryDecreed) and e.entry_id == entry_id
     )
     at = decreed.timestamp
-    scouting: ScoutingRound = app.repository.get(entry.round_id, version=_version(app, entry, at))
+    # The round as opened: its agency, level and schedule are set then and never change, and a
+    # round of hundreds of candidates is not rebuilt whole.
+    scouting: ScoutingRound = app.repository.get(entry.round_id, version=1)
     steps = [
         e
         for e in recorded_by(app, entry.round_id, at)
@@ -242,8 +243,3 @@ def _membership(app: Talenta, entry_id: UUID) -> PoolMembership:
 
 def _of_entry(event: Any, entry_id: UUID) -> bool:
     return str(getattr(event, "entry_id", "")) == str(entry_id)
-
-
-def _version(app: Talenta, entry: PoolEntry, at: datetime) -> int:
-    version: int = recorded_by(app, entry.round_id, at)[-1].originator_version
-    return version
