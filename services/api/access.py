@@ -11,11 +11,12 @@ from uuid import UUID
 from fastapi import APIRouter, Depends
 
 from domain.envelope import Actor, Role
-from services.api.context import Ctx
-from services.audit.refusals import RefusalRow, RefusalWhy, list_refusals, refusal_why
+from projections.access import ReadRow, RefusalRow
+from services.api.context import Ctx, FreshCtx
+from services.audit.refusals import RefusalWhy, list_refusals, refusal_why
 from services.auth import CurrentActor, same_agency
 from services.permissions import Forbidden
-from services.personal_data_reads import ReadRow, list_reads
+from services.personal_data_reads import list_reads
 
 router = APIRouter(prefix="/audit", tags=["audit"])
 
@@ -41,15 +42,15 @@ AUDITORS = (Role.AUDITOR, Role.ADMINISTRATOR)
 
 
 @router.get("/reads", dependencies=[readable_by("read the record of reads", *AUDITORS)])
-def reads(ctx: Ctx, actor: CurrentActor, nip: str | None = None) -> list[ReadRow]:
+def reads(ctx: FreshCtx, actor: CurrentActor, nip: str | None = None) -> list[ReadRow]:
     """Every recorded read of a full personnel record in the actor's agency (of one NIP):
     who, in which role, through which route or command, when."""
-    return list_reads(ctx.app, actor.agency, nip)
+    return list_reads(ctx.documents, actor.agency, nip)
 
 
 @router.get("/refusals", dependencies=[readable_by("read refusals", *AUDITORS)])
 def refusals(
-    ctx: Ctx,
+    ctx: FreshCtx,
     actor: CurrentActor,
     agency: str | None = None,
     since: date | None = None,
@@ -59,7 +60,7 @@ def refusals(
     """Every refused command of the agency (default: the actor's), by date and command."""
     wanted = agency or actor.agency
     same_agency(actor, wanted)
-    return list_refusals(ctx.app, wanted, since, until, command)
+    return list_refusals(ctx.documents, wanted, since, until, command)
 
 
 @router.get("/refusals/{refusal_id}", dependencies=[readable_by("read refusals", *AUDITORS)])

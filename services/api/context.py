@@ -8,6 +8,7 @@ from typing import Annotated
 
 from fastapi import Depends, Request
 
+from projections.access import AccessProjection
 from projections.chain import ChainFollower, ChainView, chain_view
 from projections.directory import DirectoryProjection, DirectoryView, directory_view
 from projections.documents import DocumentView, document_view
@@ -38,6 +39,7 @@ class Context:
             Follower(app, TalentProjection(documents)),
             Follower(app, InboxProjection(documents)),
             index_follower(app),
+            Follower(app, AccessProjection(documents)),
         ]
         return cls(app, directory, documents, chain, followers)
 

@@ -18,33 +18,18 @@ from domain.envelope import Actor
 from domain.personnel.aggregate import employee_id
 from domain.rules.core import RuleRefusal
 from domain.values import InvalidValue
+from projections.access import RefusalRow, refusals
+from projections.documents import DocumentView
 from services.application import NotFound, Talenta
 from services.audit.events import AuditEvent
 from services.auth import same_agency
 from services.permissions import PERMISSIONS
 from services.personal_data import shown
-from services.personal_data_reads import logged
 
 # Refusals of access or of the request's shape rest on no rule to evaluate again.
 NOT_RULES = frozenset(
     {"forbidden", "other-agency", "role-not-held", "invalid-value", "invalid-request"}
 )
-
-
-class RefusalRow(BaseModel):
-    id: UUID
-    refused_at: datetime
-    actor: Actor
-    agency: str
-    command: str
-    via: str
-    status: int
-    code: str
-    citation: str
-    message: str
-    message_en: str
-    body: dict[str, Any]
-    subjects: dict[str, int]
 
 
 class Reevaluation(BaseModel):
@@ -97,16 +82,15 @@ def record_refusal(
 
 
 def list_refusals(
-    app: Talenta,
+    view: DocumentView,
     agency: str,
     since: date | None = None,
     until: date | None = None,
     command: str | None = None,
 ) -> list[RefusalRow]:
-    rows = (_row(e) for e in logged(app, Refusal.Refused) if e.agency == agency)
     return [
         row
-        for row in rows
+        for row in refusals(view, agency)
         if (since is None or row.refused_at.date() >= since)
         and (until is None or row.refused_at.date() <= until)
         and (command is None or row.command == command)
@@ -116,7 +100,9 @@ def list_refusals(
 def refusal_why(app: Talenta, refusal_id: UUID, actor: Actor) -> RefusalWhy:
     found: Refusal = app.find(refusal_id, "penolakan", "refusal")
     same_agency(actor, found.agency)
-    row = _row(next(iter(app.repository.event_store.get(found.id))))
+    created = next(iter(app.repository.event_store.get(found.id)))
+    assert isinstance(created, Refusal.Refused)  # what every refusal starts with
+    row = RefusalRow.of(created)
     trails = [
         SubjectTrail(
             aggregate=UUID(aggregate),
@@ -131,24 +117,6 @@ def refusal_why(app: Talenta, refusal_id: UUID, actor: Actor) -> RefusalWhy:
         for aggregate, version in row.subjects.items()
     ]
     return RefusalWhy(refusal=row, rule=_reevaluate(app, row), subjects=trails)
-
-
-def _row(event: Any) -> RefusalRow:
-    return RefusalRow(
-        id=event.originator_id,
-        refused_at=event.timestamp,
-        actor=Actor.model_validate(event.actor),
-        agency=event.agency,
-        command=event.command,
-        via=event.via,
-        status=event.status,
-        code=event.code,
-        citation=event.citation,
-        message=event.message,
-        message_en=event.message_en,
-        body=event.body,
-        subjects=event.subjects,
-    )
 
 
 def _subjects(app: Talenta, body: dict[str, Any]) -> dict[str, int]:

@@ -15,6 +15,7 @@ from fastapi.testclient import TestClient
 from domain.envelope import Actor, Envelope, Role
 from domain.personnel.aggregate import Employee
 from domain.values import Investigation, Penalty, PenaltyLevel
+from projections.documents import DocumentView
 from services.api import create_api
 from services.api.context import Context
 from services.application import Talenta
@@ -48,6 +49,13 @@ def desk_for(app: Talenta, agency: str, user: str) -> Desk:
     client = TestClient(create_api(Context.of(app)))
     client.headers["Authorization"] = f"Bearer {secret}"
     return Desk(client, app)
+
+
+def recorded(app: Talenta) -> DocumentView:
+    """The read models, access records included, brought up to the log."""
+    context = Context.of(app)
+    context.refresh()
+    return context.documents
 
 
 def enrol(app: Talenta) -> None:

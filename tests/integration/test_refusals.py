@@ -15,11 +15,15 @@ from click.testing import CliRunner
 from domain.access import Refusal
 from domain.envelope import Actor, Role
 from domain.personnel.aggregate import employee_id
+from projections.access import AccessProjection
+from projections.follower import Follower
+from services.api.context import Context
 from services.application import Talenta
 from services.audit.refusals import list_refusals, refusal_why
 from services.cli import main
 from services.config import StoreConfig
-from tests.integration.test_personal_data import desk_for
+from services.personal_data_reads import list_reads
+from tests.integration.test_personal_data import desk_for, recorded
 from tests.integration.test_scouting_promotion import AGENCY, D, decreed, opened, staffed
 
 OTHER = "kota-binjai"
@@ -83,7 +87,7 @@ def test_the_why_reads_the_store_as_it_stood_when_the_command_was_refused(
 ) -> None:
     desk = desk_for(staffed, AGENCY, "kabag")
     desk.post("/scouting/propose-candidate", Role.HEAD_OF_UNIT, propose(vacancy, D))
-    (refusal,) = list_refusals(staffed, AGENCY)
+    (refusal,) = list_refusals(recorded(staffed), AGENCY)
     # the vacancy moves on afterwards; its trail in the why stops where the refusal saw it
     desk.post(
         "/scouting/propose-candidate", Role.HEAD_OF_UNIT, propose(vacancy, "197506012000011001")
@@ -165,7 +169,7 @@ def test_a_refusal_at_the_command_line_is_recorded_with_who_asked(
     assert result.exit_code == 1, result.output
     assert NOT_IN_POOL in result.output
     assert staffed.recorder.max_notification_id() == before + 1
-    (row,) = list_refusals(staffed, AGENCY)
+    (row,) = list_refusals(recorded(staffed), AGENCY)
     assert row.via == "cli"
     assert row.command.endswith("scouting vacancy propose")
     assert (row.actor.id, row.actor.role, row.actor.agency) == ("kabag", "head-of-unit", AGENCY)
@@ -185,4 +189,24 @@ def test_a_command_line_failure_that_refuses_nothing_records_nothing(
     missing = "00000000-0000-0000-0000-000000000000"
     result = CliRunner().invoke(main, ["scouting", "vacancy", "propose", missing, D], env=env)
     assert result.exit_code == 1
-    assert list_refusals(staffed, AGENCY) == []
+    assert list_refusals(recorded(staffed), AGENCY) == []
+
+
+def test_the_record_of_refusals_and_reads_is_rebuilt_the_same_from_the_log(
+    staffed: Talenta, vacancy: UUID
+) -> None:
+    desk = desk_for(staffed, AGENCY, "kabag")
+    desk.post("/scouting/propose-candidate", Role.HEAD_OF_UNIT, propose(vacancy, D))
+    desk.get(f"/employees/{D}", Role.PPK)
+    context = Context.of(staffed)
+    context.refresh()
+    before = (list_refusals(context.documents, AGENCY), list_reads(context.documents, AGENCY))
+    assert [len(rows) for rows in before] == [1, 1]
+
+    follower = Follower(staffed, AccessProjection(context.documents))
+    context.documents.reset(AccessProjection.collections, follower.tracking_key)
+    assert list_refusals(context.documents, AGENCY) == []
+    follower.catch_up()
+
+    after = (list_refusals(context.documents, AGENCY), list_reads(context.documents, AGENCY))
+    assert after == before

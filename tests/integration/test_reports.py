@@ -21,7 +21,7 @@ from services.config import StoreConfig
 from services.personal_data_reads import list_reads
 from services.talent.succession import DeclareTarget, Nominate, declare_target, nominate
 from tests.integration import test_talent_succession as talent
-from tests.integration.test_personal_data import Desk, desk_for
+from tests.integration.test_personal_data import Desk, desk_for, recorded
 from tests.integration.test_scouting_promotion import AGENCY, A, B, C, picked, staffed
 
 __all__ = ["staffed"]  # the fixture, used by name
@@ -79,7 +79,7 @@ def test_a_vacancy_s_report_prints_the_trail_the_rules_the_names_and_the_chain_h
     assert "821.2/88/2025" in html  # the mayor's decree
     assert "BA/12/2025" in html  # the board's minutes
     assert head(desk) in html  # the head after the report's own recorded reads
-    reads = list_reads(staffed, AGENCY)
+    reads = list_reads(recorded(staffed), AGENCY)
     assert sorted(r.nip for r in reads) == sorted((A, B, C))
     assert {r.via for r in reads} == {"GET /audit/reports/vacancies/{vacancy_id}"}
 
@@ -92,7 +92,7 @@ def test_a_report_shows_only_the_personal_data_of_the_reader_s_role(
     assert "Kepala Bagian Umum" in html
     assert all(nip not in html for nip in (A, B, C))
     assert "***************002" in html
-    assert list_reads(staffed, AGENCY) == []  # not a full-record read
+    assert list_reads(recorded(staffed), AGENCY) == []  # not a full-record read
 
 
 def test_a_nomination_s_report_prints_who_nominated_whom_under_which_rule(app: Talenta) -> None:
@@ -123,7 +123,7 @@ def test_another_agency_prints_no_report(staffed: Talenta, vacancy: UUID) -> Non
     ):
         assert answer.status_code == 403
         assert answer.json()["code"] == "other-agency"
-    assert list_reads(staffed, AGENCY) == list_reads(staffed, BINJAI) == []
+    assert list_reads(recorded(staffed), AGENCY) == list_reads(recorded(staffed), BINJAI) == []
 
 
 def test_the_command_line_writes_both_reports(
