@@ -30,12 +30,12 @@ from services.audit import (
 from services.audit.compliance_derived import ensure_as_recorded
 from services.audit.compliance_models import Breach, ComplianceReport, Seen, first_citation
 from services.audit.compliance_roles import HANDLERS, ensure_role
-from services.audit.compliance_state import Shadows
+from services.audit.compliance_state import Judge, Shadows
 from services.auth import same_agency
 from services.permissions import allowed
 
 PAGE = 500  # notifications read per query
-JUDGES: dict[type[Any], tuple[Any, ...]] = {
+JUDGES: dict[type[Any], tuple[Judge, ...]] = {
     **compliance_rounds.JUDGES,
     **compliance_scouting.JUDGES,
     **compliance_talent.JUDGES,

@@ -14,7 +14,7 @@ from domain.scouting.mutation import Mutation, TenureReview
 from domain.scouting.tpk import TpkSession
 from domain.talent.development import DevelopmentRecord
 from domain.talent.monitoring import Monitoring
-from services.audit.compliance_state import Shadows
+from services.audit.compliance_state import Judge, Shadows
 
 
 def mutation_recommended(
@@ -69,7 +69,7 @@ def evaluated(
         monitoring.evaluate(outcome, event.notes, pack.cycle, stamp)
 
 
-JUDGES: dict[type[Any], tuple[Any, ...]] = {
+JUDGES: dict[type[Any], tuple[Judge, ...]] = {
     Mutation.MutationRecommended: (mutation_recommended,),
     Mutation.MutationDecided: (mutation_decided,),
     TenureReview.TenureDecided: (tenure_decided,),

@@ -13,7 +13,7 @@ from domain.rules.pack import RulePack
 from domain.scouting.plan import Announcement, Schedule
 from domain.scouting.pool import PoolMembership, membership_id
 from domain.scouting.round import ScoutingRound
-from services.audit.compliance_state import Shadows
+from services.audit.compliance_state import Judge, Shadows
 from services.eligibility import SCOUTING
 
 
@@ -149,7 +149,7 @@ def reported(
     return scouting
 
 
-JUDGES: dict[type[Any], tuple[Any, ...]] = {
+JUDGES: dict[type[Any], tuple[Judge, ...]] = {
     ScoutingRound.Opened: (opened,),
     ScoutingRound.Published: (published,),
     ScoutingRound.Registered: (registered,),

@@ -18,7 +18,7 @@ from domain.scouting.round import ScoutingRound
 from domain.scouting.tpk import TpkSession
 from domain.scouting.vacancy import Vacancy
 from domain.scouting.vacancy_state import Standing
-from services.audit.compliance_state import Shadows
+from services.audit.compliance_state import Judge, Shadows
 
 # No personnel record in the log: P30(5) cannot be re-judged, the other checks still are.
 _UNKNOWN = EligibilityResult(requirements=(), readings_used=())
@@ -161,7 +161,7 @@ def pool_decreed(
         scouting.decree_pool(event.decree_number, event.decree_date, stamp)
 
 
-JUDGES: dict[type[Any], tuple[Any, ...]] = {
+JUDGES: dict[type[Any], tuple[Judge, ...]] = {
     Vacancy.CandidateProposed: (proposal,),
     Vacancy.Shortlisted: (shortlist,),
     Vacancy.Picked: (pick,),

@@ -6,14 +6,17 @@ from __future__ import annotations
 
 import copy
 import logging
+from collections.abc import Callable
 from datetime import date
 from typing import Any, TypeVar
 from uuid import UUID
 
 from eventsourcing.domain import Aggregate
 
+from domain.envelope import Envelope
 from domain.personnel.aggregate import Employee, employee_id
 from domain.personnel.facts import PersonnelFacts
+from domain.rules.pack import RulePack
 from domain.scouting.mutation import Mutation, TenureReview
 from domain.scouting.pool import PoolEntry, PoolMembership, membership_id
 from domain.scouting.round import ScoutingRound
@@ -25,6 +28,9 @@ from domain.talent.retention import Award
 from domain.talent.succession import SuccessionPlan
 
 A = TypeVar("A", bound=Aggregate)
+# Runs a recorded step again on the replayed state (raising the rule's refusal) and returns the
+# aggregate holding the event the step would record, where there is one to compare.
+Judge = Callable[[Any, "Shadows", RulePack, Envelope], Aggregate | None]
 log = logging.getLogger(__name__)
 
 # Only these are rebuilt: the others' decisions are judged on their own events and envelopes.

@@ -22,7 +22,7 @@ from domain.talent.succession import SuccessionGroup, SuccessionPlan
 from domain.talent.succession_rules import succession_citations
 from domain.talent.succession_values import Successor
 from domain.values import PositionLevel
-from services.audit.compliance_state import Shadows
+from services.audit.compliance_state import Judge, Shadows
 
 
 def group_set(
@@ -155,7 +155,7 @@ def unexpired_pins(shadows: Shadows, as_of: datetime) -> Iterator[tuple[Award, R
         )
 
 
-JUDGES: dict[type[Any], tuple[Any, ...]] = {
+JUDGES: dict[type[Any], tuple[Judge, ...]] = {
     TalentProfile.Assessed: (assessed,),
     SuccessionGroup.GroupSet: (group_set,),
     SuccessionPlan.Nominated: (nomination,),
