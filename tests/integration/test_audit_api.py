@@ -172,3 +172,40 @@ def test_the_command_line_answers_as_an_auditor(app: Talenta, store: StoreConfig
     assert [row["nip"] for row in json.loads(pool.output)["entries"]] == [A, B, C]
     assert refused.exit_code == 1 and "may not" in refused.output
     assert missing_nip.exit_code == 2
+
+
+def test_the_command_line_answers_for_the_talent_cycle(app: Talenta, store: StoreConfig) -> None:
+    run_ = cycle(app, "binjai")
+    runner = CliRunner()
+    env = {"TALENTA_AGENCY": BINJAI, "TALENTA_ACTOR": "inspektorat"}
+
+    def run(*args: str) -> Any:
+        answer = runner.invoke(main, ["audit", *args, "--store", store.url], env=env)
+        assert answer.exit_code == 0, answer.output
+        return answer.output
+
+    target = run("timeline", "target", str(run_.plan))
+    critical = json.loads(run("timeline", "critical-position", str(run_.critical), "--json"))
+    nominated = run("why", "nomination", str(run_.plan), TALENT_A)
+    placed = json.loads(run("why", "placement", str(run_.placement), "--json"))
+    group = json.loads(run("as-of", "group", "2025", "--at", run_.before_group.isoformat()))
+    grid = json.loads(
+        run(
+            "as-of",
+            "grid",
+            str(run_.campaign),
+            "--at",
+            run_.before_reassessed.isoformat(),
+            "--on",
+            "2025-10-01",
+        )
+    )
+    plan = json.loads(run("as-of", "plan", str(run_.plan), "--at", run_.before_order.isoformat()))
+
+    assert "TargetDeclared" in target.splitlines()[0]
+    assert critical["events"][0]["what"] == "Declared"
+    assert "in-succession-group 2025-04-07: MEMENUHI / HELD" in nominated
+    assert placed["audit"]["nip"] == TALENT_B
+    assert group["group"] is None
+    assert grid["grid"]["boxes"]["9"]["nips"] == [TALENT_A]
+    assert plan["plan"]["successors"] == []
