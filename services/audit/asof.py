@@ -17,7 +17,7 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, date, datetime
 from typing import Any
-from uuid import UUID
+from uuid import UUID, uuid4
 from zoneinfo import ZoneInfo
 
 from eventsourcing.persistence import Tracking
@@ -199,7 +199,8 @@ def replayed(
         (event for aggregate in aggregates for event in recorded_by(app, aggregate, at)),
         key=lambda event: event.timestamp,
     )
-    datastore = SQLiteDatastore(":memory:")
+    # Named and shared, so every connection of the pool sees the one throwaway database.
+    datastore = SQLiteDatastore(f"file:as-of-{uuid4()}?mode=memory&cache=shared")
     try:
         view = SQLiteDocumentView(datastore)
         view.create_table()
