@@ -201,14 +201,14 @@ def pinned(app: Talenta, expire: bool) -> Award:
         evidence={"assessment_centre": {"intellectual": 4}},
     )
     assess_employee(app, mapped, actor(BINJAI, Role.ASSESSOR))
-    decree_ = AwardDecree(
+    pin_decree = AwardDecree(
         agency=BINJAI,
         nip=C,
         kind=AwardKind.PIN,
         decree_number="800/30/2024",
         decree_date=PIN_DECREE,
     )
-    granted = award(app, decree_, actor(BINJAI, Role.PPK))
+    granted = award(app, pin_decree, actor(BINJAI, Role.PPK))
     if expire:
         assert granted.expires_on is not None
         command = ExpirePin(award_id=granted.id, expired_on=granted.expires_on)
@@ -236,7 +236,7 @@ def test_a_log_built_through_the_commands_reports_no_breach(app: Talenta, agency
 
     assert report.breaches == []
     assert everyone.breaches == []
-    assert report.checked >= 10  # every decision of the agency was judged
+    assert report.checked >= 10  # the agency's decisions, each judged
     assert report.checked == everyone.checked
 
 
