@@ -6,6 +6,7 @@ refusal, the rule evaluated again against the store as it stood then."""
 from __future__ import annotations
 
 import importlib
+import json
 from datetime import date, datetime
 from typing import Any, Literal, cast, get_type_hints
 from uuid import UUID
@@ -25,6 +26,8 @@ from services.audit.events import AuditEvent
 from services.auth import same_agency
 from services.permissions import PERMISSIONS
 from services.personal_data import shown
+
+MAX_BODY = 20_000  # characters of a refused request's JSON kept in its record
 
 # Refusals of access or of the request's shape rest on no rule to evaluate again.
 NOT_RULES = frozenset(
@@ -69,7 +72,7 @@ def record_refusal(
         agency=actor.agency,
         command=command,
         via=via,
-        body=shown(body, actor.role),  # no more personal data than the asker may see
+        body=_kept(shown(body, actor.role)),  # no more personal data than the asker may see
         status=status,
         code=code,
         citation=citation,
@@ -117,6 +120,24 @@ def refusal_why(app: Talenta, refusal_id: UUID, actor: Actor) -> RefusalWhy:
         for aggregate, version in row.subjects.items()
     ]
     return RefusalWhy(refusal=row, rule=_reevaluate(app, row), subjects=trails)
+
+
+def _kept(body: dict[str, Any]) -> dict[str, Any]:
+    """The request as it can be stored: without NUL characters, which PostgreSQL cannot keep,
+    and cut to its start when large, since one huge event can stall a PostgreSQL save."""
+    clean = _without_nul(body)
+    text = json.dumps(clean, ensure_ascii=False, default=str)
+    return clean if len(text) <= MAX_BODY else {"truncated": text[:MAX_BODY]}
+
+
+def _without_nul(value: Any) -> Any:
+    if isinstance(value, str):
+        return value.replace("\x00", "")
+    if isinstance(value, dict):
+        return {_without_nul(str(k)): _without_nul(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_without_nul(item) for item in value]
+    return value
 
 
 def _subjects(app: Talenta, body: dict[str, Any]) -> dict[str, int]:
@@ -191,6 +212,9 @@ class AsOf:
         if not known:
             raise AggregateNotFoundError(aggregate_id)
         return self.app.repository.get(aggregate_id, version=known[-1].originator_version)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.app.repository, name)
 
     def __contains__(self, aggregate_id: UUID) -> bool:
         try:

@@ -19,7 +19,7 @@ from projections.access import AccessProjection
 from projections.follower import Follower
 from services.api.context import Context
 from services.application import Talenta
-from services.audit.refusals import list_refusals, refusal_why
+from services.audit.refusals import MAX_BODY, list_refusals, refusal_why
 from services.cli import main
 from services.config import StoreConfig
 from services.personal_data_reads import list_reads
@@ -210,3 +210,13 @@ def test_the_record_of_refusals_and_reads_is_rebuilt_the_same_from_the_log(
 
     after = (list_refusals(context.documents, AGENCY), list_reads(context.documents, AGENCY))
     assert after == before
+
+
+def test_a_huge_refused_request_is_recorded_by_its_start(staffed: Talenta, vacancy: UUID) -> None:
+    desk = desk_for(staffed, AGENCY, "kabag")
+    huge = {**propose(vacancy, D), "reason": "x" * 200_000}
+    assert desk.post("/scouting/propose-candidate", Role.HEAD_OF_UNIT, huge).status_code == 422
+    (row,) = desk.get("/audit/refusals", Role.AUDITOR).json()
+    assert set(row["body"]) == {"truncated"}
+    assert row["body"]["truncated"].startswith('{"vacancy_id": ')
+    assert len(row["body"]["truncated"]) == MAX_BODY
