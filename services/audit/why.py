@@ -13,13 +13,16 @@ from uuid import UUID
 
 from pydantic import BaseModel
 
-from domain.envelope import Actor
+from domain.envelope import Actor, Envelope
 from domain.personnel.aggregate import Employee, employee_id
 from domain.personnel.facts import PersonnelFacts
 from domain.rules.core import EligibilityResult, RequirementResult, RuleRefusal
 from domain.rules.registry import pack_in_force
 from domain.talent.mapping import TalentProfile, profile_id
+from domain.talent.placement import Candidate, Decree, Placement, Target
+from domain.talent.succession import SuccessionPlan
 from domain.talent.succession_rules import in_group, refuse_below_group, succession_citations
+from domain.values import PositionLevel
 from projections.talent import PlanRow
 from services.application import EmployeeNotFound, Talenta
 from services.audit.asof import plan_at, recorded_by
@@ -64,26 +67,31 @@ class PlacementWhy(BaseModel):
 
 
 def why_nomination(app: Talenta, plan_id: UUID, nip: str, actor: Actor) -> NominationWhy:
+    """The nomination taken again on the plan as it stood before it, with the nominee's
+    assessment in force then and the recorded envelope (the nominator's role, the
+    justification, boxes 7-9: the plan's own checks), and the group rule alone."""
     ensure_reader(actor)
     audit = audit_nomination(app, plan_id, nip, actor)
     made = audit.nomination
     on = effective(made)
     pack = pack_in_force(audit.agency, on)
-    cycle = pack.cycle
-    nominator = made.actor.role if made.actor else None
+    nominated = stored(app, made)
+    plan_before_it: SuccessionPlan = app.repository.get(plan_id, version=made.version - 1)
+    held = audit.assessment_at_the_time
     rules = [
         judge(
-            "in-succession-group",
+            "nomination",
             on,
-            lambda: in_group(nip, audit.assessment_at_the_time, pack, on),
+            lambda: plan_before_it.nominate(
+                nip,
+                held,
+                nominated.justification,
+                pack,
+                Envelope.from_event(nominated.envelope),
+            ),
+            made.citations,
         ),
-        RuleCheck(
-            rule="nominator",
-            on=on,
-            held=cycle is not None and nominator is cycle.nominator,
-            citations=(cycle.nomination_citation,) if cycle else (),
-            detail={"nominated_by": nominator, "pack_nominator": cycle and cycle.nominator},
-        ),
+        judge("in-succession-group", on, lambda: in_group(nip, held, pack, on)),
     ]
     chain = [
         *_assessed(app, audit.agency, nip, made.recorded_at),
@@ -99,36 +107,21 @@ def why_nomination(app: Talenta, plan_id: UUID, nip: str, actor: Actor) -> Nomin
 
 
 def why_placement(app: Talenta, placement_id: UUID, actor: Actor) -> PlacementWhy:
+    """The placement taken again with the target, the candidate's box on the decree date and
+    the plan's successors as recorded then (the order or a direct box 9, boxes 7-9, across
+    units: the placement's own checks), and the group rule alone."""
     ensure_reader(actor)
     audit = audit_placement(app, placement_id, actor)
     on, at = audit.decree_date, audit.placed_at
     pack = pack_in_force(audit.agency, on)
     held = audit.assessment_at_the_time
+    box = held.box if held else None
     rules = [
+        judge("placement", on, lambda: _placed_again(app, audit, box), audit.citations),
         judge(
             "in-succession-group",
             on,
-            lambda: refuse_below_group(
-                audit.nip, held.box if held else None, on, succession_citations(pack)
-            ),
-        ),
-        RuleCheck(
-            rule="cross-unit",
-            on=on,
-            held=not audit.cross_unit.crossed or audit.cross_unit.allowed,
-            citations=(audit.cross_unit.citation,) if audit.cross_unit.citation else (),
-            detail=audit.cross_unit.model_dump(mode="json"),
-        ),
-        RuleCheck(
-            rule="in-successor-order-or-box-9",
-            on=on,
-            held=audit.successor_order is not None or audit.box9.applied,
-            citations=(audit.box9.citation,),
-            detail={
-                "successor_order": audit.successor_order,
-                "box9": audit.box9.model_dump(mode="json"),
-                "direct": audit.direct,
-            },
+            lambda: refuse_below_group(audit.nip, box, on, succession_citations(pack)),
         ),
     ]
     plan = [e for e in audit.plan_timeline if e.recorded_at <= at]
@@ -141,9 +134,41 @@ def why_placement(app: Talenta, placement_id: UUID, actor: Actor) -> PlacementWh
     )
 
 
-def judge(rule: str, on: date, run: Callable[[], Any]) -> RuleCheck:
-    """Runs a rule function and reads its answer: an eligibility result, one requirement's
-    result, or a refusal raised (a value returned without a refusal means it held)."""
+def _placed_again(app: Talenta, audit: PlacementAudit, box: int | None) -> dict[str, Any]:
+    pack = pack_in_force(audit.agency, audit.decree_date)
+    if pack.cycle is None:  # audit_placement refuses a pack without the cycle
+        raise ValueError(f"{pack.id} has no talent cycle")
+    again = Placement.place(
+        Target(
+            plan_id=audit.plan_id,
+            agency=audit.agency,
+            position=audit.position,
+            unit=audit.unit,
+            level=PositionLevel(audit.level),
+            critical=audit.critical,
+        ),
+        Candidate(
+            nip=audit.nip,
+            from_unit=audit.cross_unit.from_unit,
+            box=box,
+            successors=tuple(s.nip for s in audit.successors_at_the_time),
+        ),
+        Decree(
+            number=audit.decree_number,
+            decree_date=audit.decree_date,
+            inaugurated_on=audit.inaugurated_on,
+        ),
+        pack.cycle,
+        Envelope.from_event(stored(app, audit.placement).envelope),
+        group_citations=succession_citations(pack),
+    )
+    return {"box": again.box, "direct": again.direct, "recorded_direct": audit.direct}
+
+
+def judge(rule: str, on: date, run: Callable[[], Any], cited: tuple[str, ...] = ()) -> RuleCheck:
+    """Runs a rule function (or the decision's own command on the aggregate as it stood) and
+    reads its answer: an eligibility result, one requirement's result, or a refusal raised; a
+    value returned without a refusal means it held, under the articles ``cited``."""
     try:
         result = run()
     except RuleRefusal as refusal:
@@ -171,7 +196,7 @@ def judge(rule: str, on: date, run: Callable[[], Any]) -> RuleCheck:
             detail=result.model_dump(mode="json"),
         )
     detail = result.model_dump(mode="json") if isinstance(result, BaseModel) else result
-    return RuleCheck(rule=rule, on=on, held=True, citations=(), detail={"result": detail})
+    return RuleCheck(rule=rule, on=on, held=True, citations=cited, detail={"result": detail})
 
 
 def pack_then(agency: str, on: date) -> PackInForce:
@@ -191,6 +216,15 @@ def facts_then(app: Talenta, nip: str, at: datetime) -> PersonnelFacts:
         raise EmployeeNotFound(nip)
     employee: Employee = app.repository.get(employee_id(nip), version=events[-1].originator_version)
     return employee.facts
+
+
+def stored(app: Talenta, event: AuditEvent) -> Any:
+    """The stored event an audit entry shows."""
+    return next(
+        iter(
+            app.repository.event_store.get(event.aggregate, gt=event.version - 1, lte=event.version)
+        )
+    )
 
 
 def effective(event: AuditEvent) -> date:

@@ -5,20 +5,22 @@ date, and the pool and vacancy read models just before the decision was recorded
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any, TypeVar
 from uuid import UUID
 
 from pydantic import BaseModel
 
-from domain.envelope import Actor
+from domain.envelope import Actor, Envelope
 from domain.rules.calendar import ClockId
 from domain.rules.madiun_promotion import check_promotion_consideration
 from domain.rules.madiun_scoring import final_result
 from domain.rules.registry import pack_in_force
 from domain.scouting.pool import PoolEntry, PoolMembership, membership_id
 from domain.scouting.round import ScoutingRound
+from domain.scouting.tpk import TpkSession
 from domain.scouting.vacancy import Vacancy
-from domain.scouting.vacancy_guards import SHORTLIST_SIZE
+from domain.scouting.vacancy_state import Standing
 from domain.values import PositionLevel
 from projections.scouting import PoolRow, VacancyRow
 from services.application import NotFound, Talenta
@@ -66,43 +68,54 @@ class PoolEntryWhy(BaseModel):
 
 
 def why_shortlist(app: Talenta, vacancy_id: UUID, actor: Actor) -> VacancyDecisionWhy:
+    """The board's shortlist re-run on the vacancy as it stood before it, with each listed
+    candidate's entry and P30(5) as recorded then (the size of three, the entries, P30(5): the
+    vacancy's own checks, P24(3-4), P22(1))."""
     ensure_reader(actor)
     audit = audit_pick(app, vacancy_id, actor)
     listed = _last(app, vacancy_id, Vacancy.Shortlisted, "daftar pendek", "shortlist")
-    on = effective(AuditEvent.of(listed))
-    size = RuleCheck(
-        rule="shortlist-size",
-        on=on,
-        held=len(listed.nips) >= SHORTLIST_SIZE or bool(listed.justification.strip()),
-        citations=("madiun-2021:P24(4)",),
-        detail={
-            "nips": listed.nips,
-            "required": SHORTLIST_SIZE,
-            "justification": listed.justification,
-        },
+    found = {nip: _standing(app, audit, nip, listed) for nip in listed.nips}
+    standing = {nip: held for nip, (held, _) in found.items()}
+    before_it = _before(app, listed)
+    decision = judge(
+        "shortlist",
+        effective(AuditEvent.of(listed)),
+        lambda: before_it.shortlist(
+            TpkSession.model_validate(listed.session),
+            list(listed.nips),
+            listed.justification,
+            standing,
+            Envelope.from_event(listed.envelope),
+        ),
+        AuditEvent.of(listed).citations,
     )
-    rules = [size, *(r for nip in listed.nips for r in _standing(app, audit, nip, listed))]
+    decision.detail.update(nips=listed.nips, justification=listed.justification)
+    rules = [decision, *(check for _, checks in found.values() for check in checks)]
     return _answer(app, audit, listed, rules)
 
 
 def why_pick(app: Talenta, vacancy_id: UUID, actor: Actor) -> VacancyDecisionWhy:
+    """The mayor's pick re-run on the vacancy as it stood before it (one of the shortlist, not
+    a lapsed pick, P24(5)), with the entry and P30(5) as recorded then."""
     ensure_reader(actor)
     audit = audit_pick(app, vacancy_id, actor)
     chosen = _last(app, vacancy_id, Vacancy.Picked, "pilihan", "pick")
-    listed = [
-        e
-        for e in recorded_by(app, vacancy_id, chosen.timestamp)
-        if isinstance(e, Vacancy.Shortlisted)
-    ]
-    shortlist = listed[-1].nips if listed else []
-    one_of = RuleCheck(
-        rule="picked-from-shortlist",
-        on=chosen.decree_date,
-        held=chosen.nip in shortlist,
-        citations=("madiun-2021:P24(5)",),
-        detail={"nip": chosen.nip, "shortlist": shortlist},
+    standing, checks = _standing(app, audit, chosen.nip, chosen)
+    before_it = _before(app, chosen)
+    decision = judge(
+        "pick",
+        chosen.decree_date,
+        lambda: before_it.pick(
+            chosen.nip,
+            chosen.decree_number,
+            chosen.decree_date,
+            {chosen.nip: standing},
+            Envelope.from_event(chosen.envelope),
+        ),
+        AuditEvent.of(chosen).citations,
     )
-    return _answer(app, audit, chosen, [one_of, *_standing(app, audit, chosen.nip, chosen)])
+    decision.detail["nip"] = chosen.nip
+    return _answer(app, audit, chosen, [decision, *checks])
 
 
 def why_pool_entry(app: Talenta, entry_id: UUID, actor: Actor) -> PoolEntryWhy:
@@ -184,25 +197,37 @@ def _entry_rules(
     return rules
 
 
-def _standing(app: Talenta, audit: PickAudit, nip: str, decision: Any) -> list[RuleCheck]:
-    """The candidate's proposed entry, as its membership held it when the decision was
-    recorded, valid on the decision's date; and P30(5) on the record as it stood then."""
+def _standing(
+    app: Talenta, audit: PickAudit, nip: str, decision: Any
+) -> tuple[Standing, list[RuleCheck]]:
+    """The candidate's proposed entry as its membership held it when the decision was recorded,
+    and P30(5) on the record as it stood then; each also judged alone, for the answer."""
     at = decision.timestamp
     on = effective(AuditEvent.of(decision))
     trail = next(t for t in audit.candidates if t.nip == nip)
-    membership_then: PoolMembership = app.repository.get(
-        membership_id(nip, audit.level),
-        version=recorded_by(app, membership_id(nip, audit.level), at)[-1].originator_version,
-    )
-    entry = membership_then.entry(trail.pool_entry.entry_id)
-    facts = facts_then(app, nip, at)
+    membership: PoolMembership = _then(app, membership_id(nip, audit.level), at)
+    entry = membership.entry(trail.pool_entry.entry_id)
+    consideration = check_promotion_consideration(facts_then(app, nip, at), on)
     valid = judge("pool-entry-valid", on, lambda: entry.ensure_valid_on(on))
-    considered = judge(
-        "promotion-consideration", on, lambda: check_promotion_consideration(facts, on)
-    )
+    considered = judge("promotion-consideration", on, lambda: consideration)
     for check in (valid, considered):
         check.detail["nip"] = nip
-    return [valid, considered]
+    return Standing(entry=entry, consideration=consideration), [valid, considered]
+
+
+def _then(app: Talenta, aggregate: UUID, at: datetime) -> Any:
+    """The aggregate as recorded at ``at``."""
+    return app.repository.get(
+        aggregate, version=recorded_by(app, aggregate, at)[-1].originator_version
+    )
+
+
+def _before(app: Talenta, decision: Any) -> Vacancy:
+    """The vacancy just before the decision, to take the decision again on it (in memory)."""
+    found: Vacancy = app.repository.get(
+        decision.originator_id, version=decision.originator_version - 1
+    )
+    return found
 
 
 def _answer(

@@ -78,7 +78,7 @@ def test_scouting_answers_over_http_with_refusals(app: Talenta) -> None:
     assert vacancy_steps["events"][0]["what"] == "VacancyOpened"
     assert rounds["events"][0]["what"] == "Opened"
     assert listed["decision"]["what"] == "Shortlisted" and listed["rules"][0]["held"]
-    assert chosen["rules"][0]["rule"] == "picked-from-shortlist"
+    assert chosen["rules"][0]["rule"] == "pick"
     assert entry["entry"]["nip"] == B
     assert [row["nip"] for row in then["entries"]] == [A, B, C]
     assert [row["nip"] for row in now["entries"]] == [A, C]
@@ -165,7 +165,7 @@ def test_the_command_line_answers_as_an_auditor(app: Talenta, store: StoreConfig
     assert json.loads(as_json.output)["events"][0]["what"] == "VacancyOpened"
     assert why.exit_code == 0, why.output
     assert (
-        f"picked-from-shortlist NIP {B} 2025-04-10: MEMENUHI / HELD [madiun-2021:P24(5)]"
+        f"pick NIP {B} 2025-04-10: MEMENUHI / HELD [madiun-2021:P24(5), madiun-2021:P27(1)]"
         in why.output
     )
     assert pool.exit_code == 0, pool.output

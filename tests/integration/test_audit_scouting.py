@@ -132,8 +132,10 @@ def test_a_shortlist_and_a_pick_are_explained_with_rules_rerun_and_the_pool_then
     assert listed.pack.id == "madiun-2021"
     assert listed.pack.on == date(2025, 4, 2)
     assert "D7" in listed.pack.readings
-    size = next(r for r in listed.rules if r.rule == "shortlist-size")
-    assert size.held and size.citations == ("madiun-2021:P24(4)",)
+    # The board's shortlist taken again on the vacancy as it stood, under its own articles.
+    again = listed.rules[0]
+    assert (again.rule, again.held, again.detail["nips"]) == ("shortlist", True, [A, B, C])
+    assert "madiun-2021:P24(4)" in again.citations
     valid = [r for r in listed.rules if r.rule == "pool-entry-valid"]
     assert [(r.detail["nip"], r.held) for r in valid] == [(A, True), (B, True), (C, True)]
     considered = [r for r in listed.rules if r.rule == "promotion-consideration"]
@@ -144,11 +146,7 @@ def test_a_shortlist_and_a_pick_are_explained_with_rules_rerun_and_the_pool_then
     assert [e.what for e in listed.chain][-1] == "Shortlisted"
 
     assert chosen.decision.what == "Picked"
-    assert [r.rule for r in chosen.rules] == [
-        "picked-from-shortlist",
-        "pool-entry-valid",
-        "promotion-consideration",
-    ]
+    assert [r.rule for r in chosen.rules] == ["pick", "pool-entry-valid", "promotion-consideration"]
     assert all(r.held for r in chosen.rules)
     assert chosen.vacancy_before is not None and chosen.vacancy_before.pick is None
     assert chosen.vacancy_before.shortlist is not None

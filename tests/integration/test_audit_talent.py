@@ -183,12 +183,17 @@ def test_a_nomination_and_a_placement_are_explained(app: Talenta, city: str) -> 
     placed = why_placement(app, run.placement, audit)
 
     assert nominated.audit.assessment_at_the_time.box == 9
-    assert {r.rule: r.held for r in nominated.rules} == {
-        "in-succession-group": True,
-        "nominator": True,
-    }
-    in_group = nominated.rules[0]
-    assert in_group.detail == {"result": 9}
+    # The plan's own nomination, taken again on the plan as it stood: held, under the
+    # nominating article; and the group's boxes 7-9 alone.
+    again, in_group = nominated.rules
+    assert (again.rule, again.held) == ("nomination", True)
+    assert again.detail["result"]["box"] == 9
+    assert again.citations == nominated.audit.nomination.citations
+    assert (in_group.rule, in_group.held, in_group.detail) == (
+        "in-succession-group",
+        True,
+        {"result": 9},
+    )
     assert nominated.pack.on == date(2025, 4, 7)
     assert nominated.pack.id == pack_for(run.agency).id
     assert nominated.plan_before is not None
@@ -197,7 +202,11 @@ def test_a_nomination_and_a_placement_are_explained(app: Talenta, city: str) -> 
     assert "SuccessorsOrdered" not in [e.what for e in nominated.chain]
 
     assert placed.audit.nip == B
-    assert all(r.held for r in placed.rules)
+    assert [(r.rule, r.held) for r in placed.rules] == [
+        ("placement", True),
+        ("in-succession-group", True),
+    ]
+    assert placed.rules[0].detail["result"] == {"box": 8, "direct": False, "recorded_direct": False}
     assert placed.pack.on == date(2025, 6, 2)
     assert placed.plan_before is not None
     assert [s.nip for s in placed.plan_before.successors] == [B, A]
