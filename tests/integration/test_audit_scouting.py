@@ -11,7 +11,9 @@ import pytest
 
 from domain.envelope import Actor, Envelope, Role
 from domain.personnel.aggregate import Employee
+from domain.rules.madiun_promotion import check_promotion_consideration
 from domain.values import PositionLevel
+from domain.values.discipline import Penalty, PenaltyLevel
 from services.application import NotFound, Talenta
 from services.audit.asof import asof_pool
 from services.audit.timeline import (
@@ -197,3 +199,25 @@ def test_the_pool_as_of_a_past_moment_differs_from_todays(app: Talenta) -> None:
     assert early.entries == []  # the day before the decree
     with pytest.raises(OtherAgency):
         asof_pool(app, AGENCY, ADMINISTRATOR, OUTSIDER)
+
+
+def test_a_pick_is_judged_on_the_record_as_it_stood_not_as_corrected_since(
+    app: Talenta,
+) -> None:
+    vacancy, _ = inaugurated(app)
+    employee = app.employee(B)
+    # Recorded after the pick: a moderate penalty served over the decree date (P30(5)(a)).
+    served = Penalty(level=PenaltyLevel.MODERATE, start=date(2025, 1, 2), end=date(2025, 12, 31))
+    corrected = employee.facts.model_copy(update={"penalties": (served,)})
+    employee.update(corrected, Envelope(actor=CASEWORKER, effective=date(2025, 7, 1)))
+    app.save(employee)
+
+    chosen = why_pick(app, vacancy, AUDITOR)
+
+    assert not check_promotion_consideration(app.facts(B), date(2025, 4, 10)).eligible
+    considered = next(r for r in chosen.rules if r.rule == "promotion-consideration")
+    assert considered.held and considered.detail["nip"] == B
+    assert chosen.rules[0].held  # the pick itself, taken again on the record of its day
+    # The correction is in the employee's timeline, recorded last, dated when it was made.
+    last = employee_timeline(app, B, AUDITOR).events[-1]
+    assert (last.what, last.effective) == ("RecordUpdated", date(2025, 7, 1))
