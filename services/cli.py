@@ -28,10 +28,10 @@ from services.cli_compliance import compliance
 from services.cli_demo import demo
 from services.cli_inbox import inbox_group
 from services.cli_options import store_option
-from services.cli_refusals import cause, record
 from services.cli_render import eligibility_table, placement_lines, text
 from services.cli_report import report
 from services.cli_scouting import scouting
+from services.cli_step import cause, record
 from services.cli_talent import talent
 from services.config import StoreConfig
 from services.eligibility import check_scouting

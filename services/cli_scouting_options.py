@@ -29,7 +29,7 @@ from domain.rules.core import RuleRefusal
 from domain.scouting.candidate import Candidate
 from services.application import Talenta
 from services.cli_options import STORE
-from services.cli_refusals import remember
+from services.cli_step import remember, shown_to_step
 from services.config import StoreConfig
 from services.permissions import Forbidden, roles_of
 
@@ -234,4 +234,5 @@ def document_refs(specs: tuple[str, ...]) -> tuple[DocumentRef, ...]:
 
 def echo_json(value: Any) -> None:
     """Dataclasses and pydantic models alike, as the API would render them."""
-    click.echo(json.dumps(TypeAdapter(Any).dump_python(value, mode="json"), indent=2))
+    data = shown_to_step(TypeAdapter(Any).dump_python(value, mode="json"))
+    click.echo(json.dumps(data, indent=2))

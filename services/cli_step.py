@@ -1,6 +1,7 @@
-"""Refusals at the shell, recorded like the API's: the step names who acts (``remember``), and
-the top-level group records any refusal of it (services/audit/refusals.py) before the user
-reads the one-line message."""
+"""The acting step of one `talenta` invocation: who acts, noted when the step names its actor
+(``remember``), so that a refusal of it is recorded like the API's (``record``, from the
+top-level group, before the user reads the one-line message) and its JSON answer shows only the
+personal data the actor's role may see (``shown_to_step``)."""
 
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ from services.audit.refusals import record_refusal
 from services.auth import OtherAgency
 from services.config import StoreConfig
 from services.permissions import Forbidden
+from services.personal_data import shown
 
 _STEP = "talenta.step"
 # Options that say who acts and where, not what was asked.
@@ -29,6 +31,14 @@ def remember(actor: Actor) -> None:
     ctx = click.get_current_context(silent=True)
     if ctx is not None:
         ctx.meta[_STEP] = (ctx.command_path, dict(ctx.params), actor)
+
+
+def shown_to_step(data: Any) -> Any:
+    """``data`` (JSON-ready) as the step's actor may see it; a command that names no actor runs
+    as the shell's user, a caseworker of the personnel agency (services/cli.py)."""
+    ctx = click.get_current_context(silent=True)
+    step = ctx.meta.get(_STEP) if ctx is not None else None
+    return shown(data, step[2].role) if step else data
 
 
 def record(ctx: click.Context, error: BaseException | None) -> None:
