@@ -57,8 +57,9 @@ def _merge(
     key = _KEYS.get(section)
     kept: dict[Hashable, Entry] = {}
     items: list[Any] = []
+    seen: set[Any] = set()  # the entries are frozen models: hashed, not compared one by one
     for entry in entries:
-        if entry.item in items:
+        if entry.item in seen:
             continue  # the same entry exported twice
         if key is not None and (earlier := kept.get(key(entry.item))) is not None:
             errors.append(_contradiction(entry.row, earlier.row, record))
@@ -66,6 +67,7 @@ def _merge(
         if key is not None:
             kept[key(entry.item)] = entry
         items.append(entry.item)
+        seen.add(entry.item)
     current: Any = {"grades": record.grade, "positions": record.position}.get(section)
     # The main row's current grade and position are usually in the history too, with more
     # detail (decree numbers); they are added only when the history lacks them.
