@@ -19,10 +19,24 @@ from services.application import Talenta
 from services.cli import main
 from services.config import StoreConfig
 from services.personal_data_reads import list_reads
+from services.scouting.vacancies import ShortlistCandidates, propose_candidate, shortlist
 from services.talent.succession import DeclareTarget, Nominate, declare_target, nominate
 from tests.integration import test_talent_succession as talent
 from tests.integration.test_personal_data import Desk, desk_for, recorded
-from tests.integration.test_scouting_promotion import AGENCY, A, B, C, picked, staffed
+from tests.integration.test_scouting_promotion import (
+    AGENCY,
+    BOARD,
+    HEAD,
+    TPK,
+    A,
+    B,
+    C,
+    decreed,
+    opened,
+    picked,
+    proposal,
+    staffed,
+)
 
 __all__ = ["staffed"]  # the fixture, used by name
 
@@ -152,3 +166,27 @@ def test_the_command_line_writes_both_reports(
     refused = runner.invoke(main, [*args[:-1], AGENCY], env=env)
     assert refused.exit_code == 1
     assert "kota-madiun" in refused.output
+
+
+def test_a_vacancy_s_report_prints_its_flags(staffed: Talenta) -> None:
+    decreed(staffed)
+    vacancy = opened(staffed)
+    for nip in (A, B):
+        propose_candidate(staffed, proposal(vacancy, nip), HEAD)
+    listing = ShortlistCandidates(
+        vacancy_id=vacancy,
+        members=BOARD,
+        minutes_number="BA/13/2025",
+        minutes_date=date(2025, 4, 2),
+        nips=(A, B),
+        justification="hanya dua anggota Talent Pool yang memenuhi",
+    )
+    shortlist(staffed, listing, TPK)
+    desk = desk_for(staffed, AGENCY, "inspektur")
+
+    html = desk.get(f"/audit/reports/vacancies/{vacancy}", Role.AUDITOR).text
+
+    assert 'class="flag"' in html
+    assert "shortlist of fewer than 3 (2)" in html
+    assert "hanya dua anggota Talent Pool yang memenuhi" in html
+    assert "madiun-2021:P24(4)" in html
