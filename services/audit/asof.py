@@ -108,8 +108,7 @@ def asof_pool(
     same_agency(actor, agency)
     wanted = PositionLevel(level)
     when = moment(agency, at, on)
-    with replayed(app, pool_members(app, agency, wanted), when.at, ScoutingProjection) as view:
-        entries = pool_as_of(view, agency, when.on, wanted)
+    entries = pool_at(app, agency, wanted, when.at, when.on)
     return PoolAsOf(agency=agency, level=wanted, moment=when, entries=entries)
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import Any
 from uuid import UUID
 
+from eventsourcing.application import project_aggregate
 from pydantic import BaseModel
 
 from domain.envelope import Actor
@@ -15,7 +16,7 @@ from domain.scouting.pool import PoolEntry, PoolMembership, membership_id
 from domain.scouting.round import ScoutingRound
 from domain.scouting.vacancy import Vacancy
 from projections.audit import SubjectIndex
-from services.application import Talenta
+from services.application import NotFound, Talenta
 from services.audit.events import AuditEvent
 from services.audit.timeline import events_at, followed_index
 from services.auth import same_agency
@@ -46,14 +47,18 @@ class PickAudit(BaseModel):
 
 
 def audit_pick(app: Talenta, vacancy_id: UUID, actor: Actor) -> PickAudit:
-    vacancy: Vacancy = app.find(vacancy_id, "lowongan", "vacancy")
+    # Each stream is read once and the aggregate projected from it, not read again.
+    events = list(app.repository.event_store.get(vacancy_id))
+    vacancy: Vacancy | None = project_aggregate(None, events)
+    if vacancy is None:
+        raise NotFound.of(vacancy_id, "lowongan", "vacancy")
     same_agency(actor, vacancy.agency)
     pack = pack_in_force(vacancy.agency, vacancy.opened_on)
     shortlisted = vacancy.shortlisted.nips if vacancy.shortlisted else ()
     picked = vacancy.picked.nip if vacancy.picked else None
     index = followed_index(app)
     candidates = [
-        _trail(app, index, vacancy, nip, nip in shortlisted, nip == picked)
+        _trail(app, index, vacancy, events, nip, nip in shortlisted, nip == picked)
         for nip in vacancy.proposals
     ]
     flags = []
@@ -78,19 +83,26 @@ def audit_pick(app: Talenta, vacancy_id: UUID, actor: Actor) -> PickAudit:
         level=str(vacancy.level),
         pack=pack.id,
         regulation=pack.regulation,
-        timeline=[AuditEvent.of(e) for e in app.repository.event_store.get(vacancy.id)],
+        timeline=[AuditEvent.of(e) for e in events],
         candidates=candidates,
         flags=flags,
     )
 
 
 def _trail(
-    app: Talenta, index: SubjectIndex, vacancy: Vacancy, nip: str, shortlisted: bool, picked: bool
+    app: Talenta,
+    index: SubjectIndex,
+    vacancy: Vacancy,
+    vacancy_events: list[Any],
+    nip: str,
+    shortlisted: bool,
+    picked: bool,
 ) -> CandidateTrail:
     proposal = vacancy.proposals[nip]
-    membership: PoolMembership = app.find(
-        membership_id(nip, vacancy.level), "keanggotaan Talent Pool", "pool membership"
-    )
+    pool_stream = list(app.repository.event_store.get(membership_id(nip, vacancy.level)))
+    membership: PoolMembership | None = project_aggregate(None, pool_stream)
+    if membership is None:  # a proposal is only ever made with an entry of this membership
+        raise NotFound.of(nip, "keanggotaan Talent Pool", "pool membership")
     entry = membership.entry(proposal.entry_id)
     # The round's events naming the candidate, through the subject index: a round of hundreds
     # of candidates is not read whole for each of them.
@@ -111,14 +123,8 @@ def _trail(
     finalised = next(
         (e for e in round_events if isinstance(e, ScoutingRound.ResultsFinalised)), None
     )
-    pool_events = [
-        e
-        for e in app.repository.event_store.get(membership.id)
-        if getattr(e, "entry_id", None) == proposal.entry_id
-    ]
-    vacancy_events = [
-        e for e in app.repository.event_store.get(vacancy.id) if getattr(e, "nip", None) == nip
-    ]
+    pool_events = [e for e in pool_stream if getattr(e, "entry_id", None) == proposal.entry_id]
+    own = [e for e in vacancy_events if getattr(e, "nip", None) == nip]
     return CandidateTrail(
         nip=nip,
         shortlisted=shortlisted,
@@ -127,5 +133,5 @@ def _trail(
         entry_valid_when_proposed=entry.decree_date <= proposal.proposed_on < entry.expires_on,
         eligibility=selection.eligibility if selection else None,
         result=finalised.results.get(nip) if finalised else None,
-        events=[AuditEvent.of(e) for e in (*round_events, *pool_events, *vacancy_events)],
+        events=[AuditEvent.of(e) for e in (*round_events, *pool_events, *own)],
     )
