@@ -11,6 +11,7 @@ from datetime import date, datetime, timedelta
 from typing import Any
 from uuid import UUID
 
+from eventsourcing.application import project_aggregate
 from pydantic import BaseModel
 
 from domain.envelope import Actor, Envelope
@@ -211,10 +212,9 @@ def pack_then(agency: str, on: date) -> PackInForce:
 
 def facts_then(app: Talenta, nip: str, at: datetime) -> PersonnelFacts:
     """The employee's record as it was recorded at ``at``."""
-    events = recorded_by(app, employee_id(nip), at)
-    if not events:
+    employee: Employee | None = project_aggregate(None, recorded_by(app, employee_id(nip), at))
+    if employee is None:
         raise EmployeeNotFound(nip)
-    employee: Employee = app.repository.get(employee_id(nip), version=events[-1].originator_version)
     return employee.facts
 
 

@@ -9,6 +9,7 @@ from datetime import datetime
 from typing import Any, TypeVar
 from uuid import UUID
 
+from eventsourcing.application import project_aggregate
 from pydantic import BaseModel
 
 from domain.envelope import Actor, Envelope
@@ -217,9 +218,7 @@ def _standing(
 
 def _then(app: Talenta, aggregate: UUID, at: datetime) -> Any:
     """The aggregate as recorded at ``at``."""
-    return app.repository.get(
-        aggregate, version=recorded_by(app, aggregate, at)[-1].originator_version
-    )
+    return project_aggregate(None, recorded_by(app, aggregate, at))
 
 
 def _before(app: Talenta, decision: Any) -> Vacancy:
