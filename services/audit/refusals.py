@@ -5,26 +5,23 @@ refusal, the rule evaluated again against the store as it stood then."""
 
 from __future__ import annotations
 
-import importlib
 import json
-from datetime import date, datetime
-from typing import Any, Literal, cast, get_type_hints
+from datetime import date
+from typing import Any
 from uuid import UUID
 
-from eventsourcing.application import AggregateNotFoundError
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel
 
 from domain.access import Refusal
 from domain.envelope import Actor
 from domain.personnel.aggregate import employee_id
-from domain.rules.core import RuleRefusal
 from domain.values import InvalidValue
 from projections.access import RefusalRow, refusals
 from projections.documents import DocumentView
-from services.application import NotFound, Talenta
+from services.application import Talenta
 from services.audit.events import AuditEvent
+from services.audit.rehearsal import Reevaluation, rerun
 from services.auth import same_agency
-from services.permissions import PERMISSIONS
 from services.personal_data import shown
 
 MAX_BODY = 20_000  # characters of a refused request's JSON kept in its record
@@ -33,14 +30,6 @@ MAX_BODY = 20_000  # characters of a refused request's JSON kept in its record
 NOT_RULES = frozenset(
     {"forbidden", "other-agency", "role-not-held", "invalid-value", "invalid-request"}
 )
-
-
-class Reevaluation(BaseModel):
-    outcome: Literal["refused", "accepted", "not-evaluated"]
-    code: str = ""
-    citation: str = ""
-    message: str = ""
-    message_en: str = ""
 
 
 class SubjectTrail(BaseModel):
@@ -119,7 +108,12 @@ def refusal_why(app: Talenta, refusal_id: UUID, actor: Actor) -> RefusalWhy:
         )
         for aggregate, version in row.subjects.items()
     ]
-    return RefusalWhy(refusal=row, rule=_reevaluate(app, row), subjects=trails)
+    rule = (
+        rerun(app, row.command, row.body, row.actor, row.refused_at, row.subjects)
+        if row.via == "api" and row.code not in NOT_RULES
+        else Reevaluation(outcome="not-evaluated")  # an access or a shape, or CLI options
+    )
+    return RefusalWhy(refusal=row, rule=rule, subjects=trails)
 
 
 def _kept(body: dict[str, Any]) -> dict[str, Any]:
@@ -161,84 +155,3 @@ def _subjects(app: Talenta, body: dict[str, Any]) -> dict[str, int]:
         last = app.recorder.select_events(aggregate, desc=True, limit=1)
         versions[str(aggregate)] = last[0].originator_version if last else 0
     return versions
-
-
-def _handler(command: str) -> Any:
-    """The command's handler, by the name its route and its CLI step carry."""
-    keys = [key for key in PERMISSIONS if key.rsplit(".", 1)[-1] == command.replace("-", "_")]
-    if len(keys) != 1:
-        return None
-    module, name = keys[0].rsplit(".", 1)
-    return getattr(importlib.import_module(module), name)
-
-
-def _reevaluate(app: Talenta, row: RefusalRow) -> Reevaluation:
-    handler = _handler(row.command)
-    if row.code in NOT_RULES or row.via != "api" or handler is None:
-        return Reevaluation(outcome="not-evaluated")
-    try:
-        command = get_type_hints(handler)["command"].model_validate(row.body)
-    except (ValidationError, InvalidValue):  # a body kept without the personal data it held
-        return Reevaluation(outcome="not-evaluated")
-    try:
-        handler(cast(Talenta, Rehearsal(app, row.refused_at)), command, row.actor)
-    except RuleRefusal as refused:
-        return Reevaluation(
-            outcome="refused",
-            code=refused.code,
-            citation=refused.citation or "",
-            message=refused.message.id,
-            message_en=refused.message.en,
-        )
-    except (NotFound, AggregateNotFoundError, InvalidValue, PermissionError) as other:
-        indonesian, _, english = str(other).partition(" / ")
-        return Reevaluation(
-            outcome="refused", code=type(other).__name__, message=indonesian, message_en=english
-        )
-    return Reevaluation(outcome="accepted")
-
-
-class AsOf:
-    """The repository as it stood at ``moment``: each aggregate from its events recorded by
-    then."""
-
-    def __init__(self, app: Talenta, moment: datetime) -> None:
-        self.app = app
-        self.moment = moment
-
-    def get(self, aggregate_id: UUID, **_: Any) -> Any:
-        events: list[Any] = list(self.app.repository.event_store.get(aggregate_id))
-        known = [e for e in events if e.timestamp <= self.moment]
-        if not known:
-            raise AggregateNotFoundError(aggregate_id)
-        return self.app.repository.get(aggregate_id, version=known[-1].originator_version)
-
-    def __getattr__(self, name: str) -> Any:
-        return getattr(self.app.repository, name)
-
-    def __contains__(self, aggregate_id: UUID) -> bool:
-        try:
-            self.get(aggregate_id)
-        except AggregateNotFoundError:
-            return False
-        return True
-
-
-class Rehearsal:
-    """The application as it stood at ``moment``, for running a command again: it reads the
-    past and saves nothing."""
-
-    find = Talenta.find
-    employee = Talenta.employee
-    facts = Talenta.facts
-    save_bounded = Talenta.save_bounded
-
-    def __init__(self, app: Talenta, moment: datetime) -> None:
-        self.app = app
-        self.repository = AsOf(app, moment)
-
-    def save(self, *aggregates: Any, **_: Any) -> list[Any]:
-        return []
-
-    def __getattr__(self, name: str) -> Any:
-        return getattr(self.app, name)
