@@ -19,6 +19,7 @@ from domain.envelope import Actor
 from services.personal_data import sees_full_record, shown
 
 CSV = "text/csv"
+FORMULA = ("=", "+", "-", "@", "\t", "\r")
 
 
 def is_list_route(route: APIRoute) -> bool:
@@ -74,7 +75,19 @@ def _cell(value: Any) -> str:
         return ""
     if isinstance(value, bool):
         return "true" if value else "false"
-    return str(value)
+    text = str(value)
+    # A spreadsheet runs a cell starting like a formula; what users typed must stay text.
+    if text[:1] in FORMULA and not _is_number(text):
+        return "'" + text
+    return text
+
+
+def _is_number(text: str) -> bool:
+    try:
+        float(text)
+    except ValueError:
+        return False
+    return True
 
 
 def _model_in(annotation: Any) -> type[BaseModel] | None:

@@ -120,3 +120,13 @@ def test_an_empty_list_s_header_comes_from_its_row_model() -> None:
 def test_lists_of_values_are_joined_and_lists_of_objects_kept_as_json() -> None:
     row: dict[str, Any] = {"a": {"b": 1, "c": None}, "nips": ["1", "2"], "xs": [{"k": True}]}
     assert flatten(row) == {"a.b": "1", "a.c": "", "nips": "1; 2", "xs": '[{"k": true}]'}
+
+
+def test_a_cell_that_a_spreadsheet_would_run_stays_text() -> None:
+    row = {"reason": '=HYPERLINK("http://x")', "minus": "-5", "at": "@SUM(A1)", "plain": "ok"}
+    assert flatten(row) == {
+        "reason": '\'=HYPERLINK("http://x")',
+        "minus": "-5",
+        "at": "'@SUM(A1)",
+        "plain": "ok",
+    }
