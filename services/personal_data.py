@@ -1,6 +1,7 @@
-"""Who needs which personal data, declared once: every answer of the API and the command line
-passes through ``shown`` for the role reading it, and a full-record read by anyone but the
-caseworker keeping the record is itself recorded (services/personal_data_reads.py).
+"""Who needs which personal data, declared once: every API answer, every printed report and every
+JSON answer of a command-line step passes through ``shown`` for the role reading it, and a
+full-record read by anyone but the caseworker keeping the record is itself recorded
+(services/personal_data_reads.py).
 
 Three kinds of personal data are guarded: the NIP (which also spells the birth date and sex),
 the birth date and age, and the disciplinary record (penalties and open investigations). The
