@@ -11,7 +11,7 @@ from eventsourcing.sqlite import SQLiteFactory
 from projections.audit.postgres import PostgresSubjectIndex
 from projections.audit.projection import AuditIndexProjection, IndexFollower
 from projections.audit.sqlite import SQLiteSubjectIndex
-from projections.audit.subjects import pool_subject, subjects_of
+from projections.audit.subjects import pool_subject, subjects_of, whole_subject
 from projections.audit.view import Row, SubjectIndex
 
 
@@ -30,4 +30,5 @@ __all__ = [
     "pool_subject",
     "subject_index",
     "subjects_of",
+    "whole_subject",
 ]

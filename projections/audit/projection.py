@@ -12,7 +12,7 @@ from eventsourcing.application import Application
 from eventsourcing.persistence import IntegrityError, Notification, Tracking
 from eventsourcing.projection import Projection
 
-from projections.audit.subjects import subjects_of
+from projections.audit.subjects import names_employee, subjects_of, whole_subject
 from projections.audit.view import Entry, SubjectIndex
 from projections.follower import Follower
 
@@ -66,8 +66,13 @@ class IndexFollower(Follower):
         for notification, _, named in found:
             aggregate = _uuid(notification.originator_id)
             owner = owners.get(aggregate)
-            for subject in sorted({*named, *((owner,) if owner else ())}):
-                entries.append((subject, aggregate, notification.originator_version))
+            if owner is not None:
+                named = {*named, owner}
+            elif not names_employee(named):
+                named = {*named, whole_subject(aggregate)}
+            entries.extend(
+                (subject, aggregate, notification.originator_version) for subject in named
+            )
         return entries, created
 
     def _state(self, notification: Notification) -> dict[str, Any]:

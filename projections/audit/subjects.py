@@ -4,7 +4,7 @@ refers to, found by field name so that a new event type is indexed without a cha
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 from uuid import UUID
 
@@ -25,6 +25,16 @@ _ENTRY_DECREED = get_topic(PoolMembership.EntryDecreed)
 def pool_subject(agency: str, level: str) -> str:
     """The subject under which an agency's pool entries for one level are indexed."""
     return f"pool:{agency}:{level}"
+
+
+def whole_subject(aggregate: UUID) -> str:
+    """The subject under which an aggregate's events about it as a whole are indexed: those of
+    an aggregate no employee owns that name no employee (a round's opening, its report)."""
+    return f"whole:{aggregate}"
+
+
+def names_employee(subjects: Iterable[str]) -> bool:
+    return any(_NIP.match(subject) for subject in subjects)
 
 
 def subjects_of(

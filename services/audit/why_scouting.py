@@ -23,12 +23,13 @@ from domain.scouting.tpk import TpkSession
 from domain.scouting.vacancy import Vacancy
 from domain.scouting.vacancy_state import Standing
 from domain.values import PositionLevel
+from projections.audit import whole_subject
 from projections.scouting import PoolRow, VacancyRow
 from services.application import NotFound, Talenta
 from services.audit.asof import pool_at, recorded_by, vacancy_at
 from services.audit.events import AuditEvent
 from services.audit.pick import PickAudit, audit_pick
-from services.audit.timeline import ensure_reader, followed_index
+from services.audit.timeline import ensure_reader, events_at, followed_index
 from services.audit.why import (
     PackInForce,
     RuleCheck,
@@ -133,12 +134,12 @@ def why_pool_entry(app: Talenta, entry_id: UUID, actor: Actor) -> PoolEntryWhy:
     # The round as opened: its agency, level and schedule are set then and never change, and a
     # round of hundreds of candidates is not rebuilt whole.
     scouting: ScoutingRound = app.repository.get(entry.round_id, version=1)
-    steps = [
-        e
-        for e in recorded_by(app, entry.round_id, at)
-        if getattr(e, "nip", entry.nip) == entry.nip
-        and entry.nip in getattr(e, "nips", [entry.nip])
-    ]
+    # The round's events naming the employee and those about the round as a whole, through
+    # the subject index: a round of hundreds of candidates is not read whole.
+    index = followed_index(app)
+    named = [row for row in index.rows(entry.nip) if row[0] == entry.round_id]
+    whole = index.rows(whole_subject(entry.round_id))
+    steps = [e for e in events_at(app, [*named, *whole]) if e.timestamp <= at]
     own: list[Any] = [
         e for e in app.repository.event_store.get(membership.id) if _of_entry(e, entry_id)
     ]

@@ -7,7 +7,7 @@ from __future__ import annotations
 from domain.personnel.aggregate import employee_id
 from domain.scouting.pool import membership_id
 from domain.scouting.vacancy import Vacancy
-from projections.audit import IndexFollower, pool_subject, subject_index
+from projections.audit import IndexFollower, pool_subject, subject_index, whole_subject
 from services.application import Talenta
 from services.scouting.pool import membership_of
 from tests.integration.test_audit_scouting import ADMINISTRATOR, inaugurated, round_of
@@ -19,7 +19,15 @@ def test_the_index_finds_each_subjects_events_and_rebuilds_the_same(app: Talenta
     index = subject_index(app)
     follower = IndexFollower(app, index, batch_size=7)  # batches end mid-save
     applied = follower.catch_up()
-    subjects = [B, D, str(vacancy), str(round_of(app, B)), pool_subject(AGENCY, ADMINISTRATOR)]
+    scouting = round_of(app, B)
+    subjects = [
+        B,
+        D,
+        str(vacancy),
+        str(scouting),
+        pool_subject(AGENCY, ADMINISTRATOR),
+        whole_subject(scouting),
+    ]
     before = {subject: index.rows(subject) for subject in subjects}
 
     assert applied == app.recorder.max_notification_id()
@@ -39,6 +47,12 @@ def test_the_index_finds_each_subjects_events_and_rebuilds_the_same(app: Talenta
     assert {a for a, _ in before[pool_subject(AGENCY, ADMINISTRATOR)]} == {
         membership_id(nip, ADMINISTRATOR) for nip in (A, B, C)
     }
+    # The round as a whole: its opening and the steps naming no one, none of B's own.
+    whole = {v for _, v in before[whole_subject(scouting)]}
+    assert 1 in whole
+    assert not whole & {v for a, v in before[B] if a == scouting}
+    # An employee's own aggregates are indexed under the NIP only.
+    assert index.rows(whole_subject(employee.id)) == []
     vacancy_versions = [v for a, v in before[B] if a == vacancy]
     found: Vacancy = app.repository.get(vacancy)
     assert len(vacancy_versions) < found.version  # the opening names no one
