@@ -20,7 +20,7 @@ from services.api import create_api
 from services.api.context import Context
 from services.application import Talenta
 from services.auth import token_store
-from services.personal_data import NEEDS, PersonalField, mask_nip
+from services.personal_data import NEEDS, WITHHELD, PersonalField, mask_nip, shown
 from tests.unit.rules_builders import facts, nip_for
 
 AGENCY, OTHER = "kota-madiun", "kota-binjai"
@@ -161,3 +161,24 @@ def test_another_agency_reads_neither_the_record_nor_the_reads(desks: dict[str, 
     # an auditor sees the reads of its own agency only
     assert outsider.get("/audit/reads", Role.AUDITOR, nip=A).json() == []
     assert len(desks[AGENCY].get("/audit/reads", Role.AUDITOR, nip=A).json()) == 1
+
+
+def test_the_filter_withholds_keys_requirements_and_nips_wherever_they_sit() -> None:
+    age = {"code": "age", "outcome": "met", "evidence": {"age": "49"}, "message": {"en": "aged 49"}}
+    data = {
+        "nip": A,
+        "results": {A: {"final": "80"}},
+        "candidates": [
+            {"nip": A, "birth_date": "1975-06-01", "penalties": [], "requirements": [age]}
+        ],
+    }
+
+    assert shown(data, Role.AUDITOR) is data
+    assert shown(data, Role.HEAD_OF_UNIT) == {
+        "nip": A,
+        "results": {A: {"final": "80"}},
+        "candidates": [{"nip": A, "requirements": [{**age, "evidence": {}, "message": WITHHELD}]}],
+    }
+    hidden = mask_nip(A)
+    assert shown(data, Role.EXTERNAL_ASSESSOR)["results"] == {hidden: {"final": "80"}}
+    assert shown(data, None) == shown(data, Role.EXTERNAL_ASSESSOR)  # no reader: nothing personal
