@@ -1,7 +1,9 @@
-"""The clocks' worker killed in the middle and started again (issue 3): on PostgreSQL and a real
-Temporal dev server, `talenta worker` runs as a process of its own; pool entries whose expiry or
-7-day reminder falls due every two seconds are recorded exactly once each, whether they fell due
-before the kill, while no worker ran, or after the restart."""
+"""The clocks' worker killed in the middle of an activity and started again (issues 3 and 6): on
+PostgreSQL and a real Temporal dev server, `talenta worker` runs as a process of its own; pool
+entries whose expiry or 7-day reminder falls due every two seconds are recorded exactly once
+each, whether they fell due before the kill, during the activity the kill cut off (held mid-save
+by a lock on the event table, so the kill lands inside it), while no worker ran, or after the
+restart; and every clock whose deadline passed runs to its end."""
 
 from __future__ import annotations
 
@@ -14,6 +16,9 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from uuid import UUID, uuid4
+
+import psycopg
+from temporalio.client import Client, WorkflowExecutionStatus
 
 from domain.envelope import Actor, Role
 from domain.scouting.pool import PoolMembership, membership_id
@@ -75,6 +80,31 @@ def done(app: Talenta, planned: Planned) -> bool:
     return bool(expiries if planned.expires else reminders)
 
 
+class EventTableLock:
+    """Holds the write lock of the event table in a transaction of the test's own: an activity
+    recording a milestone then waits inside its save, until the lock is released."""
+
+    def __init__(self, store: StoreConfig) -> None:
+        self.connection = psycopg.connect(store.url)
+
+    def hold(self) -> None:
+        self.connection.execute("LOCK TABLE talenta_events IN EXCLUSIVE MODE")
+
+    def waiting_saves(self) -> int:
+        """Sessions of the store waiting for the lock: saves stopped mid-way."""
+        row = self.connection.execute(
+            "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() "
+            "AND wait_event_type = 'Lock' AND pid <> pg_backend_pid()"
+        ).fetchone()
+        return int(row[0]) if row else 0
+
+    def release(self) -> None:
+        self.connection.rollback()
+
+    def close(self) -> None:
+        self.connection.close()
+
+
 class WorkerProcess:
     """`talenta worker` as an operator starts it, its output in a log file."""
 
@@ -114,10 +144,22 @@ class WorkerProcess:
                 self.process.wait(timeout=10)
 
 
-async def test_a_killed_worker_restarted_loses_no_milestone_and_records_none_twice(
+async def clock_ended(client: Client, app: Talenta, planned: Planned) -> bool:
+    decreed = [
+        event.entry_id
+        for event in app.repository.event_store.get(planned.membership)
+        if isinstance(event, PoolMembership.EntryDecreed)
+    ]
+    description = await client.get_workflow_handle(f"pool-entry/{decreed[-1]}").describe()
+    return description.status == WorkflowExecutionStatus.COMPLETED
+
+
+async def test_a_worker_killed_mid_activity_restarted_loses_no_milestone_and_records_none_twice(
     pg_app: Talenta, pg_store: StoreConfig, temporal_server: DevServer, tmp_path: Path
 ) -> None:
     app = pg_app
+    client = await temporal_server.connect()
+    lock = EventTableLock(pg_store)
     workers: list[WorkerProcess] = []
 
     def start(number: int) -> WorkerProcess:
@@ -126,7 +168,7 @@ async def test_a_killed_worker_restarted_loses_no_milestone_and_records_none_twi
         return worker
 
     try:
-        async with asyncio.timeout(75):
+        async with asyncio.timeout(120):
             first = start(1)
             await first.ready()
             # Expiries and reminders alternating, one every two seconds from 6 s on.
@@ -141,7 +183,11 @@ async def test_a_killed_worker_restarted_loses_no_milestone_and_records_none_twi
             await wait_until(
                 lambda: sum(done(app, p) for p in plan) >= 2, 30, "the first milestones"
             )
+            # The next milestone's activity stops inside its save; the kill lands there.
+            lock.hold()
+            await wait_until(lambda: lock.waiting_saves() > 0, 15, "an activity mid-save")
             first.kill()
+            lock.release()
             at_kill = sum(done(app, p) for p in plan)
             assert at_kill < len(plan), "killed too late to be in the middle"
 
@@ -162,6 +208,13 @@ async def test_a_killed_worker_restarted_loses_no_milestone_and_records_none_twi
             await wait_until(
                 lambda: all(done(app, p) for p in everything), 40, "every milestone after restart"
             )
+            # The activity cut off is retried once its 30 s run time has passed; its clock
+            # then goes on to its end, as every clock whose deadline passed does.
+            expiring = [p for p in everything if p.expires]
+            async with asyncio.timeout(50):
+                for planned in expiring:
+                    while not await clock_ended(client, app, planned):
+                        await asyncio.sleep(0.5)
             await asyncio.sleep(2)  # a doubled milestone would be recorded by now
 
         assert missed >= 1, "no milestone fell due while no worker ran"
@@ -171,6 +224,7 @@ async def test_a_killed_worker_restarted_loses_no_milestone_and_records_none_twi
             expected = ([7], 1) if planned.expires else ([7], 0)
             assert recorded(app, planned) == expected, planned
     finally:
+        lock.close()
         for worker in workers:
             with contextlib.suppress(Exception):
                 worker.stop()
