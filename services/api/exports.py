@@ -165,5 +165,28 @@ def _as_csv(route: APIRoute, data: Any) -> tuple[int, bytes, bytes]:
     return 200, b"text/csv; charset=utf-8", to_csv(data, row_model).encode()
 
 
+FORMAT = {
+    "name": "format",
+    "in": "query",
+    "required": False,
+    "description": "csv: the list as CSV (also with Accept: text/csv)",
+    "schema": {"type": "string", "enum": ["csv"]},
+}
+
+
 def shape_answers(api: FastAPI) -> None:
     api.add_middleware(ShapedAnswers)
+    described = api.openapi
+
+    def openapi() -> dict[str, Any]:
+        """The description, with the CSV form of each list route."""
+        if api.openapi_schema is None:
+            for operations in described()["paths"].values():
+                answer = operations.get("get", {}).get("responses", {}).get("200", {})
+                content = answer.get("content", {})
+                if content.get("application/json", {}).get("schema", {}).get("type") == "array":
+                    operations["get"].setdefault("parameters", []).append(FORMAT)
+                    content[CSV] = {"schema": {"type": "string"}}
+        return api.openapi_schema or described()
+
+    api.openapi = openapi  # type: ignore[method-assign]

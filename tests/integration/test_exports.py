@@ -130,3 +130,12 @@ def test_a_cell_that_a_spreadsheet_would_run_stays_text() -> None:
         "at": "'@SUM(A1)",
         "plain": "ok",
     }
+
+
+def test_the_api_description_names_the_csv_form_of_each_list(desk: Desk) -> None:
+    paths = desk.client.app.openapi()["paths"]
+    listed = paths["/scouting/vacancies"]["get"]
+    assert "format" in [parameter["name"] for parameter in listed["parameters"]]
+    assert "text/csv" in listed["responses"]["200"]["content"]
+    one = paths["/scouting/vacancies/{vacancy_id}"]["get"]
+    assert "format" not in [parameter["name"] for parameter in one["parameters"]]
