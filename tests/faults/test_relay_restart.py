@@ -32,7 +32,7 @@ from tests.faults.conftest import NewStore
 from workflows.catalog import HANDLERS, WORKFLOWS, rules
 from workflows.worker import running_clocks
 
-pytestmark = pytest.mark.postgres
+pytestmark = [pytest.mark.postgres, pytest.mark.temporal]
 
 AGENCY = "kota-madiun"
 LEVEL = PositionLevel.ADMINISTRATOR
