@@ -27,29 +27,44 @@ class AuditIndexProjection(Projection[SubjectIndex]):
 
 
 class IndexFollower(Follower):
+    """Remembers how far it indexed, so that catching up when nothing is new costs one read
+    of the log. Another follower of the index (another process) may be ahead: re-indexing is
+    harmless (an entry already there is kept) and its tracking record refuses to go back, after
+    which this one carries on from the tracked position."""
+
     def __init__(self, app: Application[UUID], index: SubjectIndex, batch_size: int = 500):
         super().__init__(app, AuditIndexProjection(index), batch_size)
         self.index = index
+        self.known = 0
+
+    def reset(self) -> None:
+        """Forgets the index, to rebuild it from the start of the log."""
+        self.index.reset(self.tracking_key)
+        self.known = 0
 
     def catch_up(self) -> int:
         applied = 0
+        start = self.known or self.position
         while True:
             notifications = self.app.recorder.select_notifications(
-                start=self.position, limit=self.batch_size, inclusive_of_start=False
+                start=start, limit=self.batch_size, inclusive_of_start=False
             )
             if not notifications:
+                self.known = start
                 return applied
+            last = notifications[-1].id
             entries, owners = self._indexed(notifications)
             try:
-                self.index.record(
-                    entries, owners, Tracking(self.tracking_key, notifications[-1].id)
-                )
+                self.index.record(entries, owners, Tracking(self.tracking_key, last))
             except IntegrityError:
-                if self.position < notifications[-1].id:
+                start = self.position
+                if start < last:
                     raise  # nobody indexed these: not a race, a real failure
                 continue
+            start = last
             applied += len(notifications)
             if len(notifications) < self.batch_size:
+                self.known = start
                 return applied
 
     def _indexed(

@@ -121,7 +121,7 @@ def asof_group(
     if found not in app.repository:
         raise NotFound.of(f"{agency} {period}", "kelompok rencana suksesi", "succession group")
     when = moment(agency, at)
-    with replayed(app, (found,), when.at, TalentProjection) as view:
+    with replayed(recorded(app, (found,), when.at), TalentProjection) as view:
         groups = succession_groups(view, agency)
     return GroupAsOf(agency=agency, period=period, moment=when, group=groups[0] if groups else None)
 
@@ -139,7 +139,7 @@ def asof_grid(
     same_agency(actor, campaign.agency)
     when = moment(campaign.agency, at, on)
     profiles = [profile_id(campaign.agency, nip) for nip in campaign.scope]
-    with replayed(app, profiles, when.at, TalentProjection) as view:
+    with replayed(recorded(app, profiles, when.at), TalentProjection) as view:
         grid = ninebox_grid(view, campaign.agency, when.on, campaign.unit or None, campaign.period)
     return GridAsOf(campaign_id=campaign.id, moment=when, grid=grid)
 
@@ -153,19 +153,20 @@ def asof_plan(app: Talenta, plan_id: UUID, actor: Actor, at: datetime | None = N
 
 
 def plan_at(app: Talenta, plan_id: UUID, at: datetime) -> PlanRow | None:
-    with replayed(app, (plan_id,), at, TalentProjection) as view:
+    with replayed(recorded(app, (plan_id,), at), TalentProjection) as view:
         return succession_plan(view, plan_id)
 
 
-def vacancy_at(app: Talenta, vacancy_id: UUID, at: datetime) -> VacancyRow | None:
-    with replayed(app, (vacancy_id,), at, ScoutingProjection) as view:
+def vacancy_of(events: Iterable[Any], vacancy_id: UUID) -> VacancyRow | None:
+    """The vacancy's read model from the given events of it."""
+    with replayed(events, ScoutingProjection) as view:
         return vacancy_row(view, vacancy_id)
 
 
 def pool_at(
     app: Talenta, agency: str, level: PositionLevel, at: datetime, on: date
 ) -> list[PoolRow]:
-    with replayed(app, pool_members(app, agency, level), at, ScoutingProjection) as view:
+    with replayed(recorded(app, pool_members(app, agency, level), at), ScoutingProjection) as view:
         return pool_as_of(view, agency, on, level)
 
 
@@ -185,19 +186,20 @@ def _stamp(event: Any) -> datetime:
     return stamp
 
 
+def recorded(app: Talenta, aggregates: Iterable[UUID], at: datetime) -> list[Any]:
+    """Every event of ``aggregates`` recorded at or before ``at``, in recorded order."""
+    return sorted(
+        (event for aggregate in aggregates for event in recorded_by(app, aggregate, at)),
+        key=_stamp,
+    )
+
+
 @contextmanager
 def replayed(
-    app: Talenta,
-    aggregates: Iterable[UUID],
-    at: datetime,
-    projection: type[Projection[DocumentView]],
+    events: Iterable[Any], projection: type[Projection[DocumentView]]
 ) -> Iterator[DocumentView]:
-    """A throwaway document view fed, in recorded order, every event of ``aggregates``
-    recorded at or before ``at`` by the read model's own projection."""
-    events = sorted(
-        (event for aggregate in aggregates for event in recorded_by(app, aggregate, at)),
-        key=lambda event: event.timestamp,
-    )
+    """A throwaway document view fed ``events``, in their order, by the read model's own
+    projection."""
     # Named and shared, so every connection of the pool sees the one throwaway database.
     datastore = SQLiteDatastore(f"file:as-of-{uuid4()}?mode=memory&cache=shared")
     try:

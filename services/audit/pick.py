@@ -47,8 +47,12 @@ class PickAudit(BaseModel):
 
 
 def audit_pick(app: Talenta, vacancy_id: UUID, actor: Actor) -> PickAudit:
-    # Each stream is read once and the aggregate projected from it, not read again.
-    events = list(app.repository.event_store.get(vacancy_id))
+    return pick_audit(app, vacancy_id, list(app.repository.event_store.get(vacancy_id)), actor)
+
+
+def pick_audit(app: Talenta, vacancy_id: UUID, events: list[Any], actor: Actor) -> PickAudit:
+    """The answer from the vacancy's stored ``events``, read once by the caller; each stream
+    is read once and its aggregate projected from it, not read again."""
     vacancy: Vacancy | None = project_aggregate(None, events)
     if vacancy is None:
         raise NotFound.of(vacancy_id, "lowongan", "vacancy")

@@ -26,9 +26,9 @@ from domain.values import PositionLevel
 from projections.audit import whole_subject
 from projections.scouting import PoolRow, VacancyRow
 from services.application import NotFound, Talenta
-from services.audit.asof import pool_at, recorded_by, vacancy_at
+from services.audit.asof import pool_at, recorded_by, vacancy_of
 from services.audit.events import AuditEvent
-from services.audit.pick import PickAudit, audit_pick
+from services.audit.pick import PickAudit, pick_audit
 from services.audit.timeline import ensure_reader, events_at, followed_index
 from services.audit.why import (
     PackInForce,
@@ -74,11 +74,12 @@ def why_shortlist(app: Talenta, vacancy_id: UUID, actor: Actor) -> VacancyDecisi
     candidate's entry and P30(5) as recorded then (the size of three, the entries, P30(5): the
     vacancy's own checks, P24(3-4), P22(1))."""
     ensure_reader(actor)
-    audit = audit_pick(app, vacancy_id, actor)
-    listed = _last(app, vacancy_id, Vacancy.Shortlisted, "daftar pendek", "shortlist")
+    events = list(app.repository.event_store.get(vacancy_id))
+    audit = pick_audit(app, vacancy_id, events, actor)
+    listed = _last(events, vacancy_id, Vacancy.Shortlisted, "daftar pendek", "shortlist")
     found = {nip: _standing(app, audit, nip, listed) for nip in listed.nips}
     standing = {nip: held for nip, (held, _) in found.items()}
-    before_it = _before(app, listed)
+    before_it = _before(events, listed)
     decision = judge(
         "shortlist",
         effective(AuditEvent.of(listed)),
@@ -93,17 +94,18 @@ def why_shortlist(app: Talenta, vacancy_id: UUID, actor: Actor) -> VacancyDecisi
     )
     decision.detail.update(nips=listed.nips, justification=listed.justification)
     rules = [decision, *(check for _, checks in found.values() for check in checks)]
-    return _answer(app, audit, listed, rules)
+    return _answer(app, audit, events, listed, rules)
 
 
 def why_pick(app: Talenta, vacancy_id: UUID, actor: Actor) -> VacancyDecisionWhy:
     """The mayor's pick re-run on the vacancy as it stood before it (one of the shortlist, not
     a lapsed pick, P24(5)), with the entry and P30(5) as recorded then."""
     ensure_reader(actor)
-    audit = audit_pick(app, vacancy_id, actor)
-    chosen = _last(app, vacancy_id, Vacancy.Picked, "pilihan", "pick")
+    events = list(app.repository.event_store.get(vacancy_id))
+    audit = pick_audit(app, vacancy_id, events, actor)
+    chosen = _last(events, vacancy_id, Vacancy.Picked, "pilihan", "pick")
     standing, checks = _standing(app, audit, chosen.nip, chosen)
-    before_it = _before(app, chosen)
+    before_it = _before(events, chosen)
     decision = judge(
         "pick",
         chosen.decree_date,
@@ -117,7 +119,7 @@ def why_pick(app: Talenta, vacancy_id: UUID, actor: Actor) -> VacancyDecisionWhy
         AuditEvent.of(chosen).citations,
     )
     decision.detail["nip"] = chosen.nip
-    return _answer(app, audit, chosen, [decision, *checks])
+    return _answer(app, audit, events, chosen, [decision, *checks])
 
 
 def why_pool_entry(app: Talenta, entry_id: UUID, actor: Actor) -> PoolEntryWhy:
@@ -222,16 +224,19 @@ def _then(app: Talenta, aggregate: UUID, at: datetime) -> Any:
     return project_aggregate(None, recorded_by(app, aggregate, at))
 
 
-def _before(app: Talenta, decision: Any) -> Vacancy:
+def _before(events: list[Any], decision: Any) -> Vacancy:
     """The vacancy just before the decision, to take the decision again on it (in memory)."""
-    found: Vacancy = app.repository.get(
-        decision.originator_id, version=decision.originator_version - 1
-    )
+    found: Vacancy | None = project_aggregate(None, _preceding(events, decision))
+    assert found is not None  # a decision follows the vacancy's opening
     return found
 
 
+def _preceding(events: list[Any], decision: Any) -> list[Any]:
+    return [e for e in events if e.originator_version < decision.originator_version]
+
+
 def _answer(
-    app: Talenta, audit: PickAudit, decision: Any, rules: list[RuleCheck]
+    app: Talenta, audit: PickAudit, events: list[Any], decision: Any, rules: list[RuleCheck]
 ) -> VacancyDecisionWhy:
     at = decision.timestamp
     event = AuditEvent.of(decision)
@@ -244,12 +249,12 @@ def _answer(
         chain=in_order(e for e in (*audit.timeline, *trails) if e.recorded_at <= at),
         rules=rules,
         pool_before=pool_at(app, audit.agency, PositionLevel(audit.level), before(at), on),
-        vacancy_before=vacancy_at(app, audit.vacancy_id, before(at)),
+        vacancy_before=vacancy_of(_preceding(events, decision), audit.vacancy_id),
     )
 
 
-def _last(app: Talenta, vacancy_id: UUID, kind: type[E], what_id: str, what_en: str) -> E:
-    found = [e for e in app.repository.event_store.get(vacancy_id) if isinstance(e, kind)]
+def _last(events: list[Any], vacancy_id: UUID, kind: type[E], what_id: str, what_en: str) -> E:
+    found = [e for e in events if isinstance(e, kind)]
     if not found:
         raise NotFound(
             f"lowongan {vacancy_id} belum memiliki {what_id} / vacancy {vacancy_id} has no "

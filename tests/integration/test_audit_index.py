@@ -57,7 +57,7 @@ def test_the_index_finds_each_subjects_events_and_rebuilds_the_same(app: Talenta
     found: Vacancy = app.repository.get(vacancy)
     assert len(vacancy_versions) < found.version  # the opening names no one
 
-    index.reset(follower.tracking_key)
+    follower.reset()
     assert index.rows(B) == []
     assert follower.catch_up() == applied
     assert {subject: index.rows(subject) for subject in subjects} == before
