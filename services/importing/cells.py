@@ -29,6 +29,11 @@ class Cells:
         self.errors = errors
         self.nip = nip
         self.failed = False
+        for column, value in row.cells.items():
+            if "\x00" in value:
+                # PostgreSQL keeps no NUL in text: a stored one would stop every read model
+                # that copies it.
+                self.fail(f"{column}: memuat karakter NUL / holds a NUL character")
 
     def fail(self, message: str) -> None:
         self.failed = True
