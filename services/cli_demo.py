@@ -2,12 +2,20 @@
 
 from __future__ import annotations
 
+import tempfile
 import time
 from pathlib import Path
 
 import click
 
-from services.workload import Size, write_agency
+from domain.envelope import Role
+from domain.values import PositionLevel
+from services.application import Talenta
+from services.cli_options import store_option
+from services.config import StoreConfig
+from services.importing import PersonnelFiles, import_personnel
+from services.workload import Size, careers, write_agency
+from services.workload.seed import AGENCY, AGENCY_NAME, demo_actor, seed_scouting
 
 
 @click.group()
@@ -42,4 +50,35 @@ def generate(size: str, employees: int | None, seed: int, agency_name: str, out:
     click.echo(
         f"{summary.employees} pegawai / employees in {out} ({rows}) "
         f"in {time.perf_counter() - started:.1f} s"
+    )
+
+
+@demo.command()
+@store_option
+@click.option("--employees", type=click.IntRange(min=50), default=1_000, show_default=True)
+@click.option("--seed", type=int, default=1, show_default=True, help="Same seed, same agency.")
+@click.option("--first-year", type=int, default=2022, show_default=True)
+@click.option("--last-year", type=int, default=2025, show_default=True)
+def seed(store: str, employees: int, seed: int, first_year: int, last_year: int) -> None:
+    """Import a generated Madiun agency into the store and run a talent-scouting round and a
+    vacancy filled from its pool for each year, through the product's own commands."""
+    app = Talenta(StoreConfig(store))
+    try:
+        with tempfile.TemporaryDirectory(prefix="talenta-demo-") as directory:
+            write_agency(Path(directory), employees, seed, AGENCY_NAME)
+            files = PersonnelFiles.in_directory(Path(directory))
+            imported = import_personnel(app, files, AGENCY, demo_actor(Role.CASEWORKER))
+        click.echo(f"{imported.events} peristiwa impor / import events")
+        supervisors = [
+            career.nip
+            for career in careers(employees, seed)
+            if career.level is PositionLevel.SUPERVISOR and career.status == "PNS"
+        ]
+        report = seed_scouting(app, supervisors, range(first_year, last_year + 1), seed, click.echo)
+    finally:
+        app.close()
+    click.echo(
+        f"{report.rounds} ronde / rounds, {report.registered} pendaftaran / registrations, "
+        f"{report.pooled} masuk talent pool / pool entries, dilantik / inaugurated: "
+        + (", ".join(report.inaugurated) or "-")
     )

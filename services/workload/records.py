@@ -15,7 +15,9 @@ FIRST_PREDICATE_YEAR = 2022  # PermenPANRB 6/2022; numeric scores before
 FIRST_SCORED_YEAR = 2019
 PENALTY_SHARE = 0.03
 ANNULLED_SHARE = 0.1
-CERTIFIED_SHARE = 0.25
+# Structural staff keep a health certificate and an integrity statement ready for promotion
+# rounds; others rarely have a recent one.
+CERTIFIED_SHARE = {True: 0.8, False: 0.25}
 
 _PENALTIES = (
     ("ringan", "Teguran tertulis", 0, 0, 0.6),
@@ -91,11 +93,13 @@ def penalties(rng: Random, career: Career, as_of: date, number: int) -> list[Pen
 
 
 def certificates(rng: Random, career: Career, as_of: date, number: int) -> Certificates:
-    if rng.random() >= CERTIFIED_SHARE or career.status == "CPNS":
+    structural = career.positions[-1].kind == "1"
+    if rng.random() >= CERTIFIED_SHARE[structural] or career.status == "CPNS":
         return Certificates(None, None)
-    issued = as_of - timedelta(days=rng.randint(10, 300))
-    signed = as_of - timedelta(days=rng.randint(10, 300))
+    # The latest certificate on file: some go back years, to an earlier promotion round.
+    issued = as_of - timedelta(days=rng.randint(10, 1500))
+    signed = as_of - timedelta(days=rng.randint(10, 1500))
     return Certificates(
-        (issued, f"445/{number:05d}/{issued.year}", rng.random() < 0.7),
-        (signed, rng.random() < 0.9),
+        (issued, f"445/{number:05d}/{issued.year}", rng.random() < 0.9),
+        (signed, rng.random() < 0.95),
     )
