@@ -124,14 +124,11 @@ def why_pick(app: Talenta, vacancy_id: UUID, actor: Actor) -> VacancyDecisionWhy
 
 def why_pool_entry(app: Talenta, entry_id: UUID, actor: Actor) -> PoolEntryWhy:
     ensure_reader(actor)
-    membership = _membership(app, entry_id)
+    membership, stream = _membership(app, entry_id)
     entry = membership.entry(entry_id)
     same_agency(actor, entry.agency)
-    decreed: Any = next(
-        e
-        for e in app.repository.event_store.get(membership.id)
-        if isinstance(e, PoolMembership.EntryDecreed) and e.entry_id == entry_id
-    )
+    own = [e for e in stream if _of_entry(e, entry_id)]
+    decreed = next(e for e in own if isinstance(e, PoolMembership.EntryDecreed))
     at = decreed.timestamp
     # The round as opened: its agency, level and schedule are set then and never change, and a
     # round of hundreds of candidates is not rebuilt whole.
@@ -142,9 +139,6 @@ def why_pool_entry(app: Talenta, entry_id: UUID, actor: Actor) -> PoolEntryWhy:
     named = [row for row in index.rows(entry.nip) if row[0] == entry.round_id]
     whole = index.rows(whole_subject(entry.round_id))
     steps = [e for e in events_at(app, [*named, *whole]) if e.timestamp <= at]
-    own: list[Any] = [
-        e for e in app.repository.event_store.get(membership.id) if _of_entry(e, entry_id)
-    ]
     return PoolEntryWhy(
         membership_id=membership.id,
         entry=entry,
@@ -187,14 +181,14 @@ def _entry_rules(
         )
         scored.held = scored.held and bool(scored.detail["result"]["passed"])
         rules.append(scored)
-    pack = pack_in_force(entry.agency, entry.decree_date)
-    expires = pack.clock(ClockId.POOL_ENTRY).deadline(entry.decree_date)
+    clock = pack_in_force(entry.agency, entry.decree_date).clock(ClockId.POOL_ENTRY)
+    expires = clock.deadline(entry.decree_date)
     rules.append(
         RuleCheck(
             rule="entry-term",
             on=entry.decree_date,
             held=expires == entry.expires_on,
-            citations=("madiun-2021:P22(1)",),
+            citations=clock.citations,
             detail={"decree_date": entry.decree_date, "expires_on": expires},
         )
     )
@@ -263,11 +257,14 @@ def _last(events: list[Any], vacancy_id: UUID, kind: type[E], what_id: str, what
     return found[-1]
 
 
-def _membership(app: Talenta, entry_id: UUID) -> PoolMembership:
+def _membership(app: Talenta, entry_id: UUID) -> tuple[PoolMembership, list[Any]]:
+    """The membership holding the entry (found through the index: the entry names it), with
+    its stored events."""
     for aggregate in dict.fromkeys(a for a, _ in followed_index(app).rows(str(entry_id))):
-        found: Any = app.repository.get(aggregate)
+        stream = list(app.repository.event_store.get(aggregate))
+        found = project_aggregate(None, stream)
         if isinstance(found, PoolMembership):
-            return found
+            return found, stream
     raise NotFound.of(entry_id, "entri Talent Pool", "pool entry")
 
 
