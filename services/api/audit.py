@@ -1,6 +1,8 @@
 """The auditor's answers over HTTP: the timeline of a subject, why a decision stands, and read
 models as of a past moment (roles: auditor, administrator, and the teams and decision makers
-whose steps they explain; always within the reader's own agency)."""
+whose steps they explain; always within the reader's own agency). An answer showing an
+employee's record (an employee's timeline) or judging it again (a why) is a recorded read of
+that employee's personal data (services/personal_data_reads.py)."""
 
 from __future__ import annotations
 
@@ -9,8 +11,9 @@ from uuid import UUID
 
 from fastapi import APIRouter
 
+from domain.envelope import Actor
 from domain.values import PositionLevel
-from services.api.context import Ctx
+from services.api.context import Context, Ctx
 from services.audit.asof import (
     GridAsOf,
     GroupAsOf,
@@ -31,6 +34,7 @@ from services.audit.why_scouting import (
     why_shortlist,
 )
 from services.auth import CurrentActor
+from services.personal_data_reads import record_reads
 
 router = APIRouter(prefix="/audit", tags=["audit"])
 
@@ -39,32 +43,41 @@ router = APIRouter(prefix="/audit", tags=["audit"])
 def subject_timeline(subject: Subject, key: str, ctx: Ctx, actor: CurrentActor) -> Timeline:
     """Every event about an employee (key: NIP), a vacancy, a target position (its plan id), a
     scouting round or a critical position, in recorded order."""
-    return timeline(ctx.app, subject, key, actor)
+    found = timeline(ctx.app, subject, key, actor)
+    if found.subject is Subject.EMPLOYEE:
+        record_reads(ctx.app, actor, found.agency, [found.key], "GET /audit/timeline/employee")
+    return found
 
 
 @router.get("/why/nomination/{plan_id}/{nip}")
 def nomination_why(plan_id: UUID, nip: str, ctx: Ctx, actor: CurrentActor) -> NominationWhy:
-    return why_nomination(ctx.app, plan_id, nip, actor)
+    found = why_nomination(ctx.app, plan_id, nip, actor)
+    record_reads(ctx.app, actor, found.audit.agency, [found.audit.nip], "GET /audit/why/nomination")
+    return found
 
 
 @router.get("/why/placement/{placement_id}")
 def placement_why(placement_id: UUID, ctx: Ctx, actor: CurrentActor) -> PlacementWhy:
-    return why_placement(ctx.app, placement_id, actor)
+    found = why_placement(ctx.app, placement_id, actor)
+    record_reads(ctx.app, actor, found.audit.agency, [found.audit.nip], "GET /audit/why/placement")
+    return found
 
 
 @router.get("/why/shortlist/{vacancy_id}")
 def shortlist_why(vacancy_id: UUID, ctx: Ctx, actor: CurrentActor) -> VacancyDecisionWhy:
-    return why_shortlist(ctx.app, vacancy_id, actor)
+    return _candidates_read(ctx, actor, why_shortlist(ctx.app, vacancy_id, actor), "shortlist")
 
 
 @router.get("/why/pick/{vacancy_id}")
 def pick_why(vacancy_id: UUID, ctx: Ctx, actor: CurrentActor) -> VacancyDecisionWhy:
-    return why_pick(ctx.app, vacancy_id, actor)
+    return _candidates_read(ctx, actor, why_pick(ctx.app, vacancy_id, actor), "pick")
 
 
 @router.get("/why/pool-entry/{entry_id}")
 def pool_entry_why(entry_id: UUID, ctx: Ctx, actor: CurrentActor) -> PoolEntryWhy:
-    return why_pool_entry(ctx.app, entry_id, actor)
+    found = why_pool_entry(ctx.app, entry_id, actor)
+    record_reads(ctx.app, actor, found.entry.agency, [found.entry.nip], "GET /audit/why/pool-entry")
+    return found
 
 
 @router.get("/as-of/pool")
@@ -103,3 +116,11 @@ def grid_then(
 @router.get("/as-of/plan/{plan_id}")
 def plan_then(plan_id: UUID, ctx: Ctx, actor: CurrentActor, at: datetime | None = None) -> PlanAsOf:
     return asof_plan(ctx.app, plan_id, actor, at)
+
+
+def _candidates_read(
+    ctx: Context, actor: Actor, found: VacancyDecisionWhy, kind: str
+) -> VacancyDecisionWhy:
+    nips = [candidate.nip for candidate in found.audit.candidates]
+    record_reads(ctx.app, actor, found.audit.agency, nips, f"GET /audit/why/{kind}")
+    return found

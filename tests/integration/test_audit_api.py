@@ -72,6 +72,15 @@ def test_scouting_answers_over_http_with_refusals(app: Talenta) -> None:
     )
     now = reader.get("/audit/as-of/pool", agency=AGENCY, level="administrator", on=on)
 
+    # Reading an employee's record through their timeline or a why is a recorded read.
+    reads = reader.get("/audit/reads", nip=B)
+    assert {row["via"] for row in reads} == {
+        "GET /audit/timeline/employee",
+        "GET /audit/why/shortlist",
+        "GET /audit/why/pick",
+        "GET /audit/why/pool-entry",
+    }
+    assert all(row["actor"]["role"] == "auditor" for row in reads)
     picked = next(e for e in employee["events"] if e["what"] == "Picked")
     assert picked["actor"]["role"] == "ppk" and picked["effective"] == "2025-04-10"
     assert "madiun-2021:P24(5)" in picked["citations"]
