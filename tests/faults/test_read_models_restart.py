@@ -72,11 +72,13 @@ class FollowerProcess:
 
 
 def positions(store: StoreConfig) -> dict[str, int]:
+    """The read models' tracked positions (not the library's own marker rows)."""
     with psycopg.connect(store.url) as connection:
         rows = connection.execute(
-            sql.SQL("SELECT application_name, notification_id FROM {}").format(
-                sql.Identifier(TRACKING)
-            )
+            sql.SQL(
+                "SELECT application_name, notification_id FROM {} WHERE application_name LIKE %s"
+            ).format(sql.Identifier(TRACKING)),
+            ("%@talenta",),
         ).fetchall()
     return {name: int(position) for name, position in rows}
 
@@ -86,8 +88,11 @@ def contents(store: StoreConfig) -> dict[str, list[tuple[object, ...]]]:
     found = {}
     with psycopg.connect(store.url) as connection:
         for table in (*READ_MODELS, TRACKING):
-            query = sql.SQL("SELECT * FROM {} ORDER BY 1, 2").format(sql.Identifier(table))
-            found[table] = [tuple(str(value) for value in row) for row in connection.execute(query)]
+            query = sql.SQL("SELECT * FROM {}").format(sql.Identifier(table))
+            # Sorted on every column: the tables' keys span two or three of them.
+            found[table] = sorted(
+                tuple(str(value) for value in row) for row in connection.execute(query)
+            )
     return found
 
 
@@ -130,7 +135,7 @@ def test_read_models_killed_mid_log_and_restarted_twice_over_equal_a_rebuild_fro
             first.kill()
     at_kill = positions(store)
     assert at_kill, "the follower applied nothing in 60 s"
-    assert sum(at_kill.values()) < len(at_kill) * last, "killed after it had caught up"
+    assert min(at_kill.values()) < last, "killed after it had caught up"
 
     again = [FollowerProcess(store, tmp_path / f"again-{n}.log") for n in range(2)]
     try:
