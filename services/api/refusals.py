@@ -12,6 +12,7 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.concurrency import run_in_threadpool
+from starlette.exceptions import HTTPException
 
 from domain.envelope import Actor
 from domain.rules.core import Message, RuleRefusal
@@ -45,6 +46,15 @@ ALREADY_RECORDED = frozenset(
         "pool-already-decreed",
     }
 )
+
+
+# What the framework refuses before any route is reached (no such path, a body it cannot read),
+# in Indonesian beside the framework's own English.
+FRAMEWORK = {
+    400: ("invalid-request", "isi permintaan tidak terbaca"),
+    404: ("not-found", "alamat tidak ada"),
+    405: ("method-not-allowed", "metode ini tidak berlaku untuk alamat ini"),
+}
 
 
 def refusal(status: int, code: str, message: str | Message, citation: str = "") -> JSONResponse:
@@ -136,6 +146,14 @@ def handle_refusals(api: FastAPI) -> None:
         )
         return await recorded(request, answer)
 
+    async def framework(request: Request, error: Exception) -> JSONResponse:
+        assert isinstance(error, HTTPException)
+        code, indonesian = FRAMEWORK.get(error.status_code, ("refused", "permintaan ditolak"))
+        answer = refusal(error.status_code, code, f"{indonesian} / {error.detail}")
+        answer.headers.update(error.headers or {})
+        return answer
+
+    api.add_exception_handler(HTTPException, framework)
     api.add_exception_handler(RequestValidationError, malformed)
     api.add_exception_handler(EmployeeNotFound, not_found)
     api.add_exception_handler(NotFound, not_found)

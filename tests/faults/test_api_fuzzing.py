@@ -1,7 +1,8 @@
 """The HTTP API fuzzed from its own OpenAPI description (issue 6): schemathesis generates valid and
 invalid requests for every route, sent with a valid token in a role the route accepts, against a
-PostgreSQL store holding an agency's employees. No answer is a server error, and a refusal (4xx)
-leaves the store as it was: the only event it may add is its own Refusal record."""
+PostgreSQL store holding an agency's employees. No answer is a server error; a refusal (4xx) says
+why in both languages in the one refusal shape, and leaves the store as it was: the only event it
+may add is its own Refusal record."""
 
 from __future__ import annotations
 
@@ -91,6 +92,9 @@ def check(fuzzed: Fuzzed, case: Any, role: str) -> None:
     answer = case.call(headers=headers)
     assert answer.status_code < 500, (answer.status_code, answer.text[:2000])
     if 400 <= answer.status_code < 500:
+        refusal = answer.json()
+        assert set(refusal) == {"code", "message", "message_en", "citation"}, refusal
+        assert refusal["message"] and refusal["message_en"], refusal
         added = fuzzed.app.recorder.select_notifications(before, 10, inclusive_of_start=False)
         assert [n.topic for n in added] in ([], [REFUSED]), (answer.text[:500], added)
 
