@@ -6,6 +6,7 @@ may add is its own Refusal record."""
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -40,6 +41,7 @@ PEOPLE = sorted(role for role in Role if role is not Role.SYSTEM)
 NIPS = ["197503122000031004", "198307252006042011"]  # in the samples
 # Enough to find what a route does with bad input; the whole run stays near a minute.
 EXAMPLES = 4
+TIMEOUT = 300  # seconds; about one on an idle machine
 
 
 class Fuzzed:
@@ -99,7 +101,8 @@ def check(fuzzed: Fuzzed, case: Any, role: str) -> None:
         assert [n.topic for n in added] in ([], [REFUSED]), (answer.text[:500], added)
 
 
-def test_no_request_gets_a_server_error_and_a_refusal_changes_nothing(fuzzed: Fuzzed) -> None:
+def fuzz_every_operation(fuzzed: Fuzzed) -> tuple[int, list[str]]:
+    """How many operations were fuzzed, and what failed on which."""
     schema = schemathesis.openapi.from_asgi("/openapi.json", fuzzed.api)
     failures: list[str] = []
     operations = 0
@@ -126,6 +129,26 @@ def test_no_request_gets_a_server_error_and_a_refusal_changes_nothing(fuzzed: Fu
                 failures.append(f"{operation.label} ({mode}): {failure}")
             except Unsatisfiable:
                 pass  # nothing to send that breaks the description (e.g. no parameters)
+    return operations, failures
+
+
+def test_no_request_gets_a_server_error_and_a_refusal_changes_nothing(fuzzed: Fuzzed) -> None:
+    outcome: list[tuple[int, list[str]]] = []
+    errors: list[BaseException] = []
+
+    def run() -> None:
+        try:
+            outcome.append(fuzz_every_operation(fuzzed))
+        except BaseException as error:  # handed to the test thread below
+            errors.append(error)
+
+    worker = threading.Thread(target=run, daemon=True)
+    worker.start()
+    worker.join(TIMEOUT)
+    assert not worker.is_alive(), f"the fuzzing did not end within {TIMEOUT} s"
+    if errors:
+        raise errors[0]
+    operations, failures = outcome[0]
     assert operations > 50
     assert not failures, "\n".join(failures)
 
