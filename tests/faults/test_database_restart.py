@@ -93,11 +93,13 @@ def test_a_restart_mid_import_is_ridden_through_with_nothing_lost_or_doubled(
     process = start_import(store, folder, log)
     try:
         wait_for_saves(store, process, 600)
+        at_restart = employees_stored(store)
         cluster.restart("immediate")
         code, output = finish(process, log)
     finally:
         if process.poll() is None:
             process.kill()
+    assert at_restart < EMPLOYEES, "restarted after the import had saved everything"
     assert code == 0, output
     assert f"{EMPLOYEES} baru/created" in output, output
 
