@@ -14,6 +14,7 @@ from domain.talent.mapping import Assessment, TalentProfile, profile_id
 from domain.talent.succession import SuccessionPlan
 from services.application import NotFound, Talenta
 from services.audit.events import AuditEvent
+from services.audit.timeline import ensure_reader
 from services.auth import same_agency
 
 
@@ -32,6 +33,7 @@ class NominationAudit(BaseModel):
 
 
 def audit_nomination(app: Talenta, plan_id: UUID, nip: str, actor: Actor) -> NominationAudit:
+    ensure_reader(actor)
     plan: SuccessionPlan = app.find(plan_id, "rencana suksesi", "succession plan")
     same_agency(actor, plan.agency)
     timeline = list(app.repository.event_store.get(plan.id))

@@ -18,7 +18,7 @@ from domain.scouting.vacancy import Vacancy
 from projections.audit import SubjectIndex
 from services.application import NotFound, Talenta
 from services.audit.events import AuditEvent
-from services.audit.timeline import events_at, followed_index
+from services.audit.timeline import ensure_reader, events_at, followed_index
 from services.auth import same_agency
 
 
@@ -47,6 +47,7 @@ class PickAudit(BaseModel):
 
 
 def audit_pick(app: Talenta, vacancy_id: UUID, actor: Actor) -> PickAudit:
+    ensure_reader(actor)
     return pick_audit(app, vacancy_id, list(app.repository.event_store.get(vacancy_id)), actor)
 
 

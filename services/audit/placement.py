@@ -22,6 +22,7 @@ from domain.talent.succession import SuccessionPlan
 from domain.talent.succession_values import Nomination, Successor
 from services.application import NotFound, Talenta
 from services.audit.events import AuditEvent
+from services.audit.timeline import ensure_reader
 from services.auth import same_agency
 
 
@@ -83,6 +84,7 @@ class PlacementAudit(BaseModel):
 
 
 def audit_placement(app: Talenta, placement_id: UUID, actor: Actor) -> PlacementAudit:
+    ensure_reader(actor)
     placement: Placement = app.find(placement_id, "penempatan", "placement")
     same_agency(actor, placement.agency)
     store = app.repository.event_store

@@ -94,6 +94,9 @@ def test_scouting_answers_over_http_with_refusals(app: Talenta) -> None:
 
     other = reader.get(f"/audit/timeline/vacancy/{vacancy}", by=(BINJAI, Role.AUDITOR), status=403)
     role = reader.get(f"/audit/why/pick/{vacancy}", by=(AGENCY, Role.ASSESSOR), status=403)
+    # The pick's own audit answer has the same readers.
+    assert reader.get(f"/scouting/vacancies/{vacancy}/audit")["vacancy_id"] == str(vacancy)
+    reader.get(f"/scouting/vacancies/{vacancy}/audit", by=(AGENCY, Role.ASSESSOR), status=403)
     unknown = reader.get(f"/audit/timeline/vacancy/{uuid4()}", status=404)
     pool_other = reader.get(
         "/audit/as-of/pool",
@@ -138,6 +141,13 @@ def test_talent_answers_over_http(app: Talenta) -> None:
     assert critical["events"][0]["what"] == "Declared"
     assert {r["rule"]: r["held"] for r in nominated["rules"]}["in-succession-group"]
     assert placed["audit"]["nip"] == TALENT_B
+    # The nomination's and the placement's own audit answers have the same readers.
+    for path in (
+        f"/talent/nominations/{run.plan}/{TALENT_A}/audit",
+        f"/talent/placements/{run.placement}/audit",
+    ):
+        assert reader.get(path, by=BINJAI_AUDITOR)["nip"] in (TALENT_A, TALENT_B)
+        reader.get(path, by=(BINJAI, Role.ASSESSOR), status=403)
     assert group["group"] is None
     assert grid["grid"]["boxes"]["9"]["nips"] == [TALENT_A]
     assert plan["plan"]["successors"] == []
