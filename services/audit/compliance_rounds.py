@@ -6,6 +6,7 @@ can be compared with what was recorded (``compliance_derived``)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from domain.envelope import DocumentRef, Envelope
@@ -21,6 +22,20 @@ def _round(event: Any, shadows: Shadows) -> ScoutingRound | None:
     return shadows.copy_of(event.originator_id, ScoutingRound)
 
 
+def _rerun(step: Callable[[ScoutingRound, Any, Envelope], object]) -> Judge:
+    """A judge running one of the round's commands again on the copy, with the event's data."""
+
+    def judge(
+        event: Any, shadows: Shadows, pack: RulePack, stamp: Envelope
+    ) -> ScoutingRound | None:
+        scouting = _round(event, shadows)
+        if scouting is not None:
+            step(scouting, event, stamp)
+        return scouting
+
+    return judge
+
+
 def opened(
     event: ScoutingRound.Opened, shadows: Shadows, pack: RulePack, stamp: Envelope
 ) -> ScoutingRound:
@@ -34,15 +49,6 @@ def opened(
     )
 
 
-def published(
-    event: ScoutingRound.Published, shadows: Shadows, pack: RulePack, stamp: Envelope
-) -> ScoutingRound | None:
-    scouting = _round(event, shadows)
-    if scouting is not None:
-        scouting.publish(event.circular_number, event.website, stamp)
-    return scouting
-
-
 def registered(
     event: ScoutingRound.Registered, shadows: Shadows, pack: RulePack, stamp: Envelope
 ) -> ScoutingRound | None:
@@ -53,33 +59,6 @@ def registered(
     in_pool = membership is not None and membership.valid_on(stamp.effective)
     documents = [DocumentRef.model_validate(each) for each in event.documents]
     scouting.register(event.nip, event.channel, documents, in_pool, stamp)
-    return scouting
-
-
-def recommended(
-    event: ScoutingRound.Recommended, shadows: Shadows, pack: RulePack, stamp: Envelope
-) -> ScoutingRound | None:
-    scouting = _round(event, shadows)
-    if scouting is not None:
-        scouting.recommend(event.nip, stamp)
-    return scouting
-
-
-def verified(
-    event: ScoutingRound.DocumentsVerified, shadows: Shadows, pack: RulePack, stamp: Envelope
-) -> ScoutingRound | None:
-    scouting = _round(event, shadows)
-    if scouting is not None:
-        scouting.verify_documents(event.nip, stamp)
-    return scouting
-
-
-def closed(
-    event: ScoutingRound.RegistrationClosed, shadows: Shadows, pack: RulePack, stamp: Envelope
-) -> ScoutingRound | None:
-    scouting = _round(event, shadows)
-    if scouting is not None:
-        scouting.close_registration(event.closed_on, stamp)
     return scouting
 
 
@@ -101,65 +80,25 @@ def selected(
     return scouting
 
 
-def announced(
-    event: ScoutingRound.AdministrativeResultsAnnounced,
-    shadows: Shadows,
-    pack: RulePack,
-    stamp: Envelope,
-) -> ScoutingRound | None:
-    scouting = _round(event, shadows)
-    if scouting is not None:
-        scouting.announce_administrative_results(stamp)
-    return scouting
-
-
-def potential(
-    event: ScoutingRound.PotentialAssessed, shadows: Shadows, pack: RulePack, stamp: Envelope
-) -> ScoutingRound | None:
-    scouting = _round(event, shadows)
-    if scouting is not None:
-        scouting.record_potential(event.nip, event.score, stamp)
-    return scouting
-
-
-def technical(
-    event: ScoutingRound.TechnicalAssessed, shadows: Shadows, pack: RulePack, stamp: Envelope
-) -> ScoutingRound | None:
-    scouting = _round(event, shadows)
-    if scouting is not None:
-        scouting.record_technical(event.nip, event.score, stamp)
-    return scouting
-
-
-def finalised(
-    event: ScoutingRound.ResultsFinalised, shadows: Shadows, pack: RulePack, stamp: Envelope
-) -> ScoutingRound | None:
-    scouting = _round(event, shadows)
-    if scouting is not None:
-        scouting.finalise(stamp)
-    return scouting
-
-
-def reported(
-    event: ScoutingRound.ReportedToMayor, shadows: Shadows, pack: RulePack, stamp: Envelope
-) -> ScoutingRound | None:
-    scouting = _round(event, shadows)
-    if scouting is not None:
-        scouting.report_to_mayor(event.report_number, stamp)
-    return scouting
-
-
 JUDGES: dict[type[Any], tuple[Judge, ...]] = {
     ScoutingRound.Opened: (opened,),
-    ScoutingRound.Published: (published,),
+    ScoutingRound.Published: (_rerun(lambda r, e, s: r.publish(e.circular_number, e.website, s)),),
     ScoutingRound.Registered: (registered,),
-    ScoutingRound.Recommended: (recommended,),
-    ScoutingRound.DocumentsVerified: (verified,),
-    ScoutingRound.RegistrationClosed: (closed,),
+    ScoutingRound.Recommended: (_rerun(lambda r, e, s: r.recommend(e.nip, s)),),
+    ScoutingRound.DocumentsVerified: (_rerun(lambda r, e, s: r.verify_documents(e.nip, s)),),
+    ScoutingRound.RegistrationClosed: (
+        _rerun(lambda r, e, s: r.close_registration(e.closed_on, s)),
+    ),
     ScoutingRound.AdministrativelySelected: (selected,),
-    ScoutingRound.AdministrativeResultsAnnounced: (announced,),
-    ScoutingRound.PotentialAssessed: (potential,),
-    ScoutingRound.TechnicalAssessed: (technical,),
-    ScoutingRound.ResultsFinalised: (finalised,),
-    ScoutingRound.ReportedToMayor: (reported,),
+    ScoutingRound.AdministrativeResultsAnnounced: (
+        _rerun(lambda r, e, s: r.announce_administrative_results(s)),
+    ),
+    ScoutingRound.PotentialAssessed: (
+        _rerun(lambda r, e, s: r.record_potential(e.nip, e.score, s)),
+    ),
+    ScoutingRound.TechnicalAssessed: (
+        _rerun(lambda r, e, s: r.record_technical(e.nip, e.score, s)),
+    ),
+    ScoutingRound.ResultsFinalised: (_rerun(lambda r, e, s: r.finalise(s)),),
+    ScoutingRound.ReportedToMayor: (_rerun(lambda r, e, s: r.report_to_mayor(e.report_number, s)),),
 }
