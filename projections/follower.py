@@ -8,8 +8,11 @@ from __future__ import annotations
 
 import logging
 import threading
-from collections.abc import Callable
-from typing import Any
+from abc import ABC, abstractmethod
+from collections.abc import Callable, Hashable, Iterator
+from contextlib import AbstractContextManager, contextmanager
+from dataclasses import dataclass, field
+from typing import Any, Generic, TypeVar
 from uuid import UUID
 
 from eventsourcing.application import Application
@@ -17,6 +20,59 @@ from eventsourcing.persistence import IntegrityError, Tracking
 from eventsourcing.projection import Projection
 
 log = logging.getLogger(__name__)
+
+K = TypeVar("K", bound=Hashable)
+V = TypeVar("V")
+
+
+class BatchedView(ABC):
+    """A view that can apply a whole batch of events in one transaction with one tracking record:
+    a round trip per batch instead of one per event."""
+
+    @abstractmethod
+    def batch(self, tracking_key: str, start: int) -> AbstractContextManager[None]:
+        """Holds the writes made in this thread until the block ends, lets this thread's reads see
+        them, then commits them with the tracking record of the last event if the position is
+        still ``start``, else raises IntegrityError (another follower moved it: the batch was
+        computed from stale documents). Nothing is written if the block raises."""
+
+
+@dataclass
+class Batch(Generic[K, V]):
+    """One thread's batch under way: the last write to each row, and how far it reaches."""
+
+    tracking_key: str
+    start: int
+    end: int | None = None
+    writes: dict[K, V] = field(default_factory=dict)
+
+    def track(self, tracking: Tracking) -> None:
+        if tracking.application_name != self.tracking_key:
+            raise ValueError(f"{tracking.application_name}: not the batch's {self.tracking_key}")
+        self.end = tracking.notification_id
+
+
+class Batches(Generic[K, V]):
+    """The batch each thread has open on a view; a view is shared by the API's threads, and a
+    batch's writes must stay invisible to the others until they are committed."""
+
+    def __init__(self) -> None:
+        self._local = threading.local()
+
+    @property
+    def current(self) -> Batch[K, V] | None:
+        batch: Batch[K, V] | None = getattr(self._local, "batch", None)
+        return batch
+
+    @contextmanager
+    def open(self, tracking_key: str, start: int) -> Iterator[Batch[K, V]]:
+        if self.current is not None:
+            raise RuntimeError("a batch is already open on this view in this thread")
+        self._local.batch = Batch[K, V](tracking_key, start)
+        try:
+            yield self._local.batch
+        finally:
+            self._local.batch = None
 
 
 class Follower:
@@ -39,6 +95,9 @@ class Follower:
 
     def catch_up(self) -> int:
         """Processes everything recorded so far; returns how many events it applied."""
+        view = self.projector.view
+        if isinstance(view, BatchedView):
+            return self._catch_up_in_batches(view)
         applied = 0
         position = self.position
         while True:
@@ -66,6 +125,37 @@ class Follower:
             else:
                 if len(notifications) < self.batch_size:
                     return applied
+
+    def _catch_up_in_batches(self, view: BatchedView) -> int:
+        applied = 0
+        position = self.position
+        while True:
+            notifications = self.app.recorder.select_notifications(
+                start=position,
+                limit=self.batch_size,
+                topics=self.projector.topics,
+                inclusive_of_start=False,
+            )
+            if notifications:
+                try:
+                    with view.batch(self.tracking_key, position):
+                        for notification in notifications:
+                            self.projector.process_event(
+                                self.app.mapper.to_domain_event(notification),
+                                Tracking(self.tracking_key, notification.id),
+                            )
+                except IntegrityError:
+                    # Another follower of the same view committed a batch while this one was
+                    # being applied: nothing of ours was written; carry on from where it is.
+                    moved = self.position
+                    if moved == position:
+                        raise
+                    position = moved
+                    continue
+                position = notifications[-1].id
+                applied += len(notifications)
+            if len(notifications) < self.batch_size:
+                return applied
 
     def run(self, stop: threading.Event, interval: float = 0.2) -> None:
         """Polls until ``stop`` is set."""

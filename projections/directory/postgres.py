@@ -7,10 +7,12 @@ from eventsourcing.persistence import Tracking
 from eventsourcing.postgres import PostgresDatastore, PostgresTrackingRecorder
 from psycopg.sql import SQL, Identifier
 
-from projections.directory.projection import COLUMNS, DirectoryRow, DirectoryView
+from projections.directory.projection import COLUMNS, DirectoryRow, DirectoryView, by_columns
+from projections.documents.postgres import advance_tracking
+from projections.documents.view import FLUSH_ROWS
 
 
-class PostgresDirectoryView(PostgresTrackingRecorder, DirectoryView):
+class PostgresDirectoryView(DirectoryView, PostgresTrackingRecorder):
     def __init__(self, datastore: PostgresDatastore, **kwargs: Any) -> None:
         super().__init__(datastore, **kwargs)
         self.table = Identifier(datastore.schema, "directory")
@@ -30,24 +32,30 @@ class PostgresDirectoryView(PostgresTrackingRecorder, DirectoryView):
             ).format(self.table)
         )
 
-    def apply(self, employee_id: UUID, fields: dict[str, Any], tracking: Tracking) -> None:
-        names = [name for name in COLUMNS if name in fields]
-        statement = SQL(
-            "INSERT INTO {table} (employee_id, {columns}) VALUES (%s, {values}) "
-            "ON CONFLICT (employee_id) DO UPDATE SET {updates}"
-        ).format(
-            table=self.table,
-            columns=SQL(", ").join(Identifier(name) for name in names),
-            values=SQL(", ").join(SQL("%s") for _ in names),
-            updates=SQL(", ").join(
-                SQL("{0}=excluded.{0}").format(Identifier(name)) for name in names
-            )
-            if names
-            else SQL("nip=excluded.nip"),
-        )
+    def _commit(
+        self, rows: list[tuple[UUID, dict[str, Any]]], tracking: Tracking, start: int | None
+    ) -> None:
         with self.datastore.transaction(commit=True) as curs:
-            curs.execute(statement, [employee_id, *(fields[name] for name in names)])
-            self._insert_tracking(curs, tracking)
+            if start is None:
+                self._insert_tracking(curs, tracking)
+            else:
+                advance_tracking(self, curs, tracking, start)
+            for names, values in by_columns(rows).items():
+                statement = SQL(
+                    "INSERT INTO {table} (employee_id{columns}) VALUES (%s{values}) "
+                    "ON CONFLICT (employee_id) DO UPDATE SET {updates}"
+                ).format(
+                    table=self.table,
+                    columns=SQL("").join(SQL(", {0}").format(Identifier(n)) for n in names),
+                    values=SQL("").join(SQL(", %s") for _ in names),
+                    updates=SQL(", ").join(
+                        SQL("{0}=excluded.{0}").format(Identifier(name)) for name in names
+                    )
+                    if names
+                    else SQL("nip=excluded.nip"),
+                )
+                for first in range(0, len(values), FLUSH_ROWS):
+                    curs.executemany(statement, values[first : first + FLUSH_ROWS])
 
     def rows(self, agency: str, unit: str | None = None) -> list[DirectoryRow]:
         statement = SQL("SELECT {columns} FROM {table} WHERE agency=%s").format(

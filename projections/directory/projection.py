@@ -1,6 +1,8 @@
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 from uuid import UUID
 
@@ -11,6 +13,7 @@ from eventsourcing.utils import get_topic
 from pydantic import BaseModel
 
 from domain.personnel.aggregate import Employee
+from projections.follower import BatchedView, Batches
 
 COLUMNS = ("nip", "name", "agency", "unit", "status", "active", "grade", "position")
 
@@ -26,10 +29,45 @@ class DirectoryRow(BaseModel):
     position: str
 
 
-class DirectoryView(TrackingRecorder, ABC):
-    @abstractmethod
+class DirectoryView(BatchedView, TrackingRecorder, ABC):
+    """Rows are only written while a batch is open (the projection never reads them back), so a
+    batch keeps, per employee, the columns its events set, the later ones winning."""
+
+    @property
+    def _batches(self) -> Batches[UUID, dict[str, Any]]:
+        batches: Batches[UUID, dict[str, Any]] = self.__dict__.setdefault("_batch_state", Batches())
+        return batches
+
+    @contextmanager
+    def batch(self, tracking_key: str, start: int) -> Iterator[None]:
+        with self._batches.open(tracking_key, start) as batch:
+            yield
+            if batch.end is not None:
+                self._commit(list(batch.writes.items()), Tracking(tracking_key, batch.end), start)
+
     def apply(self, employee_id: UUID, fields: dict[str, Any], tracking: Tracking) -> None:
-        """Inserts or updates the given columns of one employee with the tracking record."""
+        """Inserts or updates the given columns of one employee with the tracking record, or
+        holds them for the batch under way."""
+        batch = self._batches.current
+        if batch is None:
+            self._commit([(employee_id, fields)], tracking, None)
+            return
+        batch.track(tracking)
+        batch.writes[employee_id] = {**batch.writes.get(employee_id, {}), **fields}
+
+    def insert_tracking(self, tracking: Tracking) -> None:
+        batch = self._batches.current
+        if batch is None:
+            self._commit([], tracking, None)
+        else:
+            batch.track(tracking)
+
+    @abstractmethod
+    def _commit(
+        self, rows: list[tuple[UUID, dict[str, Any]]], tracking: Tracking, start: int | None
+    ) -> None:
+        """Writes the rows' columns and the tracking record in one transaction; with ``start``,
+        only if the tracked position is still ``start`` (else IntegrityError)."""
 
     @abstractmethod
     def rows(self, agency: str, unit: str | None = None) -> list[DirectoryRow]: ...
@@ -37,6 +75,15 @@ class DirectoryView(TrackingRecorder, ABC):
     @abstractmethod
     def reset(self, tracking_key: str) -> None:
         """Forgets every row and the tracking position, so the log can be replayed."""
+
+
+def by_columns(rows: list[tuple[UUID, dict[str, Any]]]) -> dict[tuple[str, ...], list[Any]]:
+    """The rows grouped by the columns they set (one statement each), as [id, *values]."""
+    groups: dict[tuple[str, ...], list[Any]] = {}
+    for employee_id, fields in rows:
+        names = tuple(name for name in COLUMNS if name in fields)
+        groups.setdefault(names, []).append([employee_id, *(fields[name] for name in names)])
+    return groups
 
 
 class DirectoryProjection(Projection[DirectoryView]):

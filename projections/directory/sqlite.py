@@ -6,10 +6,12 @@ from uuid import UUID
 from eventsourcing.persistence import Tracking
 from eventsourcing.sqlite import SQLiteTrackingRecorder
 
-from projections.directory.projection import COLUMNS, DirectoryRow, DirectoryView
+from projections.directory.projection import COLUMNS, DirectoryRow, DirectoryView, by_columns
+from projections.documents.sqlite import advance_tracking
+from projections.documents.view import FLUSH_ROWS
 
 
-class SQLiteDirectoryView(SQLiteTrackingRecorder, DirectoryView):
+class SQLiteDirectoryView(DirectoryView, SQLiteTrackingRecorder):
     def construct_create_table_statements(self) -> list[str]:
         return [
             *super().construct_create_table_statements(),
@@ -22,17 +24,24 @@ class SQLiteDirectoryView(SQLiteTrackingRecorder, DirectoryView):
             "CREATE INDEX IF NOT EXISTS directory_agency_unit ON directory (agency, unit, nip)",
         ]
 
-    def apply(self, employee_id: UUID, fields: dict[str, Any], tracking: Tracking) -> None:
-        names = [name for name in COLUMNS if name in fields]
-        updates = ", ".join(f"{name}=excluded.{name}" for name in names) or "nip=nip"
-        statement = (
-            f"INSERT INTO directory (employee_id, {', '.join(names)}) "
-            f"VALUES (?{', ?' * len(names)}) "
-            f"ON CONFLICT (employee_id) DO UPDATE SET {updates}"
-        )
+    def _commit(
+        self, rows: list[tuple[UUID, dict[str, Any]]], tracking: Tracking, start: int | None
+    ) -> None:
         with self.datastore.transaction(commit=True) as c:
-            c.execute(statement, [str(employee_id), *(fields[name] for name in names)])
-            self._insert_tracking(c, tracking)
+            if start is None:
+                self._insert_tracking(c, tracking)
+            else:
+                advance_tracking(c, tracking, start)
+            for names, values in by_columns(rows).items():
+                updates = ", ".join(f"{name}=excluded.{name}" for name in names) or "nip=nip"
+                statement = (
+                    f"INSERT INTO directory (employee_id{''.join(', ' + n for n in names)}) "
+                    f"VALUES (?{', ?' * len(names)}) "
+                    f"ON CONFLICT (employee_id) DO UPDATE SET {updates}"
+                )
+                for first in range(0, len(values), FLUSH_ROWS):
+                    chunk = values[first : first + FLUSH_ROWS]
+                    c.executemany(statement, [[str(row[0]), *row[1:]] for row in chunk])
 
     def rows(self, agency: str, unit: str | None = None) -> list[DirectoryRow]:
         statement = f"SELECT {', '.join(COLUMNS)} FROM directory WHERE agency=?"

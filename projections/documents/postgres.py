@@ -2,15 +2,17 @@ from __future__ import annotations
 
 from typing import Any
 
-from eventsourcing.persistence import Tracking
+from eventsourcing.persistence import IntegrityError, Tracking
 from eventsourcing.postgres import PostgresDatastore, PostgresTrackingRecorder
+from psycopg import Cursor
+from psycopg.rows import DictRow
 from psycopg.sql import SQL, Identifier
 from psycopg.types.json import Jsonb
 
-from projections.documents.view import Document, DocumentView
+from projections.documents.view import FLUSH_ROWS, Document, DocumentView, Keyed, Row
 
 
-class PostgresDocumentView(PostgresTrackingRecorder, DocumentView):
+class PostgresDocumentView(DocumentView, PostgresTrackingRecorder):
     def __init__(self, datastore: PostgresDatastore, **kwargs: Any) -> None:
         super().__init__(datastore, **kwargs)
         self.table = Identifier(datastore.schema, "documents")
@@ -26,31 +28,34 @@ class PostgresDocumentView(PostgresTrackingRecorder, DocumentView):
             ).format(self.table)
         )
 
-    def put(
-        self, collection: str, key: str, agency: str, document: Document, tracking: Tracking
-    ) -> None:
+    def _commit(self, rows: list[Row], tracking: Tracking, start: int | None) -> None:
         statement = SQL(
             "INSERT INTO {0} VALUES (%s, %s, %s, %s) ON CONFLICT (collection, key) "
             "DO UPDATE SET agency=excluded.agency, body=excluded.body"
         ).format(self.table)
         with self.datastore.transaction(commit=True) as curs:
-            curs.execute(statement, (collection, key, agency, Jsonb(document)))
-            self._insert_tracking(curs, tracking)
+            if start is None:
+                self._insert_tracking(curs, tracking)
+            else:
+                advance_tracking(self, curs, tracking, start)
+            for first in range(0, len(rows), FLUSH_ROWS):
+                chunk = rows[first : first + FLUSH_ROWS]
+                curs.executemany(statement, [_params(row) for row in chunk])
 
-    def get(self, collection: str, key: str) -> Document | None:
+    def _get(self, collection: str, key: str) -> Document | None:
         statement = SQL("SELECT body FROM {0} WHERE collection=%s AND key=%s").format(self.table)
         with self.datastore.transaction(commit=False) as curs:
             curs.execute(statement, (collection, key))
             row = curs.fetchone()
         return None if row is None else dict(row["body"])
 
-    def list(self, collection: str, agency: str) -> list[Document]:
+    def _list(self, collection: str, agency: str) -> Keyed:
         statement = SQL(
-            "SELECT body FROM {0} WHERE collection=%s AND agency=%s ORDER BY key"
+            "SELECT key, body FROM {0} WHERE collection=%s AND agency=%s ORDER BY key"
         ).format(self.table)
         with self.datastore.transaction(commit=False) as curs:
             curs.execute(statement, (collection, agency))
-            return [dict(row["body"]) for row in curs.fetchall()]
+            return [(row["key"], dict(row["body"])) for row in curs.fetchall()]
 
     def reset(self, collections: tuple[str, ...], tracking_key: str) -> None:
         tracking = Identifier(self.datastore.schema, self.tracking_table_name)
@@ -62,3 +67,35 @@ class PostgresDocumentView(PostgresTrackingRecorder, DocumentView):
             curs.execute(
                 SQL("DELETE FROM {0} WHERE application_name=%s").format(tracking), (tracking_key,)
             )
+
+
+def _params(row: Row) -> tuple[str, str, str, Jsonb]:
+    collection, key, agency, document = row
+    return collection, key, agency, Jsonb(document)
+
+
+def advance_tracking(
+    recorder: PostgresTrackingRecorder, curs: Cursor[DictRow], tracking: Tracking, start: int
+) -> None:
+    """Moves the tracked position from ``start`` to the batch's last event, first in the batch's
+    transaction: the row lock makes a concurrent batch of the same view wait for this one, then
+    find the position moved (read committed re-reads the row) and fail."""
+    table = Identifier(recorder.datastore.schema, recorder.tracking_table_name)
+    if start:
+        curs.execute(
+            SQL(
+                "UPDATE {0} SET notification_id=%s WHERE application_name=%s "
+                "AND notification_id=%s RETURNING notification_id"
+            ).format(table),
+            (tracking.notification_id, tracking.application_name, start),
+        )
+    else:
+        curs.execute(
+            SQL(
+                "INSERT INTO {0} VALUES (%s, %s) ON CONFLICT (application_name) DO NOTHING "
+                "RETURNING notification_id"
+            ).format(table),
+            (tracking.application_name, tracking.notification_id),
+        )
+    if curs.fetchone() is None:
+        raise IntegrityError(f"{tracking.application_name}: moved from {start} by another follower")
