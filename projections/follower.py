@@ -79,7 +79,8 @@ class Follower:
     """Feeds one projector every event after its tracked position, in log order.
 
     Several read models share one tracking table, so each tracks under its own key
-    ``<projection>@<application>`` rather than the bare application name."""
+    ``<projection>@<application>`` rather than the bare application name. A ``BatchedView`` gets
+    each batch of notifications in one transaction; any other view one transaction per event."""
 
     def __init__(
         self, app: Application[UUID], projector: Projection[Any], batch_size: int = 500

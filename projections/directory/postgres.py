@@ -42,20 +42,25 @@ class PostgresDirectoryView(DirectoryView, PostgresTrackingRecorder):
                 advance_tracking(self, curs, tracking, start)
             for names, values in by_columns(rows).items():
                 statement = SQL(
-                    "INSERT INTO {table} (employee_id{columns}) VALUES (%s{values}) "
+                    "INSERT INTO {table} (employee_id{columns}) "
+                    "SELECT * FROM unnest(%s::uuid[]{arrays}) "
                     "ON CONFLICT (employee_id) DO UPDATE SET {updates}"
                 ).format(
                     table=self.table,
                     columns=SQL("").join(SQL(", {0}").format(Identifier(n)) for n in names),
-                    values=SQL("").join(SQL(", %s") for _ in names),
+                    arrays=SQL("").join(
+                        SQL(", %s::boolean[]" if n == "active" else ", %s::text[]") for n in names
+                    ),
                     updates=SQL(", ").join(
                         SQL("{0}=excluded.{0}").format(Identifier(name)) for name in names
                     )
                     if names
                     else SQL("nip=excluded.nip"),
                 )
+                # One statement of arrays per chunk: a round trip, not one per row.
                 for first in range(0, len(values), FLUSH_ROWS):
-                    curs.executemany(statement, values[first : first + FLUSH_ROWS])
+                    chunk = values[first : first + FLUSH_ROWS]
+                    curs.execute(statement, [list(column) for column in zip(*chunk, strict=True)])
 
     def rows(self, agency: str, unit: str | None = None) -> list[DirectoryRow]:
         statement = SQL("SELECT {columns} FROM {table} WHERE agency=%s").format(

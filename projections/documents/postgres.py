@@ -30,7 +30,8 @@ class PostgresDocumentView(DocumentView, PostgresTrackingRecorder):
 
     def _commit(self, rows: list[Row], tracking: Tracking, start: int | None) -> None:
         statement = SQL(
-            "INSERT INTO {0} VALUES (%s, %s, %s, %s) ON CONFLICT (collection, key) "
+            "INSERT INTO {0} SELECT * FROM unnest(%s::text[], %s::text[], %s::text[], %s::jsonb[]) "
+            "ON CONFLICT (collection, key) "
             "DO UPDATE SET agency=excluded.agency, body=excluded.body"
         ).format(self.table)
         with self.datastore.transaction(commit=True) as curs:
@@ -38,9 +39,18 @@ class PostgresDocumentView(DocumentView, PostgresTrackingRecorder):
                 self._insert_tracking(curs, tracking)
             else:
                 advance_tracking(self, curs, tracking, start)
+            # One statement of arrays per chunk: a round trip, not one per row.
             for first in range(0, len(rows), FLUSH_ROWS):
                 chunk = rows[first : first + FLUSH_ROWS]
-                curs.executemany(statement, [_params(row) for row in chunk])
+                curs.execute(
+                    statement,
+                    (
+                        [collection for collection, _, _, _ in chunk],
+                        [key for _, key, _, _ in chunk],
+                        [agency for _, _, agency, _ in chunk],
+                        [Jsonb(document) for _, _, _, document in chunk],
+                    ),
+                )
 
     def _get(self, collection: str, key: str) -> Document | None:
         statement = SQL("SELECT body FROM {0} WHERE collection=%s AND key=%s").format(self.table)
@@ -67,11 +77,6 @@ class PostgresDocumentView(DocumentView, PostgresTrackingRecorder):
             curs.execute(
                 SQL("DELETE FROM {0} WHERE application_name=%s").format(tracking), (tracking_key,)
             )
-
-
-def _params(row: Row) -> tuple[str, str, str, Jsonb]:
-    collection, key, agency, document = row
-    return collection, key, agency, Jsonb(document)
 
 
 def advance_tracking(

@@ -22,7 +22,7 @@ Document = dict[str, Any]
 Row = tuple[str, str, str, Document]
 Rows = list[Row]
 Keyed = list[tuple[str, Document]]
-# Rows written per statement batch: psycopg's pipeline hangs on very large ones.
+# Rows per statement: bounded, as PostgreSQL writes near 1 MB were seen to hang (style.md).
 FLUSH_ROWS = 200
 
 
