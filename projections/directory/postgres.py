@@ -43,13 +43,13 @@ class PostgresDirectoryView(DirectoryView, PostgresTrackingRecorder):
             for names, values in by_columns(rows).items():
                 statement = SQL(
                     "INSERT INTO {table} (employee_id{columns}) "
-                    "SELECT * FROM unnest(%s::uuid[]{arrays}) "
+                    "SELECT * FROM unnest(%b::uuid[]{arrays}) "
                     "ON CONFLICT (employee_id) DO UPDATE SET {updates}"
                 ).format(
                     table=self.table,
                     columns=SQL("").join(SQL(", {0}").format(Identifier(n)) for n in names),
                     arrays=SQL("").join(
-                        SQL(", %s::boolean[]" if n == "active" else ", %s::text[]") for n in names
+                        SQL(", %b::boolean[]" if n == "active" else ", %b::text[]") for n in names
                     ),
                     updates=SQL(", ").join(
                         SQL("{0}=excluded.{0}").format(Identifier(name)) for name in names

@@ -30,7 +30,7 @@ class PostgresDocumentView(DocumentView, PostgresTrackingRecorder):
 
     def _commit(self, rows: list[Row], tracking: Tracking, start: int | None) -> None:
         statement = SQL(
-            "INSERT INTO {0} SELECT * FROM unnest(%s::text[], %s::text[], %s::text[], %s::jsonb[]) "
+            "INSERT INTO {0} SELECT * FROM unnest(%b::text[], %b::text[], %b::text[], %b::jsonb[]) "
             "ON CONFLICT (collection, key) "
             "DO UPDATE SET agency=excluded.agency, body=excluded.body"
         ).format(self.table)
