@@ -106,7 +106,9 @@ def shown(data: Any, role: Role | None) -> Any:
 
 def _walk(data: Any, nip: bool, keys: frozenset[str], requirements: frozenset[str]) -> Any:
     if isinstance(data, dict):
-        if data.get("code") in requirements and "evidence" in data:
+        code = data.get("code")
+        # A request body recorded with a refusal may carry any value under "code".
+        if isinstance(code, str) and code in requirements and "evidence" in data:
             return {**data, "evidence": {}, "message": WITHHELD}
         return {
             _walk(key, nip, keys, requirements): _walk(value, nip, keys, requirements)

@@ -182,3 +182,6 @@ def test_the_filter_withholds_keys_requirements_and_nips_wherever_they_sit() -> 
     hidden = mask_nip(A)
     assert shown(data, Role.EXTERNAL_ASSESSOR)["results"] == {hidden: {"final": "80"}}
     assert shown(data, None) == shown(data, Role.EXTERNAL_ASSESSOR)  # no reader: nothing personal
+    # A refused request's body may hold anything under "code" (found by fuzzing the API).
+    odd = {"code": [1], "evidence": {"x": 1}}
+    assert shown(odd, Role.HEAD_OF_UNIT) == odd
