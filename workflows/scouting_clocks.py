@@ -1,5 +1,5 @@
 """madiun-2021 clocks: a round's registration deadline and assessment reminders (P13-17), pool-entry
-expiry (P22), tenure review (P25(3)), and what the relay does with each scouting event."""
+expiry (P22(1)), tenure review (P25(3)), and what the relay does with each scouting event."""
 
 from __future__ import annotations
 
