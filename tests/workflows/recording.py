@@ -3,8 +3,8 @@ Temporal server, with stand-in activities (a history holds what an activity retu
 
 ``python -m tests.workflows.recording`` starts a dev server, records every history and writes
 them to ``tests/workflows/histories/``; run it after a deliberate, versioned change of a
-workflow's command sequence, and keep the old files too when clocks of the old code may still be
-running.
+workflow's command sequence. While clocks of the old code may still be running, rename the old
+files first (``clock_pool_entry_used_v1.json``): every file there is replayed.
 """
 
 from __future__ import annotations
