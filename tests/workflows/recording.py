@@ -21,6 +21,7 @@ from temporalio.client import (
     Client,
     ScheduleActionExecutionStartWorkflow,
     ScheduleActionStartWorkflow,
+    WorkflowExecutionStatus,
     WorkflowHandle,
 )
 from temporalio.worker import Worker
@@ -75,6 +76,31 @@ async def pool_entry_expires(client: Client, queue: str) -> WorkflowHandle[objec
     return handle
 
 
+async def pool_entry_in_flight(client: Client, queue: str) -> WorkflowHandle[object, object]:
+    """A 3-year pool clock as a worker finds it after a deploy: its first reminder recorded, the
+    timer to the expiry running (the recorder ends the run after taking its history)."""
+    now = datetime.now(UTC)
+    clock = ClockInput(
+        kind="pool-entry",
+        subject_id=f"{uuid.uuid4()}/{uuid.uuid4()}",
+        milestones=[
+            _milestone(now + timedelta(seconds=2), "remind", "remind-90d", 90),
+            _milestone(now + timedelta(days=3 * 365), "expire", "expire"),
+        ],
+    )
+    handle = await client.start_workflow(
+        CLOCK, clock, id=f"pool-entry/{uuid.uuid4()}", task_queue=queue
+    )
+    await _until_only_the_expiry_is_pending(handle)
+    return handle
+
+
+async def _until_only_the_expiry_is_pending(handle: WorkflowHandle[object, object]) -> None:
+    async with asyncio.timeout(30):
+        while await handle.query(ClockWorkflow.pending) != ["expire"]:
+            await asyncio.sleep(0.2)
+
+
 async def pool_entry_used(client: Client, queue: str) -> WorkflowHandle[object, object]:
     """A 3-year pool clock settled by an appointment after its first reminder: a timer, the
     reminder, then the settle signal (sent twice, as a replayed event would) ends the wait."""
@@ -90,9 +116,7 @@ async def pool_entry_used(client: Client, queue: str) -> WorkflowHandle[object, 
     handle = await client.start_workflow(
         CLOCK, clock, id=f"pool-entry/{uuid.uuid4()}", task_queue=queue
     )
-    async with asyncio.timeout(30):
-        while await handle.query(ClockWorkflow.pending) != ["expire"]:
-            await asyncio.sleep(0.2)
+    await _until_only_the_expiry_is_pending(handle)
     used = f"{uuid.uuid4()}/7"
     await handle.signal(ClockWorkflow.settle, used)
     await handle.signal(ClockWorkflow.settle, used)
@@ -136,6 +160,7 @@ async def year_end_evaluated(client: Client, queue: str) -> WorkflowHandle[objec
 Scenario = Callable[[Client, str], Awaitable[WorkflowHandle[object, object]]]
 SCENARIOS: dict[str, Scenario] = {
     "clock_pool_entry_expires": pool_entry_expires,
+    "clock_pool_entry_in_flight": pool_entry_in_flight,
     "clock_pool_entry_used": pool_entry_used,
     "delivery_reminder": reminder_delivered,
     "yearly_evaluation": year_end_evaluated,
@@ -155,6 +180,8 @@ async def record(client: Client) -> dict[str, str]:
         for name, scenario in SCENARIOS.items():
             handle = await scenario(client, queue)
             recorded[name] = (await handle.fetch_history()).to_json()
+            if (await handle.describe()).status == WorkflowExecutionStatus.RUNNING:
+                await handle.terminate("history recorded")
     return recorded
 
 

@@ -49,12 +49,16 @@ def test_every_long_lived_workflow_has_a_recorded_history() -> None:
     recorded = {path.stem: event_types(path.read_text()) for path in FIXTURES}
     assert set(recorded) >= {
         "clock_pool_entry_expires",
+        "clock_pool_entry_in_flight",
         "clock_pool_entry_used",
         "delivery_reminder",
         "yearly_evaluation",
     }
     # The clock histories hold what a clock in flight meets: timers, and a settle signal.
     assert "EVENT_TYPE_TIMER_FIRED" in recorded["clock_pool_entry_expires"]
+    in_flight = recorded["clock_pool_entry_in_flight"]
+    assert in_flight[-1] == "EVENT_TYPE_TIMER_STARTED"  # waiting out the 3 years
+    assert "EVENT_TYPE_ACTIVITY_TASK_COMPLETED" in in_flight
     used = recorded["clock_pool_entry_used"]
     assert "EVENT_TYPE_TIMER_FIRED" in used
     assert used.count("EVENT_TYPE_WORKFLOW_EXECUTION_SIGNALED") == 2
