@@ -135,7 +135,7 @@ D6 = Reading(
 D7 = Reading(
     id=ReadingId.D7,
     text='"n tahun" lengths: binjai-2023:P30(2)(a), P33(2); balikpapan-2022:P25(3); '
-    "madiun-2021:P10(1)(f), P22(1), P25(3)",
+    "madiun-2021:P10(1)(f), P10(2)(f), P22(1), P25(3)",
     question=Message(id="Kapan masa n tahun berakhir?", en="When does a length of n years end?"),
     options={
         "calendar-years": Message(

@@ -13,6 +13,7 @@ from eventsourcing.domain import Aggregate, event
 from pydantic import BaseModel, ConfigDict
 
 from domain.envelope import Envelope
+from domain.personnel.facts import PersonnelFacts
 from domain.rules.calendar import ClockId
 from domain.rules.madiun import PACK
 from domain.scouting.errors import refuse
@@ -189,6 +190,16 @@ def tenure_review_due(nip: str, position: str, inaugurated_on: date) -> TenureDu
         review_id=uuid5(_TENURE_IDS, f"{Nip(nip)}/{position}/{inaugurated_on.isoformat()}"),
         due_on=PACK.clock(ClockId.TENURE).deadline(inaugurated_on),
     )
+
+
+def tenure_in_post(facts: PersonnelFacts, on: date) -> tuple[str, date] | None:
+    """P25(3) holds for every administrator and supervisor in post, whatever brought them there:
+    the position held on ``on`` and the day its 5 years count from (the inauguration, else the
+    position's start); None for anyone else."""
+    spell = facts.position_on(on) if facts.active else None
+    if spell is None or spell.level not in LEVELS:
+        return None
+    return spell.title, spell.inauguration or spell.start
 
 
 class TenureReview(Aggregate):

@@ -5,17 +5,20 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import UTC, date, datetime
 
+from eventsourcing.domain import Aggregate
 from eventsourcing.persistence import InterfaceError, OperationalError
 
 from domain.agencies import get_agency
 from domain.envelope import Actor, Envelope, Evidence, Role
 from domain.personnel.aggregate import Employee
 from domain.personnel.facts import PersonnelFacts
+from domain.scouting.mutation import TenureReview
 from services.application import EmployeeNotFound, Talenta, chunks
 from services.importing.files import PersonnelFiles
 from services.importing.parse import Origin, ParseResult, parse_personnel
 from services.importing.partial import Conflict, complete
 from services.importing.report import ImportReport, RowError
+from services.importing.tenure import keeps_tenure, tenure_review
 
 Progress = Callable[[int, int], None]  # (employees done, employees to do)
 
@@ -67,14 +70,22 @@ def import_personnel(
     if on_progress is not None:
         on_progress(0, total)
     done = 0
+    tenure = keeps_tenure(agency)
     for batch in chunks(parsed.facts, CHUNK):
         try:
-            changed = [
-                employee
-                for facts in batch
-                if (employee := _apply(app, facts, parsed, actor, effective, report))
-            ]
+            changed: list[Aggregate] = []
+            reviews: list[TenureReview] = []
+            for facts in batch:
+                skipped = report.skipped
+                employee = _apply(app, facts, parsed, actor, effective, report)
+                if employee is not None:
+                    changed.append(employee)
+                if tenure and report.skipped == skipped:
+                    held = employee.facts if employee is not None else facts
+                    review = tenure_review(app, held, actor, effective, parsed.documents)
+                    reviews += [review] if review is not None else []
             report.events += app.save_bounded(changed)
+            report.tenure_reviews += app.save_bounded(reviews)
         except (OperationalError, InterfaceError) as error:
             # Raised once the library's own retries gave up on the connection.
             raise ImportInterrupted(done, total) from error

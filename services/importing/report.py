@@ -28,6 +28,7 @@ class ImportReport:
     unchanged: int = 0
     skipped: int = 0  # employees left out because one of their rows was refused
     events: int = 0
+    tenure_reviews: int = 0  # 5-year reviews started for holders in post (madiun-2021 P25(3))
     errors: list[RowError] = field(default_factory=list)
     documents: tuple[DocumentRef, ...] = ()
 

@@ -10,7 +10,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from domain.envelope import Actor, Evidence, Role
 from domain.rules.core import ReadingId
-from domain.scouting.mutation import Mutation, MutationGrounds, TenureReview
+from domain.scouting.mutation import Mutation, MutationGrounds, TenureReview, tenure_review_due
 from domain.scouting.tpk import TpkMember, TpkSession
 from domain.values import PositionLevel
 from services.application import Talenta
@@ -140,7 +140,28 @@ def decide_mutation(app: Talenta, command: DecideMutation, actor: Actor) -> None
         evidence=Evidence(decree_number=command.decree_number, decree_date=command.decree_date),
     )
     mutation.decide(command.approved, command.decree_number, command.decree_date, stamp)
-    app.save(mutation)
+    app.save(mutation, *_tenure_of_mutation(app, mutation, command, actor))
+
+
+def _tenure_of_mutation(
+    app: Talenta, mutation: Mutation, command: DecideMutation, actor: Actor
+) -> list[TenureReview]:
+    """An approved mutation starts the holder's 5 years in the new position from its decree
+    (P25(3)), saved with the decision."""
+    due = tenure_review_due(mutation.nip, mutation.to_position, command.decree_date)
+    if not command.approved or due.review_id in app.repository:
+        return []
+    stamp = envelope(
+        actor,
+        command.decree_date,
+        "P25(3)",
+        "P26(4)",
+        reason=command.reason,
+        readings=(ReadingId.D7,),
+        evidence=Evidence(decree_number=command.decree_number, decree_date=command.decree_date),
+    )
+    start = TenureReview.start
+    return [start(mutation.nip, mutation.agency, mutation.to_position, command.decree_date, stamp)]
 
 
 @allowed(Role.SYSTEM)

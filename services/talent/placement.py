@@ -12,8 +12,9 @@ from domain.agencies import get_agency
 from domain.envelope import Actor, DocumentRef, Evidence, Role
 from domain.personnel.facts import PositionSpell
 from domain.rules.core import ReadingId
+from domain.talent.critical import CriticalPosition, critical_position_id
 from domain.talent.errors import refuse
-from domain.talent.monitoring import Monitoring
+from domain.talent.monitoring import Monitoring, into_critical_position
 from domain.talent.placement import Candidate, Decree, Placement, Target, placement_id
 from domain.talent.succession import SuccessionPlan
 from domain.talent.succession_rules import succession_citations
@@ -44,6 +45,12 @@ def _plan(app: Talenta, plan_id: UUID, actor: Actor) -> SuccessionPlan:
     found: SuccessionPlan = app.find(plan_id, "rencana suksesi", "succession plan")
     same_agency(actor, found.agency)
     return found
+
+
+def _declared(app: Talenta, plan: SuccessionPlan) -> CriticalPosition | None:
+    """The critical position declared for the plan's unit and position, if any."""
+    declared = critical_position_id(plan.agency, plan.unit, plan.position)
+    return app.repository.get(declared) if declared in app.repository else None
 
 
 @allowed(Role.PPK)
@@ -84,7 +91,9 @@ def place_talent(app: Talenta, command: PlaceTalent, actor: Actor) -> UUID:
         position=plan.position,
         unit=plan.unit,
         level=plan.level,
-        critical=plan.critical_position_id is not None,
+        critical=into_critical_position(
+            plan.critical_position_id is not None, _declared(app, plan), on
+        ),
     )
     candidate = Candidate(
         nip=command.nip,
