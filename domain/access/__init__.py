@@ -1,5 +1,5 @@
-"""Access to personal data, refused commands, API tokens and users' roles, recorded as events like any decision, so the
-tamper-evident chain covers them too."""
+"""Access to personal data, refused commands, API tokens and users' roles, recorded as events
+like any decision, so the tamper-evident chain covers them too."""
 
 from domain.access.reads import PersonalDataRead
 from domain.access.refusals import Refusal
