@@ -60,12 +60,12 @@ def parse_heads(
 )
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 def verify_(store: str, published: list[Head], as_json: bool) -> None:
-    """Check the whole event log against the chain (after chaining any new records): one line
-    per edited, deleted, inserted or reordered record; exit code 1 when any is found."""
+    """Check the whole event log against the chain, chaining nothing: one line per edited,
+    deleted, inserted or reordered record (exit code 1 when any is found), and the records not
+    yet chained and those after the last published head, which no published head covers."""
     app = Talenta(StoreConfig(store))
     try:
         view = chain_view(app)
-        ChainFollower(app, view).catch_up()
         verification = verify(app, view, published)
     finally:
         app.close()
@@ -83,6 +83,26 @@ def lines(verification: Verification) -> list[str]:
     verdict = "UTUH / INTACT" if verification.ok else f"{len(found)} MASALAH / PROBLEMS"
     return [
         *found,
+        *uncovered(verification),
         f"{verdict}: {verification.checked} rekaman diperiksa/records checked, "
         f"{verification.unchained} belum dirantai/not yet chained; kepala/head {head}",
     ]
+
+
+def uncovered(verification: Verification) -> list[str]:
+    """The records the verdict does not vouch for, each kind on a line of its own."""
+    found = []
+    if verification.unchained:
+        found.append(
+            f"{verification.unchained} rekaman sejak id {verification.unchained_from} belum "
+            f"dirantai: tidak dapat dinilai / {verification.unchained} records from id "
+            f"{verification.unchained_from} not yet chained: they cannot be judged"
+        )
+    if verification.since_published:
+        found.append(
+            f"{verification.since_published} rekaman setelah kepala terbitan terakhir "
+            f"{verification.published_through}: tidak dijamin kepala terbitan mana pun / "
+            f"{verification.since_published} records after the last published head "
+            f"{verification.published_through}: no published head vouches for them"
+        )
+    return found
