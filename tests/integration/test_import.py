@@ -222,3 +222,26 @@ def test_a_reimport_replaces_only_the_sections_it_carries(app: Talenta, tmp_path
         (a.year, a.rating) for a in budi.appraisals if a.year < 2022
     ] + [(2024, "Baik")]
     assert app.facts("199005082015032002").penalties == ()  # the given (empty) file replaces
+
+
+def test_a_cell_over_the_limit_refuses_its_row_and_the_rest_imports(
+    app: Talenta, tmp_path: Path
+) -> None:
+    main = tmp_path / "data_utama.csv"
+    _write_employees(main, 3, "Bagian Umum")
+    lines = main.read_text().splitlines()
+    # Line 3: the second employee's name one character past the limit, inside quotes that span
+    # a line break, as a pasted document would be.
+    name = '"' + "A" * 65_536 + "\n" + "B" * 65_536 + '"'
+    cells = lines[2].split(",")
+    lines[2] = ",".join([cells[0], name, *cells[2:]])
+    main.write_text("\n".join(lines) + "\n")
+
+    report = _import(app, PersonnelFiles(main=main))
+
+    assert report.created == 2
+    (error,) = report.errors
+    assert (error.file, error.line, error.nip) == ("data_utama.csv", 3, cells[0])
+    assert "131,073 characters, more than the limit of 131,072" in error.message
+    assert "nama:" in error.message
+    assert app.facts(lines[3].split(",")[0]).name == "Pegawai 2"  # the row after it, stored
