@@ -36,6 +36,7 @@ from services.cli_talent import talent
 from services.config import StoreConfig
 from services.eligibility import check_scouting
 from services.importing import ImportInterrupted, PersonnelFiles, import_personnel, parse_personnel
+from services.importing.progress import save_progress
 from services.settings import Settings
 from services.settings_cli import settings_option
 
@@ -179,12 +180,7 @@ def import_(
     files = personnel_files(main_file, histories)
     app = Talenta(StoreConfig(store))
     try:
-        with click.progressbar(length=1, label="impor / import", file=sys.stderr) as bar:
-
-            def progress(done: int, total: int) -> None:
-                bar.length = max(total, 1)
-                bar.update(done - bar.pos)
-
+        with save_progress() as progress:
             report = import_personnel(
                 app,
                 files,
@@ -197,11 +193,7 @@ def import_(
         app.close()
     for error in report.errors:
         click.echo(str(error), err=True)
-    click.echo(
-        f"{report.rows_read} baris/rows: {report.created} baru/created, {report.updated} "
-        f"diubah/updated, {report.unchanged} tetap/unchanged, {report.skipped} ditolak/refused, "
-        f"{report.events} peristiwa/events"
-    )
+    click.echo(report.summary())
     if report.errors:
         sys.exit(1)
 
