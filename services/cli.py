@@ -33,7 +33,7 @@ from services.cli_report import report
 from services.cli_scouting import scouting
 from services.cli_step import cause, record
 from services.cli_talent import talent
-from services.config import StoreConfig
+from services.config import DATA, StoreConfig, creating_stores
 from services.eligibility import check_scouting
 from services.importing import ImportInterrupted, PersonnelFiles, import_personnel, parse_personnel
 from services.importing.progress import save_progress
@@ -61,9 +61,14 @@ class RefusingGroup(click.Group):
 
 
 @click.group(cls=RefusingGroup)
-def main() -> None:
+@click.option(
+    "--init", is_flag=True, help="Create the store if it does not exist yet (else refused)."
+)
+@click.pass_context
+def main(ctx: click.Context, init: bool) -> None:
     """Talenta: civil-servant talent management (Binjai 8/2023, Balikpapan 12/2022, Madiun
     48/2021)."""
+    ctx.with_resource(creating_stores(init))
 
 
 @main.command()
@@ -73,7 +78,7 @@ def main() -> None:
 @click.option("--temporal-port", default=7233, show_default=True)
 @click.option(
     "--data",
-    default="var",
+    default=str(DATA),
     show_default=True,
     type=click.Path(path_type=Path),
     help="Folder for the Temporal dev server's database.",
@@ -85,7 +90,8 @@ def serve(
     """Run the product: API, read models and a Temporal dev server started here."""
     from services.serve import run
 
-    run(StoreConfig(store), host, port, temporal_port, data, settings)
+    with creating_stores(True):
+        run(StoreConfig(store), host, port, temporal_port, data, settings)
 
 
 @main.command()

@@ -254,7 +254,7 @@ def test_a_cell_over_the_limit_refuses_its_row_and_the_rest_imports(
 
 def test_the_command_line_counts_refused_employees_and_refused_rows(store: StoreConfig) -> None:
     result = CliRunner().invoke(
-        main, ["import", "kota-madiun", str(SAMPLES / "bad"), "--store", store.url]
+        main, ["--init", "import", "kota-madiun", str(SAMPLES / "bad"), "--store", store.url]
     )
 
     assert result.exit_code == 1
