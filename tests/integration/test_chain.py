@@ -391,6 +391,14 @@ def test_the_api_publishes_the_head_to_all_and_verifies_for_auditors(
     assert tampered["ok"] is False
     assert [(p["kind"], p["notification_id"]) for p in tampered["problems"]] == [("edited", 2)]
 
+    # Verifying chains nothing: a record appended after the head stays reported as unchained.
+    forged_at = last_id(app) + 1
+    db.insert(forged_at, forged(db, 3))
+    for _ in range(2):
+        appended = get(secret[Role.AUDITOR], "/audit/chain/verify", published=str(published))
+        assert (appended.json()["unchained"], appended.json()["unchained_from"]) == (1, forged_at)
+        assert appended.json()["since_published"] == 1
+
 
 def test_a_record_appended_after_the_head_is_reported_not_chained_by_verifying(
     store: StoreConfig, app: Talenta, chain: ChainView, db: Database
