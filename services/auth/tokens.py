@@ -31,10 +31,8 @@ from services.auth.principal import Principal
 
 # Who issues a token when the caller does not say: the product's own administration.
 ISSUER = "talenta"
-TOPICS = [
-    get_topic(event)
-    for event in (ApiToken.Issued, ApiToken.Revoked, UserRoles.Granted, UserRoles.Changed)
-]
+TOKEN_TOPICS = frozenset(get_topic(event) for event in (ApiToken.Issued, ApiToken.Revoked))
+USER_TOPICS = frozenset(get_topic(event) for event in (UserRoles.Granted, UserRoles.Changed))
 PAGE = 500
 
 
@@ -246,10 +244,13 @@ class TokenStore(ABC):
         start: int | None = None
         while True:
             notifications = self.app.recorder.select_notifications(
-                start=start, limit=PAGE, topics=TOPICS, inclusive_of_start=False
+                start=start,
+                limit=PAGE,
+                topics=sorted(TOKEN_TOPICS | USER_TOPICS),
+                inclusive_of_start=False,
             )
             for notification in notifications:
-                kind = tokens if "ApiToken" in notification.topic else users
+                kind = tokens if notification.topic in TOKEN_TOPICS else users
                 kind.add(UUID(str(notification.originator_id)))
             if len(notifications) < PAGE:
                 break

@@ -333,3 +333,32 @@ def test_the_cli_creates_lists_and_revokes_tokens(store: StoreConfig) -> None:
         assert tokens.authenticate(secret) is None
     unknown = runner.invoke(token, ["revoke", "--store", store.url, "nope"])
     assert unknown.exit_code == 1 and "no token nope" in unknown.output
+
+
+def test_the_cli_changes_roles_marks_a_forged_row_and_rebuilds(store: StoreConfig) -> None:
+    runner = CliRunner()
+    env = {"TALENTA_STORE": store.url, "TALENTA_ACTOR": "admin.bkpsdm"}
+    with reopened(store) as tokens:
+        token_id, secret = tokens.create_token("ani", MADIUN, [Role.CASEWORKER])
+        forge_administrator(tokens, "forged-secret")
+
+    listed = runner.invoke(token, ["list"], env=env)
+    assert "f0f0f0f0" in listed.output and "FORGED" in listed.output
+    assert listed.output.count("FORGED") == 1
+
+    changed = runner.invoke(
+        token, ["roles", "ani", "--role", "auditor", "--reason", "mutasi"], env=env
+    )
+    assert changed.exit_code == 0, changed.output
+    assert "dicatat/recorded: ani auditor" in changed.output
+    missing = runner.invoke(token, ["roles", "nobody", "--role", "ppk", "--reason", "x"], env=env)
+    assert missing.exit_code == 1 and "no user nobody" in missing.output
+
+    rebuilt = runner.invoke(token, ["rebuild"], env=env)
+    assert rebuilt.exit_code == 0, rebuilt.output
+    assert "dropped f0f0f0f0 mallory" in rebuilt.output
+    with reopened(store) as tokens:
+        assert [info.token_id for info in tokens.list_tokens()] == [token_id]
+        assert tokens.authenticate(secret) is None  # issued for caseworker, which ani lost
+        (changed_event,) = [e for e in events(tokens.app) if isinstance(e, UserRoles.Changed)]
+        assert changed_event.by == "admin.bkpsdm"
