@@ -83,26 +83,7 @@ def lines(verification: Verification) -> list[str]:
     verdict = "UTUH / INTACT" if verification.ok else f"{len(found)} MASALAH / PROBLEMS"
     return [
         *found,
-        *uncovered(verification),
+        *verification.notes(),
         f"{verdict}: {verification.checked} rekaman diperiksa/records checked, "
         f"{verification.unchained} belum dirantai/not yet chained; kepala/head {head}",
     ]
-
-
-def uncovered(verification: Verification) -> list[str]:
-    """The records the verdict does not vouch for, each kind on a line of its own."""
-    found = []
-    if verification.unchained:
-        found.append(
-            f"{verification.unchained} rekaman sejak id {verification.unchained_from} belum "
-            f"dirantai: tidak dapat dinilai / {verification.unchained} records from id "
-            f"{verification.unchained_from} not yet chained: they cannot be judged"
-        )
-    if verification.since_published:
-        found.append(
-            f"{verification.since_published} rekaman setelah kepala terbitan terakhir "
-            f"{verification.published_through}: tidak dijamin kepala terbitan mana pun / "
-            f"{verification.since_published} records after the last published head "
-            f"{verification.published_through}: no published head vouches for them"
-        )
-    return found

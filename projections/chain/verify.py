@@ -87,6 +87,24 @@ class Verification(BaseModel):
     since_published: int | None  # records after it, chained or not: no published head covers
     problems: list[Problem]
 
+    def notes(self) -> list[str]:
+        """The records the verdict does not vouch for, a line for each kind."""
+        found = []
+        if self.unchained:
+            found.append(
+                f"{self.unchained} rekaman sejak id {self.unchained_from} belum dirantai: tidak "
+                f"dapat dinilai / {self.unchained} records from id {self.unchained_from} not yet "
+                "chained: they cannot be judged"
+            )
+        if self.since_published:
+            found.append(
+                f"{self.since_published} rekaman setelah kepala terbitan terakhir "
+                f"{self.published_through}: tidak dijamin kepala terbitan mana pun / "
+                f"{self.since_published} records after the last published head "
+                f"{self.published_through}: no published head vouches for them"
+            )
+        return found
+
 
 def head_of(view: ChainView) -> Head | None:
     found = view.head()
