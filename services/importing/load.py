@@ -60,7 +60,7 @@ def import_personnel(
     parsed = parse_personnel(files, agency)
     report = ImportReport(
         rows_read=parsed.rows_read,
-        skipped=parsed.skipped,
+        refused_employees=parsed.refused,
         errors=list(parsed.errors),
         documents=parsed.documents,
     )
@@ -115,7 +115,7 @@ def _apply(
     if held_by != facts.agency:
         # A transfer between agencies is a decision of its own, not a side effect of an import
         # run under the wrong --agency.
-        report.skipped += 1
+        report.refused_employees += 1
         report.errors.append(
             RowError(
                 origin.file,
@@ -130,7 +130,7 @@ def _apply(
         # Sections whose file or columns this import lacks keep their stored values.
         facts = complete(employee.facts, facts, parsed.sources)
     except Conflict as conflict:
-        report.skipped += 1
+        report.refused_employees += 1
         report.errors.append(RowError(origin.file, origin.line, str(conflict), str(facts.nip)))
         return None
     if employee.update(facts, envelope):
