@@ -8,8 +8,12 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
-from workflows.activities import MilestoneHandler
+if TYPE_CHECKING:
+    # A type only: the workflows import this module, and their sandbox must not load the
+    # application behind the activities.
+    from workflows.activities import MilestoneHandler
 
 
 class ClockType(StrEnum):

@@ -29,13 +29,17 @@ from temporalio.client import (
 )
 from temporalio.common import RetryPolicy, SearchAttributeKey
 
-from domain.agencies import get_agency
-from domain.envelope import Actor, Role
-from domain.rules.registry import pack_for
-from services.application import Talenta
-from services.talent.evaluation import EvaluateProgramme, evaluate_programme
 from workflows.clock import TASK_QUEUE, Milestone, MilestoneReached
 from workflows.milestones import Action, Binding, ClockType, handler_table
+
+# The application is used by the activity only; passed through so the workflow sandbox does not
+# re-import it (its configuration reads the file system at import).
+with workflow.unsafe.imports_passed_through():
+    from domain.agencies import get_agency
+    from domain.envelope import Actor, Role
+    from domain.rules.registry import pack_for
+    from services.application import Talenta
+    from services.talent.evaluation import EvaluateProgramme, evaluate_programme
 
 SYSTEM = Actor(id="talenta-clock", role=Role.SYSTEM)
 KIND = ClockType.YEARLY_EVALUATION

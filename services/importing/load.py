@@ -76,11 +76,11 @@ def import_personnel(
             changed: list[Aggregate] = []
             reviews: list[TenureReview] = []
             for facts in batch:
-                skipped = report.skipped
+                refused = report.refused_employees
                 employee = _apply(app, facts, parsed, actor, effective, report)
                 if employee is not None:
                     changed.append(employee)
-                if tenure and report.skipped == skipped:
+                if tenure and report.refused_employees == refused:
                     held = employee.facts if employee is not None else facts
                     review = tenure_review(app, held, actor, effective, parsed.documents)
                     reviews += [review] if review is not None else []
