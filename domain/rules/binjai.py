@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import date
 
 from domain.envelope import Role
-from domain.personnel.facts import PersonnelFacts
+from domain.personnel.facts import EmploymentStatus, PersonnelFacts
 from domain.rules.calendar import ClockId
 from domain.rules.core import (
     Citation,
@@ -42,7 +42,7 @@ CYCLE = CycleRules(
     critical_decree_citation=Citation(f"{_ID}:P14(3)"),
     needs_analysis_citation=Citation(f"{_ID}:P15"),
     strategy_mechanisms=strategy_mechanisms(_ID, "P16(2)"),
-    assessment_citation=Citation(f"{_ID}:P17"),
+    assessment_citation=Citation(f"{_ID}:P18(1)"),
     mapping_citation=Citation(f"{_ID}:P19"),
     nominator=Role.PPK,
     nomination_citation=Citation(f"{_ID}:P22"),
@@ -54,19 +54,22 @@ CYCLE = CycleRules(
     follow_up_citation=Citation(f"{_ID}:P27(1)"),
     retention_citation=Citation(f"{_ID}:P28"),
     awards_citation=Citation(f"{_ID}:P30(1)"),
-    # P30(2): the pin, the certificate and priority for competency development are box-9 awards.
-    box9_award_kinds=("pin", "certificate", "development-priority"),
-    box9_awards_citation=Citation(f"{_ID}:P30(2)"),
     awards_may_differ_citation=None,
     pin_years=2,
     pin_citation=Citation(f"{_ID}:P30(2)(a)"),
     counselling_boxes=(3, 6),
     counselling_citation=Citation(f"{_ID}:P27(2)"),
     placement_citation=Citation(f"{_ID}:P32"),
-    # Rulebook A5 / issue 4: only Balikpapan P23(2) lets placement cross units; Binjai P31(1)
-    # places by the succession group grouped by the region's strategic needs.
-    cross_unit_placement=False,
-    cross_unit_citation=Citation(f"{_ID}:P31(1)"),
+    # The group is prepared for targets "di lingkungan Pemerintah Daerah" (P1(19)); P23 names
+    # "mutasi/rotasi antar Perangkat Daerah" (also P12 huruf f).
+    cross_unit_citation=Citation(f"{_ID}:P23"),
+    talent_statuses=(EmploymentStatus.PNS,),
+    talent_citation=Citation(f"{_ID}:P1(12)"),
+    nomination_needs_decreed_group=True,
+    nominated_group_citation=None,
+    group_placement_citation=Citation(f"{_ID}:P32"),
+    target_level_citation=Citation(f"{_ID}:P1(15)"),
+    talent_search_citation=Citation(f"{_ID}:P23"),
     box9_placement=Box9Placement.CONSIDERED,
     box9_citation=Citation(f"{_ID}:P31(3)"),
     monitoring_years=3,
@@ -89,15 +92,16 @@ PACK = RulePack(
     notes=(
         Message(
             id=(
-                "Cacat Lampiran: kotak 8, 6, 5, 3 (dan baris rekomendasi kotak 8) berlabel "
-                "'potensial rendah' padahal kolomnya tinggi (8, 6) atau menengah (5, 3). Kategori "
-                "diturunkan dari posisi kotak (bacaan D6); label yang keliru tidak dipakai."
+                "Cacat Lampiran: kotak 8, 6, 5, 3 berlabel 'potensial rendah', pada bagan maupun "
+                "pada baris rekomendasinya, padahal kolomnya tinggi (8, 6) atau menengah (5, 3). "
+                "Kategori diturunkan dari posisi kotak (bacaan D6); label yang keliru tidak "
+                "dipakai."
             ),
             en=(
-                "Lampiran defect: boxes 8, 6, 5, 3 (and box 8's recommendation row) are labelled "
-                "'low potential' although their column is high (8, 6) or middle (5, 3). The "
-                "category is derived from the grid position (reading D6); the wrong label is "
-                "never used."
+                "Lampiran defect: boxes 8, 6, 5, 3 are labelled 'low potential', on the grid and "
+                "on their recommendation rows alike, although their column is high (8, 6) or "
+                "middle (5, 3). The category is derived from the grid position (reading D6); the "
+                "wrong label is never used."
             ),
         ),
     ),

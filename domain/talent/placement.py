@@ -4,7 +4,8 @@ P31-32, balikpapan-2022 P23).
 The placement decides on what the caller gives it (the plan's target and ordered successors, the
 candidate's box on the date); it reads no other aggregate. Every pack difference comes from
 ``pack.cycle``: whether box 9 outside the plan is placed directly (Balikpapan P23(3)) or only
-considered (Binjai P31(3)), whether placement may cross units and under which article.
+considered (Binjai P31(3)), under which article placement crosses units (Binjai P23,
+Balikpapan P23(2)).
 """
 
 from __future__ import annotations
@@ -154,17 +155,10 @@ class Placement(Aggregate):
         # placed directly or considered, is in it by definition).
         refuse_below_group(nip, candidate.box, decree.decree_date, group_citations)
         cross_unit = candidate.from_unit != target.unit
-        if cross_unit and not cycle.cross_unit_placement:
-            raise refuse(
-                "cross-unit-not-allowed",
-                f"penempatan dari {candidate.from_unit} ke {target.unit} lintas Perangkat Daerah",
-                f"placement from {candidate.from_unit} to {target.unit} crosses units",
-                cycle.cross_unit_citation or cycle.placement_citation,
-            )
         citations = [cycle.placement_citation]
         if candidate.box == TOP_BOX:
             citations.append(cycle.box9_citation)
-        if cross_unit and cycle.cross_unit_citation:
+        if cross_unit:
             citations.append(cycle.cross_unit_citation)
         return cls(
             agency=target.agency,

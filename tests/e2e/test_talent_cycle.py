@@ -74,7 +74,7 @@ DIFFERENCES: dict[str, dict[str, Any]] = {
         "nominator": Role.TALENT_TEAM,
         "box 7": "rotation-or-job-enlargement",
         "box 9 outside the plan": ("placed-directly", "balikpapan-2022:P23(3)"),
-        "pin": ("refused", "no-set-pin"),
+        "pin": ("no-term", "balikpapan-2022:P18(3)"),
         "outcomes": ("further-development", "performance-review-board"),
     },
 }
@@ -292,12 +292,12 @@ async def develop(desk: Desk, start: date, seen: dict[str, Any]) -> None:
     await desk.do(TEAM, "enrol", nip=E, **university, **on)
     if binjai:  # P27(2): the assessor counsels boxes 3 and 6
         await desk.do(ASSESSOR, "counsel", nip=C, notes="target SKP triwulan", **on)
-    else:
+    else:  # Lampiran II recommends counselling for box 3 only; C is in box 6
         await desk.refused(
             ASSESSOR,
             "counsel",
-            "no-counselling-in-pack",
-            "balikpapan-2022:P20(1)",
+            "counselling-box",
+            "balikpapan-2022:P15(3)",
             nip=C,
             notes="-",
             **on,
@@ -581,11 +581,10 @@ async def test_balikpapan_runs_from_a_critical_position_to_a_direct_box_9_placem
         await audit_nomination(desk, cycle)
 
         pin = {"agency": agency, "nip": A, "kind": "pin", "decree_number": f"800/10/{RUN}"}
-        refusal = await desk.call(PPK, "award", {**pin, "decree_date": day(start, 100)})
-        assert refusal.status_code == 422, refusal.json()
-        # P18: awards suited to the agency, which may differ; no pin with a validity is set.
-        assert refusal.json()["citation"] in {"balikpapan-2022:P18(1)", "balikpapan-2022:P18(3)"}
-        seen["pin"] = ("refused", refusal.json()["code"])
+        # P18(3): awards may differ, so a pin is an award of the group, with no term.
+        granted = await desk.do(PPK, "award", **pin, decree_date=day(start, 100))
+        assert granted["expires_on"] is None
+        seen["pin"] = ("no-term", "balikpapan-2022:P18(3)")
         other = await desk.do(
             PPK,
             "award",
@@ -623,7 +622,6 @@ async def test_balikpapan_runs_from_a_critical_position_to_a_direct_box_9_placem
             "crossed": True,
             "from_unit": OTHER_UNIT,
             "to_unit": UNIT,
-            "allowed": True,
             "citation": "balikpapan-2022:P23(2)",
         }
         assert {"balikpapan-2022:P23(1)", "balikpapan-2022:P23(3)"} <= set(audit["citations"])

@@ -89,7 +89,7 @@ def successor_plan(app: Talenta, inaugurated: date) -> UUID:
     plan = SuccessionPlan.declare(
         AGENCY,
         f"Kepala Bidang Anggaran {uuid4().hex[:6]}",
-        "Dinas Kesehatan",  # Binjai places within the unit (P31(1))
+        "Dinas Kesehatan",
         PositionLevel.ADMINISTRATOR,
         uuid4(),
         TargetStatus.VACANT,

@@ -72,25 +72,15 @@ assert BINJAI is not None and BALIKPAPAN is not None
             id="balikpapan-2022:P23(3) box 9 placed directly",
         ),
         pytest.param(
-            BINJAI.cross_unit_placement, False, id="binjai-2023:P31(1) no cross-unit placement"
-        ),
-        pytest.param(
             BINJAI.cross_unit_citation,
-            "binjai-2023:P31(1)",
-            id="binjai-2023:P31(1) placement by the group and the region's strategic needs",
+            "binjai-2023:P23",
+            id="binjai-2023:P23 mutasi/rotasi antar Perangkat Daerah (P1(19), P12 huruf f)",
         ),
         pytest.param(
             BALIKPAPAN.cross_unit_citation,
             "balikpapan-2022:P23(2)",
             id="balikpapan-2022:P23(2) across regional agencies",
         ),
-        pytest.param(
-            BINJAI.box9_award_kinds,
-            ("pin", "certificate", "development-priority"),
-            id="binjai-2023:P30(2) box-9 awards",
-        ),
-        pytest.param(BINJAI.box9_awards_citation, "binjai-2023:P30(2)", id="binjai-2023:P30(2)"),
-        pytest.param(BALIKPAPAN.box9_award_kinds, (), id="balikpapan-2022:P18 no box-9 awards"),
         pytest.param(
             BALIKPAPAN.awards_may_differ_citation,
             "balikpapan-2022:P18(3)",
@@ -103,7 +93,22 @@ assert BINJAI is not None and BALIKPAPAN is not None
             BALIKPAPAN.mapping_citation, "balikpapan-2022:P14", id="balikpapan P14 mapping"
         ),
         pytest.param(
-            BALIKPAPAN.cross_unit_placement, True, id="balikpapan-2022:P23(2) cross-unit placement"
+            BINJAI.assessment_citation, "binjai-2023:P18(1)", id="binjai-2023:P18(1) methods"
+        ),
+        pytest.param(
+            BALIKPAPAN.follow_up_citation,
+            "balikpapan-2022:P15(1)",
+            id="balikpapan-2022:P15(1) box follow-ups",
+        ),
+        pytest.param(
+            BALIKPAPAN.counselling_boxes,
+            (3,),
+            id="balikpapan-2022:Lampiran II box 3 Konseling Kinerja",
+        ),
+        pytest.param(
+            BALIKPAPAN.counselling_citation,
+            "balikpapan-2022:P15(3)",
+            id="balikpapan-2022:P15(3) the Lampiran's recommendations",
         ),
         pytest.param(BINJAI.monitoring_years, 3, id="binjai-2023:P33(2) monitored 3 years"),
         pytest.param(BALIKPAPAN.monitoring_years, 3, id="balikpapan-2022:P25(3) monitored 3 years"),

@@ -186,9 +186,25 @@ def test_corporate_university_needs_its_method_and_only_it(pack: RulePack) -> No
             BALIKPAPAN,
             3,
             Role.ASSESSOR,
-            "no-counselling-in-pack",
-            "balikpapan-2022:P20(1)",
-            id="balikpapan-2022:P20(1) no counselling by assessors",
+            None,
+            None,
+            id="balikpapan-2022:P15(3) Lampiran II box 3 Konseling Kinerja",
+        ),
+        pytest.param(
+            BALIKPAPAN,
+            6,
+            Role.ASSESSOR,
+            "counselling-box",
+            "balikpapan-2022:P15(3)",
+            id="balikpapan-2022:P15(3) Lampiran II box 6 has no counselling",
+        ),
+        pytest.param(
+            BALIKPAPAN,
+            2,
+            Role.ASSESSOR,
+            "counselling-box",
+            "balikpapan-2022:P15(3)",
+            id="balikpapan-2022:P15(3) Lampiran II box 2 has no counselling",
         ),
     ],
 )
@@ -346,4 +362,4 @@ def test_follow_ups_need_an_assessment_by_the_day(app: Talenta) -> None:
             services.OpenFollowUps(agency="kota-binjai", nip=NIP, effective=ON),
             actor(Role.TALENT_TEAM),
         )
-    assert (refused.value.code, refused.value.citation) == ("not-assessed", "binjai-2023:P17")
+    assert (refused.value.code, refused.value.citation) == ("not-assessed", "binjai-2023:P18(1)")

@@ -20,6 +20,7 @@ GROUP = {
     "binjai-2023": ("binjai-2023:P21", "binjai-2023:P22", "binjai-2023:P1(19)"),
     "balikpapan-2022": ("balikpapan-2022:P15", "balikpapan-2022:P1(15)"),
 }
+GROUP_CROSS = {"binjai-2023": "binjai-2023:P23", "balikpapan-2022": "balikpapan-2022:P23(2)"}
 DECREE = Decree(number="821/12/2025", decree_date=date(2025, 3, 3), inaugurated_on=date(2025, 3, 5))
 
 
@@ -99,21 +100,27 @@ def test_placements_refused(
     assert refused.value.citation == citation, case
 
 
-def test_cross_unit_placement_only_in_balikpapan() -> None:
-    """Rulebook A5: Balikpapan P23(2) lets placement cross units; Binjai P31(1) places by the
-    succession group by the region's strategic needs and is refused across units."""
-    placement = place("balikpapan-2022", SUCCESSOR, 8, from_unit="Dinas Kesehatan")
+@pytest.mark.parametrize(
+    ("pack", "from_unit", "cited"),
+    [
+        pytest.param("binjai-2023", "Dinas Kesehatan", "binjai-2023:P23",
+                     id="binjai-2023:P23 mutasi/rotasi antar Perangkat Daerah (P1(19), P12 f)"),
+        pytest.param("balikpapan-2022", "Dinas Kesehatan", "balikpapan-2022:P23(2)",
+                     id="balikpapan-2022:P23(2) lintas Instansi Daerah"),
+        pytest.param("binjai-2023", "BPKPD", None, id="binjai-2023:P32 the same unit cites none"),
+        pytest.param("balikpapan-2022", "BPKPD", None,
+                     id="balikpapan-2022:P23(1) the same unit cites none"),
+    ],
+)  # fmt: skip
+def test_placement_crosses_units_in_both_packs(
+    pack: str, from_unit: str, cited: str | None
+) -> None:
+    placement = place(pack, SUCCESSOR, 8, from_unit=from_unit)
     (placed,) = placement.collect_events()
     assert isinstance(placed, Placement.Placed)
-    assert placed.from_unit == "Dinas Kesehatan" and placed.unit == "BPKPD"
-    assert "balikpapan-2022:P23(2)" in placed.envelope["basis"]["citations"]
-
-    with pytest.raises(TalentRefusal) as refused:
-        place("binjai-2023", SUCCESSOR, 8, from_unit="Dinas Kesehatan")
-    assert (refused.value.code, refused.value.citation) == (
-        "cross-unit-not-allowed",
-        "binjai-2023:P31(1)",
-    )
+    assert (placed.from_unit, placed.unit) == (from_unit, "BPKPD")
+    citations = placed.envelope["basis"]["citations"]
+    assert (cited in citations) if cited else not {GROUP_CROSS[pack]} & set(citations)
 
 
 def test_box_9_placed_directly_is_in_the_group() -> None:
