@@ -39,6 +39,7 @@ from services.cli_talent_succession import (
     nomination_audit,
     order_successors,
     set_group,
+    set_nominated_group,
 )
 from services.talent import acquisition
 
@@ -227,6 +228,7 @@ for later in (
     assess_csv,
     campaign,
     close_campaign,
+    set_nominated_group,
     set_group,
     declare_target,
     nominate,

@@ -21,7 +21,7 @@ from domain.rules.cycle import (
 from domain.rules.ninebox import LOWER_BOXES, NineBoxRules
 from domain.rules.ninebox import Recommendation as R
 from domain.rules.pack import RulePack
-from domain.rules.readings import D7
+from domain.rules.readings import C2, D7
 
 _ID = "balikpapan-2022"
 CYCLE = CycleRules(
@@ -78,7 +78,7 @@ PACK = RulePack(
     in_force=date(2025, 1, 1),
     in_force_citation=Citation("balikpapan-2022:P28"),
     time_zone="Asia/Makassar",
-    readings=(D7,),
+    readings=(D7, C2),
     clocks=(ClockId.MONITORING,),
     cycle=CYCLE,
     nine_box=NineBoxRules(

@@ -30,7 +30,7 @@ from domain.rules.cycle import (
 from domain.rules.ninebox import LOWER_BOXES, SUCCESSION_BOXES, NineBoxRules
 from domain.rules.ninebox import Recommendation as R
 from domain.rules.pack import RulePack
-from domain.rules.readings import D1, D6, D7
+from domain.rules.readings import C1, D1, D6, D7
 from domain.rules.service_time import days_served, required_days
 from domain.values import PositionLevel
 
@@ -87,7 +87,7 @@ PACK = RulePack(
     in_force=date(2023, 4, 10),
     in_force_citation=Citation("binjai-2023:P38"),
     time_zone="Asia/Jakarta",
-    readings=(D1, D6, D7),
+    readings=(D1, D6, D7, C1),
     clocks=(ClockId.MONITORING, ClockId.YEARLY_EVALUATION, ClockId.BOX9_PIN),
     notes=(
         Message(

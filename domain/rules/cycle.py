@@ -11,7 +11,7 @@ from pydantic import BaseModel, ConfigDict
 from domain.envelope import Role
 from domain.personnel.facts import EmploymentStatus
 from domain.rules.core import Citation, Message
-from domain.values import PositionLevel
+from domain.values import FunctionalGrade, PositionLevel
 
 
 class Cited(BaseModel):
@@ -195,3 +195,35 @@ CRITICAL_LEVELS = (
     PositionLevel.EXECUTOR,
     PositionLevel.FUNCTIONAL,
 )
+
+
+# Structural positions from the executor up, one level apart (UU 5/2014 P14, P19).
+STRUCTURAL_RANKS = {
+    PositionLevel.EXECUTOR: 0,
+    PositionLevel.SUPERVISOR: 1,
+    PositionLevel.ADMINISTRATOR: 2,
+    PositionLevel.JPT_PRATAMA: 3,
+    PositionLevel.JPT_MADYA: 4,
+    PositionLevel.JPT_UTAMA: 5,
+}
+# Reading C1 "grade-equivalent": the functional grades that equal a structural position.
+FUNCTIONAL_RANKS = {
+    FunctionalGrade.AHLI_PERTAMA: STRUCTURAL_RANKS[PositionLevel.SUPERVISOR],
+    FunctionalGrade.AHLI_MUDA: STRUCTURAL_RANKS[PositionLevel.ADMINISTRATOR],
+    FunctionalGrade.AHLI_MADYA: STRUCTURAL_RANKS[PositionLevel.JPT_PRATAMA],
+    FunctionalGrade.AHLI_UTAMA: STRUCTURAL_RANKS[PositionLevel.JPT_MADYA],
+}
+
+
+def position_rank(
+    level: PositionLevel | None, grade: FunctionalGrade | None, functional_option: str
+) -> int | None:
+    """The structural rank of a position; a functional one by its grade under reading C1's
+    ``functional_option`` (None: no equivalent, or no position)."""
+    if level is None:
+        return None
+    if level is not PositionLevel.FUNCTIONAL:
+        return STRUCTURAL_RANKS[level]
+    if functional_option == "grade-equivalent" and grade is not None:
+        return FUNCTIONAL_RANKS.get(grade)
+    return None

@@ -72,6 +72,7 @@ HANDLERS: list[Handler] = [
     mapping.open_campaign,
     mapping.assess_employee,
     mapping.close_campaign,
+    succession.set_nominated_group,
     succession.set_group,
     succession.declare_target,
     succession.nominate,

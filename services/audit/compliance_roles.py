@@ -15,6 +15,7 @@ from domain.scouting.vacancy import Vacancy
 from domain.talent.development import DevelopmentRecord
 from domain.talent.mapping import TalentProfile
 from domain.talent.monitoring import Monitoring
+from domain.talent.nominated_group import NominatedGroup
 from domain.talent.placement import Placement
 from domain.talent.retention import Award
 from domain.talent.succession import SuccessionGroup, SuccessionPlan
@@ -42,6 +43,7 @@ HANDLERS: dict[type[Any], Callable[..., Any]] = {
     Mutation.MutationDecided: mutations.decide_mutation,
     TenureReview.TenureDecided: mutations.decide_tenure,
     TalentProfile.Assessed: mapping.assess_employee,
+    NominatedGroup.GroupNominated: succession.set_nominated_group,
     SuccessionGroup.GroupSet: succession.set_group,
     SuccessionPlan.TargetDeclared: succession.declare_target,
     SuccessionPlan.Nominated: succession.nominate,
