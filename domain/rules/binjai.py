@@ -1,6 +1,7 @@
 """binjai-2023: Peraturan Wali Kota Binjai No. 8/2023, Manajemen Talenta PNS (in force 2023-04-10).
 
-Holds the pack (nine-box, readings D1, D6, D7, clocks) and the Sekolah Kader eligibility (P25).
+Holds the pack (nine-box, readings D1, D6, D7, C1, clocks) and the Sekolah Kader eligibility
+(P25).
 """
 
 from __future__ import annotations
@@ -15,16 +16,20 @@ from domain.rules.core import (
     EligibilityResult,
     Message,
     ReadingId,
+    RequirementResult,
     all_met,
     any_met,
     requirement,
 )
 from domain.rules.cycle import (
     CRITICAL_LEVELS,
+    STRUCTURAL_RANKS,
     Box9Placement,
     CycleRules,
     MonitoringOutcome,
     critical_characteristics,
+    functional_grade_of,
+    position_rank,
     strategy_mechanisms,
 )
 from domain.rules.ninebox import LOWER_BOXES, SUCCESSION_BOXES, NineBoxRules
@@ -156,6 +161,7 @@ def check_sekolah_kader_eligibility(
     """
     pack.ensure_in_force(on)
     reading = pack.reading(ReadingId.D1)
+    candidate = prospective_administrator(facts, on, pack)
     taken = assessment_centre <= on if isinstance(assessment_centre, date) else assessment_centre
     served = days_served(facts, on, lambda s: s.level is PositionLevel.SUPERVISOR)
     needed = required_days(on, SUPERVISOR_YEARS)
@@ -241,5 +247,31 @@ def check_sekolah_kader_eligibility(
     )
     # D7: the two years of P25(2)(c) are calendar years, as every length in the pack.
     return EligibilityResult(
-        requirements=(*parts, combined, test), readings_used=pack.uses(ReadingId.D1, ReadingId.D7)
+        requirements=(candidate, *parts, combined, test),
+        readings_used=pack.uses(ReadingId.D1, ReadingId.D7, ReadingId.C1),
+    )
+
+
+def prospective_administrator(facts: PersonnelFacts, on: date, pack: RulePack) -> RequirementResult:
+    """P25(1) "calon Pejabat Administrator": a supervisor (Pengawas), or a functional position
+    equivalent to it under reading C1, on ``on``."""
+    option = pack.reading(ReadingId.C1).chosen
+    held = facts.position_on(on)
+    rank = position_rank(held.level if held else None, functional_grade_of(held), option)
+    position = f"{held.level} {held.title}".strip() if held else "-"
+    return requirement(
+        "prospective-administrator",
+        rank == STRUCTURAL_RANKS[PositionLevel.SUPERVISOR],
+        citation=pack.cite("P25(1)"),
+        evidence={"position": position, "on": on, "reading": f"C1={option}"},
+        met_message=Message(
+            id=f"calon Pejabat Administrator: menduduki {position}",
+            en=f"a prospective administrator: holds {position}",
+        ),
+        unmet_message=Message(
+            id=f"bukan calon Pejabat Administrator: menduduki {position}, bukan jabatan Pengawas "
+            f"atau jabatan fungsional yang setara (bacaan C1={option})",
+            en=f"not a prospective administrator: holds {position}, not a supervisor position "
+            f"or an equivalent functional one (reading C1={option})",
+        ),
     )

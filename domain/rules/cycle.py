@@ -9,7 +9,7 @@ from enum import StrEnum
 from pydantic import BaseModel, ConfigDict
 
 from domain.envelope import Role
-from domain.personnel.facts import EmploymentStatus
+from domain.personnel.facts import EmploymentStatus, PositionSpell
 from domain.rules.core import Citation, Message
 from domain.values import FunctionalGrade, PositionLevel
 
@@ -227,3 +227,15 @@ def position_rank(
     if functional_option == "grade-equivalent" and grade is not None:
         return FUNCTIONAL_RANKS.get(grade)
     return None
+
+
+def functional_grade_of(held: PositionSpell | None) -> FunctionalGrade | None:
+    """The grade of a functional position, recorded or read from its title; None otherwise."""
+    if held is None or held.level is not PositionLevel.FUNCTIONAL:
+        return None
+    if held.functional_grade is not None:
+        return held.functional_grade
+    try:
+        return FunctionalGrade.parse(held.title)
+    except ValueError:
+        return None

@@ -10,6 +10,7 @@ from enum import StrEnum
 from pydantic import BaseModel, ConfigDict
 
 from domain.personnel.facts import EmploymentStatus, PersonnelFacts
+from domain.rules.cycle import functional_grade_of
 from domain.values import FunctionalGrade, PositionLevel
 
 
@@ -62,10 +63,8 @@ class TalentFacts(BaseModel):
     @classmethod
     def of(cls, facts: PersonnelFacts, day: date) -> TalentFacts:
         held = facts.position_on(day)
-        grade = held.functional_grade if held else None
-        if held is not None and grade is None and held.level is PositionLevel.FUNCTIONAL:
-            try:
-                grade = FunctionalGrade.parse(held.title)
-            except ValueError:
-                grade = None
-        return cls(status=facts.status, level=held.level if held else None, functional_grade=grade)
+        return cls(
+            status=facts.status,
+            level=held.level if held else None,
+            functional_grade=functional_grade_of(held),
+        )

@@ -310,10 +310,15 @@ def test_the_handlers_judge_on_the_profile_and_cite_what_they_used(app: Talenta)
     event = list(app.repository.event_store.get(development_id("kota-binjai", NIP)))[-1]
     assert event.envelope["basis"]["citations"] == [
         "binjai-2023:P24(5)",
+        "binjai-2023:P25(1)",
         "binjai-2023:P25(2)",
         "binjai-2023:P25(3)",
     ]
-    assert event.envelope["basis"]["readings"] == {"D1": "a-and-b-or-c", "D7": "calendar-years"}
+    assert event.envelope["basis"]["readings"] == {
+        "D1": "a-and-b-or-c",
+        "D7": "calendar-years",
+        "C1": "grade-equivalent",
+    }
 
     with pytest.raises(Forbidden):
         services.counsel(app, services.Counsel(**step, notes="x"), actor(Role.CASEWORKER))
