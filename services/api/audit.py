@@ -33,6 +33,7 @@ from services.audit.why_scouting import (
     why_pool_entry,
     why_shortlist,
 )
+from services.audit.why_search import SearchWhy, why_search
 from services.auth import CurrentActor
 from services.personal_data_reads import record_reads
 
@@ -61,6 +62,11 @@ def placement_why(placement_id: UUID, ctx: Ctx, actor: CurrentActor) -> Placemen
     found = why_placement(ctx.app, placement_id, actor)
     record_reads(ctx.app, actor, found.audit.agency, [found.audit.nip], "GET /audit/why/placement")
     return found
+
+
+@router.get("/why/search/{search_id}")
+def search_why(search_id: UUID, ctx: Ctx, actor: CurrentActor) -> SearchWhy:
+    return why_search(ctx.app, search_id, actor)
 
 
 @router.get("/why/shortlist/{vacancy_id}")

@@ -18,11 +18,20 @@ from domain.talent.monitoring import Monitoring
 from domain.talent.nominated_group import NominatedGroup
 from domain.talent.placement import Placement
 from domain.talent.retention import Award
+from domain.talent.search import TalentSearch
 from domain.talent.succession import SuccessionGroup, SuccessionPlan
 from services.audit.compliance_models import first_citation
 from services.permissions import roles_of
 from services.scouting import mutations, pool, rounds, vacancies
-from services.talent import development, mapping, monitoring, placement, retention, succession
+from services.talent import (
+    development,
+    mapping,
+    monitoring,
+    placement,
+    retention,
+    search,
+    succession,
+)
 
 # The decision events and the one handler that records each.
 HANDLERS: dict[type[Any], Callable[..., Any]] = {
@@ -49,6 +58,9 @@ HANDLERS: dict[type[Any], Callable[..., Any]] = {
     SuccessionPlan.Nominated: succession.nominate,
     SuccessionPlan.SuccessorsOrdered: succession.order_successors,
     Placement.Placed: placement.place_talent,
+    TalentSearch.SearchOpened: search.open_talent_search,
+    TalentSearch.SearchConcluded: search.conclude_talent_search,
+    TalentSearch.SearchDecided: search.decide_talent_search,
     Award.Awarded: retention.award,
     Award.PinExpired: retention.expire_pin,
     DevelopmentRecord.Counselled: development.counsel,

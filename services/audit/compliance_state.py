@@ -26,6 +26,7 @@ from domain.talent.mapping import Assessment, TalentProfile, profile_id
 from domain.talent.monitoring import Monitoring
 from domain.talent.nominated_group import NominatedGroup, nominated_group_id
 from domain.talent.retention import Award
+from domain.talent.search import TalentSearch
 from domain.talent.succession import SuccessionGroup, SuccessionPlan, group_id
 from domain.talent.succession_values import DecreedGroup, TalentFacts
 
@@ -47,6 +48,7 @@ KEPT = (
     SuccessionPlan,
     SuccessionGroup,
     NominatedGroup,
+    TalentSearch,
     Award,
     DevelopmentRecord,
     Monitoring,

@@ -22,6 +22,7 @@ from domain.talent.mapping import TalentProfile
 from domain.talent.nominated_group import NominatedGroup, NominatedMember
 from domain.talent.placement import Candidate, Decree, Placement, Target
 from domain.talent.retention import Award, AwardKind
+from domain.talent.search import SearchFollowUp, SearchGround, TalentSearch
 from domain.talent.succession import SuccessionGroup, SuccessionPlan
 from domain.talent.succession_rules import direct_needs_group, succession_citations
 from domain.talent.succession_values import Successor
@@ -147,6 +148,47 @@ def placement(
     )
 
 
+def search_opened(
+    event: TalentSearch.SearchOpened, shadows: Shadows, pack: RulePack, stamp: Envelope
+) -> None:
+    TalentSearch.open(
+        event.agency,
+        event.position,
+        event.unit,
+        PositionLevel(event.level),
+        [SearchGround(ground) for ground in event.grounds],
+        event.expertise,
+        event.justification,
+        pack,
+        stamp,
+    )
+
+
+def search_concluded(
+    event: TalentSearch.SearchConcluded, shadows: Shadows, pack: RulePack, stamp: Envelope
+) -> None:
+    search = shadows.copy_of(event.originator_id, TalentSearch)
+    if search is not None:
+        search.conclude(event.nips, event.nip or None, event.result, pack, stamp)
+
+
+def search_decided(
+    event: TalentSearch.SearchDecided, shadows: Shadows, pack: RulePack, stamp: Envelope
+) -> None:
+    search = shadows.copy_of(event.originator_id, TalentSearch)
+    if search is not None:
+        search.decide(
+            event.nip,
+            SearchFollowUp(event.follow_up),
+            shadows.talent(event.nip, event.decree_date),
+            event.from_unit,
+            event.decree_number,
+            event.decree_date,
+            pack,
+            stamp,
+        )
+
+
 def awarded(event: Award.Awarded, shadows: Shadows, pack: RulePack, stamp: Envelope) -> Award:
     held = shadows.assessment_on(event.agency, event.nip, event.decree_date)
     return Award.grant(
@@ -198,6 +240,9 @@ JUDGES: dict[type[Any], tuple[Judge, ...]] = {
     SuccessionPlan.Nominated: (nomination,),
     SuccessionPlan.SuccessorsOrdered: (successors_ordered,),
     Placement.Placed: (placement,),
+    TalentSearch.SearchOpened: (search_opened,),
+    TalentSearch.SearchConcluded: (search_concluded,),
+    TalentSearch.SearchDecided: (search_decided,),
     Award.Awarded: (awarded,),
     Award.PinExpired: (pin_expired,),
 }
