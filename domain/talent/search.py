@@ -151,7 +151,7 @@ class TalentSearch(Aggregate):
         pick = str(Nip(chosen)) if chosen else ""
         if self.concluded_on is not None:
             raise refuse(
-                "search-concluded",
+                "search-already-concluded",
                 f"pencarian Talenta sudah disimpulkan pada {self.concluded_on}",
                 f"the talent search was concluded on {self.concluded_on}",
                 cycle.talent_search_citation,
@@ -189,7 +189,7 @@ class TalentSearch(Aggregate):
         nip = str(Nip(nip))
         if self.decided is not None:
             raise refuse(
-                "search-decided",
+                "search-already-decided",
                 f"pencarian Talenta sudah ditindaklanjuti dengan keputusan {self.decree_number}",
                 f"the talent search was already followed by decree {self.decree_number}",
                 cycle.talent_search_citation,

@@ -121,7 +121,7 @@ def test_a_search_is_scripted_audited_and_replayed(
     app.save(found)
     (breach,) = replay(app, agency).breaches
     assert (breach.code, breach.citation, breach.aggregate_id) == (
-        "search-decided",
+        "search-already-decided",
         search_article,
         search_id,
     )

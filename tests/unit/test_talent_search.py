@@ -132,7 +132,7 @@ def test_a_balikpapan_search_before_its_pack_is_refused() -> None:
                      id="binjai-2023:P23 the chosen talent was not found"),
         pytest.param("twice listed", "search-choice-not-found",
                      id="binjai-2023:P23 a talent found twice"),
-        pytest.param("again", "search-concluded", id="binjai-2023:P23 concluded twice"),
+        pytest.param("again", "search-already-concluded", id="binjai-2023:P23 concluded twice"),
     ],
 )  # fmt: skip
 def test_concluding_a_search_is_refused(case: str, code: str) -> None:
@@ -181,7 +181,7 @@ PPPK = TalentFacts(status=EmploymentStatus.PPPK, level=PositionLevel.ADMINISTRAT
                      "balikpapan-2022:P19", id="balikpapan-2022:P19 decreed before the result"),
         pytest.param("binjai", A, PNS, CONCLUDED, False, None, None,
                      id="binjai-2023:P23 decreed on the day of the result"),
-        pytest.param("binjai", A, PNS, DECREED, True, "search-decided", "binjai-2023:P23",
+        pytest.param("binjai", A, PNS, DECREED, True, "search-already-decided", "binjai-2023:P23",
                      id="binjai-2023:P23 a second decree"),
         pytest.param("binjai", A, PPPK, DECREED, False, "not-a-talent", "binjai-2023:P1(12)",
                      id="binjai-2023:P1(12) a PPPK is not placed by assignment"),
