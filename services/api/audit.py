@@ -43,7 +43,7 @@ router = APIRouter(prefix="/audit", tags=["audit"])
 @router.get("/timeline/{subject}/{key}")
 def subject_timeline(subject: Subject, key: str, ctx: Ctx, actor: CurrentActor) -> Timeline:
     """Every event about an employee (key: NIP), a vacancy, a target position (its plan id), a
-    scouting round or a critical position, in recorded order."""
+    scouting round, a critical position or a talent search, in recorded order."""
     found = timeline(ctx.app, subject, key, actor)
     if found.subject is Subject.EMPLOYEE:
         record_reads(ctx.app, actor, found.agency, [found.key], "GET /audit/timeline/employee")
@@ -66,7 +66,11 @@ def placement_why(placement_id: UUID, ctx: Ctx, actor: CurrentActor) -> Placemen
 
 @router.get("/why/search/{search_id}")
 def search_why(search_id: UUID, ctx: Ctx, actor: CurrentActor) -> SearchWhy:
-    return why_search(ctx.app, search_id, actor)
+    """The search's steps taken again, the decree on the chosen talent's record as it was."""
+    found = why_search(ctx.app, search_id, actor)
+    chosen = [found.chosen] if found.chosen else []
+    record_reads(ctx.app, actor, found.agency, chosen, "GET /audit/why/search")
+    return found
 
 
 @router.get("/why/shortlist/{vacancy_id}")

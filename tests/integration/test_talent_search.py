@@ -25,6 +25,7 @@ from services.config import StoreConfig
 from services.permissions import Forbidden
 from services.talent.common import envelope
 from services.talent.search import DecideTalentSearch, decide_talent_search
+from tests.integration.test_api_talent import Desk
 from tests.integration.test_talent_succession import UNIT, A, B, actor, staffed
 
 # Each pack's search article and the one its decree cites for a move across units.
@@ -125,3 +126,43 @@ def test_a_search_is_scripted_audited_and_replayed(
         search_article,
         search_id,
     )
+
+
+def test_a_search_through_the_api_and_its_why_read_recorded(app: Talenta) -> None:
+    """Each step a generated route in the role its handler declares; the auditor's why of the
+    decree is a recorded read of the chosen talent's record."""
+    desk = Desk(app, "kota-binjai")
+    staffed(app, "kota-binjai")
+    search = desk.do(
+        Role.TALENT_TEAM,
+        "open-talent-search",
+        agency="kota-binjai",
+        position="Kepala Bidang Tata Ruang",
+        unit=UNIT,
+        level="administrator",
+        grounds=["urgent"],
+        justification="pejabat pensiun mendadak",
+        opened_on="2025-03-03",
+    )
+    concluded = {"search_id": search, "found": [A], "chosen": A, "result": "A"}
+    desk.do(Role.TALENT_TEAM, "conclude-talent-search", **concluded, concluded_on="2025-03-20")
+    again = desk.call(
+        Role.TALENT_TEAM, "conclude-talent-search", {**concluded, "concluded_on": "2025-03-21"}
+    )
+    assert (again.status_code, again.json()["code"]) == (409, "search-already-concluded")
+    decree = {"search_id": search, "nip": A, "follow_up": "special-assignment"}
+    by_team = desk.call(
+        Role.TALENT_TEAM,
+        "decide-talent-search",
+        {**decree, "decree_number": "821/3", "decree_date": "2025-04-01"},
+    )
+    assert by_team.status_code == 403
+    desk.do(
+        Role.PPK, "decide-talent-search", **decree, decree_number="821/3", decree_date="2025-04-01"
+    )
+
+    why = desk.get(Role.AUDITOR, f"/audit/why/search/{search}")
+    assert (why["chosen"], why["follow_up"]) == (A, "special-assignment")
+    assert all(rule["held"] for rule in why["rules"])
+    reads = desk.get(Role.AUDITOR, f"/audit/reads?agency=kota-binjai&nip={A}")
+    assert [row["via"] for row in reads] == ["GET /audit/why/search"]
