@@ -7,6 +7,7 @@ from typing import Any
 import pytest
 
 from domain.envelope import Role
+from domain.personnel.facts import EmploymentStatus
 from domain.rules import balikpapan, binjai
 from domain.rules.cycle import Box9Placement, MonitoringOutcome
 
@@ -132,7 +133,29 @@ assert BINJAI is not None and BALIKPAPAN is not None
             None,
             id="balikpapan-2022 no yearly evaluation article",
         ),
+        pytest.param(BINJAI.talent_statuses, (EmploymentStatus.PNS,),
+                     id="binjai-2023:P1(12) Talenta adalah PNS"),
+        pytest.param(BALIKPAPAN.talent_statuses, None,
+                     id="balikpapan-2022:P1(8) Talenta adalah pegawai ASN"),
+        pytest.param(BINJAI.nomination_needs_decreed_group, True,
+                     id="binjai-2023:P22 nominated from the decreed group"),
+        pytest.param(BALIKPAPAN.nomination_needs_decreed_group, False,
+                     id="balikpapan-2022:P16(1) the nominations come first"),
+        pytest.param(BINJAI.nominated_group_citation, None,
+                     id="binjai-2023:P29(3) no group from the nominations"),
+        pytest.param(BALIKPAPAN.nominated_group_citation, "balikpapan-2022:P16(2)",
+                     id="balikpapan-2022:P16(2) the team sets the group from the nominations"),
+        pytest.param(BINJAI.group_placement_citation, "binjai-2023:P32",
+                     id="binjai-2023:P32 placed from the decreed group"),
+        pytest.param(BALIKPAPAN.group_placement_citation, "balikpapan-2022:P17(3)",
+                     id="balikpapan-2022:P17(3) placed from the decreed group"),
+        pytest.param(BINJAI.target_level_citation, "binjai-2023:P1(15)",
+                     id="binjai-2023:P1(15) a target one level higher or critical"),
+        pytest.param(BINJAI.talent_search_citation, "binjai-2023:P23",
+                     id="binjai-2023:P23 the talent search"),
+        pytest.param(BALIKPAPAN.talent_search_citation, "balikpapan-2022:P19",
+                     id="balikpapan-2022:P19 the talent search"),
     ],
-)
+)  # fmt: skip
 def test_cycle_rules(value: Any, expected: Any) -> None:
     assert value == expected
