@@ -69,6 +69,9 @@ class ReadingId(StrEnum):
     D5 = "D5"
     D6 = "D6"
     D7 = "D7"
+    # The talent cycle's own readings (binjai-2023, balikpapan-2022).
+    C1 = "C1"
+    C2 = "C2"
 
 
 class ReadingUse(BaseModel):

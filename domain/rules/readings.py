@@ -149,3 +149,65 @@ D7 = Reading(
         "years) and 29 Feb -> 1 Mar (would lengthen a validity beyond n years)."
     ),
 )
+
+
+# The talent cycle's readings (binjai-2023, balikpapan-2022).
+
+C1 = Reading(
+    id=ReadingId.C1,
+    text='binjai-2023:P1(15) "setingkat lebih tinggi", P25(1) "calon Pejabat Administrator"',
+    question=Message(
+        id="Pada tingkat mana jabatan fungsional berada untuk jabatan target dan Sekolah Kader?",
+        en="At which level does a functional position stand for target positions and the cadre "
+        "school?",
+    ),
+    options={
+        "grade-equivalent": Message(
+            id="setara jenjangnya: Ahli Pertama = Pengawas, Ahli Muda = Administrator, Ahli Madya "
+            "= JPT Pratama; jenjang keterampilan tanpa padanan",
+            en="as its grade: Ahli Pertama = supervisor, Ahli Muda = administrator, Ahli Madya = "
+            "JPT Pratama; skill grades have no equivalent",
+        ),
+        "no-equivalent": Message(
+            id="jabatan fungsional tanpa padanan: hanya jabatan kritis menjadi targetnya; Sekolah "
+            "Kader hanya bagi Pengawas",
+            en="functional positions have no equivalent: only a critical position is their "
+            "target; the cadre school is for supervisors only",
+        ),
+    },
+    chosen="grade-equivalent",
+    documentation=(
+        "The regulation ranks only structural positions. The national equalisation of "
+        "administrative positions into functional ones sets Administrator = Ahli Muda and "
+        "Pengawas = Ahli Pertama (and JPT Pratama is held from Ahli Madya), so a functional "
+        "holder is one level below the position its grade equals one level up. Skill grades "
+        "(Pemula to Penyelia) have no equivalent: their targets must be critical."
+    ),
+)
+
+C2 = Reading(
+    id=ReadingId.C2,
+    text='balikpapan-2022:P23(3) "kotak 9 dapat ditempatkan secara langsung", P15(2)(b), P17(3)',
+    question=Message(
+        id="Apakah Talenta kotak 9 yang ditempatkan langsung harus termasuk kelompok yang "
+        "ditetapkan PPK?",
+        en="Must a box-9 talent placed directly be in the group the PPK decreed?",
+    ),
+    options={
+        "box9-outside-group": Message(
+            id="tidak: kotak 9 dan/atau Kelompok Rencana Suksesi (P15(2)(b))",
+            en="no: box 9 and/or the succession group (P15(2)(b))",
+        ),
+        "decreed-group": Message(
+            id="ya: setiap penempatan berdasarkan kelompok yang ditetapkan (P17(3))",
+            en="yes: every placement rests on the decreed group (P17(3))",
+        ),
+    },
+    chosen="box9-outside-group",
+    documentation=(
+        "P15(2)(b) opens placement to talents 'yang termasuk dalam kotak 9 dan/atau Kelompok "
+        "Rencana Suksesi' and P23(3) places box 9 directly, outside the plan's order; reading "
+        "the direct placement as still bound to the decree would leave P23(3) nothing beyond "
+        "P23(1). Every other placement rests on the decreed group in both packs."
+    ),
+)

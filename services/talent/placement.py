@@ -17,12 +17,14 @@ from domain.talent.errors import refuse
 from domain.talent.monitoring import Monitoring, into_critical_position
 from domain.talent.placement import Candidate, Decree, Placement, Target, placement_id
 from domain.talent.succession import SuccessionPlan
-from domain.talent.succession_rules import succession_citations
+from domain.talent.succession_rules import direct_needs_group, succession_citations
+from domain.talent.succession_values import TalentFacts
 from services.application import Talenta
 from services.auth import same_agency
 from services.permissions import allowed
-from services.talent.boxes import box_on
+from services.talent.boxes import assessment_on
 from services.talent.common import cycle_pack, envelope
+from services.talent.succession import decreed_group
 
 
 class PlaceTalent(BaseModel):
@@ -95,11 +97,15 @@ def place_talent(app: Talenta, command: PlaceTalent, actor: Actor) -> UUID:
             plan.critical_position_id is not None, _declared(app, plan), on
         ),
     )
+    held = assessment_on(app, plan.agency, command.nip, command.decree_date)
     candidate = Candidate(
         nip=command.nip,
         from_unit=facts.unit,
-        box=box_on(app, plan.agency, command.nip, command.decree_date),
+        box=held.box if held else None,
         successors=tuple(successor.nip for successor in plan.successors),
+        talent=TalentFacts.of(facts, command.decree_date),
+        period=held.period if held else "",
+        group=decreed_group(app, plan.agency, held.period) if held else None,
     )
     decree = Decree(
         number=command.decree_number, decree_date=command.decree_date, inaugurated_on=on
@@ -109,9 +115,22 @@ def place_talent(app: Talenta, command: PlaceTalent, actor: Actor) -> UUID:
         decree_date=command.decree_date,
         documents=command.documents,
     )
-    stamp = envelope(actor, command.decree_date, pack, reason=command.reason, evidence=evidence)
+    stamp = envelope(
+        actor,
+        command.decree_date,
+        pack,
+        reason=command.reason,
+        readings=tuple(r.id for r in pack.readings if r.id is ReadingId.C2),
+        evidence=evidence,
+    )
     placement = Placement.place(
-        target, candidate, decree, cycle, stamp, group_citations=succession_citations(pack)
+        target,
+        candidate,
+        decree,
+        cycle,
+        stamp,
+        group_citations=succession_citations(pack),
+        direct_needs_group=direct_needs_group(pack),
     )
     filled = envelope(
         actor,

@@ -18,7 +18,8 @@ from uuid import UUID
 import pytest
 from eventsourcing.domain import Aggregate
 
-from domain.envelope import Actor, Role
+from domain.envelope import Actor, Envelope, Role
+from domain.personnel.facts import EmploymentStatus
 from domain.rules.madiun_eligibility import check_scouting_eligibility
 from domain.rules.registry import pack_for
 from domain.scouting.mutation import TenureReview
@@ -31,7 +32,7 @@ from domain.talent.mapping import TalentProfile, profile_id
 from domain.talent.monitoring import Monitoring, monitoring_id
 from domain.talent.placement import Placement
 from domain.talent.retention import Award, AwardKind
-from domain.talent.succession import SuccessionPlan
+from domain.talent.succession import SuccessionGroup, SuccessionPlan
 from domain.talent.succession_values import Successor, TargetStatus
 from domain.values import PositionLevel
 from services.application import Talenta
@@ -57,13 +58,9 @@ from services.talent.placement import place_talent
 from services.talent.retention import AwardDecree, ExpirePin, award, expire_pin
 from services.talent.succession import (
     DeclareTarget,
-    Nominate,
     OrderSuccessors,
-    SetGroup,
     declare_target,
-    nominate,
     order_successors,
-    set_group,
 )
 from tests.integration import test_scouting_read_models as madiun
 from tests.integration.test_talent_placement import POSITION, decree
@@ -77,6 +74,7 @@ from tests.integration.test_talent_succession import (
     D,
     actor,
     assess,
+    nominated_in_group,
     staffed,
 )
 
@@ -144,14 +142,6 @@ def talent_planned(app: Talenta, agency: str) -> UUID:
         decree_date=date(2025, 2, 3),
     )
     critical_id = declare_critical_position(app, critical, actor(agency, Role.PPK))
-    group = SetGroup(
-        agency=agency,
-        period="2025",
-        nips=(A, B),
-        decree_number="800/3/2025",
-        decree_date=date(2025, 4, 1),
-    )
-    set_group(app, group, actor(agency, Role.PPK))
     target = DeclareTarget(
         agency=agency,
         position=POSITION,
@@ -162,11 +152,7 @@ def talent_planned(app: Talenta, agency: str) -> UUID:
         critical_position_id=critical_id,
     )
     plan_id = declare_target(app, target, actor(agency, Role.TALENT_TEAM))
-    for nip in (B, A):
-        nomination = Nominate(
-            plan_id=plan_id, nip=nip, nominated_on=date(2025, 4, 7), justification="kinerja"
-        )
-        nominate(app, nomination, actor(agency, NOMINATORS[agency]))
+    nominated_in_group(app, plan_id, (B, A), date(2025, 4, 7))
     successors = tuple(
         Successor(nip=nip, projected_position=POSITION, projected_date=date(2026, 1, 2))
         for nip in (B, A)
@@ -451,6 +437,56 @@ def nomination_before_balikpapan_is_in_force(app: Talenta) -> Seeded:
     return _nomination(app, BALIKPAPAN, 8, date(2024, 12, 31))
 
 
+def nomination_outside_the_decreed_group(app: Talenta) -> Seeded:
+    """C, box 8 but outside the group the Binjai PPK decreed (A, B), nominated by the PPK."""
+    return _nomination(app, BINJAI, 8, date(2025, 4, 7))
+
+
+def placement_of_a_pppk(app: Talenta) -> Seeded:
+    """B, first successor of the decreed group, recorded as a PPPK since, then placed."""
+    plan_id = talent_planned(app, BINJAI)
+    employee = app.employee(B)
+    update = Envelope(actor=actor(BINJAI, Role.CASEWORKER), effective=date(2025, 6, 2))
+    employee.update(employee.facts.model_copy(update={"status": EmploymentStatus.PPPK}), update)
+    app.save(employee)
+    cycle = pack_for(BINJAI).cycle
+    assert cycle is not None
+    placed = Placement(
+        agency=BINJAI,
+        nip=B,
+        plan_id=plan_id,
+        position=POSITION,
+        unit=UNIT,
+        level=str(PositionLevel.ADMINISTRATOR),
+        from_unit=UNIT,
+        box=8,
+        direct=False,
+        decree_number="821/1",
+        decree_date=date(2026, 1, 2),
+        inaugurated_on=date(2026, 1, 5),
+        critical=True,
+        envelope=talent_stamp(BINJAI, Role.PPK, date(2026, 1, 2), cycle.placement_citation),
+    )
+    app.save(placed)
+    return placed.id, "Placement.Placed"
+
+
+def group_decreed_without_the_teams_group(app: Talenta) -> Seeded:
+    """The Balikpapan PPK decrees A into a 2026 group the talent team never set (P16(2))."""
+    talent_planned(app, BALIKPAPAN)
+    on = date(2025, 4, 20)
+    group = SuccessionGroup(
+        agency=BALIKPAPAN,
+        period="2026",
+        members=[{"nip": A, "box": 9}],
+        decree_number="800/9/2025",
+        decree_date=on,
+        envelope=talent_stamp(BALIKPAPAN, Role.PPK, on, "balikpapan-2022:P17(3)"),
+    )
+    app.save(group)
+    return group.id, "SuccessionGroup.GroupSet"
+
+
 def placement_outside_the_plan(agency: str) -> Callable[[Talenta], Seeded]:
     """C, box 8 but neither nominated nor ordered, placed into the plan's target."""
 
@@ -699,6 +735,24 @@ SEEDED = [
         "pack-not-in-force",
         str(pack_for(BALIKPAPAN).in_force_citation),
         id=f"{pack_for(BALIKPAPAN).in_force_citation} decision before its pack was in force",
+    ),
+    pytest.param(
+        nomination_outside_the_decreed_group,
+        "not-in-decreed-group",
+        "binjai-2023:P22",
+        id="binjai-2023:P22 nomination outside the decreed group (P29(3))",
+    ),
+    pytest.param(
+        placement_of_a_pppk,
+        "not-a-talent",
+        "binjai-2023:P1(12)",
+        id="binjai-2023:P1(12) placement of a PPPK",
+    ),
+    pytest.param(
+        group_decreed_without_the_teams_group,
+        "no-decreed-group",
+        "balikpapan-2022:P16(2)",
+        id="balikpapan-2022:P16(2) group decreed without the talent team's group",
     ),
     pytest.param(
         placement_outside_the_plan(BINJAI),

@@ -20,7 +20,14 @@ from services.cli import main
 from services.config import StoreConfig
 from services.personal_data_reads import list_reads
 from services.scouting.vacancies import ShortlistCandidates, propose_candidate, shortlist
-from services.talent.succession import DeclareTarget, Nominate, declare_target, nominate
+from services.talent.succession import (
+    DeclareTarget,
+    Nominate,
+    SetGroup,
+    declare_target,
+    nominate,
+    set_group,
+)
 from tests.integration import test_talent_succession as talent
 from tests.integration.test_personal_data import Desk, desk_for, recorded
 from tests.integration.test_scouting_promotion import (
@@ -66,6 +73,14 @@ def nominated(app: Talenta) -> UUID:
         declared_on=date(2025, 4, 2),
     )
     plan_id = declare_target(app, target, talent.actor(BINJAI, Role.TALENT_TEAM))
+    decree = SetGroup(
+        agency=BINJAI,
+        period="2025",
+        nips=(talent.A,),
+        decree_number="800/3/2025",
+        decree_date=date(2025, 4, 7),
+    )
+    set_group(app, decree, talent.actor(BINJAI, Role.PPK))
     choice = Nominate(
         plan_id=plan_id, nip=talent.A, nominated_on=date(2025, 4, 7), justification=SCRIPT
     )

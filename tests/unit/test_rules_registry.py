@@ -83,8 +83,8 @@ def test_unknown_agency() -> None:
 @pytest.mark.parametrize(
     ("pack_id", "ids"),
     [
-        pytest.param("binjai-2023", ("D1", "D6", "D7"), id="binjai-2023 readings"),
-        pytest.param("balikpapan-2022", ("D7",), id="balikpapan-2022 readings"),
+        pytest.param("binjai-2023", ("D1", "D6", "D7", "C1"), id="binjai-2023 readings"),
+        pytest.param("balikpapan-2022", ("D7", "C2"), id="balikpapan-2022 readings"),
         pytest.param("madiun-2021", ("D2", "D3", "D4", "D5", "D7"), id="madiun-2021 readings"),
     ],
 )
@@ -106,6 +106,8 @@ def test_each_pack_carries_its_readings(pack_id: str, ids: tuple[str, ...]) -> N
         pytest.param(ReadingId.D5, "two-latest-ratings", id="D5 madiun-2021:P10(1)(e)"),
         pytest.param(ReadingId.D6, "grid-position", id="D6 binjai-2023:Lampiran"),
         pytest.param(ReadingId.D7, "calendar-years", id="D7 n tahun"),
+        pytest.param(ReadingId.C1, "grade-equivalent", id="C1 binjai-2023:P1(15), P25(1)"),
+        pytest.param(ReadingId.C2, "box9-outside-group", id="C2 balikpapan-2022:P23(3)"),
     ],
 )
 def test_reading_defaults(reading: ReadingId, default: str) -> None:
