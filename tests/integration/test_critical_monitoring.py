@@ -82,12 +82,12 @@ def declare(app: Talenta, agency: str, unit: str) -> None:
 
 @pytest.mark.parametrize("row", ROWS, ids=[row.case for row in ROWS])
 def test_a_placement_into_a_declared_critical_position_is_monitored(app: Talenta, row: Row) -> None:
-    agency, nominator, _ = CITIES[row.city]
+    agency, _, _ = CITIES[row.city]
     ppk = actor(agency, Role.PPK)
     staffed(app, agency)
     if row.declared_unit is not None:
         declare(app, agency, row.declared_unit)
-    plan_id = planned(app, agency, nominator)  # the plan names no critical position
+    plan_id = planned(app, agency)  # the plan names no critical position
     if row.withdrawn_on is not None:
         withdraw = WithdrawCriticalPosition(
             critical_position_id=critical_position_id(agency, UNIT, POSITION),
