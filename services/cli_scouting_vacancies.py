@@ -7,7 +7,7 @@ from uuid import UUID
 
 import click
 
-from domain.scouting.tpk import TpkMember
+from domain.scouting.tpk import TpkMember, TpkOffice
 from domain.values import PositionLevel
 from services.cli_scouting_options import (
     ScoutingGroup,
@@ -69,7 +69,7 @@ def open_(
 )
 @step_options()
 def propose(step: Step, vacancy_id: UUID, nip: str, certificate: str | None) -> None:
-    """The head of unit proposes pool member NIP for VACANCY (P24(1-2))."""
+    """The head of unit proposes pool member NIP for VACANCY (P24 angka 1-2)."""
     command = vacancies.ProposeCandidate(
         vacancy_id=vacancy_id,
         nip=nip,
@@ -83,13 +83,27 @@ def propose(step: Step, vacancy_id: UUID, nip: str, certificate: str | None) -> 
 
 
 def tpk_member(spec: str) -> TpkMember:
-    """``Name:role``; split at the last colon, so a name may hold one."""
-    name, separator, role = spec.rpartition(":")
-    if not separator:
+    """``Name:office`` or ``Name:office:deputy letter``; the office is one of P8(2)'s five
+    (``sekda``, ``kepala-bkpsdm``, ``inspektur``, ``asisten-pemerintahan-kesra``,
+    ``asisten-administrasi-pembangunan-umum``); a name may hold a colon."""
+    offices = {office.value for office in TpkOffice}
+    parts = spec.split(":")
+    if len(parts) >= 2 and parts[-1].strip() in offices:
+        name, office, letter = ":".join(parts[:-1]), parts[-1], ""
+    elif len(parts) >= 3 and parts[-2].strip() in offices:
+        name, office, letter = ":".join(parts[:-2]), parts[-2], parts[-1]
+    else:
         raise click.BadParameter(
-            f"{spec!r}: harus Nama:peran / must be Name:role", param_hint="--member"
+            f"{spec!r}: harus Nama:jabatan[:surat penunjukan wakil] / must be "
+            f"Name:office[:deputy letter]; jabatan/offices: {', '.join(sorted(offices))}",
+            param_hint="--member",
         )
-    return TpkMember(name=name.strip(), role=role.strip())
+    return TpkMember(
+        name=name.strip(),
+        office=TpkOffice(office.strip()),
+        deputy=bool(letter.strip()),
+        deputy_letter=letter.strip(),
+    )
 
 
 @vacancy.command()
@@ -98,9 +112,20 @@ def tpk_member(spec: str) -> TpkMember:
 @click.option("--minutes", required=True, help="The TPK session's minutes number.")
 @date_option("--minutes-date", required=True)
 @click.option(
-    "--member", "members", multiple=True, required=True, help='"Name:role", repeatable (P8(2)).'
+    "--tpk-decree", required=True, help="The mayor's decree constituting the TPK (P8(1))."
 )
-@click.option("--justification", default="", help="Why fewer than three (P24(4)); audited.")
+@click.option(
+    "--member",
+    "members",
+    multiple=True,
+    required=True,
+    help='"Name:office" or "Name:office:deputy letter", one per office, repeatable (P8(2)).',
+)
+@click.option(
+    "--justification",
+    default="",
+    help="Why fewer than three, under the relaxed reading M2 only (P24 angka 4); audited.",
+)
 @document_option("The signed minutes, as NAME=PATH.")
 @step_options(with_effective=False, with_reason=False)
 def shortlist(
@@ -109,13 +134,15 @@ def shortlist(
     nips: tuple[str, ...],
     minutes: str,
     minutes_date: date,
+    tpk_decree: str,
     members: tuple[str, ...],
     justification: str,
     documents: tuple[str, ...],
 ) -> None:
-    """The TPK shortlists NIPs for VACANCY (three, P24(4)), recorded by its minutes."""
+    """The TPK shortlists NIPs for VACANCY (three, P24 angka 4), recorded by its minutes."""
     command = vacancies.ShortlistCandidates(
         vacancy_id=vacancy_id,
+        tpk_decree=tpk_decree,
         members=tuple(tpk_member(spec) for spec in members),
         minutes_number=minutes,
         minutes_date=minutes_date,
@@ -135,7 +162,7 @@ def shortlist(
 @date_option("--decree-date", required=True)
 @step_options(with_effective=False)
 def pick(step: Step, vacancy_id: UUID, nip: str, decree: str, decree_date: date) -> None:
-    """The mayor picks NIP from VACANCY's shortlist by decree (P24(5))."""
+    """The mayor picks NIP from VACANCY's shortlist by decree (P24 angka 5)."""
     command = vacancies.PickCandidate(
         vacancy_id=vacancy_id,
         nip=nip,

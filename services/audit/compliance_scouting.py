@@ -72,7 +72,7 @@ def shortlist(
     session = TpkSession.model_validate(event.session)
     standing = _standing(shadows, vacancy, event.nips, session.minutes_date)
     if standing is not None:
-        vacancy.shortlist(session, list(event.nips), event.justification, standing, stamp)
+        vacancy.shortlist(session, list(event.nips), event.justification, standing, stamp, pack)
 
 
 def pick(event: Vacancy.Picked, shadows: Shadows, pack: RulePack, stamp: Envelope) -> None:

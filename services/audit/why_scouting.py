@@ -72,7 +72,7 @@ class PoolEntryWhy(BaseModel):
 def why_shortlist(app: Talenta, vacancy_id: UUID, actor: Actor) -> VacancyDecisionWhy:
     """The board's shortlist re-run on the vacancy as it stood before it, with each listed
     candidate's entry and P30(5) as recorded then (the size of three, the entries, P30(5): the
-    vacancy's own checks, P24(3-4), P22(1))."""
+    vacancy's own checks, P24 angka 3-4, P22(1))."""
     ensure_reader(actor)
     events = list(app.repository.event_store.get(vacancy_id))
     audit = pick_audit(app, vacancy_id, events, actor)
@@ -99,7 +99,7 @@ def why_shortlist(app: Talenta, vacancy_id: UUID, actor: Actor) -> VacancyDecisi
 
 def why_pick(app: Talenta, vacancy_id: UUID, actor: Actor) -> VacancyDecisionWhy:
     """The mayor's pick re-run on the vacancy as it stood before it (one of the shortlist, not
-    a lapsed pick, P24(5)), with the entry and P30(5) as recorded then."""
+    a lapsed pick, P24 angka 5), with the entry and P30(5) as recorded then."""
     ensure_reader(actor)
     events = list(app.repository.event_store.get(vacancy_id))
     audit = pick_audit(app, vacancy_id, events, actor)
@@ -166,7 +166,14 @@ def _entry_rules(
             judge(
                 "scouting-eligibility",
                 closes,
-                lambda: check(facts, scouting.level, closes, scouting.agency, pack=pack),
+                lambda: check(
+                    facts,
+                    scouting.level,
+                    closes,
+                    scouting.agency,
+                    pack=pack,
+                    announced=scouting.schedule.announcement,
+                ),
             )
         )
     finalised = [e for e in steps if isinstance(e, ScoutingRound.ResultsFinalised)]

@@ -134,9 +134,11 @@ OUTSIDER = nip(22)  # never in the pool
 EXPIRING_DECREE = f"800/31/{RUN}/2023"
 POOL_DECREE = (f"800/55/{RUN}/2024", "2024-05-20")  # the pool holds until 2027-05-20
 BOARD = [
-    {"name": "Sekretaris Daerah", "role": "chair"},
-    {"name": "Kepala BKPSDM", "role": "member"},
-    {"name": "Inspektur", "role": "member"},
+    {"name": "Sekretaris Daerah", "office": "sekda"},
+    {"name": "Kepala BKPSDM", "office": "kepala-bkpsdm"},
+    {"name": "Inspektur", "office": "inspektur"},
+    {"name": "Asisten Pemerintahan", "office": "asisten-pemerintahan-kesra"},
+    {"name": "Asisten Administrasi", "office": "asisten-administrasi-pembangunan-umum"},
 ]
 
 
@@ -354,13 +356,14 @@ async def promote(api: Api) -> str:
     await api.refused(HEAD, "propose-candidate", stranger, "not-pool-member", cite("P23(2)"))
     listing = {
         "vacancy_id": vacancy,
+        "tpk_decree": "188.45/20/401.012/2025",
         "members": BOARD,
         "minutes_number": "BA/12/2025",
         "minutes_date": "2025-04-02",
         "nips": [PASS_MARK, HIGH_MMS, MS],
     }
-    even = {**listing, "members": BOARD[:2]}
-    await api.refused(TPK, "shortlist", even, "tpk-even", cite("P8(2)"))
+    incomplete = {**listing, "members": BOARD[:4]}
+    await api.refused(TPK, "shortlist", incomplete, "tpk-quorum", cite("P8(2)"))
     await api.do(TPK, "shortlist", listing)
     choice = {
         "vacancy_id": vacancy,
@@ -369,7 +372,7 @@ async def promote(api: Api) -> str:
         "decree_date": "2025-04-10",
         "reason": "nilai tertinggi (MS)",
     }
-    await api.refused(MAYOR, "pick", {**choice, "nip": WEB}, "not-shortlisted", cite("P24(5)"))
+    await api.refused(MAYOR, "pick", {**choice, "nip": WEB}, "not-shortlisted", cite("P24 angka 5"))
     await api.do(MAYOR, "pick", choice)
     await api.do(CASEWORKER, "inaugurate", {"vacancy_id": vacancy, "inaugurated_on": "2025-04-14"})
 
@@ -397,7 +400,7 @@ async def check_audit(api: Api, vacancy: str) -> None:
     assert timeline["Shortlisted"]["evidence"]["minutes_number"] == "BA/12/2025"
     assert timeline["Picked"]["evidence"]["decree_number"] == "821.2/88/401.012/2025"
     assert timeline["Picked"]["actor"]["id"] == PEOPLE[MAYOR]
-    assert cite("P24(5)") in timeline["Picked"]["citations"]
+    assert cite("P24 angka 5") in timeline["Picked"]["citations"]
     trails = {trail["nip"]: trail for trail in audit["candidates"]}
     assert set(trails) == {PASS_MARK, HIGH_MMS, MS}
     picked = trails[MS]

@@ -96,7 +96,7 @@ def test_an_employees_timeline_has_every_step_naming_them_in_recorded_order(
     assert picked_event.actor == MAYOR
     assert picked_event.evidence is not None
     assert picked_event.evidence.decree_number == "821.2/88/2025"
-    assert "madiun-2021:P24(5)" in picked_event.citations
+    assert "madiun-2021:P24 angka 5" in picked_event.citations
     # D was never a candidate: only the enrolment.
     assert [e.what for e in employee_timeline(app, D, AUDITOR).events] == ["Enrolled"]
     assert answer.events == timeline(app, Subject.EMPLOYEE, B, AUDITOR).events
@@ -137,7 +137,7 @@ def test_a_shortlist_and_a_pick_are_explained_with_rules_rerun_and_the_pool_then
     # The board's shortlist taken again on the vacancy as it stood, under its own articles.
     again = listed.rules[0]
     assert (again.rule, again.held, again.detail["nips"]) == ("shortlist", True, [A, B, C])
-    assert "madiun-2021:P24(4)" in again.citations
+    assert "madiun-2021:P24 angka 4" in again.citations
     valid = [r for r in listed.rules if r.rule == "pool-entry-valid"]
     assert [(r.detail["nip"], r.held) for r in valid] == [(A, True), (B, True), (C, True)]
     considered = [r for r in listed.rules if r.rule == "promotion-consideration"]

@@ -39,7 +39,12 @@ from services.audit.compliance import ComplianceQuery, compliance_report, replay
 from services.auth import OtherAgency
 from services.permissions import Forbidden
 from services.scouting import common as scouting_common
-from services.scouting.rounds import CloseRegistration, close_registration
+from services.scouting.rounds import (
+    CandidateStep,
+    CloseRegistration,
+    close_registration,
+    recommend_candidate,
+)
 from services.scouting.vacancies import (
     OpenVacancy,
     ProposeCandidate,
@@ -116,6 +121,7 @@ def madiun_shortlisted(app: Talenta) -> UUID:
     listing = ShortlistCandidates(
         vacancy_id=vacancy_id,
         members=madiun.BOARD,
+        tpk_decree=madiun.TPK_DECREE,
         minutes_number="BA/12/2025",
         minutes_date=date(2025, 4, 2),
         nips=(madiun.A, madiun.B, madiun.C),
@@ -269,7 +275,7 @@ def pick_outside_the_shortlist(app: Talenta) -> Seeded:
         nip=madiun.D,
         decree_number="821.2/88/2025",
         decree_date=date(2025, 4, 10),
-        envelope=madiun_stamp(madiun.MAYOR, date(2025, 4, 10), "P24(5)", "P27(1)"),
+        envelope=madiun_stamp(madiun.MAYOR, date(2025, 4, 10), "P24 angka 5", "P27(1)"),
     )
 
 
@@ -282,7 +288,7 @@ def pick_by_the_board(app: Talenta) -> Seeded:
         nip=madiun.B,
         decree_number="821.2/88/2025",
         decree_date=date(2025, 4, 10),
-        envelope=madiun_stamp(madiun.TPK, date(2025, 4, 10), "P24(5)", "P27(1)"),
+        envelope=madiun_stamp(madiun.TPK, date(2025, 4, 10), "P24 angka 5", "P27(1)"),
     )
 
 
@@ -297,7 +303,7 @@ def _proposal(app: Talenta, vacancy_id: UUID, nip: str, on: date) -> Seeded:
         entry_id=membership.entries[-1].entry_id,
         by=madiun.HEAD.id,
         checks=[],
-        envelope=madiun_stamp(madiun.HEAD, on, "P24(1)", "P24(2)", "P30(5)"),
+        envelope=madiun_stamp(madiun.HEAD, on, "P24 angka 1", "P24 angka 2", "P30(5)"),
     )
 
 
@@ -315,7 +321,10 @@ def proposal_before_the_entry_holds(app: Talenta) -> Seeded:
 def short_shortlist_without_justification(app: Talenta) -> Seeded:
     vacancy: Vacancy = app.repository.get(madiun_proposed(app))
     session = TpkSession(
-        minutes_number="BA/12/2025", minutes_date=date(2025, 4, 2), members=madiun.BOARD
+        minutes_number="BA/12/2025",
+        minutes_date=date(2025, 4, 2),
+        decree_number=madiun.TPK_DECREE,
+        members=madiun.BOARD,
     )
     return seed(
         app,
@@ -325,7 +334,7 @@ def short_shortlist_without_justification(app: Talenta) -> Seeded:
         nips=[madiun.A, madiun.B],
         justification="",
         short=True,
-        envelope=madiun_stamp(madiun.TPK, date(2025, 4, 2), "P8(2)", "P24(3)", "P24(4)"),
+        envelope=madiun_stamp(madiun.TPK, date(2025, 4, 2), "P8(2)", "P24 angka 3", "P24 angka 4"),
     )
 
 
@@ -347,6 +356,10 @@ def entry_for_a_candidate_who_failed(app: Talenta) -> Seeded:
 def selection_passed_though_ineligible(app: Talenta) -> Seeded:
     """LOW_GRADE's grade is below the requirement (P10); recorded as passing selection."""
     scouting_id = madiun.registered(app)
+    recommendation = CandidateStep(
+        round_id=scouting_id, nip=madiun.LOW_GRADE, effective=date(2024, 2, 13)
+    )
+    recommend_candidate(app, recommendation, madiun.HEAD)
     closing = madiun.SCHEDULE.registration_closes
     command = CloseRegistration(round_id=scouting_id, closed_on=closing, effective=closing)
     close_registration(app, command, madiun.TEAM)
@@ -607,14 +620,14 @@ SEEDED = [
     pytest.param(
         pick_outside_the_shortlist,
         "not-shortlisted",
-        "madiun-2021:P24(5)",
-        id="madiun-2021:P24(5) pick outside the shortlist",
+        "madiun-2021:P24 angka 5",
+        id="madiun-2021:P24 angka 5 pick outside the shortlist",
     ),
     pytest.param(
         pick_by_the_board,
         "role-not-allowed",
-        "madiun-2021:P24(5)",
-        id="madiun-2021:P24(5) pick by a role that may not pick",
+        "madiun-2021:P24 angka 5",
+        id="madiun-2021:P24 angka 5 pick by a role that may not pick",
     ),
     pytest.param(
         proposal_from_an_expired_entry,
@@ -631,8 +644,8 @@ SEEDED = [
     pytest.param(
         short_shortlist_without_justification,
         "shortlist-short",
-        "madiun-2021:P24(4)",
-        id="madiun-2021:P24(4) shortlist under 3 without justification",
+        "madiun-2021:P24 angka 4",
+        id="madiun-2021:P24 angka 4 shortlist under 3 without justification",
     ),
     pytest.param(
         entry_for_a_candidate_who_failed,

@@ -81,6 +81,12 @@ def ratings(*pairs: tuple[int, AppraisalRating]) -> tuple[Appraisal, ...]:
     return tuple(Appraisal(year=year, rating=rating) for year, rating in pairs)
 
 
+def statement(duty_stamp: int | None, signed: date = date(2024, 3, 1)) -> IntegrityStatement:
+    return IntegrityStatement(
+        signed=signed, acknowledged_by_head_of_unit=True, duty_stamp_rupiah=duty_stamp
+    )
+
+
 SB, B, BP = AppraisalRating.SANGAT_BAIK, AppraisalRating.BAIK, AppraisalRating.BUTUH_PERBAIKAN
 
 ROWS = [
@@ -251,15 +257,29 @@ ROWS = [
         SUP,
         {"appraisals": ratings((2023, SB))},
         "appraisals",
-        NOT,
-        id="madiun-2021:P10(2)(e) D5 only one year",
+        PENDING,
+        id="madiun-2021:P10(2)(e) D5 the year before last missing is pending",
     ),
     pytest.param(
         ADM,
         {"appraisals": ratings((2022, B), (2024, B))},
         "appraisals",
+        PENDING,
+        id="madiun-2021:P10(1)(e) D5 the closing year does not stand in for the last year",
+    ),
+    pytest.param(
+        ADM,
+        {"appraisals": ratings((2020, SB), (2021, B))},
+        "appraisals",
+        PENDING,
+        id="madiun-2021:P10(1)(e) D5 older ratings do not stand in for the two years",
+    ),
+    pytest.param(
+        SUP,
+        {"appraisals": ratings((2022, BP))},
+        "appraisals",
         NOT,
-        id="madiun-2021:P10(1)(e) D5 current year not counted",
+        id="madiun-2021:P10(2)(e) D5 a year below Baik fails though the other is missing",
     ),
     # (f) discipline
     pytest.param(
@@ -392,6 +412,27 @@ ROWS = [
         NOT,
         id="madiun-2021:P10(2)(h) not acknowledged by head of unit",
     ),
+    pytest.param(
+        ADM,
+        {"integrity_statement": statement(None)},
+        "integrity",
+        PENDING,
+        id="madiun-2021:P10(1)(h) duty stamp not recorded is pending",
+    ),
+    pytest.param(
+        ADM,
+        {"integrity_statement": statement(3000)},
+        "integrity",
+        NOT,
+        id="madiun-2021:P10(1)(h) duty stamp under Rp 6.000",
+    ),
+    pytest.param(
+        SUP,
+        {"integrity_statement": statement(6000)},
+        "integrity",
+        MET,
+        id="madiun-2021:P10(2)(h) duty stamp of Rp 6.000",
+    ),
     # P30(3) age, reading D4
     pytest.param(
         ADM,
@@ -448,14 +489,159 @@ def test_every_failure_is_reported_with_its_citation() -> None:
 @pytest.mark.parametrize(
     ("level", "readings"),
     [
-        pytest.param(ADM, ("D4", "D5", "D7"), id="madiun-2021:P10(1) readings"),
-        pytest.param(SUP, ("D2", "D4", "D5", "D7"), id="madiun-2021:P10(2) readings"),
+        pytest.param(ADM, ("M8", "D4", "D5", "D7", "M4", "M5"), id="madiun-2021:P10(1) readings"),
+        pytest.param(SUP, ("D2", "D4", "D5", "D7", "M4", "M5"), id="madiun-2021:P10(2) readings"),
     ],
 )
 def test_readings_reported(level: PositionLevel, readings: tuple[str, ...]) -> None:
     result = check_scouting_eligibility(facts(), level, CLOSING, "kota-madiun")
     assert tuple(use.id for use in result.readings_used) == readings
     assert all(use.option for use in result.readings_used)
+
+
+@pytest.mark.parametrize(
+    ("appraisals", "outcome"),
+    [
+        pytest.param(
+            ratings((2020, SB), (2021, B)),
+            MET,
+            id="madiun-2021:P10(1)(e) D5=two-latest-ratings older years count",
+        ),
+        pytest.param(
+            ratings((2023, SB)), NOT, id="madiun-2021:P10(1)(e) D5=two-latest-ratings only one"
+        ),
+        pytest.param(
+            ratings((2022, B), (2024, B)),
+            NOT,
+            id="madiun-2021:P10(1)(e) D5=two-latest-ratings closing year not counted",
+        ),
+    ],
+)
+def test_reading_d5_two_latest_ratings(appraisals: tuple[Appraisal, ...], outcome: Outcome) -> None:
+    pack = madiun.PACK.with_readings(D5="two-latest-ratings")
+    result = check_scouting_eligibility(
+        facts(appraisals=appraisals), ADM, CLOSING, "kota-madiun", pack=pack
+    )
+    assert result.requirement("appraisals").outcome is outcome
+    assert ReadingUse(id=ReadingId.D5, option="two-latest-ratings") in result.readings_used
+
+
+ANNOUNCED = date(2024, 2, 1)
+
+
+@pytest.mark.parametrize(
+    ("option", "changes", "code", "outcome"),
+    [
+        pytest.param(
+            "since-announcement",
+            {"health_certificate": HealthCertificate(number="S", issued=date(2024, 1, 31))},
+            "health",
+            NOT,
+            id="madiun-2021:P10(1)(g) M4 certificate the day before the announcement",
+        ),
+        pytest.param(
+            "since-announcement",
+            {
+                "health_certificate": HealthCertificate(
+                    number="S", issued=ANNOUNCED, government_doctor=True
+                )
+            },
+            "health",
+            MET,
+            id="madiun-2021:P10(1)(g) M4 certificate on the announcement day",
+        ),
+        pytest.param(
+            "since-announcement",
+            {
+                "health_certificate": HealthCertificate(
+                    number="S", issued=date(2024, 3, 16), government_doctor=True
+                )
+            },
+            "health",
+            NOT,
+            id="madiun-2021:P10(1)(g) M4 certificate after the closing date",
+        ),
+        pytest.param(
+            "any-date",
+            {
+                "health_certificate": HealthCertificate(
+                    number="S", issued=date(2010, 5, 1), government_doctor=True
+                )
+            },
+            "health",
+            MET,
+            id="madiun-2021:P10(1)(g) M4=any-date a 2010 certificate",
+        ),
+        pytest.param(
+            "since-announcement",
+            {"integrity_statement": statement(6000, signed=date(2024, 1, 31))},
+            "integrity",
+            NOT,
+            id="madiun-2021:P10(1)(h) M4 statement signed the day before the announcement",
+        ),
+        pytest.param(
+            "since-announcement",
+            {"integrity_statement": statement(6000, signed=ANNOUNCED)},
+            "integrity",
+            MET,
+            id="madiun-2021:P10(1)(h) M4 statement signed on the announcement day",
+        ),
+        pytest.param(
+            "any-date",
+            {"integrity_statement": statement(6000, signed=date(2015, 1, 2))},
+            "integrity",
+            MET,
+            id="madiun-2021:P10(1)(h) M4=any-date an old statement",
+        ),
+    ],
+)
+def test_reading_m4_documents_dated_from_the_announcement(
+    option: str, changes: dict[str, Any], code: str, outcome: Outcome
+) -> None:
+    pack = madiun.PACK.with_readings(M4=option)
+    result = check_scouting_eligibility(
+        facts(**changes), ADM, CLOSING, "kota-madiun", pack=pack, announced=ANNOUNCED
+    )
+    assert result.requirement(code).outcome is outcome
+    assert ReadingUse(id=ReadingId.M4, option=option) in result.readings_used
+
+
+def test_outside_a_round_documents_have_no_lower_bound() -> None:
+    old = HealthCertificate(number="S", issued=date(2010, 5, 1), government_doctor=True)
+    result = check_scouting_eligibility(facts(health_certificate=old), ADM, CLOSING, "kota-madiun")
+    assert result.requirement("health").outcome is MET
+    assert result.requirement("health").evidence["issued_from"] == "-"
+
+
+@pytest.mark.parametrize(
+    ("option", "ended", "outcome"),
+    [
+        pytest.param(
+            "from-last-day",
+            date(2023, 3, 15),
+            MET,
+            id="madiun-2021:P10(1)(f) M5 from the last day: free on its anniversary",
+        ),
+        pytest.param(
+            "from-day-after",
+            date(2023, 3, 15),
+            NOT,
+            id="madiun-2021:P10(1)(f) M5 from the day after: barred on the anniversary",
+        ),
+        pytest.param(
+            "from-day-after",
+            date(2023, 3, 14),
+            MET,
+            id="madiun-2021:P10(1)(f) M5 from the day after: free a day later",
+        ),
+    ],
+)
+def test_reading_m5_cool_off_boundary(option: str, ended: date, outcome: Outcome) -> None:
+    pack = madiun.PACK.with_readings(M5=option)
+    candidate = facts(penalties=penalty(PenaltyLevel.MODERATE, ended))
+    result = check_scouting_eligibility(candidate, ADM, CLOSING, "kota-madiun", pack=pack)
+    assert result.requirement("discipline").outcome is outcome
+    assert ReadingUse(id=ReadingId.M5, option=option) in result.readings_used
 
 
 def test_reading_d2_both_requires_the_two_experiences() -> None:

@@ -11,11 +11,12 @@ import pytest
 
 from domain.envelope import Actor, Envelope, Role
 from domain.personnel.facts import EducationEntry
+from domain.rules.madiun import PACK as MADIUN
 from domain.rules.madiun_promotion import check_camat_qualification, check_promotion_consideration
 from domain.scouting.errors import ScoutingRefusal
 from domain.scouting.mutation import Mutation, MutationGrounds, TenureReview, tenure_review_due
 from domain.scouting.pool import PoolEntry, PoolMembership
-from domain.scouting.tpk import TpkMember, TpkSession
+from domain.scouting.tpk import TpkMember, TpkOffice, TpkSession
 from domain.scouting.vacancy import Vacancy, vacancy_id
 from domain.scouting.vacancy_state import Standing, VacancyState
 from domain.values import (
@@ -73,12 +74,20 @@ def propose(target: Vacancy, nip: str, on: date = ON, **changes: Any) -> None:
     )
 
 
-def board(size: int = 5, chairs: int = 1) -> TpkSession:
+def board(*offices: TpkOffice) -> TpkSession:
+    """The board with each of ``offices`` (default: the five of P8(2)) sat by its holder."""
     members = tuple(
-        TpkMember(name=f"Anggota {i}", role="chair" if i < chairs else "member")
-        for i in range(size)
+        TpkMember(name=f"Pejabat {office.value}", office=office) for office in offices or TpkOffice
     )
-    return TpkSession(minutes_number="BA/7/2025", minutes_date=date(2025, 4, 2), members=members)
+    return TpkSession(
+        minutes_number="BA/7/2025",
+        minutes_date=date(2025, 4, 2),
+        decree_number="188.45/20/401.012/2025",
+        members=members,
+    )
+
+
+RELAXED = MADIUN.with_readings(M2="relaxed")
 
 
 def standing(nips: list[str], on: date = ON, **changes: Any) -> dict[str, Standing]:
@@ -274,86 +283,130 @@ def test_a_camat_post_is_an_administrator_post() -> None:
 
 
 @pytest.mark.parametrize(
-    ("proposed", "listed", "justification", "session", "code"),
+    ("proposed", "listed", "justification", "relaxed", "code"),
     [
         pytest.param(
             3,
             NIPS[:2],
-            "",
-            board(),
+            "only two fit",
+            False,
             "shortlist-short",
-            id="madiun-2021:P24(4) shortlist of 2 without justification",
+            id="madiun-2021:P24 angka 4 M2=strict two refused even with justification",
         ),
         pytest.param(
-            4, NIPS[:4], "", board(), "shortlist-size", id="madiun-2021:P24(4) shortlist of 4"
+            1,
+            NIPS[:1],
+            "",
+            False,
+            "shortlist-short",
+            id="madiun-2021:P24 angka 4 M2=strict one refused",
         ),
         pytest.param(
-            3, [], "none fit", board(), "shortlist-size", id="madiun-2021:P24(4) empty shortlist"
+            3,
+            NIPS[:2],
+            "",
+            True,
+            "shortlist-short",
+            id="madiun-2021:P24 angka 4 M2=relaxed two without justification",
+        ),
+        pytest.param(
+            4,
+            NIPS[:4],
+            "",
+            False,
+            "shortlist-size",
+            id="madiun-2021:P24 angka 4 shortlist of 4",
+        ),
+        pytest.param(
+            4,
+            NIPS[:4],
+            "many",
+            True,
+            "shortlist-size",
+            id="madiun-2021:P24 angka 4 M2=relaxed shortlist of 4",
+        ),
+        pytest.param(
+            3, [], "none fit", True, "shortlist-size", id="madiun-2021:P24 angka 4 empty shortlist"
         ),
         pytest.param(
             3,
             [NIPS[0], NIPS[0], NIPS[1]],
             "",
-            board(),
+            False,
             "shortlist-size",
-            id="madiun-2021:P24(4) a candidate twice",
+            id="madiun-2021:P24 angka 4 a candidate twice",
         ),
         pytest.param(
             3,
             [NIPS[0], NIPS[1], NIPS[4]],
             "",
-            board(),
+            False,
             "not-proposed",
-            id="madiun-2021:P24(3) a candidate nobody proposed",
-        ),
-        pytest.param(3, NIPS[:3], "", board(4), "tpk-even", id="madiun-2021:P8(2) even TPK"),
-        pytest.param(
-            3,
-            NIPS[:3],
-            "",
-            board(5, chairs=0),
-            "tpk-chair",
-            id="madiun-2021:P8(2)(a) TPK without chair",
+            id="madiun-2021:P24 angka 3 a candidate nobody proposed",
         ),
     ],
 )
 def test_shortlists_are_refused(
-    proposed: int, listed: list[str], justification: str, session: TpkSession, code: str
+    proposed: int, listed: list[str], justification: str, relaxed: bool, code: str
 ) -> None:
     target = with_proposals(proposed)
 
     with pytest.raises(ScoutingRefusal) as refused:
-        target.shortlist(session, listed, justification, standing(listed), stamp(Role.TPK_MEMBER))
+        target.shortlist(
+            board(),
+            listed,
+            justification,
+            standing(listed),
+            stamp(Role.TPK_MEMBER),
+            RELAXED if relaxed else MADIUN,
+        )
 
     assert refused.value.code == code
+    assert refused.value.citation is not None
+    assert refused.value.citation.startswith("madiun-2021:P24 angka")
     assert target.shortlisted is None
 
 
 @pytest.mark.parametrize(
-    ("listed", "justification", "short"),
+    ("listed", "justification", "relaxed", "short"),
     [
-        pytest.param(NIPS[:3], "", False, id="madiun-2021:P24(4) three candidates"),
+        pytest.param(NIPS[:3], "", False, False, id="madiun-2021:P24 angka 4 M2=strict three"),
+        pytest.param(NIPS[:3], "", True, False, id="madiun-2021:P24 angka 4 M2=relaxed three"),
         pytest.param(
             NIPS[:2],
             "only two pool members in the unit's field",
             True,
-            id="madiun-2021:P24(4) two with justification flagged short",
+            True,
+            id="madiun-2021:P24 angka 4 M2=relaxed two with justification flagged short",
+        ),
+        pytest.param(
+            NIPS[:1],
+            "the only pool member of the field",
+            True,
+            True,
+            id="madiun-2021:P24 angka 4 M2=relaxed one with justification flagged short",
         ),
     ],
 )
-def test_a_shortlist_is_recorded_with_its_session(
-    listed: list[str], justification: str, short: bool
+def test_a_shortlist_is_recorded_with_its_session_and_readings(
+    listed: list[str], justification: str, relaxed: bool, short: bool
 ) -> None:
     target = with_proposals(3)
     target.collect_events()
+    pack = RELAXED if relaxed else MADIUN
 
-    target.shortlist(board(3), listed, justification, standing(listed), stamp(Role.TPK_MEMBER))
+    target.shortlist(board(), listed, justification, standing(listed), stamp(Role.TPK_MEMBER), pack)
 
     (recorded,) = target.collect_events()
     assert isinstance(recorded, Vacancy.Shortlisted)
     assert (recorded.nips, recorded.short) == (listed, short)
     assert recorded.session["minutes_number"] == "BA/7/2025"
-    assert len(recorded.session["members"]) == 3
+    assert recorded.session["decree_number"] == "188.45/20/401.012/2025"
+    assert [m["office"] for m in recorded.session["members"]] == [o.value for o in TpkOffice]
+    assert recorded.envelope["basis"]["readings"] == {
+        "M1": "all-offices",
+        "M2": "relaxed" if relaxed else "strict",
+    }
     assert target.state is VacancyState.SHORTLISTED
 
 
@@ -366,7 +419,7 @@ def test_the_pick_must_be_on_the_shortlist_and_inauguration_follows_the_pick() -
             NIPS[3], "821/5/2025", PICKED_ON, standing([NIPS[3]], PICKED_ON), stamp(Role.PPK)
         )
     assert outside.value.code == "not-shortlisted"
-    assert str(outside.value.citation) == "madiun-2021:P24(5)"
+    assert str(outside.value.citation) == "madiun-2021:P24 angka 5"
 
     with pytest.raises(ScoutingRefusal) as early:
         target.inaugurate(date(2025, 4, 12), stamp(Role.CASEWORKER))
@@ -425,9 +478,11 @@ def test_a_mutation_goes_from_the_head_of_unit_through_the_board_to_the_mayor() 
     with pytest.raises(ScoutingRefusal) as early:
         mutation.decide(True, "821/9/2025", date(2025, 5, 2), stamp(Role.PPK))
     assert early.value.code == "wrong-stage"
-    with pytest.raises(ScoutingRefusal) as even:
-        mutation.recommend(board(2), True, "", stamp(Role.TPK_MEMBER))
-    assert even.value.code == "tpk-even"
+    with pytest.raises(ScoutingRefusal) as incomplete:
+        mutation.recommend(
+            board(TpkOffice.SEKDA, TpkOffice.INSPEKTUR), True, "", stamp(Role.TPK_MEMBER)
+        )
+    assert incomplete.value.code == "tpk-quorum"
 
     mutation.recommend(board(), True, "", stamp(Role.TPK_MEMBER))
     mutation.decide(True, "821/9/2025", date(2025, 5, 2), stamp(Role.PPK))
