@@ -7,8 +7,9 @@ from uuid import UUID
 
 import click
 
+from domain.rules.madiun_promotion import CamatBasis, CamatQualification
 from domain.scouting.tpk import TpkMember, TpkOffice
-from domain.values import PositionLevel
+from domain.values import EducationLevel, PositionLevel
 from services.cli_scouting_options import (
     ScoutingGroup,
     Step,
@@ -62,19 +63,55 @@ def open_(
 @vacancy_argument
 @click.argument("nip")
 @click.option(
-    "--certificate",
+    "--qualification",
+    type=click.Choice([basis.value for basis in CamatBasis]),
     default=None,
-    metavar="NAME=PATH",
-    help="A keparamongprajaan certificate not in the personnel record (P30(2)).",
+    help="A Camat's qualification (P30(2)): a government-science diploma or degree, or the "
+    "keparamongprajaan certificate.",
+)
+@click.option("--qualification-number", default="", help="The diploma's or certificate's number.")
+@date_option("--qualification-date", default=None, help="The day it was issued.")
+@click.option("--qualification-institution", default="", help="Who issued it (e.g. IPDN).")
+@click.option("--qualification-level", default=None, help="The diploma's level, e.g. D4 or S1.")
+@click.option("--qualification-programme", default="", help='e.g. "Ilmu Pemerintahan".')
+@click.option(
+    "--qualification-document", default=None, metavar="NAME=PATH", help="Its scan, pinned."
 )
 @step_options()
-def propose(step: Step, vacancy_id: UUID, nip: str, certificate: str | None) -> None:
-    """The head of unit proposes pool member NIP for VACANCY (P24 angka 1-2)."""
+def propose(
+    step: Step,
+    vacancy_id: UUID,
+    nip: str,
+    qualification: str | None,
+    qualification_number: str,
+    qualification_date: date | None,
+    qualification_institution: str,
+    qualification_level: str | None,
+    qualification_programme: str,
+    qualification_document: str | None,
+) -> None:
+    """The head of the vacancy's unit proposes pool member NIP for VACANCY (P24 angka 1-2)."""
+    camat = None
+    if qualification is not None:
+        if qualification_document is None or qualification_date is None:
+            raise click.UsageError(
+                "--qualification memerlukan --qualification-document dan --qualification-date / "
+                "--qualification needs --qualification-document and --qualification-date"
+            )
+        camat = CamatQualification(
+            basis=CamatBasis(qualification),
+            number=qualification_number,
+            issued=qualification_date,
+            institution=qualification_institution,
+            level=EducationLevel.parse(qualification_level) if qualification_level else None,
+            programme=qualification_programme,
+            document=document_refs((qualification_document,))[0],
+        )
     command = vacancies.ProposeCandidate(
         vacancy_id=vacancy_id,
         nip=nip,
         proposed_on=step.on(),
-        governance_certificate=document_refs((certificate,))[0] if certificate else None,
+        camat_qualification=camat,
         reason=step.reason,
     )
     with step.app() as app:

@@ -79,10 +79,13 @@ class VacancyGuards:
         checks = list(consideration.requirements)
         if self.camat:
             if camat_check is None or not camat_check.passed:
+                reason = camat_check.message if camat_check is not None else None
                 raise refuse(
                     "camat-not-qualified",
-                    "Camat harus berijazah pemerintahan atau bersertifikat keparamongprajaan",
-                    "a Camat needs a government-science diploma or a governance certificate",
+                    "Camat harus berijazah diploma/sarjana pemerintahan atau bersertifikat profesi "
+                    f"keparamongprajaan{f' ({reason.id})' if reason else ''}",
+                    "a Camat needs a government-science diploma or degree or the "
+                    f"keparamongprajaan certificate{f' ({reason.en})' if reason else ''}",
                     "P30(2)",
                 )
             checks.append(camat_check)

@@ -10,7 +10,12 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from domain.envelope import Actor, DocumentRef, Evidence, Role
 from domain.personnel.facts import PositionSpell
-from domain.rules.madiun_promotion import check_camat_qualification, check_promotion_consideration
+from domain.rules.core import ReadingId
+from domain.rules.madiun_promotion import (
+    CamatQualification,
+    check_camat_qualification,
+    check_promotion_consideration,
+)
 from domain.rules.pack import RulePack
 from domain.scouting.mutation import TenureReview
 from domain.scouting.pool import PoolEntry
@@ -44,8 +49,8 @@ class ProposeCandidate(BaseModel):
     vacancy_id: UUID
     nip: str
     proposed_on: date
-    # P30(2): a keparamongprajaan certificate, when the diploma is not in the personnel record.
-    governance_certificate: DocumentRef | None = None
+    # P30(2): for a Camat, the diploma or certificate the appointment rests on, with its scan.
+    camat_qualification: CamatQualification | None = None
     reason: str = ""
 
 
@@ -139,12 +144,8 @@ def propose_candidate(app: Talenta, command: ProposeCandidate, actor: Actor) -> 
     vacancy = _vacancy(app, command.vacancy_id, actor)
     on = command.proposed_on
     facts = app.facts(command.nip)
-    certificate = command.governance_certificate
-    camat = (
-        check_camat_qualification(facts, has_governance_certificate=certificate is not None)
-        if vacancy.camat
-        else None
-    )
+    qualification = command.camat_qualification
+    camat = check_camat_qualification(qualification, on) if vacancy.camat else None
     stamp = envelope(
         actor,
         on,
@@ -153,7 +154,8 @@ def propose_candidate(app: Talenta, command: ProposeCandidate, actor: Actor) -> 
         "P30(5)",
         *(("P30(2)",) if vacancy.camat else ()),
         reason=command.reason,
-        evidence=Evidence(documents=(certificate,) if certificate else ()),
+        readings=(ReadingId.M7,),
+        evidence=Evidence(documents=(qualification.document,) if qualification else ()),
     )
     vacancy.propose(
         command.nip,

@@ -248,7 +248,10 @@ async def register_everyone(api: Api) -> str:
     await api.refused(
         CASEWORKER, "register-candidate", again, "already-registered", cite("P13(1)"), 409
     )
-    await api.do(HEAD, "recommend-candidate", round_step(scouting, "2024-02-13", nip=MS))
+    unrecommended = round_step(scouting, "2024-02-13", nip=WEB)
+    await api.refused(TEAM, "verify-documents", unrecommended, "not-recommended", cite("P13(2)"))
+    for each in CANDIDATES:
+        await api.do(HEAD, "recommend-candidate", round_step(scouting, "2024-02-13", nip=each))
     assert await api.stages(scouting) == {
         "pending-verification": [WEB],
         "registered": sorted(set(CANDIDATES) - {WEB}),

@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 
+from domain.envelope import DocumentRef
 from domain.personnel.facts import (
     EducationEntry,
     EmploymentStatus,
@@ -18,7 +19,13 @@ from domain.personnel.facts import (
 from domain.rules import madiun
 from domain.rules.core import Outcome, PackNotInForce, ReadingId, ReadingUse, RuleRefusal
 from domain.rules.madiun_eligibility import check_scouting_eligibility
-from domain.rules.madiun_promotion import check_camat_qualification, check_promotion_consideration
+from domain.rules.madiun_promotion import (
+    CamatBasis,
+    CamatQualification,
+    check_camat_qualification,
+    check_promotion_consideration,
+    recorded_camat_qualification,
+)
 from domain.values import (
     Appraisal,
     AppraisalRating,
@@ -724,34 +731,81 @@ def test_promotion_consideration(
         assert result.eligible is (outcome is MET)
 
 
+SCAN = DocumentRef(name="ijazah.pdf", sha256="d" * 64)
+DIPLOMA = CamatBasis.GOVERNMENT_SCIENCE_DIPLOMA
+CERTIFICATE = CamatBasis.KEPAMONGPRAJAAN_CERTIFICATE
+
+
+def qualification(
+    basis: CamatBasis,
+    level: EducationLevel | None = None,
+    issued: date = date(2010, 8, 1),
+    programme: str = "",
+) -> CamatQualification:
+    return CamatQualification(
+        basis=basis,
+        number="IPDN/123/2010",
+        issued=issued,
+        institution="IPDN",
+        level=level,
+        programme=programme,
+        document=SCAN,
+    )
+
+
 @pytest.mark.parametrize(
-    ("education", "certificate", "met"),
+    ("recorded", "met"),
     [
         pytest.param(
-            (EducationEntry(level=EducationLevel.S1, programme="Ilmu Pemerintahan"),),
-            False,
+            qualification(DIPLOMA, EducationLevel.D4, programme="Ilmu Pemerintahan"),
             True,
-            id="madiun-2021:P30(2) government-science degree",
+            id="madiun-2021:P30(2) an IPDN graduate's government-science D4",
         ),
         pytest.param(
-            (EducationEntry(level=EducationLevel.S1, programme="Hukum"),),
+            qualification(DIPLOMA, EducationLevel.D1),
             True,
-            True,
-            id="madiun-2021:P30(2) governance certificate",
+            id="madiun-2021:P30(2) the lowest diploma, D1",
         ),
         pytest.param(
-            (EducationEntry(level=EducationLevel.S1, programme="Hukum"),),
+            qualification(DIPLOMA, EducationLevel.SMA),
             False,
-            False,
-            id="madiun-2021:P30(2) neither",
+            id="madiun-2021:P30(2) a school certificate is no diploma",
         ),
+        pytest.param(
+            qualification(DIPLOMA), False, id="madiun-2021:P30(2) a diploma without its level"
+        ),
+        pytest.param(
+            qualification(CERTIFICATE),
+            True,
+            id="madiun-2021:P30(2) the keparamongprajaan certificate",
+        ),
+        pytest.param(
+            qualification(CERTIFICATE, issued=CLOSING),
+            True,
+            id="madiun-2021:P30(2) a certificate issued on the day",
+        ),
+        pytest.param(
+            qualification(CERTIFICATE, issued=date(2024, 3, 16)),
+            False,
+            id="madiun-2021:P30(2) a certificate issued the day after",
+        ),
+        pytest.param(None, False, id="madiun-2021:P30(2) nothing recorded"),
     ],
 )
-def test_camat_qualification(
-    education: tuple[EducationEntry, ...], certificate: bool, met: bool
-) -> None:
-    result = check_camat_qualification(
-        facts(education=education), has_governance_certificate=certificate
-    )
+def test_camat_qualification(recorded: CamatQualification | None, met: bool) -> None:
+    result = check_camat_qualification(recorded, CLOSING)
     assert result.passed is met
     assert result.citation == "madiun-2021:P30(2)"
+    assert result.message.id and result.message.en
+    if recorded is not None:
+        assert result.evidence["document_sha256"] == "d" * 64
+        assert recorded_camat_qualification(result) == recorded
+
+
+def test_a_programme_named_like_government_is_not_a_qualification() -> None:
+    """ "Hukum Tata Pemerintahan" in the personnel record proves nothing: only a recorded
+    diploma or certificate does."""
+    law = facts(
+        education=(EducationEntry(level=EducationLevel.S1, programme="Hukum Tata Pemerintahan"),)
+    )
+    assert law.education and not check_camat_qualification(None, CLOSING).passed

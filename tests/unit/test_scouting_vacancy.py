@@ -9,10 +9,15 @@ from uuid import UUID
 
 import pytest
 
-from domain.envelope import Actor, Envelope, Role
+from domain.envelope import Actor, DocumentRef, Envelope, Role
 from domain.personnel.facts import EducationEntry
 from domain.rules.madiun import PACK as MADIUN
-from domain.rules.madiun_promotion import check_camat_qualification, check_promotion_consideration
+from domain.rules.madiun_promotion import (
+    CamatBasis,
+    CamatQualification,
+    check_camat_qualification,
+    check_promotion_consideration,
+)
 from domain.scouting.errors import ScoutingRefusal
 from domain.scouting.mutation import Mutation, MutationGrounds, TenureReview, tenure_review_due
 from domain.scouting.pool import PoolEntry, PoolMembership
@@ -69,7 +74,7 @@ def propose(target: Vacancy, nip: str, on: date = ON, **changes: Any) -> None:
         nip,
         entry(nip),
         check_promotion_consideration(candidate, on),
-        check_camat_qualification(candidate, has_governance_certificate=False),
+        check_camat_qualification(None, on),
         stamp(Role.HEAD_OF_UNIT, on),
     )
 
@@ -227,27 +232,38 @@ def test_a_duplicate_proposal_is_refused() -> None:
     assert refused.value.code == "already-proposed"
 
 
+GOVERNANCE = CamatQualification(
+    basis=CamatBasis.KEPAMONGPRAJAAN_CERTIFICATE,
+    number="SERT/77/2019",
+    issued=date(2019, 5, 2),
+    institution="Kementerian Dalam Negeri",
+    document=DocumentRef(name="sertifikat.pdf", sha256="e" * 64),
+)
+
+
 @pytest.mark.parametrize(
-    ("education", "certificate", "code"),
+    ("qualification", "code"),
     [
         pytest.param(
-            (), False, "camat-not-qualified", id="madiun-2021:P30(2) Camat without qualification"
+            None, "camat-not-qualified", id="madiun-2021:P30(2) Camat without qualification"
         ),
         pytest.param(
-            (EducationEntry(level=EducationLevel.S1, programme="Ilmu Pemerintahan"),),
-            False,
-            None,
-            id="madiun-2021:P30(2) Camat with a government-science degree",
+            GOVERNANCE.model_copy(update={"issued": date(2025, 3, 11)}),
+            "camat-not-qualified",
+            id="madiun-2021:P30(2) Camat with a certificate dated after the proposal",
         ),
-        pytest.param((), True, None, id="madiun-2021:P30(2) Camat with a governance certificate"),
+        pytest.param(GOVERNANCE, None, id="madiun-2021:P30(2) Camat with the certificate"),
     ],
 )
 def test_a_camat_needs_government_knowledge(
-    education: tuple[EducationEntry, ...], certificate: bool, code: str | None
+    qualification: CamatQualification | None, code: str | None
 ) -> None:
     target = vacancy(camat=True)
-    candidate = facts(nip=NIPS[0], education=(EducationEntry(level=EducationLevel.S1), *education))
-    check = check_camat_qualification(candidate, has_governance_certificate=certificate)
+    candidate = facts(
+        nip=NIPS[0],
+        education=(EducationEntry(level=EducationLevel.S1, programme="Hukum Tata Pemerintahan"),),
+    )
+    check = check_camat_qualification(qualification, ON)
 
     def run() -> None:
         target.propose(
@@ -264,7 +280,7 @@ def test_a_camat_needs_government_knowledge(
     else:
         with pytest.raises(ScoutingRefusal) as refused:
             run()
-        assert refused.value.code == code
+        assert (refused.value.code, refused.value.citation) == (code, "madiun-2021:P30(2)")
 
 
 def test_a_camat_post_is_an_administrator_post() -> None:
