@@ -119,6 +119,7 @@ class RoundGuards:
                 f"{nip} is already registered in this round",
                 "P13(1)",
             )
+        # Reading M6: P22(2) read a contrario, an entry that still holds bars a new round.
         if already_in_pool:
             raise refuse(
                 "already-in-pool",

@@ -189,7 +189,7 @@ class ScoutingRound(RoundQueries, Aggregate):
             str(Channel(channel)),
             [document.model_dump(mode="json") for document in documents],
             envelope.effective,
-            stamped(envelope, "P13(1)", "P22(2)"),
+            stamped(envelope, "P13(1)", "P22(2)", readings=PACK.uses(ReadingId.M6)),
         )
 
     @event(Registered)

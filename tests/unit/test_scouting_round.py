@@ -662,3 +662,15 @@ def test_reading_m3_recorded_selects_a_registrant_without_recommendation() -> No
     assert selection.passed and not scouting.candidates[A].recommended
     assert selection.envelope["basis"]["readings"]["M3"] == "recorded"
     assert "madiun-2021:P13(2)" in selection.envelope["basis"]["citations"]
+
+
+def test_a_registration_names_reading_m6_and_a_valid_entry_bars_it() -> None:
+    scouting = published()
+    scouting.collect_events()
+    scouting.register(A, Channel.DIRECT, DOCUMENTS, False, envelope())
+    (registration,) = scouting.collect_events()
+    assert registration.envelope["basis"]["readings"]["M6"] == "refused"
+    assert "madiun-2021:P22(2)" in registration.envelope["basis"]["citations"]
+    with pytest.raises(ScoutingRefusal) as refused:
+        scouting.register(B, Channel.DIRECT, DOCUMENTS, True, envelope())
+    assert (refused.value.code, refused.value.citation) == ("already-in-pool", "madiun-2021:P22(2)")
