@@ -155,6 +155,7 @@ class Vacancy(VacancyGuards, Aggregate):
         nip = Nip(nip)
         on = envelope.effective
         self._ensure_state(VacancyState.OPEN, "propose")
+        self._ensure_proposer(envelope.actor.unit)
         checks = self._ensure_proposable(nip, entry, consideration, camat_check, on)
         assert entry is not None  # _ensure_proposable refuses a missing entry
         self._proposed(

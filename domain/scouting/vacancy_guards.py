@@ -28,12 +28,25 @@ class VacancyGuards:
     """Mixed into Vacancy; the attributes below are set by its events."""
 
     agency: str
+    unit: str
     level: PositionLevel
     camat: bool
     state: VacancyState
     proposals: dict[str, Proposal]
     shortlisted: Shortlist | None
     lapses: list[Lapse]
+
+    def _ensure_proposer(self, unit: str) -> None:
+        """P24 angka 1: the head of the unit that holds the vacancy proposes for it."""
+        if " ".join(unit.split()).casefold() != " ".join(self.unit.split()).casefold():
+            raise refuse(
+                "not-head-of-vacancy-unit",
+                f"usul promosi untuk jabatan pada {self.unit} diajukan oleh Kepala Perangkat "
+                f"Daerah tersebut, bukan oleh pimpinan {unit or '(unit tidak tercatat)'}",
+                f"a proposal for a position in {self.unit} is made by that unit's head, not by "
+                f"the head of {unit or '(no unit recorded)'}",
+                "P24 angka 1",
+            )
 
     def _ensure_proposable(
         self,

@@ -50,15 +50,23 @@ def token() -> None:
     "--role", "roles", multiple=True, required=True, type=click.Choice(GRANTABLE), help="Repeatable"
 )
 @click.option("--expires-days", type=click.IntRange(min=1), default=None, help="Default: never.")
+@click.option("--unit", default="", help="The unit a head of unit heads (madiun-2021:P24 angka 1).")
 def create(
-    store: str, user_id: str, agency: str, roles: tuple[str, ...], expires_days: int | None
+    store: str,
+    user_id: str,
+    agency: str,
+    roles: tuple[str, ...],
+    expires_days: int | None,
+    unit: str,
 ) -> None:
     """Create a token for a user, recording the user's agency and roles. The secret is printed
     once and cannot be shown again."""
     expires = utc_now() + timedelta(days=expires_days) if expires_days else None
     try:
         with opened(store) as tokens:
-            token_id, secret = tokens.create_token(user_id, agency, map(Role, roles), expires)
+            token_id, secret = tokens.create_token(
+                user_id, agency, map(Role, roles), expires, unit=unit
+            )
     except ValueError as error:  # UserInOtherAgency, or an empty user or agency
         raise click.ClickException(str(error)) from None
     click.echo(f"token_id: {token_id}")

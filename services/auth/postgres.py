@@ -25,7 +25,13 @@ class PostgresTokenStore(TokenStore):
             curs.execute(
                 SQL(
                     "CREATE TABLE IF NOT EXISTS {0} ("
-                    "id text PRIMARY KEY, agency text NOT NULL, roles text NOT NULL)"
+                    "id text PRIMARY KEY, agency text NOT NULL, roles text NOT NULL, "
+                    "unit text NOT NULL DEFAULT '')"
+                ).format(self.users)
+            )
+            curs.execute(
+                SQL(
+                    "ALTER TABLE {0} ADD COLUMN IF NOT EXISTS unit text NOT NULL DEFAULT ''"
                 ).format(self.users)
             )
             curs.execute(
@@ -49,11 +55,11 @@ class PostgresTokenStore(TokenStore):
             # Returns no row when the user exists in another agency: a user never changes agency.
             curs.execute(
                 SQL(
-                    "INSERT INTO {0} AS u (id, agency, roles) VALUES (%s, %s, %s) "
-                    "ON CONFLICT (id) DO UPDATE SET roles = excluded.roles "
+                    "INSERT INTO {0} AS u (id, agency, roles, unit) VALUES (%s, %s, %s, %s) "
+                    "ON CONFLICT (id) DO UPDATE SET roles = excluded.roles, unit = excluded.unit "
                     "WHERE u.agency = excluded.agency RETURNING id"
                 ).format(self.users),
-                [user.user_id, user.agency, encode_roles(user.roles)],
+                [user.user_id, user.agency, encode_roles(user.roles), user.unit],
             )
             if curs.fetchone() is None:
                 raise UserInOtherAgency(user.user_id, user.agency)
@@ -89,7 +95,7 @@ class PostgresTokenStore(TokenStore):
 
     def _select(self) -> Composed:
         return SQL(
-            "SELECT t.token_id, t.user_id, u.agency, u.roles, t.created_at, t.expires_at, "
+            "SELECT t.token_id, t.user_id, u.agency, u.roles, u.unit, t.created_at, t.expires_at, "
             "t.revoked_at FROM {0} t JOIN {1} u ON u.id = t.user_id"
         ).format(self.tokens, self.users)
 

@@ -15,7 +15,8 @@ from services.auth.tokens import (
 )
 
 SELECT_TOKENS = (
-    "SELECT t.token_id, t.user_id, u.agency, u.roles, t.created_at, t.expires_at, t.revoked_at "
+    "SELECT t.token_id, t.user_id, u.agency, u.roles, u.unit, t.created_at, t.expires_at, "
+    "t.revoked_at "
     "FROM api_tokens t JOIN users u ON u.id = t.user_id"
 )
 
@@ -26,8 +27,13 @@ class SQLiteTokenStore(TokenStore):
         with datastore.transaction(commit=True) as c:
             c.execute(
                 "CREATE TABLE IF NOT EXISTS users ("
-                "id TEXT PRIMARY KEY, agency TEXT NOT NULL, roles TEXT NOT NULL)"
+                "id TEXT PRIMARY KEY, agency TEXT NOT NULL, roles TEXT NOT NULL, "
+                "unit TEXT NOT NULL DEFAULT '')"
             )
+            c.execute("PRAGMA table_info(users)")
+            columns = {row["name"] for row in c.fetchall()}
+            if "unit" not in columns:  # a database from before users carried their unit
+                c.execute("ALTER TABLE users ADD COLUMN unit TEXT NOT NULL DEFAULT ''")
             c.execute(
                 "CREATE TABLE IF NOT EXISTS api_tokens ("
                 "token_id TEXT PRIMARY KEY, user_id TEXT NOT NULL REFERENCES users (id), "
@@ -46,10 +52,10 @@ class SQLiteTokenStore(TokenStore):
         with self.datastore.transaction(commit=True) as c:
             # Returns no row when the user exists in another agency: a user never changes agency.
             c.execute(
-                "INSERT INTO users (id, agency, roles) VALUES (?, ?, ?) "
-                "ON CONFLICT (id) DO UPDATE SET roles = excluded.roles "
+                "INSERT INTO users (id, agency, roles, unit) VALUES (?, ?, ?, ?) "
+                "ON CONFLICT (id) DO UPDATE SET roles = excluded.roles, unit = excluded.unit "
                 "WHERE users.agency = excluded.agency RETURNING id",
-                [user.user_id, user.agency, encode_roles(user.roles)],
+                [user.user_id, user.agency, encode_roles(user.roles), user.unit],
             )
             if c.fetchone() is None:
                 raise UserInOtherAgency(user.user_id, user.agency)
@@ -94,6 +100,7 @@ def _info(row: Row) -> TokenInfo:
         user_id=row["user_id"],
         agency=row["agency"],
         roles=decode_roles(row["roles"]),
+        unit=row["unit"],
         created_at=datetime.fromisoformat(row["created_at"]),
         expires_at=_moment(row["expires_at"]),
         revoked_at=_moment(row["revoked_at"]),

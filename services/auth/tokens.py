@@ -39,12 +39,13 @@ class TokenInfo:
     created_at: datetime
     expires_at: datetime | None
     revoked_at: datetime | None
+    unit: str = ""
 
     def live(self, now: datetime) -> bool:
         return self.revoked_at is None and (self.expires_at is None or now < self.expires_at)
 
     def principal(self) -> Principal:
-        return Principal(self.user_id, self.agency, self.roles)
+        return Principal(self.user_id, self.agency, self.roles, self.unit)
 
 
 def digest(secret: str) -> str:
@@ -70,12 +71,18 @@ class TokenStore(ABC):
     """Users and their API tokens in the application's own database; an Authenticator."""
 
     def create_token(
-        self, user_id: str, agency: str, roles: Iterable[Role], expires: datetime | None = None
+        self,
+        user_id: str,
+        agency: str,
+        roles: Iterable[Role],
+        expires: datetime | None = None,
+        unit: str = "",
     ) -> tuple[str, str]:
         """Records the user with these roles (replacing the roles it held: the administrator
         states what the user holds now, for all its tokens) and returns a new token's id and
         secret. The secret is not kept and cannot be shown again."""
-        principal = Principal(user_id, agency, frozenset(roles))  # refuses empty or system roles
+        # Refuses empty or system roles.
+        principal = Principal(user_id, agency, frozenset(roles), unit.strip())
         if expires is not None and expires.tzinfo is None:
             raise ValueError(
                 "waktu kedaluwarsa harus berzona waktu / expires must carry a time zone"

@@ -27,8 +27,13 @@ LEVEL = PositionLevel.ADMINISTRATOR
 BOARD = tuple(TpkMember(name=f"Pejabat {office.value}", office=office) for office in TpkOffice)
 
 
+VACANCY_UNIT = "Sekretariat Daerah"
+
+
 def demo_actor(role: Role) -> Actor:
-    return Actor(id=f"demo.{role.value}", role=role, agency=AGENCY)
+    """The head of unit heads the unit of every demo vacancy (madiun-2021:P24 angka 1)."""
+    unit = VACANCY_UNIT if role is Role.HEAD_OF_UNIT else ""
+    return Actor(id=f"demo.{role.value}", role=role, agency=AGENCY, unit=unit)
 
 
 @dataclass
@@ -176,7 +181,7 @@ def _vacancy(app: Talenta, year: int, nips: list[str], rng: Random) -> str | Non
         vacancies.OpenVacancy(
             agency=AGENCY,
             position=f"Kepala Bagian Umum {year}",
-            unit="Sekretariat Daerah",
+            unit=VACANCY_UNIT,
             level=LEVEL,
             opened_on=date(year, 5, 2),
         ),

@@ -76,6 +76,8 @@ PEOPLE = {
     Role.TPK_MEMBER: "sekda",
     Role.AUDITOR: "inspektorat",
 }
+# The head of unit's token carries the unit holding the vacancy (madiun-2021:P24 angka 1).
+UNITS = {Role.HEAD_OF_UNIT: "Sekretariat Daerah"}
 CASEWORKER, HEAD, ASSESSOR, EXTERNAL = (
     Role.CASEWORKER,
     Role.HEAD_OF_UNIT,
@@ -155,7 +157,8 @@ class Api:
         self.client = TestClient(create_api(Context.of(app)))
         tokens = token_store(app)
         self.secrets = {
-            role: tokens.create_token(person, AGENCY, {role})[1] for role, person in PEOPLE.items()
+            role: tokens.create_token(person, AGENCY, {role}, unit=UNITS.get(role, ""))[1]
+            for role, person in PEOPLE.items()
         }
 
     def _headers(self, role: Role) -> dict[str, str]:
@@ -437,7 +440,12 @@ async def check_audit(api: Api, vacancy: str) -> None:
         assert event["actor"]["id"] and event["actor"]["role"], event
         assert event["citations"] and all(c.startswith("madiun-2021:") for c in event["citations"])
     recommended = next(e for e in picked["events"] if e["what"] == "Recommended")
-    assert recommended["actor"] == {"id": PEOPLE[HEAD], "role": HEAD, "agency": AGENCY}
+    assert recommended["actor"] == {
+        "id": PEOPLE[HEAD],
+        "role": HEAD,
+        "agency": AGENCY,
+        "unit": UNITS[HEAD],
+    }
     chosen = next(e for e in picked["events"] if e["what"] == "Picked")
     assert chosen["reason"] == "nilai tertinggi (MS)"
 

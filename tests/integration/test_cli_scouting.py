@@ -155,8 +155,12 @@ def test_a_round_and_a_vacancy_are_scripted_through_the_cli(
         "vacancy", "open", AGENCY, "--position", "Kepala Bagian Umum",
         "--unit", "Sekretariat Daerah", "--level", "administrator", "--effective", "2025-03-01",
     )  # fmt: skip
+    other_head = shell.run("vacancy", "propose", vacancy_id, A, "--actor-unit", "Bappeda",
+                           "--effective", "2025-03-10", expect=1)  # fmt: skip
+    assert "[madiun-2021:P24 angka 1]" in other_head.output
     for nip in (A, B, C):
-        shell.run("vacancy", "propose", vacancy_id, nip, "--effective", "2025-03-10")
+        shell.run("vacancy", "propose", vacancy_id, nip, "--actor-unit", "Sekretariat Daerah",
+                  "--effective", "2025-03-10")  # fmt: skip
     members = [arg for member in BOARD for arg in ("--member", member)]
     shell.run("vacancy", "shortlist", vacancy_id, A, B, C, "--minutes", "BA/12/2025",
               "--minutes-date", "2025-04-02", "--tpk-decree", "188.45/20/2025",

@@ -65,7 +65,8 @@ from tests.unit.test_scouting_round import DOCUMENTS, eligibility, envelope, pub
 AGENCY = "kota-madiun"
 A, B, C, D = (f"197506012000011{n:03d}" for n in (1, 2, 3, 4))
 CASEWORKER = Actor(id="siti.bkpsdm", role=Role.CASEWORKER, agency=AGENCY)
-HEAD = Actor(id="kepala.setda", role=Role.HEAD_OF_UNIT, agency=AGENCY)
+# Heads the unit of the vacancies below (madiun-2021:P24 angka 1).
+HEAD = Actor(id="kepala.setda", role=Role.HEAD_OF_UNIT, agency=AGENCY, unit="Sekretariat Daerah")
 TPK = Actor(id="sekda", role=Role.TPK_MEMBER, agency=AGENCY)
 MAYOR = Actor(id="walikota", role=Role.PPK, agency=AGENCY)
 SYSTEM = Actor(id="clock", role=Role.SYSTEM)
@@ -528,6 +529,27 @@ def test_roles_outside_the_procedure_are_forbidden(
 ) -> None:
     with pytest.raises(Forbidden):
         handler(staffed, command, actor)
+
+
+def test_only_the_head_of_the_vacancys_unit_proposes(staffed: Talenta) -> None:
+    decreed(staffed)
+    vacancy = opened(staffed)
+    other = Actor(
+        id="kadis.pendidikan", role=Role.HEAD_OF_UNIT, agency=AGENCY, unit="Dinas Pendidikan"
+    )
+    before = staffed.repository.get(vacancy).version
+
+    with pytest.raises(ScoutingRefusal) as refused:
+        propose_candidate(staffed, proposal(vacancy, A), other)
+
+    assert (refused.value.code, refused.value.citation) == (
+        "not-head-of-vacancy-unit",
+        "madiun-2021:P24 angka 1",
+    )
+    assert staffed.repository.get(vacancy).version == before
+    propose_candidate(staffed, proposal(vacancy, A), HEAD)
+    proposed = staffed.repository.get(vacancy)
+    assert proposed.proposals[A].by == HEAD.id
 
 
 def test_another_agency_cannot_act_on_this_agency_s_vacancy(staffed: Talenta) -> None:

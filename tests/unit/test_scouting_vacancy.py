@@ -40,8 +40,11 @@ PICKED_ON = date(2025, 4, 10)
 NIPS = [nip_for(date(1975 + i, 6, 1)) for i in range(5)]
 
 
-def stamp(role: Role, day: date = ON) -> Envelope:
-    return Envelope(actor=Actor(id=f"{role}-1", role=role, agency="kota-madiun"), effective=day)
+def stamp(role: Role, day: date = ON, unit: str = "Sekretariat Daerah") -> Envelope:
+    """A head of unit heads ``unit``, the vacancy's by default."""
+    head = unit if role is Role.HEAD_OF_UNIT else ""
+    actor = Actor(id=f"{role}-1", role=role, agency="kota-madiun", unit=head)
+    return Envelope(actor=actor, effective=day)
 
 
 def entry(
@@ -271,7 +274,7 @@ def test_a_camat_needs_government_knowledge(
             entry(NIPS[0]),
             check_promotion_consideration(candidate, ON),
             check,
-            stamp(Role.HEAD_OF_UNIT),
+            stamp(Role.HEAD_OF_UNIT, unit="Kecamatan Taman"),
         )
 
     if code is None:
@@ -281,6 +284,46 @@ def test_a_camat_needs_government_knowledge(
         with pytest.raises(ScoutingRefusal) as refused:
             run()
         assert (refused.value.code, refused.value.citation) == (code, "madiun-2021:P30(2)")
+
+
+@pytest.mark.parametrize(
+    ("unit", "code"),
+    [
+        pytest.param("Sekretariat Daerah", None, id="madiun-2021:P24 angka 1 the vacancy's unit"),
+        pytest.param(
+            " sekretariat  DAERAH ", None, id="madiun-2021:P24 angka 1 spacing and case aside"
+        ),
+        pytest.param(
+            "Dinas Pendidikan",
+            "not-head-of-vacancy-unit",
+            id="madiun-2021:P24 angka 1 the head of another unit",
+        ),
+        pytest.param(
+            "", "not-head-of-vacancy-unit", id="madiun-2021:P24 angka 1 a head without a unit"
+        ),
+    ],
+)
+def test_only_the_head_of_the_vacancys_unit_proposes(unit: str, code: str | None) -> None:
+    target = vacancy()
+    candidate = facts(nip=NIPS[0])
+
+    def run() -> None:
+        target.propose(
+            NIPS[0],
+            entry(NIPS[0]),
+            check_promotion_consideration(candidate, ON),
+            None,
+            stamp(Role.HEAD_OF_UNIT, unit=unit),
+        )
+
+    if code is None:
+        run()
+        assert list(target.proposals) == [NIPS[0]]
+    else:
+        with pytest.raises(ScoutingRefusal) as refused:
+            run()
+        assert (refused.value.code, refused.value.citation) == (code, "madiun-2021:P24 angka 1")
+        assert not target.proposals
 
 
 def test_a_camat_post_is_an_administrator_post() -> None:
