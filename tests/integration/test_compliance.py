@@ -19,12 +19,13 @@ import pytest
 from eventsourcing.domain import Aggregate
 
 from domain.envelope import Actor, Role
+from domain.rules.core import ReadingId
 from domain.rules.madiun_eligibility import check_scouting_eligibility
 from domain.rules.registry import pack_for
 from domain.scouting.mutation import TenureReview
 from domain.scouting.pool import PoolMembership, entry_id, membership_id
 from domain.scouting.round import ScoutingRound
-from domain.scouting.tpk import TpkSession
+from domain.scouting.tpk import TpkMember, TpkOffice, TpkSession
 from domain.scouting.vacancy import Vacancy
 from domain.talent.development import DevelopmentRecord
 from domain.talent.mapping import TalentProfile, profile_id
@@ -318,24 +319,61 @@ def proposal_before_the_entry_holds(app: Talenta) -> Seeded:
     return _proposal(app, vacancy_id, madiun.A, date(2024, 5, 10))
 
 
-def short_shortlist_without_justification(app: Talenta) -> Seeded:
+def _seeded_shortlist(
+    app: Talenta,
+    nips: list[str],
+    justification: str = "",
+    members: tuple[TpkMember, ...] = madiun.BOARD,
+    readings: dict[str, str] | None = None,
+) -> Seeded:
+    """A shortlist recorded past the command, with the readings its envelope names (the
+    pack's defaults unless ``readings`` says otherwise)."""
     vacancy: Vacancy = app.repository.get(madiun_proposed(app))
     session = TpkSession(
         minutes_number="BA/12/2025",
         minutes_date=date(2025, 4, 2),
         decree_number=madiun.TPK_DECREE,
-        members=madiun.BOARD,
+        members=members,
+    )
+    stamp = scouting_common.envelope(
+        madiun.TPK,
+        date(2025, 4, 2),
+        "P8(2)",
+        "P24 angka 3",
+        "P24 angka 4",
+        readings=(ReadingId.M1, ReadingId.M2),
+    )
+    basis = stamp.basis.model_copy(
+        update={"readings": {**stamp.basis.readings, **(readings or {})}}
     )
     return seed(
         app,
         vacancy,
         Vacancy.Shortlisted,
         session=session.to_event(),
-        nips=[madiun.A, madiun.B],
-        justification="",
-        short=True,
-        envelope=madiun_stamp(madiun.TPK, date(2025, 4, 2), "P8(2)", "P24 angka 3", "P24 angka 4"),
+        nips=nips,
+        justification=justification,
+        short=len(nips) < 3,
+        envelope=stamp.model_copy(update={"basis": basis}).to_event(),
     )
+
+
+def short_shortlist_without_justification(app: Talenta) -> Seeded:
+    return _seeded_shortlist(app, [madiun.A, madiun.B], readings={"M2": "relaxed"})
+
+
+def short_shortlist_under_the_strict_reading(app: Talenta) -> Seeded:
+    return _seeded_shortlist(app, [madiun.A, madiun.B], "hanya dua yang memenuhi")
+
+
+def board_without_an_office(app: Talenta) -> Seeded:
+    return _seeded_shortlist(app, [madiun.A, madiun.B, madiun.C], members=madiun.BOARD[:4])
+
+
+def board_listing_one_person_twice(app: Talenta) -> Seeded:
+    twice = TpkMember(name=madiun.BOARD[0].name, office=TpkOffice.ASISTEN_ADMINISTRASI)
+    members = (*madiun.BOARD[:4], twice)
+    return _seeded_shortlist(app, [madiun.A, madiun.B, madiun.C], members=members)
 
 
 def entry_for_a_candidate_who_failed(app: Talenta) -> Seeded:
@@ -376,6 +414,34 @@ def selection_passed_though_ineligible(app: Talenta) -> Seeded:
         eligibility=result.model_dump(mode="json"),
         documents_complete=True,
         envelope=madiun_stamp(madiun.TEAM, on, "P14(1)", "P14(2)"),
+    )
+
+
+def selection_without_recommendation(app: Talenta) -> Seeded:
+    """A, eligible, recorded as passing selection without the head of unit's recommendation
+    (reading M3 required)."""
+    scouting_id = madiun.registered(app)
+    closing = madiun.SCHEDULE.registration_closes
+    command = CloseRegistration(round_id=scouting_id, closed_on=closing, effective=closing)
+    close_registration(app, command, madiun.TEAM)
+    scouting: ScoutingRound = app.repository.get(scouting_id)
+    result = check_scouting_eligibility(
+        app.facts(madiun.A),
+        madiun.LEVEL,
+        closing,
+        MADIUN,
+        announced=madiun.SCHEDULE.announcement,
+    )
+    assert result.eligible
+    return seed(
+        app,
+        scouting,
+        ScoutingRound.AdministrativelySelected,
+        nip=madiun.A,
+        passed=True,
+        eligibility=result.model_dump(mode="json"),
+        documents_complete=True,
+        envelope=madiun_stamp(madiun.TEAM, date(2024, 3, 18), "P14(1)", "P14(2)"),
     )
 
 
@@ -645,7 +711,31 @@ SEEDED = [
         short_shortlist_without_justification,
         "shortlist-short",
         "madiun-2021:P24 angka 4",
-        id="madiun-2021:P24 angka 4 shortlist under 3 without justification",
+        id="madiun-2021:P24 angka 4 M2=relaxed shortlist under 3 without justification",
+    ),
+    pytest.param(
+        short_shortlist_under_the_strict_reading,
+        "shortlist-short",
+        "madiun-2021:P24 angka 4",
+        id="madiun-2021:P24 angka 4 M2=strict shortlist under 3 though justified",
+    ),
+    pytest.param(
+        selection_without_recommendation,
+        "not-recommended",
+        "madiun-2021:P13(2)",
+        id="madiun-2021:P13(2) M3=required selection of a registrant not recommended",
+    ),
+    pytest.param(
+        board_without_an_office,
+        "tpk-quorum",
+        "madiun-2021:P8(2)",
+        id="madiun-2021:P8(2) M1=all-offices board session without one office",
+    ),
+    pytest.param(
+        board_listing_one_person_twice,
+        "tpk-member-twice",
+        "madiun-2021:P8(2)",
+        id="madiun-2021:P8(2) one person sitting for two offices",
     ),
     pytest.param(
         entry_for_a_candidate_who_failed,
@@ -785,6 +875,13 @@ def test_each_seeded_breach_is_reported_with_its_rule(
     assert replay(app, None, AS_OF).breaches == report.breaches
     others = [a for a in (MADIUN, BINJAI, BALIKPAPAN) if a != agency]
     assert all(replay(app, other, AS_OF).breaches == [] for other in others)
+
+
+def test_a_justified_short_shortlist_under_the_relaxed_reading_is_no_breach(app: Talenta) -> None:
+    _seeded_shortlist(
+        app, [madiun.A, madiun.B], "hanya dua yang memenuhi", readings={"M2": "relaxed"}
+    )
+    assert replay(app, MADIUN, AS_OF).breaches == []
 
 
 def test_the_breach_names_the_decision_as_recorded(app: Talenta) -> None:
