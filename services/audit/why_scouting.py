@@ -80,6 +80,9 @@ def why_shortlist(app: Talenta, vacancy_id: UUID, actor: Actor) -> VacancyDecisi
     found = {nip: _standing(app, audit, nip, listed) for nip in listed.nips}
     standing = {nip: held for nip, (held, _) in found.items()}
     before_it = _before(events, listed)
+    stamp = Envelope.from_event(listed.envelope)
+    # Judged under the readings the board's decision recorded (M1 quorum, M2 size).
+    pack = pack_in_force(before_it.agency, stamp.effective).with_readings(**stamp.basis.readings)
     decision = judge(
         "shortlist",
         effective(AuditEvent.of(listed)),
@@ -88,7 +91,8 @@ def why_shortlist(app: Talenta, vacancy_id: UUID, actor: Actor) -> VacancyDecisi
             list(listed.nips),
             listed.justification,
             standing,
-            Envelope.from_event(listed.envelope),
+            stamp,
+            pack,
         ),
         AuditEvent.of(listed).citations,
     )
@@ -161,6 +165,8 @@ def _entry_rules(
     if selected:
         closes = scouting.registration_closes
         pack, check = scouting_pack(scouting.agency, closes)
+        recorded = Envelope.from_event(selected[-1].envelope).basis.readings
+        pack = pack.with_readings(**recorded)
         facts = facts_then(app, entry.nip, selected[-1].timestamp)
         rules.append(
             judge(
