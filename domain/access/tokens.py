@@ -26,6 +26,7 @@ class ApiToken(Aggregate):
         token_hash: str
         expires_at: datetime | None
         by: str  # who issued it
+        unit: str = ""  # the unit a head of unit's token heads (madiun-2021:P24 angka 1)
 
     class Revoked(Aggregate.Event):
         by: str
@@ -45,6 +46,7 @@ class ApiToken(Aggregate):
         token_hash: str,
         expires_at: datetime | None,
         by: str,
+        unit: str = "",
     ) -> None:
         self.token_id = token_id
         self.user_id = user_id
@@ -53,6 +55,7 @@ class ApiToken(Aggregate):
         self.token_hash = token_hash
         self.expires_at = expires_at
         self.issued_by = by
+        self.unit = unit
         self.revoked_at: datetime | None = None
 
     def revoke(self, by: str, at: datetime) -> None:

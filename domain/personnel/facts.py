@@ -74,6 +74,8 @@ class IntegrityStatement(BaseModel):
 
     signed: date
     acknowledged_by_head_of_unit: bool
+    # The duty stamp's value in rupiah (bermaterai); None: not recorded.
+    duty_stamp_rupiah: int | None = None
 
 
 class PersonnelFacts(BaseModel):

@@ -17,6 +17,7 @@ from domain.personnel.facts import PersonnelFacts
 from domain.rules.calendar import ClockId
 from domain.rules.madiun import PACK
 from domain.scouting.errors import refuse
+from domain.scouting.guards import stamped
 from domain.scouting.tpk import TpkSession
 from domain.scouting.vacancy import LEVELS
 from domain.values import Nip, PositionLevel
@@ -32,7 +33,7 @@ class MutationState(StrEnum):
 
 
 class MutationGrounds(BaseModel):
-    """P25(1), P26(1): the objective comparison the proposal rests on."""
+    """P25(1), P26 angka 1: the objective comparison the proposal rests on."""
 
     model_config = ConfigDict(frozen=True)
 
@@ -131,21 +132,21 @@ class Mutation(Aggregate):
     def recommend(
         self, session: TpkSession, recommended: bool, note: str, envelope: Envelope
     ) -> None:
-        self._ensure_state(MutationState.PROPOSED, "P26(2)")
-        session.ensure_constituted()
+        self._ensure_state(MutationState.PROPOSED, "P26 angka 2")
+        quorum = session.ensure_constituted()
         self._recommended(
             session=session.to_event(),
             recommended=recommended,
             note=note,
-            envelope=envelope.to_event(),
+            envelope=stamped(envelope, readings=(quorum,)),
         )
 
     def decide(
         self, approved: bool, decree_number: str, decree_date: date, envelope: Envelope
     ) -> None:
-        # P26(4): the mayor decides "with regard to" the board, so may depart from it; the
+        # P26 angka 4: the mayor decides "with regard to" the board, so may depart from it; the
         # envelope's reason records why.
-        self._ensure_state(MutationState.RECOMMENDED, "P26(4)")
+        self._ensure_state(MutationState.RECOMMENDED, "P26 angka 4")
         self._decided(
             approved=approved,
             decree_number=decree_number,

@@ -48,8 +48,14 @@ def token() -> None:
     "--role", "roles", multiple=True, required=True, type=click.Choice(GRANTABLE), help="Repeatable"
 )
 @click.option("--expires-days", type=click.IntRange(min=1), default=None, help="Default: never.")
+@click.option("--unit", default="", help="The unit a head of unit heads (madiun-2021:P24 angka 1).")
 def create(
-    store: str, user_id: str, agency: str, roles: tuple[str, ...], expires_days: int | None
+    store: str,
+    user_id: str,
+    agency: str,
+    roles: tuple[str, ...],
+    expires_days: int | None,
+    unit: str,
 ) -> None:
     """Create a token for a user, for these roles for its whole life. A user's first token grants
     it the roles in the agency; a later one carries only roles the user holds. The secret is
@@ -58,7 +64,7 @@ def create(
     try:
         with opened(store) as tokens:
             token_id, secret = tokens.create_token(
-                user_id, agency, map(Role, roles), expires, by=issuer()
+                user_id, agency, map(Role, roles), expires, by=issuer(), unit=unit
             )
     except ValueError as error:  # UserInOtherAgency, RolesNotGranted, an empty user or agency
         raise click.ClickException(str(error)) from None

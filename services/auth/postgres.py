@@ -30,7 +30,7 @@ class PostgresTokenStore(TokenStore):
                     "token_id text PRIMARY KEY, user_id text NOT NULL, agency text NOT NULL, "
                     "roles text NOT NULL, token_hash text NOT NULL UNIQUE, "
                     "created_at timestamptz NOT NULL, expires_at timestamptz, "
-                    "revoked_at timestamptz)"
+                    "revoked_at timestamptz, unit text NOT NULL DEFAULT '')"
                 ).format(self.tokens)
             )
 
@@ -50,11 +50,12 @@ class PostgresTokenStore(TokenStore):
             curs.execute(
                 SQL(
                     "INSERT INTO {0} (token_id, user_id, agency, roles, token_hash, created_at, "
-                    "expires_at, revoked_at) VALUES (%s, %s, %s, %s, %s, %s, %s, %s) "
+                    "expires_at, revoked_at, unit) VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s) "
                     "ON CONFLICT (token_id) DO UPDATE SET user_id = excluded.user_id, "
                     "agency = excluded.agency, roles = excluded.roles, "
                     "token_hash = excluded.token_hash, created_at = excluded.created_at, "
-                    "expires_at = excluded.expires_at, revoked_at = excluded.revoked_at"
+                    "expires_at = excluded.expires_at, revoked_at = excluded.revoked_at, "
+                    "unit = excluded.unit"
                 ).format(self.tokens),
                 [
                     info.token_id,
@@ -65,6 +66,7 @@ class PostgresTokenStore(TokenStore):
                     info.created_at,
                     info.expires_at,
                     info.revoked_at,
+                    info.unit,
                 ],
             )
 
@@ -87,7 +89,7 @@ class PostgresTokenStore(TokenStore):
     def _select(self) -> Composed:
         return SQL(
             "SELECT token_id, user_id, agency, roles, token_hash, created_at, expires_at, "
-            "revoked_at FROM {0}"
+            "revoked_at, unit FROM {0}"
         ).format(self.tokens)
 
 

@@ -11,8 +11,8 @@ from eventsourcing.sqlite import SQLiteDatastore
 from services.auth.tokens import TokenInfo, TokenRow, TokenStore, decode_roles, encode_roles
 
 SELECT_TOKENS = (
-    "SELECT token_id, user_id, agency, roles, token_hash, created_at, expires_at, revoked_at "
-    "FROM token_index"
+    "SELECT token_id, user_id, agency, roles, token_hash, created_at, expires_at, revoked_at, "
+    "unit FROM token_index"
 )
 
 
@@ -29,7 +29,7 @@ class SQLiteTokenStore(TokenStore):
                 "CREATE TABLE IF NOT EXISTS token_index ("
                 "token_id TEXT PRIMARY KEY, user_id TEXT NOT NULL, agency TEXT NOT NULL, "
                 "roles TEXT NOT NULL, token_hash TEXT NOT NULL UNIQUE, created_at TEXT NOT NULL, "
-                "expires_at TEXT, revoked_at TEXT)"
+                "expires_at TEXT, revoked_at TEXT, unit TEXT NOT NULL DEFAULT '')"
             )
 
     def put_user(self, user_id: str, agency: str, roles: Iterable[str]) -> None:
@@ -45,7 +45,8 @@ class SQLiteTokenStore(TokenStore):
         with self.datastore.transaction(commit=True) as c:
             c.execute(
                 "INSERT OR REPLACE INTO token_index (token_id, user_id, agency, roles, "
-                "token_hash, created_at, expires_at, revoked_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                "token_hash, created_at, expires_at, revoked_at, unit) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [
                     info.token_id,
                     info.user_id,
@@ -55,6 +56,7 @@ class SQLiteTokenStore(TokenStore):
                     info.created_at.isoformat(),
                     _text(info.expires_at),
                     _text(info.revoked_at),
+                    info.unit,
                 ],
             )
 
@@ -92,5 +94,6 @@ def _row(row: Row) -> TokenRow:
         created_at=datetime.fromisoformat(row["created_at"]),
         expires_at=_moment(row["expires_at"]),
         revoked_at=_moment(row["revoked_at"]),
+        unit=row["unit"],
     )
     return TokenRow(info, row["token_hash"])

@@ -78,6 +78,7 @@ class TokenInfo:
     created_at: datetime
     expires_at: datetime | None
     revoked_at: datetime | None
+    unit: str = ""  # the unit a head of unit's token heads, fixed like its roles
 
     def live(self, now: datetime) -> bool:
         return self.revoked_at is None and (self.expires_at is None or now < self.expires_at)
@@ -119,6 +120,7 @@ def row_of(token: ApiToken) -> TokenRow:
         created_at=token.created_on,
         expires_at=token.expires_at,
         revoked_at=token.revoked_at,
+        unit=token.unit,
     )
     return TokenRow(info, token.token_hash)
 
@@ -137,12 +139,14 @@ class TokenStore(ABC):
         roles: Iterable[Role],
         expires: datetime | None = None,
         by: str = ISSUER,
+        unit: str = "",
     ) -> tuple[str, str]:
         """Issues a token for these roles, fixed for its life, and returns its id and secret;
         the secret is not kept and cannot be shown again. A user's first token grants it these
         roles in this agency; a later one may carry only roles the user holds (RolesNotGranted)
         and never changes the user's other tokens."""
-        principal = Principal(user_id, agency, frozenset(roles))  # refuses empty or system roles
+        # Refuses empty or system roles.
+        principal = Principal(user_id, agency, frozenset(roles), unit.strip())
         if expires is not None and expires.tzinfo is None:
             raise ValueError(
                 "waktu kedaluwarsa harus berzona waktu / expires must carry a time zone"
@@ -174,6 +178,7 @@ class TokenStore(ABC):
                 token_hash=digest(secret),
                 expires_at=expires,
                 by=by,
+                unit=principal.unit,
             )
             try:
                 self.app.save(*pending, token)
@@ -199,7 +204,7 @@ class TokenStore(ABC):
         if user is None or user.agency != token.agency:
             return None
         roles = frozenset(Role(name) for name in set(token.roles) & set(user.roles))
-        return Principal(token.user_id, token.agency, roles) if roles else None
+        return Principal(token.user_id, token.agency, roles, token.unit) if roles else None
 
     def revoke(self, token_id: str, by: str = ISSUER) -> None:
         """Revokes at once; revoking again keeps the first revocation time."""

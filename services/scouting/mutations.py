@@ -40,6 +40,7 @@ class RecommendMutation(BaseModel):
     model_config = ConfigDict(frozen=True)
 
     mutation_id: UUID
+    tpk_decree: str = Field(min_length=1)
     members: tuple[TpkMember, ...]
     minutes_number: str = Field(min_length=1)
     minutes_date: date
@@ -102,7 +103,7 @@ def propose_mutation(app: Talenta, command: ProposeMutation, actor: Actor) -> UU
         command.to_position,
         command.unit,
         grounds,
-        envelope(actor, command.proposed_on, "P25(1)", "P26(1)", reason=command.reason),
+        envelope(actor, command.proposed_on, "P25(1)", "P26 angka 1", reason=command.reason),
     )
     app.save(mutation)
     return mutation.id
@@ -114,14 +115,16 @@ def recommend_mutation(app: Talenta, command: RecommendMutation, actor: Actor) -
     session = TpkSession(
         minutes_number=command.minutes_number,
         minutes_date=command.minutes_date,
+        decree_number=command.tpk_decree,
         members=command.members,
     )
     stamp = envelope(
         actor,
         command.minutes_date,
+        "P8(1)",
         "P8(2)",
-        "P26(2)",
-        "P26(3)",
+        "P26 angka 2",
+        "P26 angka 3",
         reason=command.note,
         evidence=Evidence(minutes_number=command.minutes_number, minutes_date=command.minutes_date),
     )
@@ -135,7 +138,7 @@ def decide_mutation(app: Talenta, command: DecideMutation, actor: Actor) -> None
     stamp = envelope(
         actor,
         command.decree_date,
-        "P26(4)",
+        "P26 angka 4",
         reason=command.reason,
         evidence=Evidence(decree_number=command.decree_number, decree_date=command.decree_date),
     )

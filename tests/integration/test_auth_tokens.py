@@ -362,3 +362,21 @@ def test_the_cli_changes_roles_marks_a_forged_row_and_rebuilds(store: StoreConfi
         assert tokens.authenticate(secret) is None  # issued for caseworker, which ani lost
         (changed_event,) = [e for e in events(tokens.app) if isinstance(e, UserRoles.Changed)]
         assert changed_event.by == "admin.bkpsdm"
+
+
+def test_a_head_of_units_token_carries_the_unit_it_heads(tokens: TokenStore) -> None:
+    """madiun-2021:P24 angka 1: the head of the unit holding a vacancy proposes for it, so the
+    actor a head of unit's token gives names that unit; its other roles carry none."""
+    _, secret = tokens.create_token(
+        "kabag.umum",
+        MADIUN,
+        {Role.HEAD_OF_UNIT, Role.CASEWORKER},
+        unit=" Sekretariat Daerah ",
+    )
+    principal = tokens.authenticate(secret)
+    assert principal is not None and principal.unit == "Sekretariat Daerah"
+    assert principal.actor(Role.HEAD_OF_UNIT).unit == "Sekretariat Daerah"
+    assert principal.actor(Role.CASEWORKER).unit == ""
+    _, again = tokens.create_token("kabag.umum", MADIUN, {Role.HEAD_OF_UNIT}, unit="Bappeda")
+    moved = tokens.authenticate(again)
+    assert moved is not None and moved.unit == "Bappeda"

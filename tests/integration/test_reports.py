@@ -13,6 +13,7 @@ import pytest
 from click.testing import CliRunner
 
 from domain.envelope import Role
+from domain.rules.madiun import PACK as MADIUN
 from domain.talent.succession_values import TargetStatus
 from domain.values import PositionLevel
 from services.application import Talenta
@@ -35,6 +36,7 @@ from tests.integration.test_scouting_promotion import (
     BOARD,
     HEAD,
     TPK,
+    TPK_DECREE,
     A,
     B,
     C,
@@ -191,12 +193,14 @@ def test_a_vacancy_s_report_prints_its_flags(staffed: Talenta) -> None:
     listing = ShortlistCandidates(
         vacancy_id=vacancy,
         members=BOARD,
+        tpk_decree=TPK_DECREE,
         minutes_number="BA/13/2025",
         minutes_date=date(2025, 4, 2),
         nips=(A, B),
         justification="hanya dua anggota Talent Pool yang memenuhi",
     )
-    shortlist(staffed, listing, TPK)
+    # The relaxed reading M2 accepts a justified shortlist of two and flags it.
+    shortlist(staffed, listing, TPK, MADIUN.with_readings(M2="relaxed"))
     desk = desk_for(staffed, AGENCY, "inspektur")
 
     html = desk.get(f"/audit/reports/vacancies/{vacancy}", Role.AUDITOR).text
@@ -204,4 +208,4 @@ def test_a_vacancy_s_report_prints_its_flags(staffed: Talenta) -> None:
     assert 'class="flag"' in html
     assert "shortlist of fewer than 3 (2)" in html
     assert "hanya dua anggota Talent Pool yang memenuhi" in html
-    assert "madiun-2021:P24(4)" in html
+    assert "madiun-2021:P24 angka 4" in html

@@ -145,9 +145,10 @@ def test_packs_lists_each_pack_with_its_readings() -> None:
     for pack in PACKS.values():
         for reading in pack.readings:
             options = ", ".join(reading.options)
-            assert f"{reading.id} = {reading.chosen}: " in output
+            assert f"  {reading.id} = {reading.chosen}: " in output, reading.id
             assert f"[{options}]" in output
     assert "C1 = grade-equivalent" in output and "C2 = box9-outside-group" in output
+    assert "M2 = strict: " in output and "D5 = two-calendar-years: " in output
 
 
 @pytest.mark.parametrize(
