@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 from uuid import UUID
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
 
 from domain.envelope import Actor, Evidence, Role
 from domain.rules.core import ReadingId
@@ -15,13 +15,12 @@ from domain.scouting.tpk import TpkMember, TpkSession
 from domain.values import PositionLevel
 from services.application import Talenta
 from services.auth import same_agency
+from services.commands import Command
 from services.permissions import allowed
 from services.scouting.common import envelope
 
 
-class ProposeMutation(BaseModel):
-    model_config = ConfigDict(frozen=True)
-
+class ProposeMutation(Command):
     agency: str = Field(min_length=1)
     nip: str
     level: PositionLevel
@@ -36,9 +35,7 @@ class ProposeMutation(BaseModel):
     reason: str = ""
 
 
-class RecommendMutation(BaseModel):
-    model_config = ConfigDict(frozen=True)
-
+class RecommendMutation(Command):
     mutation_id: UUID
     members: tuple[TpkMember, ...]
     minutes_number: str = Field(min_length=1)
@@ -47,9 +44,7 @@ class RecommendMutation(BaseModel):
     note: str = ""
 
 
-class Decree(BaseModel):
-    model_config = ConfigDict(frozen=True)
-
+class Decree(Command):
     decree_number: str = Field(min_length=1)
     decree_date: date
     reason: str = ""
@@ -60,9 +55,7 @@ class DecideMutation(Decree):
     approved: bool
 
 
-class RemindTenure(BaseModel):
-    model_config = ConfigDict(frozen=True)
-
+class RemindTenure(Command):
     review_id: UUID
     lead_days: int = Field(ge=0)
     on: date

@@ -14,7 +14,7 @@ from functools import partial
 from uuid import UUID
 
 from eventsourcing.application import AggregateNotFoundError
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
 
 from domain.envelope import Actor, Basis, DocumentRef, Envelope, Evidence, Role
 from domain.rules.core import EligibilityResult
@@ -26,6 +26,7 @@ from domain.scouting.round import ScoutingRound
 from domain.values import Nip, PositionLevel
 from services.application import NotFound, Talenta
 from services.auth import same_agency
+from services.commands import Command
 from services.eligibility import scouting_pack
 from services.permissions import allowed
 
@@ -41,10 +42,8 @@ class RoundNotFound(NotFound):
         self.round_id = round_id
 
 
-class Decision(BaseModel):
+class Decision(Command):
     """What every command states besides its own fields: when it takes effect, why, on what."""
-
-    model_config = ConfigDict(frozen=True)
 
     effective: date
     reason: str = ""

@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from datetime import date
 from uuid import UUID
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
 
 from domain.envelope import Actor, DocumentRef, Evidence, Role
 from domain.personnel.facts import PositionSpell
@@ -19,15 +19,14 @@ from domain.scouting.vacancy_state import Standing
 from domain.values import Nip, PositionLevel
 from services.application import Talenta
 from services.auth import same_agency
+from services.commands import Command
 from services.eligibility import scouting_pack
 from services.permissions import allowed
 from services.scouting.common import envelope
 from services.scouting.pool import membership_of
 
 
-class OpenVacancy(BaseModel):
-    model_config = ConfigDict(frozen=True)
-
+class OpenVacancy(Command):
     agency: str = Field(min_length=1)
     position: str = Field(min_length=1)
     unit: str = Field(min_length=1)
@@ -37,9 +36,7 @@ class OpenVacancy(BaseModel):
     reason: str = ""
 
 
-class ProposeCandidate(BaseModel):
-    model_config = ConfigDict(frozen=True)
-
+class ProposeCandidate(Command):
     vacancy_id: UUID
     nip: str
     proposed_on: date
@@ -48,9 +45,7 @@ class ProposeCandidate(BaseModel):
     reason: str = ""
 
 
-class ShortlistCandidates(BaseModel):
-    model_config = ConfigDict(frozen=True)
-
+class ShortlistCandidates(Command):
     vacancy_id: UUID
     members: tuple[TpkMember, ...]
     minutes_number: str = Field(min_length=1)
@@ -60,9 +55,7 @@ class ShortlistCandidates(BaseModel):
     documents: tuple[DocumentRef, ...] = ()
 
 
-class PickCandidate(BaseModel):
-    model_config = ConfigDict(frozen=True)
-
+class PickCandidate(Command):
     vacancy_id: UUID
     nip: str
     decree_number: str = Field(min_length=1)
@@ -70,19 +63,15 @@ class PickCandidate(BaseModel):
     reason: str = ""
 
 
-class LapsePick(BaseModel):
+class LapsePick(Command):
     """The picked candidate's pool entry expired before the inauguration (P22(1))."""
-
-    model_config = ConfigDict(frozen=True)
 
     vacancy_id: UUID
     lapsed_on: date
     reason: str = ""
 
 
-class Inaugurate(BaseModel):
-    model_config = ConfigDict(frozen=True)
-
+class Inaugurate(Command):
     vacancy_id: UUID
     inaugurated_on: date
     reason: str = ""

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 from uuid import UUID
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
 
 from domain.envelope import Actor, DocumentRef, Evidence, Role
 from domain.talent.critical import CriticalPosition, ayat, critical_position_id, head
@@ -15,13 +15,12 @@ from domain.talent.planning import Need, TalentPlan, strategy_before_analysis, t
 from domain.values import PositionLevel
 from services.application import Talenta
 from services.auth import same_agency
+from services.commands import Command
 from services.permissions import allowed
 from services.talent.common import cycle_pack, envelope
 
 
-class DeclareCriticalPosition(BaseModel):
-    model_config = ConfigDict(frozen=True)
-
+class DeclareCriticalPosition(Command):
     agency: str = Field(min_length=1)
     position: str = Field(min_length=1)
     unit: str = Field(min_length=1)
@@ -35,27 +34,21 @@ class DeclareCriticalPosition(BaseModel):
     reason: str = ""
 
 
-class ReportCriticalPosition(BaseModel):
-    model_config = ConfigDict(frozen=True)
-
+class ReportCriticalPosition(Command):
     critical_position_id: UUID
     letter_number: str = Field(min_length=1)
     letter_date: date
     reason: str = ""
 
 
-class WithdrawCriticalPosition(BaseModel):
-    model_config = ConfigDict(frozen=True)
-
+class WithdrawCriticalPosition(Command):
     critical_position_id: UUID
     decree_number: str = Field(min_length=1)
     decree_date: date
     reason: str = ""
 
 
-class AnalyseNeeds(BaseModel):
-    model_config = ConfigDict(frozen=True)
-
+class AnalyseNeeds(Command):
     agency: str = Field(min_length=1)
     period: str
     analysed_on: date
@@ -64,9 +57,7 @@ class AnalyseNeeds(BaseModel):
     reason: str = ""
 
 
-class SetStrategy(BaseModel):
-    model_config = ConfigDict(frozen=True)
-
+class SetStrategy(Command):
     agency: str = Field(min_length=1)
     period: str
     mechanisms: tuple[str, ...]

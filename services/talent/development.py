@@ -8,7 +8,7 @@ from datetime import date
 from uuid import UUID
 
 from eventsourcing.application import AggregateNotFoundError
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
 
 from domain.envelope import Actor, Role
 from domain.rules.core import ReadingId
@@ -26,14 +26,13 @@ from domain.talent.sekolah_kader import judges_sekolah_kader, sekolah_kader_elig
 from domain.values import Nip
 from services.application import Talenta
 from services.auth import same_agency
+from services.commands import Command
 from services.permissions import allowed
 from services.talent.boxes import assessment_centre_on, assessment_on, box_on
 from services.talent.common import cycle_pack, envelope
 
 
-class EmployeeStep(BaseModel):
-    model_config = ConfigDict(frozen=True)
-
+class EmployeeStep(Command):
     agency: str
     nip: str
     effective: date

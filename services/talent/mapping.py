@@ -20,6 +20,7 @@ from projections.directory import DirectoryProjection, directory_view
 from projections.follower import Follower
 from services.application import Talenta
 from services.auth import same_agency
+from services.commands import Command
 from services.permissions import allowed
 from services.talent.boxes import profile_of
 from services.talent.common import cycle_pack, envelope
@@ -27,9 +28,7 @@ from services.talent.common import cycle_pack, envelope
 MAPS = (Role.CASEWORKER, Role.TALENT_TEAM)
 
 
-class AssessEmployee(BaseModel):
-    model_config = ConfigDict(frozen=True)
-
+class AssessEmployee(Command):
     agency: str = Field(min_length=1)
     nip: str
     period: str
@@ -44,9 +43,7 @@ class AssessEmployee(BaseModel):
     reason: str = ""
 
 
-class OpenCampaign(BaseModel):
-    model_config = ConfigDict(frozen=True)
-
+class OpenCampaign(Command):
     agency: str = Field(min_length=1)
     unit: str = ""  # "" maps the whole agency
     period: str
@@ -55,9 +52,7 @@ class OpenCampaign(BaseModel):
     reason: str = ""
 
 
-class CloseCampaign(BaseModel):
-    model_config = ConfigDict(frozen=True)
-
+class CloseCampaign(Command):
     campaign_id: UUID
     closed_on: date
     reason: str = ""

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 from uuid import UUID
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
 
 from domain.envelope import Actor, DocumentRef, Evidence, Role
 from domain.rules.core import ReadingId
@@ -14,13 +14,12 @@ from domain.rules.cycle import MonitoringOutcome
 from domain.talent.monitoring import Monitoring
 from services.application import Talenta
 from services.auth import same_agency
+from services.commands import Command
 from services.permissions import allowed
 from services.talent.common import cycle_pack, envelope
 
 
-class RecordCheckIn(BaseModel):
-    model_config = ConfigDict(frozen=True)
-
+class RecordCheckIn(Command):
     monitoring_id: UUID
     year: int = Field(ge=1)  # 1 = the check-in at the first anniversary
     notes: str = ""
@@ -28,9 +27,7 @@ class RecordCheckIn(BaseModel):
     documents: tuple[DocumentRef, ...] = ()
 
 
-class EvaluateMonitoring(BaseModel):
-    model_config = ConfigDict(frozen=True)
-
+class EvaluateMonitoring(Command):
     monitoring_id: UUID
     outcome: MonitoringOutcome
     notes: str = ""
@@ -39,26 +36,20 @@ class EvaluateMonitoring(BaseModel):
     documents: tuple[DocumentRef, ...] = ()
 
 
-class RemindCheckIn(BaseModel):
-    model_config = ConfigDict(frozen=True)
-
+class RemindCheckIn(Command):
     monitoring_id: UUID
     year: int = Field(ge=1)
     key: str = Field(min_length=1)
     on: date
 
 
-class RemindEvaluation(BaseModel):
-    model_config = ConfigDict(frozen=True)
-
+class RemindEvaluation(Command):
     monitoring_id: UUID
     key: str = Field(min_length=1)
     on: date
 
 
-class MarkEvaluationDue(BaseModel):
-    model_config = ConfigDict(frozen=True)
-
+class MarkEvaluationDue(Command):
     monitoring_id: UUID
     due_on: date
 

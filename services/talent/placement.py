@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from uuid import UUID
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
 
 from domain.agencies import get_agency
 from domain.envelope import Actor, DocumentRef, Evidence, Role
@@ -19,15 +19,14 @@ from domain.talent.succession import SuccessionPlan
 from domain.talent.succession_rules import succession_citations
 from services.application import Talenta
 from services.auth import same_agency
+from services.commands import Command
 from services.permissions import allowed
 from services.talent.boxes import box_on
 from services.talent.common import cycle_pack, envelope
 
 
-class PlaceTalent(BaseModel):
+class PlaceTalent(Command):
     """The PPK's placement decree for one talent into the plan's target position."""
-
-    model_config = ConfigDict(frozen=True)
 
     plan_id: UUID
     nip: str

@@ -8,7 +8,7 @@ from datetime import date, datetime
 from uuid import UUID
 
 from eventsourcing.application import AggregateNotFoundError
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
 
 from domain.agencies import get_agency
 from domain.envelope import Actor, DocumentRef, Evidence, Role
@@ -24,14 +24,13 @@ from domain.talent.retention import (
 )
 from services.application import Talenta
 from services.auth import same_agency
+from services.commands import Command
 from services.permissions import allowed
 from services.talent.boxes import box_on
 from services.talent.common import cycle_pack, envelope
 
 
-class RecordRetention(BaseModel):
-    model_config = ConfigDict(frozen=True)
-
+class RecordRetention(Command):
     agency: str
     nip: str
     kind: RetentionKind
@@ -40,10 +39,8 @@ class RecordRetention(BaseModel):
     reason: str = ""
 
 
-class AwardDecree(BaseModel):
+class AwardDecree(Command):
     """The mayoral decree (Keputusan Wali Kota) granting one award (Binjai P30(3))."""
-
-    model_config = ConfigDict(frozen=True)
 
     agency: str
     nip: str
@@ -57,18 +54,14 @@ class AwardDecree(BaseModel):
     documents: tuple[DocumentRef, ...] = ()
 
 
-class RemindPin(BaseModel):
-    model_config = ConfigDict(frozen=True)
-
+class RemindPin(Command):
     award_id: UUID
     lead_days: int = Field(ge=0)
     on: date
 
 
-class ExpirePin(BaseModel):
+class ExpirePin(Command):
     """Sent by the pin clock when the expiry day arrives."""
-
-    model_config = ConfigDict(frozen=True)
 
     award_id: UUID
     expired_on: date

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 from uuid import UUID
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
 
 from domain.envelope import Actor, DocumentRef, Evidence, Role
 from domain.talent.errors import refuse
@@ -15,15 +15,14 @@ from domain.talent.succession_values import Successor, TargetStatus
 from domain.values import PositionLevel
 from services.application import Talenta
 from services.auth import same_agency
+from services.commands import Command
 from services.permissions import allowed
 from services.talent.acquisition import critical_position
 from services.talent.boxes import assessment_on
 from services.talent.common import cycle_pack, envelope
 
 
-class SetGroup(BaseModel):
-    model_config = ConfigDict(frozen=True)
-
+class SetGroup(Command):
     agency: str = Field(min_length=1)
     period: str
     nips: tuple[str, ...]
@@ -33,9 +32,7 @@ class SetGroup(BaseModel):
     reason: str = ""
 
 
-class DeclareTarget(BaseModel):
-    model_config = ConfigDict(frozen=True)
-
+class DeclareTarget(Command):
     agency: str = Field(min_length=1)
     position: str = Field(min_length=1)
     unit: str = Field(min_length=1)
@@ -46,18 +43,14 @@ class DeclareTarget(BaseModel):
     reason: str = ""
 
 
-class Nominate(BaseModel):
-    model_config = ConfigDict(frozen=True)
-
+class Nominate(Command):
     plan_id: UUID
     nip: str
     nominated_on: date
     justification: str = Field(min_length=1)
 
 
-class OrderSuccessors(BaseModel):
-    model_config = ConfigDict(frozen=True)
-
+class OrderSuccessors(Command):
     plan_id: UUID
     ordered_on: date
     successors: tuple[Successor, ...]  # first to be placed first; ``order`` is set from this
