@@ -30,7 +30,8 @@ MAX_NAME = 200  # a name, position, unit, title, period, agency, number of a dec
 MAX_REASON = 2_000  # a reason, justification or note
 MAX_EVIDENCE = 20_000  # free-form evidence, as JSON
 
-_SURROGATE = re.compile("[\ud800-\udfff]")
+# A lone UTF-16 surrogate: JSON can escape one, no store can encode it.
+SURROGATE = re.compile("[\ud800-\udfff]")
 _PLAIN_DECIMAL = re.compile(r"[0-9]+(\.[0-9]+)?")
 
 
@@ -87,7 +88,7 @@ class Command(BaseModel):
     def _text_storable(cls, data: Any) -> Any:
         for path, text in _texts(data, ()):
             where = ".".join(path) or "-"
-            if _SURROGATE.search(text):
+            if SURROGATE.search(text):
                 raise PydanticCustomError(
                     "text_surrogate",
                     "{path}: holds a lone UTF-16 surrogate, which is no character",

@@ -1,6 +1,7 @@
-"""Characters no request may carry: PostgreSQL can keep no NUL in text or jsonb, so one stored in
-an event would make every read model that copies it fail from then on. Refused before anything
-else reads the request, so nothing is recorded."""
+"""Characters no request may carry, refused before anything else reads the request: a NUL, which
+PostgreSQL can keep in no text or jsonb, so one stored in an event would make every read model
+that copies it fail from then on; a lone UTF-16 surrogate (``\\ud800``), which JSON can escape but
+no store can encode. The refusal is recorded, the request kept escaped."""
 
 from __future__ import annotations
 
@@ -10,29 +11,40 @@ from typing import Any
 from fastapi import Request
 
 from domain.values import InvalidValue
+from services.commands import SURROGATE
 
 NUL = "\x00"
 
 
-async def refuse_nul(request: Request) -> None:
+async def refuse_unstorable(request: Request) -> None:
     raw = await request.body()
     try:
         body: Any = json.loads(raw) if raw else None
     except ValueError:
         body = raw.decode("utf-8", "replace")  # the route answers malformed JSON itself
-    values = [*request.path_params.values(), *request.query_params.multi_items(), body]
-    if any(_holds_nul(value) for value in values):
+    texts = [
+        t
+        for value in (*request.path_params.values(), *request.query_params.multi_items(), body)
+        for t in _texts(value)
+    ]
+    if any(NUL in text for text in texts):
         raise InvalidValue(
             "permintaan memuat karakter NUL (\\u0000), yang tidak dapat disimpan / the request "
             "holds a NUL character (\\u0000), which cannot be stored"
         )
+    if any(SURROGATE.search(text) for text in texts):
+        raise InvalidValue(
+            "permintaan memuat surrogate UTF-16 tunggal (\\ud800-\\udfff), yang bukan karakter dan "
+            "tidak dapat disimpan / the request holds a lone UTF-16 surrogate (\\ud800-\\udfff), "
+            "which is no character and cannot be stored"
+        )
 
 
-def _holds_nul(value: Any) -> bool:
+def _texts(value: Any) -> list[str]:
     if isinstance(value, str):
-        return NUL in value
+        return [value]
     if isinstance(value, dict):
-        return any(_holds_nul(key) or _holds_nul(item) for key, item in value.items())
+        return [t for key, item in value.items() for t in (*_texts(key), *_texts(item))]
     if isinstance(value, list | tuple):
-        return any(_holds_nul(item) for item in value)
-    return False
+        return [t for item in value for t in _texts(item)]
+    return []

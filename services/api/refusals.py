@@ -17,9 +17,10 @@ from starlette.exceptions import HTTPException
 from domain.envelope import Actor
 from domain.rules.core import Message, RuleRefusal
 from domain.values import InvalidValue
+from projections.access import Asker
 from services.application import EmployeeNotFound, NotFound
 from services.audit.refusals import record_refusal
-from services.auth import OtherAgency
+from services.auth import ROLE_HEADER, AuthError, actor_for, current_principal
 from services.permissions import Forbidden
 
 # The very step recorded already. For whoever sends it that is the same as losing the race to
@@ -57,6 +58,17 @@ FRAMEWORK = {
 }
 
 
+# A lost race to save: the record changed after the request read it. The other save may well
+# have been an earlier try of this very request, whose answer never arrived.
+CONFLICT = Message(
+    id="data ini berubah setelah permintaan ini membacanya: permintaan lain tersimpan lebih dulu, "
+    "mungkin percobaan sebelumnya dari permintaan yang sama; periksa datanya sebelum mengulang",
+    en="the record changed after this request read it: another request was saved first, "
+    "possibly an earlier try of this same request; check the record before sending it again",
+)
+MAX_ROLE = 40  # characters of an unknown role's name kept in the record
+
+
 def refusal(status: int, code: str, message: str | Message, citation: str = "") -> JSONResponse:
     if isinstance(message, Message):
         indonesian, english = message.id, message.en
@@ -71,24 +83,24 @@ def refusal(status: int, code: str, message: str | Message, citation: str = "") 
     return JSONResponse(status_code=status, content=body)
 
 
-async def recorded(request: Request, answer: JSONResponse) -> JSONResponse:
-    """``answer``, after recording it when it refuses a command of a known actor."""
-    actor = getattr(request.state, "actor", None)
+async def recorded(
+    request: Request, answer: JSONResponse, body: dict[str, Any] | None = None
+) -> JSONResponse:
+    """``answer``, after recording it when it refuses a command (a POST to a route) of an
+    authenticated user; ``body`` stands for a request that was not read."""
     route = request.scope.get("route")
-    if request.method != "POST" or not isinstance(actor, Actor) or route is None:
+    if request.method != "POST" or route is None:
         return answer
+    asker = await run_in_threadpool(_who_asked, request)
+    if asker is None:
+        return answer  # no one to record it for: the request proved no identity
     refused = json.loads(bytes(answer.body))
-    raw = await request.body()
-    try:
-        body: Any = json.loads(raw) if raw else {}
-    except ValueError:
-        body = None
-    if not isinstance(body, dict):
-        body = {"unreadable": raw.decode("utf-8", "replace")[:2000]}
+    if body is None:
+        body = _read(await request.body())
     await run_in_threadpool(
         record_refusal,
         request.app.state.context.app,
-        actor,
+        asker,
         getattr(route, "name", request.url.path),
         "api",
         body,
@@ -99,6 +111,34 @@ async def recorded(request: Request, answer: JSONResponse) -> JSONResponse:
         refused["message_en"],
     )
     return answer
+
+
+def _who_asked(request: Request) -> Actor | Asker | None:
+    """The actor of the request, or, refused before it had one, the user its token names in the
+    role it asked for, held or not."""
+    actor = getattr(request.state, "actor", None)
+    if isinstance(actor, Actor):
+        return actor
+    try:
+        principal = current_principal(request, request.headers.get("Authorization"))
+    except AuthError:
+        return None
+    role = request.headers.get(ROLE_HEADER)
+    try:
+        return actor_for(principal, role)
+    except AuthError:
+        named = (role or "").strip()[:MAX_ROLE]
+        return Asker(id=principal.user_id, role=named, agency=principal.agency)
+
+
+def _read(raw: bytes) -> dict[str, Any]:
+    try:
+        body: Any = json.loads(raw) if raw else {}
+    except ValueError:
+        body = None
+    if isinstance(body, dict):
+        return body
+    return {"unreadable": raw.decode("utf-8", "replace")[:2000]}
 
 
 def handle_refusals(api: FastAPI) -> None:
@@ -119,19 +159,15 @@ def handle_refusals(api: FastAPI) -> None:
     async def forbidden(request: Request, error: Exception) -> JSONResponse:
         return await recorded(request, refusal(403, "forbidden", str(error)))
 
-    async def other_agency(request: Request, error: Exception) -> JSONResponse:
-        assert isinstance(error, OtherAgency)
-        return await recorded(
-            request, refusal(error.status, error.code, f"{error.message} / {error.message_en}")
-        )
+    async def access(request: Request, error: Exception) -> JSONResponse:
+        assert isinstance(error, AuthError)
+        message = Message(id=error.message, en=error.message_en)
+        answer = refusal(error.status, error.code, message)
+        answer.headers.update(error.headers)
+        return await recorded(request, answer)
 
     async def conflict(request: Request, error: Exception) -> JSONResponse:
-        return refusal(
-            409,
-            "conflict",
-            "data berubah oleh pengguna lain; muat ulang dan ulangi / the data was changed by "
-            "someone else meanwhile; reload and try again",
-        )
+        return await recorded(request, refusal(409, "conflict", CONFLICT))
 
     async def malformed(request: Request, error: Exception) -> JSONResponse:
         assert isinstance(error, RequestValidationError)
@@ -160,5 +196,6 @@ def handle_refusals(api: FastAPI) -> None:
     api.add_exception_handler(InvalidValue, invalid)
     api.add_exception_handler(RuleRefusal, refused)
     api.add_exception_handler(Forbidden, forbidden)
-    api.add_exception_handler(OtherAgency, other_agency)
+    # Replaces the authentication's own answer to the same errors: this one records them.
+    api.add_exception_handler(AuthError, access)
     api.add_exception_handler(IntegrityError, conflict)
