@@ -13,8 +13,22 @@ import pytest
 from domain.envelope import Actor, Role
 from services.application import Talenta
 from services.audit.refusals import list_refusals, record_refusal
+from services.auth import token_store
+from services.config import StoreConfig
+from services.scouting.vacancies import propose_candidate
 from tests.integration.test_personal_data import Desk, desk_for, recorded
-from tests.integration.test_scouting_promotion import AGENCY, D, decreed, opened, staffed
+from tests.integration.test_refusals import propose
+from tests.integration.test_scouting_promotion import (
+    AGENCY,
+    HEAD,
+    A,
+    B,
+    D,
+    decreed,
+    opened,
+    proposal,
+    staffed,
+)
 
 __all__ = ["staffed"]  # the fixture, used by name
 
@@ -93,3 +107,72 @@ def test_recording_a_refusal_never_fails_on_its_body(staffed: Talenta) -> None:
 
     (row,) = list_refusals(recorded(staffed), AGENCY)
     assert row.body == {"x\\ud800": ["\\udfff", {"nip": f"{D}\\ud800"}], "reason": "sah"}
+
+
+def test_a_request_refused_before_it_has_an_actor_is_recorded_for_its_user(
+    staffed: Talenta, vacancy: UUID
+) -> None:
+    desk = desk_for(staffed, AGENCY, "kabag")  # holds every role
+    _, secret = token_store(staffed).create_token("siti", AGENCY, {Role.CASEWORKER})
+    body = json.dumps(pick(vacancy))
+
+    def send(headers: dict[str, str], text: str = body) -> Any:
+        return desk.client.post("/scouting/pick", content=text.encode(), headers=headers)
+
+    own = {"Content-Type": "application/json"}
+    siti = {**own, "Authorization": f"Bearer {secret}"}
+    answers = [
+        send({**siti, "X-Talenta-Role": Role.PPK}),  # a role the user does not hold
+        send({**own, "X-Talenta-Role": "walikota"}),  # no such role
+        send(own),  # several roles held, none named
+        send({**own, "X-Talenta-Role": Role.PPK}, '{"vacancy_id": '),  # no JSON
+        send({**own, "Authorization": "Bearer nothing"}),  # no user: recorded for no one
+    ]
+
+    codes = ["role-not-held", "unknown-role", "role-required", "invalid-request"]
+    assert [a.json()["code"] for a in answers] == [*codes, "unauthenticated"]
+    rows = list_refusals(recorded(staffed), AGENCY)
+    assert [(r.code, r.actor.id, r.actor.role, r.status) for r in rows] == [
+        ("role-not-held", "siti", "ppk", 403),
+        ("unknown-role", "kabag", "walikota", 400),
+        ("role-required", "kabag", "", 400),
+        ("invalid-request", "kabag", "ppk", 422),
+    ]
+    assert all(r.command == "pick" for r in rows)
+    # kept as a request in no role would see it: the NIP masked
+    assert rows[0].body == {**pick(vacancy), "nip": "*" * 15 + D[-3:]}
+    assert rows[3].body == {"unreadable": '{"vacancy_id": '}
+    for row in rows:  # the why answers for each, though no rule was evaluated
+        why = desk.get(f"/audit/refusals/{row.id}", Role.AUDITOR)
+        assert why.status_code == 200, why.text
+        assert why.json()["rule"]["outcome"] == "not-evaluated"
+
+
+def test_a_lost_race_to_save_is_answered_truthfully_and_recorded(
+    staffed: Talenta, vacancy: UUID, store: StoreConfig, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    desk = desk_for(staffed, AGENCY, "kabag")
+    other = Talenta(store)  # a second server on the same store
+    saving = staffed.save
+
+    def after_another(*objs: Any, **kwargs: Any) -> Any:
+        # Between this request's read and its save, another request proposes first.
+        monkeypatch.setattr(staffed, "save", saving)
+        propose_candidate(other, proposal(vacancy, A), HEAD)
+        return saving(*objs, **kwargs)
+
+    monkeypatch.setattr(staffed, "save", after_another)
+    try:
+        answer = desk.post("/scouting/propose-candidate", Role.HEAD_OF_UNIT, propose(vacancy, B))
+    finally:
+        other.close()
+
+    assert answer.status_code == 409, answer.text
+    refused = answer.json()
+    assert refused["code"] == "conflict"
+    assert "possibly an earlier try of this same request" in refused["message_en"]
+    assert "mungkin percobaan sebelumnya" in refused["message"]
+    (row,) = list_refusals(recorded(staffed), AGENCY)
+    assert (row.code, row.status, row.actor.role) == ("conflict", 409, Role.HEAD_OF_UNIT)
+    assert row.body == propose(vacancy, B)
+    assert staffed.repository.get(vacancy).version == 2  # the other proposal only
