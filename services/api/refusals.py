@@ -21,6 +21,7 @@ from projections.access import Asker
 from services.application import EmployeeNotFound, NotFound
 from services.audit.refusals import record_refusal
 from services.auth import ROLE_HEADER, AuthError, actor_for, current_principal
+from services.commands import invalid_request
 from services.permissions import Forbidden
 
 # The very step recorded already. For whoever sends it that is the same as losing the race to
@@ -171,15 +172,7 @@ def handle_refusals(api: FastAPI) -> None:
 
     async def malformed(request: Request, error: Exception) -> JSONResponse:
         assert isinstance(error, RequestValidationError)
-        answer = refusal(
-            422,
-            "invalid-request",
-            "permintaan tidak sah / the request is not valid: "
-            + "; ".join(
-                f"{'.'.join(str(part) for part in problem['loc'])}: {problem['msg']}"
-                for problem in error.errors()
-            ),
-        )
+        answer = refusal(422, "invalid-request", invalid_request(error.errors()))
         return await recorded(request, answer)
 
     async def framework(request: Request, error: Exception) -> JSONResponse:

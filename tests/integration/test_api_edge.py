@@ -176,3 +176,34 @@ def test_a_lost_race_to_save_is_answered_truthfully_and_recorded(
     assert (row.code, row.status, row.actor.role) == ("conflict", 409, Role.HEAD_OF_UNIT)
     assert row.body == propose(vacancy, B)
     assert staffed.repository.get(vacancy).version == 2  # the other proposal only
+
+
+@pytest.mark.parametrize(
+    ("change", "field", "indonesian", "english"),
+    [
+        ({"decree_date": None}, "decree_date", "tanggal", "date"),
+        ({"vacancy_id": "bukan-uuid"}, "vacancy_id", "harus berupa UUID", "UUID"),
+        ({"decree_number": ""}, "decree_number", "paling sedikit 1 karakter", "at least 1"),
+        ({"nip": 197506012000011004}, "nip", "harus berupa teks", "string"),
+    ],
+)
+def test_a_validation_refusal_names_the_field_and_why_in_both_languages(
+    staffed: Talenta,
+    vacancy: UUID,
+    change: dict[str, Any],
+    field: str,
+    indonesian: str,
+    english: str,
+) -> None:
+    desk = desk_for(staffed, AGENCY, "kabag")
+    body = {**pick(vacancy), **change}
+
+    answer = desk.post("/scouting/pick", Role.PPK, body)
+
+    assert answer.status_code == 422, answer.text
+    refused = answer.json()
+    assert refused["code"] == "invalid-request"
+    assert refused["message"].startswith(f"permintaan tidak sah: {field}: ")
+    assert indonesian in refused["message"]
+    assert refused["message_en"].startswith(f"the request is not valid: {field}: ")
+    assert english in refused["message_en"]
