@@ -16,6 +16,7 @@ from pydantic import (
     BaseModel,
     BeforeValidator,
     ConfigDict,
+    Field,
     StringConstraints,
     model_validator,
 )
@@ -48,6 +49,8 @@ def _written_as_text(value: Any) -> Any:
 
 
 def _plain_decimal(value: Any) -> Any:
+    if isinstance(value, Decimal):
+        return value  # a value already, given by the product itself, not written in a request
     _written_as_text(value)
     if not _PLAIN_DECIMAL.fullmatch(value):
         raise PydanticCustomError(
@@ -71,9 +74,20 @@ RequiredName = Annotated[
     str, StringConstraints(min_length=1, max_length=MAX_NAME), AfterValidator(_not_blank)
 ]
 Reason = Annotated[str, StringConstraints(max_length=MAX_REASON)]
+# The same, required and saying something.
+RequiredText = Annotated[
+    str, StringConstraints(min_length=1, max_length=MAX_REASON), AfterValidator(_not_blank)
+]
 NipText = Annotated[str, BeforeValidator(_written_as_text)]
 StrictNip = Annotated[Nip, BeforeValidator(_written_as_text)]
 Score = Annotated[Decimal, BeforeValidator(_plain_decimal)]
+# Counts and years a command may name, within what a career or a regulation spans.
+Days = Annotated[int, Field(ge=0, le=3_660)]  # a lead time: up to ten years
+Years = Annotated[int, Field(ge=0, le=60)]  # years in a position
+Anniversary = Annotated[int, Field(ge=1, le=60)]  # 1: the first year's
+Rank = Annotated[int, Field(ge=1, le=10_000)]  # a priority among positions
+Version = Annotated[int, Field(ge=1, le=2**63 - 1)]  # of a stored record
+BudgetYear = Annotated[int, Field(ge=2000, le=2100)]
 FreeForm = Annotated[dict[str, dict[str, Any]], AfterValidator(_evidence_bounded)]
 
 

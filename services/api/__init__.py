@@ -12,6 +12,7 @@ from services.api.characters import refuse_unstorable
 from services.api.context import Context
 from services.api.exports import shape_answers
 from services.api.inbox import router as inbox_router
+from services.api.limits import BoundedBody
 from services.api.refusals import handle_refusals
 from services.auth import Authenticator, token_store, use_authenticator
 
@@ -20,6 +21,7 @@ def create_api(context: Context, authenticator: Authenticator | None = None) -> 
     app = context.app
     api = FastAPI(title="Talenta", version="0.1.0", dependencies=[Depends(refuse_unstorable)])
     api.state.context = context
+    api.add_middleware(BoundedBody)
     use_authenticator(api, authenticator or token_store(app))
     handle_refusals(api)
     shape_answers(api)

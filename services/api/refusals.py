@@ -18,6 +18,7 @@ from domain.envelope import Actor
 from domain.rules.core import Message, RuleRefusal
 from domain.values import InvalidValue
 from projections.access import Asker
+from services.api.limits import RequestTooLarge
 from services.application import EmployeeNotFound, NotFound
 from services.audit.refusals import record_refusal
 from services.auth import ROLE_HEADER, AuthError, actor_for, current_principal
@@ -175,6 +176,13 @@ def handle_refusals(api: FastAPI) -> None:
         answer = refusal(422, "invalid-request", invalid_request(error.errors()))
         return await recorded(request, answer)
 
+    async def too_large(request: Request, error: Exception) -> JSONResponse:
+        assert isinstance(error, RequestTooLarge)
+        message = Message(id=f"isi permintaan melebihi {error.limit} bita", en=f"{error.detail}")
+        answer = refusal(413, "request-too-large", message)
+        unread = {"unread": f"more than {error.limit} bytes"}
+        return await recorded(request, answer, unread)
+
     async def framework(request: Request, error: Exception) -> JSONResponse:
         assert isinstance(error, HTTPException)
         code, indonesian = FRAMEWORK.get(error.status_code, ("refused", "permintaan ditolak"))
@@ -183,6 +191,7 @@ def handle_refusals(api: FastAPI) -> None:
         return answer
 
     api.add_exception_handler(HTTPException, framework)
+    api.add_exception_handler(RequestTooLarge, too_large)
     api.add_exception_handler(RequestValidationError, malformed)
     api.add_exception_handler(EmployeeNotFound, not_found)
     api.add_exception_handler(NotFound, not_found)

@@ -14,7 +14,7 @@ from domain.envelope import Actor, Basis, Envelope, Role
 from domain.reminders.notice import Notice, notice_id
 from services.application import NotFound, Talenta
 from services.auth import same_agency
-from services.commands import Command
+from services.commands import Command, Version
 from services.permissions import allowed
 from services.reminders.notices import compose
 
@@ -25,7 +25,7 @@ PEOPLE = tuple(role for role in Role if role is not Role.SYSTEM)
 
 class IssueNotice(Command):
     reminder_id: UUID
-    version: int
+    version: Version
 
 
 class AcknowledgeNotice(Command):

@@ -8,7 +8,6 @@ from uuid import UUID
 
 from eventsourcing.application import AggregateNotFoundError
 from eventsourcing.domain import Aggregate
-from pydantic import Field
 
 from domain.agencies import get_agency
 from domain.envelope import Actor, DocumentRef, Envelope, Evidence, Role
@@ -18,7 +17,7 @@ from domain.scouting.pool import PoolEntry, PoolMembership, membership_id
 from domain.values import PositionLevel
 from services.application import Talenta
 from services.auth import same_agency
-from services.commands import Command
+from services.commands import Command, Days, Reason, RequiredName
 from services.permissions import allowed
 from services.scouting.common import envelope
 from services.scouting.rounds import load_round
@@ -27,11 +26,11 @@ from services.scouting.rounds import load_round
 class PoolDecree(Command):
     """The mayoral decree (Keputusan Walikota) that lists a round's passed candidates."""
 
-    decree_number: str = Field(min_length=1)
+    decree_number: RequiredName
     decree_date: date
     # When the decree took effect, if known to the minute; the entries' clocks count from it.
     effective_at: datetime | None = None
-    reason: str = ""
+    reason: Reason = ""
     documents: tuple[DocumentRef, ...] = ()
 
 
@@ -50,7 +49,7 @@ class ExpireEntry(Command):
 class RemindExpiry(Command):
     membership_id: UUID
     entry_id: UUID
-    lead_days: int = Field(ge=0)
+    lead_days: Days
     on: date
 
 

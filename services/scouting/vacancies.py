@@ -6,8 +6,6 @@ from collections.abc import Iterable
 from datetime import date
 from uuid import UUID
 
-from pydantic import Field
-
 from domain.envelope import Actor, DocumentRef, Evidence, Role
 from domain.personnel.facts import PositionSpell
 from domain.rules.madiun_promotion import check_camat_qualification, check_promotion_consideration
@@ -19,7 +17,7 @@ from domain.scouting.vacancy_state import Standing
 from domain.values import Nip, PositionLevel
 from services.application import Talenta
 from services.auth import same_agency
-from services.commands import Command
+from services.commands import Command, NipText, Reason, RequiredName
 from services.eligibility import scouting_pack
 from services.permissions import allowed
 from services.scouting.common import envelope
@@ -27,40 +25,40 @@ from services.scouting.pool import membership_of
 
 
 class OpenVacancy(Command):
-    agency: str = Field(min_length=1)
-    position: str = Field(min_length=1)
-    unit: str = Field(min_length=1)
+    agency: RequiredName
+    position: RequiredName
+    unit: RequiredName
     level: PositionLevel
     camat: bool = False
     opened_on: date
-    reason: str = ""
+    reason: Reason = ""
 
 
 class ProposeCandidate(Command):
     vacancy_id: UUID
-    nip: str
+    nip: NipText
     proposed_on: date
     # P30(2): a keparamongprajaan certificate, when the diploma is not in the personnel record.
     governance_certificate: DocumentRef | None = None
-    reason: str = ""
+    reason: Reason = ""
 
 
 class ShortlistCandidates(Command):
     vacancy_id: UUID
     members: tuple[TpkMember, ...]
-    minutes_number: str = Field(min_length=1)
+    minutes_number: RequiredName
     minutes_date: date
-    nips: tuple[str, ...]
-    justification: str = ""
+    nips: tuple[NipText, ...]
+    justification: Reason = ""
     documents: tuple[DocumentRef, ...] = ()
 
 
 class PickCandidate(Command):
     vacancy_id: UUID
-    nip: str
-    decree_number: str = Field(min_length=1)
+    nip: NipText
+    decree_number: RequiredName
     decree_date: date
-    reason: str = ""
+    reason: Reason = ""
 
 
 class LapsePick(Command):
@@ -68,13 +66,13 @@ class LapsePick(Command):
 
     vacancy_id: UUID
     lapsed_on: date
-    reason: str = ""
+    reason: Reason = ""
 
 
 class Inaugurate(Command):
     vacancy_id: UUID
     inaugurated_on: date
-    reason: str = ""
+    reason: Reason = ""
 
 
 def _vacancy(app: Talenta, vacancy_id: UUID, actor: Actor) -> Vacancy:

@@ -9,7 +9,6 @@ from datetime import date
 from typing import Any
 
 from eventsourcing.utils import get_topic
-from pydantic import Field
 
 from domain.envelope import Actor, Envelope, Role
 from domain.rules.calendar import budget_year_end
@@ -21,7 +20,7 @@ from domain.talent.retention import Award, AwardKind
 from domain.talent.succession import SuccessionPlan
 from services.application import Talenta
 from services.auth import same_agency
-from services.commands import Command
+from services.commands import BudgetYear, Command, RequiredName
 from services.permissions import allowed
 from services.talent.common import cycle_pack, envelope
 
@@ -29,8 +28,8 @@ PAGE = 500
 
 
 class EvaluateProgramme(Command):
-    agency: str = Field(min_length=1)
-    year: int = Field(ge=2000)
+    agency: RequiredName
+    year: BudgetYear
 
 
 @allowed(Role.SYSTEM)

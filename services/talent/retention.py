@@ -8,7 +8,6 @@ from datetime import date, datetime
 from uuid import UUID
 
 from eventsourcing.application import AggregateNotFoundError
-from pydantic import Field
 
 from domain.agencies import get_agency
 from domain.envelope import Actor, DocumentRef, Evidence, Role
@@ -24,39 +23,39 @@ from domain.talent.retention import (
 )
 from services.application import Talenta
 from services.auth import same_agency
-from services.commands import Command
+from services.commands import Command, Days, Name, NipText, Reason, RequiredName, RequiredText
 from services.permissions import allowed
 from services.talent.boxes import box_on
 from services.talent.common import cycle_pack, envelope
 
 
 class RecordRetention(Command):
-    agency: str
-    nip: str
+    agency: Name
+    nip: NipText
     kind: RetentionKind
-    detail: str = Field(min_length=1)
+    detail: RequiredText
     effective: date
-    reason: str = ""
+    reason: Reason = ""
 
 
 class AwardDecree(Command):
     """The mayoral decree (Keputusan Wali Kota) granting one award (Binjai P30(3))."""
 
-    agency: str
-    nip: str
+    agency: Name
+    nip: NipText
     kind: AwardKind
-    decree_number: str = Field(min_length=1)
+    decree_number: RequiredName
     decree_date: date
     # When the decree took effect, if known to the minute; a pin's clock counts from it.
     effective_at: datetime | None = None
-    detail: str = ""
-    reason: str = ""
+    detail: Reason = ""
+    reason: Reason = ""
     documents: tuple[DocumentRef, ...] = ()
 
 
 class RemindPin(Command):
     award_id: UUID
-    lead_days: int = Field(ge=0)
+    lead_days: Days
     on: date
 
 

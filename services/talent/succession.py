@@ -6,8 +6,6 @@ from __future__ import annotations
 from datetime import date
 from uuid import UUID
 
-from pydantic import Field
-
 from domain.envelope import Actor, DocumentRef, Evidence, Role
 from domain.talent.errors import refuse
 from domain.talent.succession import SuccessionGroup, SuccessionPlan, group_id, succession_plan_id
@@ -15,7 +13,7 @@ from domain.talent.succession_values import Successor, TargetStatus
 from domain.values import PositionLevel
 from services.application import Talenta
 from services.auth import same_agency
-from services.commands import Command
+from services.commands import Command, Name, NipText, Reason, RequiredName, RequiredText
 from services.permissions import allowed
 from services.talent.acquisition import critical_position
 from services.talent.boxes import assessment_on
@@ -23,38 +21,38 @@ from services.talent.common import cycle_pack, envelope
 
 
 class SetGroup(Command):
-    agency: str = Field(min_length=1)
-    period: str
-    nips: tuple[str, ...]
-    decree_number: str = Field(min_length=1)
+    agency: RequiredName
+    period: Name
+    nips: tuple[NipText, ...]
+    decree_number: RequiredName
     decree_date: date
     documents: tuple[DocumentRef, ...] = ()
-    reason: str = ""
+    reason: Reason = ""
 
 
 class DeclareTarget(Command):
-    agency: str = Field(min_length=1)
-    position: str = Field(min_length=1)
-    unit: str = Field(min_length=1)
+    agency: RequiredName
+    position: RequiredName
+    unit: RequiredName
     level: PositionLevel
     status: TargetStatus
     declared_on: date
     critical_position_id: UUID | None = None
-    reason: str = ""
+    reason: Reason = ""
 
 
 class Nominate(Command):
     plan_id: UUID
-    nip: str
+    nip: NipText
     nominated_on: date
-    justification: str = Field(min_length=1)
+    justification: RequiredText
 
 
 class OrderSuccessors(Command):
     plan_id: UUID
     ordered_on: date
     successors: tuple[Successor, ...]  # first to be placed first; ``order`` is set from this
-    reason: str = ""
+    reason: Reason = ""
 
 
 def succession_plan(app: Talenta, plan_id: UUID, actor: Actor) -> SuccessionPlan:

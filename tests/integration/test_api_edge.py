@@ -184,7 +184,7 @@ def test_a_lost_race_to_save_is_answered_truthfully_and_recorded(
         ({"decree_date": None}, "decree_date", "tanggal", "date"),
         ({"vacancy_id": "bukan-uuid"}, "vacancy_id", "harus berupa UUID", "UUID"),
         ({"decree_number": ""}, "decree_number", "paling sedikit 1 karakter", "at least 1"),
-        ({"nip": 197506012000011004}, "nip", "harus berupa teks", "string"),
+        ({"nip": 197506012000011004}, "nip", "harus ditulis sebagai teks", "written as text"),
     ],
 )
 def test_a_validation_refusal_names_the_field_and_why_in_both_languages(
