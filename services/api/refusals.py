@@ -18,6 +18,7 @@ from domain.envelope import Actor
 from domain.rules.core import Message, RuleRefusal
 from domain.values import InvalidValue
 from projections.access import Asker
+from services.api.idempotency import REPLAYED, KeyRefused, Replayed, settle
 from services.api.limits import RequestTooLarge
 from services.application import EmployeeNotFound, NotFound
 from services.audit.refusals import record_refusal
@@ -90,13 +91,14 @@ async def recorded(
 ) -> JSONResponse:
     """``answer``, after recording it when it refuses a command (a POST to a route) of an
     authenticated user; ``body`` stands for a request that was not read."""
+    refused = json.loads(bytes(answer.body))
+    await run_in_threadpool(settle, request, answer.status_code, refused)
     route = request.scope.get("route")
     if request.method != "POST" or route is None:
         return answer
     asker = await run_in_threadpool(_who_asked, request)
     if asker is None:
         return answer  # no one to record it for: the request proved no identity
-    refused = json.loads(bytes(answer.body))
     if body is None:
         body = _read(await request.body())
     await run_in_threadpool(
@@ -146,7 +148,17 @@ def _read(raw: bytes) -> dict[str, Any]:
 def handle_refusals(api: FastAPI) -> None:
     async def not_found(request: Request, error: Exception) -> JSONResponse:
         code = "employee-not-found" if isinstance(error, EmployeeNotFound) else "not-found"
-        return refusal(404, code, str(error))
+        answer = refusal(404, code, str(error))
+        await run_in_threadpool(settle, request, 404, json.loads(bytes(answer.body)))
+        return answer
+
+    async def replayed(request: Request, error: Exception) -> JSONResponse:
+        assert isinstance(error, Replayed)
+        return JSONResponse(error.answer, error.status, headers={REPLAYED: "true"})
+
+    async def key_refused(request: Request, error: Exception) -> JSONResponse:
+        assert isinstance(error, KeyRefused)
+        return await recorded(request, refusal(error.status, error.code, error.message))
 
     async def invalid(request: Request, error: Exception) -> JSONResponse:
         return await recorded(request, refusal(422, "invalid-value", str(error)))
@@ -192,6 +204,8 @@ def handle_refusals(api: FastAPI) -> None:
 
     api.add_exception_handler(HTTPException, framework)
     api.add_exception_handler(RequestTooLarge, too_large)
+    api.add_exception_handler(Replayed, replayed)
+    api.add_exception_handler(KeyRefused, key_refused)
     api.add_exception_handler(RequestValidationError, malformed)
     api.add_exception_handler(EmployeeNotFound, not_found)
     api.add_exception_handler(NotFound, not_found)
