@@ -30,6 +30,7 @@ from domain.scouting.candidate import Candidate
 from services.application import Talenta
 from services.cli_options import STORE
 from services.cli_step import remember, shown_to_step
+from services.commands import invalid_request
 from services.config import StoreConfig
 from services.permissions import Forbidden, roles_of
 
@@ -64,11 +65,8 @@ class ScoutingGroup(click.Group):
 
 
 def one_line(invalid: ValidationError) -> str:
-    """pydantic's report spans several lines; a script's log wants one."""
-    return "; ".join(
-        f"{'.'.join(str(part) for part in error['loc'])}: {error['msg']}"
-        for error in invalid.errors()
-    )
+    """pydantic's report spans several lines; a script's log wants one, in both languages."""
+    return str(invalid_request(invalid.errors()))
 
 
 def _as_date(ctx: click.Context, param: click.Parameter, value: datetime | None) -> date | None:

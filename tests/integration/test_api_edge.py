@@ -9,11 +9,13 @@ from typing import Any
 from uuid import UUID
 
 import pytest
+from click.testing import CliRunner
 
 from domain.envelope import Actor, Role
 from services.application import Talenta
 from services.audit.refusals import list_refusals, record_refusal
 from services.auth import token_store
+from services.cli import main
 from services.config import StoreConfig
 from services.scouting.vacancies import propose_candidate
 from tests.integration.test_personal_data import Desk, desk_for, recorded
@@ -207,3 +209,16 @@ def test_a_validation_refusal_names_the_field_and_why_in_both_languages(
     assert indonesian in refused["message"]
     assert refused["message_en"].startswith(f"the request is not valid: {field}: ")
     assert english in refused["message_en"]
+
+
+def test_the_command_line_names_the_field_and_why_in_both_languages(
+    staffed: Talenta, store: StoreConfig
+) -> None:
+    env = {"TALENTA_STORE": store.url, "TALENTA_AGENCY": AGENCY, "TALENTA_ACTOR": "siti"}
+    args = ["scouting", "vacancy", "open", AGENCY, "--position", "   ", "--unit", "Setda"]
+
+    result = CliRunner().invoke(main, [*args, "--level", "administrator"], env=env)
+
+    assert result.exit_code == 1, result.output
+    assert "permintaan tidak sah: position: tidak boleh hanya spasi" in result.output
+    assert "the request is not valid: position: must not be only spaces" in result.output
