@@ -30,7 +30,7 @@ from domain.scouting.candidate import Candidate
 from services.application import Talenta
 from services.cli_options import STORE
 from services.cli_step import remember, shown_to_step
-from services.commands import invalid_request
+from services.commands import CONFLICT, invalid_request
 from services.config import StoreConfig
 from services.permissions import Forbidden, roles_of
 
@@ -48,10 +48,7 @@ class ScoutingGroup(click.Group):
         try:
             return super().invoke(ctx)
         except IntegrityError:
-            raise click.ClickException(
-                "data berubah oleh pengguna lain; muat ulang dan ulangi / the data was changed "
-                "by someone else meanwhile; reload and try again"
-            ) from None
+            raise click.ClickException(str(CONFLICT)) from None
         except ValidationError as invalid:
             raise click.ClickException(one_line(invalid)) from None
         except AggregateNotFoundError as missing:

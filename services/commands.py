@@ -132,6 +132,16 @@ def _texts(value: Any, path: tuple[str, ...]) -> Iterator[tuple[tuple[str, ...],
         yield from _texts(value.model_dump(), path)
 
 
+# A lost race to save: the record changed after the request read it. The other save may well
+# have been an earlier try of this very request, whose answer never arrived.
+CONFLICT = Message(
+    id="data ini berubah setelah permintaan ini membacanya: permintaan lain tersimpan lebih dulu, "
+    "mungkin percobaan sebelumnya dari permintaan yang sama; periksa datanya sebelum mengulang",
+    en="the record changed after this request read it: another request was saved first, "
+    "possibly an earlier try of this same request; check the record before sending it again",
+)
+
+
 # What each kind of invalid value means, in Indonesian; pydantic's own text is the English.
 INDONESIAN = {
     "missing": "wajib diisi",

@@ -23,7 +23,7 @@ from services.api.limits import RequestTooLarge
 from services.application import EmployeeNotFound, NotFound
 from services.audit.refusals import record_refusal
 from services.auth import ROLE_HEADER, AuthError, actor_for, current_principal
-from services.commands import invalid_request
+from services.commands import CONFLICT, invalid_request
 from services.permissions import Forbidden
 
 # The very step recorded already. For whoever sends it that is the same as losing the race to
@@ -61,14 +61,6 @@ FRAMEWORK = {
 }
 
 
-# A lost race to save: the record changed after the request read it. The other save may well
-# have been an earlier try of this very request, whose answer never arrived.
-CONFLICT = Message(
-    id="data ini berubah setelah permintaan ini membacanya: permintaan lain tersimpan lebih dulu, "
-    "mungkin percobaan sebelumnya dari permintaan yang sama; periksa datanya sebelum mengulang",
-    en="the record changed after this request read it: another request was saved first, "
-    "possibly an earlier try of this same request; check the record before sending it again",
-)
 MAX_ROLE = 40  # characters of an unknown role's name kept in the record
 
 
