@@ -1,11 +1,13 @@
 """What every command model is, and what its fields may hold, wherever the command comes from
 (the API, the command line, the clocks): frozen; no text with a lone UTF-16 surrogate, which
 cannot be encoded to be stored; every text bounded, so that one request cannot load the
-permanent log with megabytes; NIPs and scores written as text in their plain shape. Also the
-bilingual one-line description of what a request got wrong."""
+permanent log with megabytes; counts within what a career spans; NIPs and scores written as
+text in their plain shape. Also the bilingual one-line description of what a request got wrong,
+and of a lost race to save."""
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterator, Sequence
 from decimal import Decimal
@@ -60,7 +62,7 @@ def _plain_decimal(value: Any) -> Any:
 
 
 def _evidence_bounded(value: dict[str, Any]) -> dict[str, Any]:
-    if len(repr(value)) > MAX_EVIDENCE:
+    if len(json.dumps(value, ensure_ascii=False, default=str)) > MAX_EVIDENCE:
         raise PydanticCustomError(
             "evidence_too_long", "must hold at most {max} characters", {"max": MAX_EVIDENCE}
         )

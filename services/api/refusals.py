@@ -1,6 +1,8 @@
 """Every refusal answers 4xx with {code, message (Indonesian), message_en, citation}; a refused
-command (a POST: a rule, a role or agency that may not act, an invalid value or request) is also
-recorded as a Refusal event, saved on its own after the command wrote nothing."""
+command (a POST of an authenticated user, however it failed: a rule, a role or agency that may
+not act, a role not held or not named, an unreadable, invalid or oversized request, a lost race to
+save) is also recorded as a Refusal event, saved on its own after the command wrote nothing, and
+kept as the outcome of the request's idempotency key."""
 
 from __future__ import annotations
 
@@ -81,8 +83,9 @@ def refusal(status: int, code: str, message: str | Message, citation: str = "") 
 async def recorded(
     request: Request, answer: JSONResponse, body: dict[str, Any] | None = None
 ) -> JSONResponse:
-    """``answer``, after recording it when it refuses a command (a POST to a route) of an
-    authenticated user; ``body`` stands for a request that was not read."""
+    """``answer``, after keeping it as the outcome of the request's idempotency key and recording
+    it when it refuses a command (a POST to a route) of an authenticated user; ``body`` stands
+    for a request that was not read."""
     refused = json.loads(bytes(answer.body))
     await run_in_threadpool(settle, request, answer.status_code, refused)
     route = request.scope.get("route")
