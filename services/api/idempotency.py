@@ -4,9 +4,9 @@ claim and answer are kept by services.idempotency."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Annotated, Any
 
-from fastapi import Request
+from fastapi import Header, Request
 from starlette.concurrency import run_in_threadpool
 
 from domain.rules.core import Message
@@ -45,9 +45,18 @@ PENDING = Message(
 )
 
 
-async def idempotent(request: Request, actor: CurrentActor) -> None:
+IdempotencyKey = Annotated[
+    str | None,
+    Header(
+        alias=HEADER,
+        description="Sent again with the same request, answers its first outcome "
+        f"(1 to {MAX_KEY} printable ASCII characters).",
+    ),
+]
+
+
+async def idempotent(request: Request, actor: CurrentActor, key: IdempotencyKey = None) -> None:
     """Claims the request's key for this user, or answers what the key holds already."""
-    key = request.headers.get(HEADER)
     if key is None:
         return
     if not (0 < len(key) <= MAX_KEY and key.isascii() and key.isprintable()):

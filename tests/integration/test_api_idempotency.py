@@ -163,3 +163,12 @@ def test_a_lost_race_frees_the_key_for_the_retry(
     assert retried.status_code == 200, retried.text
     assert "Idempotent-Replayed" not in retried.headers
     assert staffed.repository.get(vacancy).version == 3  # both proposals
+
+
+@pytest.mark.parametrize("key", ["", "k" * 201, "kunci\tbaru"])
+def test_a_key_not_in_its_shape_is_refused(staffed: Talenta, key: str) -> None:
+    desk = desk_for(staffed, AGENCY, "siti")
+    answer = send(desk, "/scouting/open-vacancy", Role.CASEWORKER, OPENING, key)
+    assert (answer.status_code, answer.json()["code"]) == (422, "invalid-value")
+    assert "Idempotency-Key" in answer.json()["message_en"]
+    assert vacancies(desk) == []
