@@ -20,6 +20,7 @@ from domain.envelope import Actor
 from domain.rules.core import Message, RuleRefusal
 from domain.values import InvalidValue
 from projections.access import Asker
+from services.api.characters import too_deep
 from services.api.idempotency import REPLAYED, KeyRefused, Replayed, settle
 from services.api.limits import RequestTooLarge
 from services.application import EmployeeNotFound, NotFound
@@ -133,9 +134,9 @@ def _who_asked(request: Request) -> Actor | Asker | None:
 def _read(raw: bytes) -> dict[str, Any]:
     try:
         body: Any = json.loads(raw) if raw else {}
-    except ValueError:
+    except (ValueError, RecursionError):
         body = None
-    if isinstance(body, dict):
+    if isinstance(body, dict) and not too_deep(body):
         return body
     return {"unreadable": raw.decode("utf-8", "replace")[:2000]}
 
@@ -195,7 +196,7 @@ def handle_refusals(api: FastAPI) -> None:
         code, indonesian = FRAMEWORK.get(error.status_code, ("refused", "permintaan ditolak"))
         answer = refusal(error.status_code, code, f"{indonesian} / {error.detail}")
         answer.headers.update(error.headers or {})
-        return answer
+        return await recorded(request, answer)  # e.g. a body the framework could not parse
 
     api.add_exception_handler(HTTPException, framework)
     api.add_exception_handler(RequestTooLarge, too_large)

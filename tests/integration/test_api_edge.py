@@ -222,3 +222,19 @@ def test_the_command_line_names_the_field_and_why_in_both_languages(
     assert result.exit_code == 1, result.output
     assert "permintaan tidak sah: position: tidak boleh hanya spasi" in result.output
     assert "the request is not valid: position: must not be only spaces" in result.output
+
+
+@pytest.mark.parametrize(("depth", "status"), [(40, 422), (900, 422), (5000, 400)])
+def test_json_nested_past_any_command_is_refused_and_recorded_never_a_server_error(
+    staffed: Talenta, depth: int, status: int
+) -> None:
+    desk = desk_for(staffed, AGENCY, "siti")
+    deep = '{"agency": ' + "[" * depth + "]" * depth + "}"
+
+    answer = raw_post(desk, "/scouting/open-vacancy", Role.CASEWORKER, deep)
+
+    assert answer.status_code == status, answer.text
+    assert answer.json()["message"] and answer.json()["message_en"]
+    (row,) = list_refusals(recorded(staffed), AGENCY)
+    assert (row.command, row.status) == ("open_vacancy", status)
+    assert row.body == {"unreadable": deep[:2000]}
