@@ -1,10 +1,10 @@
 """The HTTP API fuzzed from its own OpenAPI description: schemathesis generates valid and invalid
 requests for every route, sent with a valid token in a role the route accepts, against a
 PostgreSQL store holding an agency's employees; some bodies also get a lone UTF-16 surrogate (in a
-key or a value), a text over its bound or a body over the size limit. No answer is a server
-error; a command carrying such a hazard is refused; a refusal (4xx) says why in both languages in
-the one refusal shape, and leaves the store as it was: the only event it may add is its own
-Refusal record."""
+key or a value), a text over its bound, a body over the size limit or arrays nested 200 deep. No
+answer is a server error; a command carrying such a hazard is refused; a refusal (4xx) says why in
+both languages in the one refusal shape, and leaves the store as it was: the only event it may
+add is its own Refusal record."""
 
 from __future__ import annotations
 
@@ -110,7 +110,15 @@ def _oversized_body(body: dict[str, Any], data: st.DataObject) -> None:
     body[_text_field(body, data)] = "x" * (MAX_REQUEST_BYTES + 1)
 
 
+def _deep_nesting(body: dict[str, Any], data: st.DataObject) -> None:
+    nested: list[Any] = []
+    for _ in range(200):
+        nested = [nested]
+    body[_text_field(body, data)] = nested
+
+
 HAZARDS = {
+    "deep-nesting": _deep_nesting,
     "surrogate-key": _surrogate_key,
     "surrogate-value": _surrogate_value,
     "oversized-field": _oversized_field,
