@@ -25,9 +25,9 @@ from services.auth import (
     token_store,
     use_authenticator,
 )
-from services.auth.cli import token
 from services.auth.postgres import PostgresTokenStore
 from services.auth.sqlite import SQLiteTokenStore
+from services.cli.token import token
 from services.config import StoreConfig
 
 MADIUN = "kota-madiun"

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from services.cli import main
+from services.cli.main import main
 
 SAMPLES = Path(__file__).parents[2] / "services" / "importing" / "samples"
 BUDI, SITI, HENDRA, RINA = (

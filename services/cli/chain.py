@@ -10,7 +10,7 @@ import click
 
 from projections.chain import ChainFollower, Head, Verification, chain_view, head_of, verify
 from services.application import Talenta
-from services.cli_options import store_option
+from services.cli.options import store_option
 from services.config import StoreConfig
 
 

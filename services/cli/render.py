@@ -1,9 +1,18 @@
-"""Plain-text tables for the command line; JSON output uses the models directly."""
+"""What the command line prints: plain-text tables, and JSON rendered as the API renders it
+(showing only the personal data the acting step's role may see)."""
 
 from __future__ import annotations
 
+import json
+from typing import Any
+
+import click
+from pydantic import TypeAdapter
+
 from domain.rules.core import Message, Outcome
 from domain.rules.ninebox import NineBoxPlacement
+from domain.scouting.candidate import Candidate
+from services.cli.step import shown_to_step
 from services.eligibility import EmployeeEligibility
 
 MARKS = {Outcome.MET: "ya", Outcome.NOT_MET: "TIDAK", Outcome.PENDING: "tunda"}
@@ -48,3 +57,16 @@ def placement_lines(pack_id: str, placement: NineBoxPlacement, language: str) ->
         readings = ", ".join(f"{r.id}={r.option}" for r in placement.readings_used)
         lines.append(f"  bacaan/readings: {readings}")
     return lines
+
+
+def echo_json(value: Any) -> None:
+    """Dataclasses and pydantic models alike, as the API would render them."""
+    data = shown_to_step(TypeAdapter(Any).dump_python(value, mode="json"))
+    click.echo(json.dumps(data, indent=2))
+
+
+def echo_candidate(candidate: Candidate, as_json: bool) -> None:
+    if as_json:
+        echo_json(candidate)
+    else:
+        click.echo(f"{candidate.nip}  {candidate.stage}")

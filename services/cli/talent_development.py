@@ -10,16 +10,10 @@ import click
 
 from domain.talent.development import Method, Programme
 from domain.talent.retention import AwardKind, RetentionKind
-from services.cli_scouting_options import (
-    Step,
-    date_option,
-    document_option,
-    document_refs,
-    echo_json,
-    json_option,
-    step_options,
-)
-from services.cli_talent_options import acting, json_or
+from services.cli.options import date_option, document_option, document_refs, json_option
+from services.cli.render import echo_json
+from services.cli.step import Step, step_options
+from services.cli.talent_options import acting, json_or
 from services.talent import development, retention
 
 NIP = click.argument("nip")

@@ -11,7 +11,7 @@ import click
 from domain.envelope import Role
 from domain.values import PositionLevel
 from services.application import Talenta
-from services.cli_options import store_option
+from services.cli.options import store_option
 from services.config import StoreConfig
 from services.importing import PersonnelFiles, import_personnel
 from services.workload import Size, careers, write_agency

@@ -16,18 +16,9 @@ from domain.rules.madiun import PACK
 from domain.scouting.candidate import AssessmentStage
 from domain.scouting.round import ScoutingRound
 from services.application import Talenta
-from services.cli_scouting_options import (
-    ROUND,
-    Step,
-    date_option,
-    document_option,
-    document_refs,
-    echo_candidate,
-    echo_json,
-    json_option,
-    role_for,
-    step_options,
-)
+from services.cli.options import ROUND, date_option, document_option, document_refs, json_option
+from services.cli.render import echo_candidate, echo_json
+from services.cli.step import Step, role_for, step_options
 from services.scouting import rounds
 from services.scouting.pool import DecreePool, decree_pool
 from services.scouting.rounds import load_round

@@ -18,14 +18,10 @@ from services.audit.events import AuditEvent
 from services.audit.timeline import Subject, timeline
 from services.audit.why import RuleCheck, why_nomination, why_placement
 from services.audit.why_scouting import why_pick, why_pool_entry, why_shortlist
-from services.cli_scouting_options import (
-    ScoutingGroup,
-    Step,
-    date_option,
-    echo_json,
-    json_option,
-    step_options,
-)
+from services.cli.options import date_option, json_option
+from services.cli.refusals import RefusingGroup
+from services.cli.render import echo_json
+from services.cli.step import Step, step_options
 
 AT = click.option(
     "--at",
@@ -43,7 +39,7 @@ AT = click.option(
 ON = date_option("--on", default=None, help="The day read for (default: the date of --at).")
 
 
-@click.group(cls=ScoutingGroup)
+@click.group(cls=RefusingGroup)
 def audit() -> None:
     """The auditor's answers: timelines, why a decision stands, read models as of a moment."""
 
@@ -95,7 +91,7 @@ def why(step: Step, kind: str, subject_id: UUID, nip: str | None, as_json: bool)
     click.echo("\n".join(event_line(event) for event in found.chain))
 
 
-@audit.group(name="as-of", cls=ScoutingGroup)
+@audit.group(name="as-of", cls=RefusingGroup)
 def as_of() -> None:
     """Read models as they stood at a past moment (--at) for a day (--on); JSON."""
 

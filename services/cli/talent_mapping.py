@@ -19,16 +19,11 @@ from domain.rules.core import RuleRefusal
 from domain.rules.ninebox import Performance, Potential
 from domain.talent.mapping import Assessment
 from domain.values import PositionLevel
-from services.cli_scouting_options import (
-    Step,
-    document_option,
-    document_refs,
-    echo_json,
-    json_option,
-    one_line,
-    step_options,
-)
-from services.cli_talent_options import acting, evidence_of, json_or
+from services.cli.options import document_option, document_refs, json_option
+from services.cli.refusals import one_line
+from services.cli.render import echo_json
+from services.cli.step import Step, step_options
+from services.cli.talent_options import acting, evidence_of, json_or
 from services.talent import mapping
 
 PERFORMANCE = click.Choice([p.value for p in Performance])

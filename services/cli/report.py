@@ -14,10 +14,11 @@ from domain.envelope import Role
 from projections.chain import ChainFollower, Head, chain_view, head_of
 from services.application import Talenta
 from services.audit.report import nomination_report, vacancy_report
-from services.cli_scouting_options import ScoutingGroup, Step, step_options
+from services.cli.refusals import RefusingGroup
+from services.cli.step import Step, step_options
 
 
-@click.group(cls=ScoutingGroup)
+@click.group(cls=RefusingGroup)
 def report() -> None:
     """Printable audit reports (HTML, print-ready) with the chain head to print on a decree."""
 

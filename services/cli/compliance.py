@@ -10,7 +10,7 @@ import click
 from services.application import Talenta
 from services.audit.compliance import replay
 from services.audit.compliance_models import ComplianceReport
-from services.cli_options import store_option
+from services.cli.options import store_option
 from services.config import StoreConfig
 
 

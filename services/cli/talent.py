@@ -1,8 +1,8 @@
 """`talenta talent`: the talent-management cycle (binjai-2023, balikpapan-2022) step by step, as a
 caseworker or the talent team would script it. Each command calls one handler of services/talent
 for the actor's agency (--agency or TALENTA_AGENCY); the role defaults to the one that takes the
-step. Acquisition lives here; the other areas in cli_talent_mapping, cli_talent_succession,
-cli_talent_development and cli_talent_placement."""
+step. Acquisition lives here; the other areas in talent_mapping, talent_succession,
+talent_development and talent_placement."""
 
 from __future__ import annotations
 
@@ -13,15 +13,10 @@ import click
 
 from domain.talent.planning import Need
 from domain.values import PositionLevel
-from services.cli_scouting_options import (
-    Step,
-    date_option,
-    document_option,
-    document_refs,
-    json_option,
-    step_options,
-)
-from services.cli_talent_development import (
+from services.cli.options import date_option, document_option, document_refs, json_option
+from services.cli.refusals import RefusingGroup
+from services.cli.step import Step, step_options
+from services.cli.talent_development import (
     award,
     close_follow_up,
     counsel,
@@ -29,11 +24,11 @@ from services.cli_talent_development import (
     follow_ups,
     retain,
 )
-from services.cli_talent_mapping import assess, assess_csv, campaign, close_campaign, open_campaign
-from services.cli_talent_options import TalentGroup, acting, json_or, pairs
-from services.cli_talent_placement import check_in, evaluate, place, placement_audit
-from services.cli_talent_reads import show
-from services.cli_talent_succession import (
+from services.cli.talent_mapping import assess, assess_csv, campaign, close_campaign, open_campaign
+from services.cli.talent_options import acting, json_or, pairs
+from services.cli.talent_placement import check_in, evaluate, place, placement_audit
+from services.cli.talent_reads import show
+from services.cli.talent_succession import (
     declare_target,
     nominate,
     nomination_audit,
@@ -45,7 +40,7 @@ from services.talent import acquisition
 LEVELS = click.Choice([level.value for level in PositionLevel])
 
 
-@click.group(cls=TalentGroup)
+@click.group(cls=RefusingGroup)
 def talent() -> None:
     """Talent management (binjai-2023, balikpapan-2022): critical positions, mapping,
     succession, development, retention, placement and monitoring."""

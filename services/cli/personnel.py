@@ -1,4 +1,5 @@
-"""The `talenta` command line."""
+"""The personnel commands: import an agency's export, list its employees, check them against
+the scouting requirements, place a level on the nine-box, list the rule packs."""
 
 from __future__ import annotations
 
@@ -10,102 +11,23 @@ from datetime import datetime
 from pathlib import Path
 
 import click
-from eventsourcing.persistence import IntegrityError
 
 from domain.envelope import Actor, Role
 from domain.personnel.facts import PersonnelFacts
-from domain.rules.core import RuleRefusal
 from domain.rules.ninebox import Performance, Potential
 from domain.rules.registry import PACKS, pack_for, pack_in_force
 from domain.values import PositionLevel
 from projections.directory import DirectoryProjection, directory_view
 from projections.follower import Follower
 from services.application import Talenta
-from services.auth.cli import token
-from services.cli_audit import audit
-from services.cli_chain import chain
-from services.cli_compliance import compliance
-from services.cli_demo import demo
-from services.cli_inbox import inbox_group
-from services.cli_options import store_option
-from services.cli_render import eligibility_table, placement_lines, text
-from services.cli_report import report
-from services.cli_scouting import scouting
-from services.cli_step import cause, record
-from services.cli_talent import talent
+from services.cli.options import store_option
+from services.cli.render import eligibility_table, placement_lines, text
 from services.config import StoreConfig
 from services.eligibility import check_scouting
-from services.importing import ImportInterrupted, PersonnelFiles, import_personnel, parse_personnel
-from services.settings import Settings
-from services.settings_cli import settings_option
+from services.importing import PersonnelFiles, import_personnel, parse_personnel
 
 
-class RefusingGroup(click.Group):
-    """Every refusal reaches the user as one clear line and exit code 1, never a traceback."""
-
-    def invoke(self, ctx: click.Context) -> object:
-        try:
-            return super().invoke(ctx)
-        except click.ClickException as refused:
-            record(ctx, cause(refused))  # recorded apart from the step, which wrote nothing
-            raise
-        except IntegrityError:
-            raise click.ClickException(
-                "data berubah oleh pengguna lain; muat ulang dan ulangi / the data was changed "
-                "by someone else meanwhile; reload and try again"
-            ) from None
-        except (RuleRefusal, PermissionError, LookupError, ValueError, ImportInterrupted) as error:
-            record(ctx, error)
-            raise click.ClickException(str(error)) from None
-
-
-@click.group(cls=RefusingGroup)
-def main() -> None:
-    """Talenta: civil-servant talent management (Binjai 8/2023, Balikpapan 12/2022, Madiun
-    48/2021)."""
-
-
-@main.command()
-@store_option
-@click.option("--host", default="127.0.0.1", show_default=True)
-@click.option("--port", default=8000, show_default=True)
-@click.option("--temporal-port", default=7233, show_default=True)
-@click.option(
-    "--data",
-    default="var",
-    show_default=True,
-    type=click.Path(path_type=Path),
-    help="Folder for the Temporal dev server's database.",
-)
-@settings_option
-def serve(
-    store: str, host: str, port: int, temporal_port: int, data: Path, settings: Settings
-) -> None:
-    """Run the product: API, read models and a Temporal dev server started here."""
-    from services.serve import run
-
-    run(StoreConfig(store), host, port, temporal_port, data, settings)
-
-
-@main.command()
-@store_option
-@click.option(
-    "--temporal",
-    envvar="TALENTA_TEMPORAL",
-    default="127.0.0.1:7233",
-    show_default=True,
-    help="Address of a running Temporal server (TALENTA_TEMPORAL).",
-)
-@settings_option
-def worker(store: str, temporal: str, settings: Settings) -> None:
-    """Run the clocks against a running Temporal server: the worker and the relay. Start as
-    many as you like; clocks are started once whatever runs the relay."""
-    from services.serve import run_worker
-
-    run_worker(StoreConfig(store), temporal, settings)
-
-
-@main.command()
+@click.command()
 @store_option
 @click.argument("agency")
 @click.option("--unit", default=None, help="Only this unit.")
@@ -159,7 +81,7 @@ def personnel_files(main_file: Path, histories: dict[str, Path | None]) -> Perso
     return PersonnelFiles(main=main_file, **histories)
 
 
-@main.command(name="import")
+@click.command(name="import")
 @store_option
 @click.argument("agency")
 @click.argument("main_file", metavar="DATA_UTAMA", type=click.Path(exists=True, path_type=Path))
@@ -206,7 +128,7 @@ def import_(
         sys.exit(1)
 
 
-@main.command()
+@click.command()
 @store_option
 @click.argument("agency")
 @click.option("--level", type=click.Choice(["administrator", "supervisor"]), required=True)
@@ -274,7 +196,7 @@ def scouting_candidates_from_store(
         app.close()
 
 
-@main.command()
+@click.command()
 @click.argument("pack_or_agency")
 @click.option("--performance", type=click.Choice([p.value for p in Performance]), required=True)
 @click.option("--potential", type=click.Choice([p.value for p in Potential]), required=True)
@@ -305,7 +227,7 @@ def ninebox(
         click.echo("\n".join(placement_lines(pack.id, placement, lang)))
 
 
-@main.command()
+@click.command()
 @click.option("--lang", type=click.Choice(["id", "en"]), default="id", show_default=True)
 def packs(lang: str) -> None:
     """List the rule packs with their dates and readings."""
@@ -318,14 +240,3 @@ def packs(lang: str) -> None:
             )
         for note in pack.notes:
             click.echo(f"  * {text(note, lang)}")
-
-
-main.add_command(token)
-main.add_command(chain)
-main.add_command(compliance)
-main.add_command(audit)
-main.add_command(inbox_group, name="inbox")
-main.add_command(demo)
-main.add_command(scouting)
-main.add_command(talent)
-main.add_command(report)

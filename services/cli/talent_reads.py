@@ -14,8 +14,8 @@ from projections import talent as read
 from projections.documents import DocumentView
 from services.api.context import Context
 from services.application import Talenta
-from services.cli_options import store_option
-from services.cli_scouting_options import echo_json
+from services.cli.options import store_option
+from services.cli.render import echo_json
 from services.config import StoreConfig
 
 

@@ -13,19 +13,10 @@ from domain.envelope import Role
 from services.application import Talenta
 from services.auth.store import token_store
 from services.auth.tokens import TokenNotFound, TokenStore, utc_now
+from services.cli.options import store_option
 from services.config import StoreConfig
 
 GRANTABLE = [role.value for role in Role if role is not Role.SYSTEM]
-
-
-def store_option(function: click.decorators.FC) -> click.decorators.FC:
-    return click.option(
-        "--store",
-        envvar="TALENTA_STORE",
-        default=StoreConfig.from_env().url,
-        show_default=True,
-        help="Event store: sqlite:///path or postgresql://user@host:port/db (TALENTA_STORE).",
-    )(function)
 
 
 @contextmanager

@@ -12,30 +12,21 @@ import click
 from domain.scouting.candidate import Channel
 from domain.scouting.plan import Announcement, Schedule
 from domain.values import PositionLevel
-from services.cli_scouting_options import (
-    ROUND,
-    ScoutingGroup,
-    Step,
-    date_option,
-    document_option,
-    document_refs,
-    echo_candidate,
-    echo_json,
-    json_option,
-    role_for,
-    step_options,
-)
-from services.cli_scouting_results import decree, finalise, report, score, score_one, select
-from services.cli_scouting_vacancies import vacancy
+from services.cli.options import ROUND, date_option, document_option, document_refs, json_option
+from services.cli.refusals import RefusingGroup
+from services.cli.render import echo_candidate, echo_json
+from services.cli.scouting_results import decree, finalise, report, score, score_one, select
+from services.cli.scouting_vacancies import vacancy
+from services.cli.step import Step, role_for, step_options
 from services.scouting import rounds
 
 
-@click.group(cls=ScoutingGroup)
+@click.group(cls=RefusingGroup)
 def scouting() -> None:
     """Talent scouting (madiun-2021): rounds, scores, the pool decree and vacancies."""
 
 
-# In the order a round runs; the later steps live in cli_scouting_results.
+# In the order a round runs; the later steps live in scouting_results.
 for later in (select, score, score_one, finalise, report, decree, vacancy):
     scouting.add_command(later)
 

@@ -13,11 +13,12 @@ from domain.envelope import Actor
 from projections.documents import document_view
 from projections.follower import Follower
 from projections.reminders import InboxItem, InboxProjection, inbox
-from services.cli_scouting_options import ScoutingGroup, Step, step_options
+from services.cli.refusals import RefusingGroup
+from services.cli.step import Step, step_options
 from services.reminders.commands import AcknowledgeNotice, acknowledge_notice
 
 
-@click.group(cls=ScoutingGroup)
+@click.group(cls=RefusingGroup)
 def inbox_group() -> None:
     """Reminders addressed to your role: list them, acknowledge one."""
 

@@ -13,16 +13,10 @@ from domain.envelope import Role
 from domain.rules.cycle import MonitoringOutcome
 from domain.talent.monitoring import monitoring_id
 from services.audit.placement import audit_placement
-from services.cli_scouting_options import (
-    Step,
-    date_option,
-    document_option,
-    document_refs,
-    echo_json,
-    json_option,
-    step_options,
-)
-from services.cli_talent_options import acting, json_or
+from services.cli.options import date_option, document_option, document_refs, json_option
+from services.cli.render import echo_json
+from services.cli.step import Step, step_options
+from services.cli.talent_options import acting, json_or
 from services.talent import monitoring, placement
 
 MONITORING = click.argument("monitoring_id", metavar="MONITORING", type=click.UUID)

@@ -1,7 +1,7 @@
-"""What every `talenta talent` command shares: the refusal handling, the actor (role defaulting
-to the one that takes the step), and the small parsers for repeatable KEY=VALUE options.
+"""What every `talenta talent` command shares: the actor (role defaulting to the one that takes
+the step), and the small parsers for repeatable KEY=VALUE options.
 
-The actor options are those of `talenta scouting` (services/cli_scouting_options.py): --store,
+The actor options are those of every acting step (services/cli/step.py): --store,
 --agency, --as, --actor, --reason, --effective. A talent step acts for the actor's own agency.
 """
 
@@ -14,12 +14,9 @@ import click
 
 from domain.envelope import Actor
 from domain.rules.registry import pack_for
-from services.cli_scouting_options import ScoutingGroup, Step, echo_json, role_for
+from services.cli.render import echo_json
+from services.cli.step import Step, role_for
 from services.talent import succession
-
-
-class TalentGroup(ScoutingGroup):
-    """Every refusal reaches the user as one line with its citation and exit code 1."""
 
 
 def acting(step: Step, handler: Callable[..., Any]) -> Actor:

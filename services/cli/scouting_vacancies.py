@@ -9,23 +9,16 @@ import click
 
 from domain.scouting.tpk import TpkMember
 from domain.values import PositionLevel
-from services.cli_scouting_options import (
-    ScoutingGroup,
-    Step,
-    date_option,
-    document_option,
-    document_refs,
-    echo_json,
-    json_option,
-    role_for,
-    step_options,
-)
+from services.cli.options import date_option, document_option, document_refs, json_option
+from services.cli.refusals import RefusingGroup
+from services.cli.render import echo_json
+from services.cli.step import Step, role_for, step_options
 from services.scouting import vacancies
 
 vacancy_argument = click.argument("vacancy_id", metavar="VACANCY", type=click.UUID)
 
 
-@click.group(cls=ScoutingGroup)
+@click.group(cls=RefusingGroup)
 def vacancy() -> None:
     """Vacancies filled from the talent pool: propose, shortlist (TPK), pick, inaugurate."""
 

@@ -13,14 +13,10 @@ from domain.envelope import Role
 from domain.talent.succession_values import Successor, TargetStatus
 from domain.values import PositionLevel
 from services.audit.nomination import audit_nomination
-from services.cli_scouting_options import (
-    Step,
-    date_option,
-    echo_json,
-    json_option,
-    step_options,
-)
-from services.cli_talent_options import acting, json_or
+from services.cli.options import date_option, json_option
+from services.cli.render import echo_json
+from services.cli.step import Step, step_options
+from services.cli.talent_options import acting, json_or
 from services.talent import succession
 
 PLAN = click.argument("plan_id", metavar="PLAN", type=click.UUID)
