@@ -8,6 +8,9 @@ from pathlib import Path
 from urllib.parse import unquote, urlparse
 
 DEFAULT_STORE = "sqlite:///var/talenta.sqlite"
+# The Temporal server a worker run apart from `talenta serve` connects to.
+TEMPORAL_ENV = "TALENTA_TEMPORAL"
+DEFAULT_TEMPORAL = "127.0.0.1:7233"
 
 
 class ConfigError(ValueError):

@@ -8,13 +8,10 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-import signal
 import threading
 from pathlib import Path
 
 import uvicorn
-from temporalio.client import Client
-from temporalio.contrib.pydantic import pydantic_data_converter
 
 from domain.agencies import AGENCIES
 from infra.temporal import start_dev_server
@@ -60,31 +57,6 @@ async def serve(
         stop.set()
         app.close()
         await temporal.stop()
-
-
-async def work(store: StoreConfig, temporal: str, settings: Settings) -> None:
-    """The clocks alone, for a Temporal server run elsewhere; stops on SIGINT or SIGTERM."""
-    client = await Client.connect(temporal, data_converter=pydantic_data_converter)
-    app = Talenta(store)
-    stopping = asyncio.Event()
-    loop = asyncio.get_running_loop()
-    for signum in (signal.SIGINT, signal.SIGTERM):
-        loop.add_signal_handler(signum, stopping.set)
-    try:
-        await ensure_yearly_schedules(client, AGENCIES)
-        clocks = running_clocks(
-            app, client, rules(settings), HANDLERS, workflows=WORKFLOWS, settings=settings
-        )
-        async with clocks:
-            print(f"Talenta: clocks running against {temporal}", flush=True)
-            await stopping.wait()
-    finally:
-        app.close()
-
-
-def run_worker(store: StoreConfig, temporal: str, settings: Settings | None = None) -> None:
-    """``settings``: else the file ``TALENTA_SETTINGS`` names, else the defaults."""
-    asyncio.run(work(store, temporal, settings or load_settings()))
 
 
 def run(

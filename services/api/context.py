@@ -60,7 +60,8 @@ def fresh_context(request: Request) -> Context:
     return found
 
 
-# Module level: FastAPI resolves postponed annotations against module globals (see services.auth).
+# Module level: FastAPI resolves postponed annotations against module globals (as in
+# services/api/auth.py).
 Ctx = Annotated[Context, Depends(context)]
 # For routes reading a read model: caught up with the log first.
 FreshCtx = Annotated[Context, Depends(fresh_context)]

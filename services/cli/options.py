@@ -82,6 +82,10 @@ def _load_settings(ctx: click.Context, parameter: click.Parameter, value: Path |
         raise click.BadParameter(str(error)) from None
 
 
+SETTINGS_HELP = (
+    "Per-agency settings, TOML or JSON: reminder lead times and delivery channels "
+    f"({SETTINGS_ENV}); defaults when absent."
+)
 # For the commands that run the clocks (`talenta serve`, `talenta worker`).
 settings_option = click.option(
     "--settings",
@@ -89,6 +93,24 @@ settings_option = click.option(
     type=click.Path(path_type=Path, dir_okay=False),
     default=None,
     callback=_load_settings,
-    help="Per-agency settings, TOML or JSON: reminder lead times and delivery channels "
-    f"({SETTINGS_ENV}); defaults when absent.",
+    help=SETTINGS_HELP,
+)
+
+
+def _checked_settings_file(
+    ctx: click.Context, parameter: click.Parameter, value: Path | None
+) -> Path | None:
+    _load_settings(ctx, parameter, value)  # bad settings stop the start with their error
+    return value
+
+
+# For a command that hands its settings on to another program: the file, checked.
+settings_file_option = click.option(
+    "--settings",
+    "settings_file",
+    envvar=SETTINGS_ENV,
+    type=click.Path(path_type=Path, dir_okay=False),
+    default=None,
+    callback=_checked_settings_file,
+    help=SETTINGS_HELP,
 )

@@ -3,12 +3,14 @@ against a running Temporal server)."""
 
 from __future__ import annotations
 
+import os
+import sys
 from pathlib import Path
 
 import click
 
-from services.cli.options import settings_option, store_option
-from services.config import StoreConfig
+from services.cli.options import settings_file_option, settings_option, store_option
+from services.config import DEFAULT_TEMPORAL, TEMPORAL_ENV, StoreConfig
 from services.settings import Settings
 
 
@@ -38,15 +40,19 @@ def serve(
 @store_option
 @click.option(
     "--temporal",
-    envvar="TALENTA_TEMPORAL",
-    default="127.0.0.1:7233",
+    envvar=TEMPORAL_ENV,
+    default=DEFAULT_TEMPORAL,
     show_default=True,
-    help="Address of a running Temporal server (TALENTA_TEMPORAL).",
+    help=f"Address of a running Temporal server ({TEMPORAL_ENV}).",
 )
-@settings_option
-def worker(store: str, temporal: str, settings: Settings) -> None:
+@settings_file_option
+def worker(store: str, temporal: str, settings_file: Path | None) -> None:
     """Run the clocks against a running Temporal server: the worker and the relay. Start as
     many as you like; clocks are started once whatever runs the relay."""
-    from services.serve import run_worker
+    # The worker runs as its own program (services/worker.py), in this process, so that a
+    # process keeping clocks loads neither the command line nor the HTTP API.
+    from services.worker import command
 
-    run_worker(StoreConfig(store), temporal, settings)
+    sys.stdout.flush()
+    worker_command = command(store, temporal, settings_file)
+    os.execv(worker_command[0], worker_command)

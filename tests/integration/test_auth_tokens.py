@@ -15,16 +15,9 @@ from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
 from domain.envelope import Actor, Role
+from services.api.auth import CurrentActor, use_authenticator
 from services.application import Talenta
-from services.auth import (
-    CurrentActor,
-    TokenNotFound,
-    TokenStore,
-    UserInOtherAgency,
-    same_agency,
-    token_store,
-    use_authenticator,
-)
+from services.auth import TokenNotFound, TokenStore, UserInOtherAgency, same_agency, token_store
 from services.auth.postgres import PostgresTokenStore
 from services.auth.sqlite import SQLiteTokenStore
 from services.cli.token import token

@@ -13,9 +13,9 @@ from typing import Annotated
 from fastapi import Depends, FastAPI, Header, Request
 from fastapi.responses import JSONResponse
 
-from domain.envelope import Actor, Role
-from services.auth.errors import AuthError, RoleRequired, Unauthenticated, UnknownRole
-from services.auth.principal import Authenticator, Principal
+from domain.envelope import Actor
+from services.auth.errors import AuthError, Unauthenticated
+from services.auth.principal import Authenticator, Principal, actor_for
 
 ROLE_HEADER = "X-Talenta-Role"
 
@@ -45,20 +45,6 @@ def current_principal(request: Request, authorization: AuthorizationHeader = Non
 
 
 CurrentPrincipal = Annotated[Principal, Depends(current_principal)]
-
-
-def actor_for(principal: Principal, role_header: str | None) -> Actor:
-    """The actor in the role the request names; a user with one role need not name it."""
-    if not role_header:
-        if len(principal.roles) != 1:
-            raise RoleRequired(principal.roles)
-        (role,) = principal.roles
-        return principal.actor(role)
-    try:
-        role = Role(role_header.strip())
-    except ValueError:
-        raise UnknownRole(role_header) from None
-    return principal.actor(role)
 
 
 def current_actor(request: Request, principal: CurrentPrincipal, role: RoleHeader = None) -> Actor:

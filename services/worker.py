@@ -1,0 +1,89 @@
+"""The clocks alone, for a Temporal server run elsewhere: the Temporal worker and the relay from
+events to clocks. Run as `talenta-worker` (or `python -m services.worker`); `talenta worker` hands
+over to it. The process loads neither the HTTP API nor the command line."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import signal
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from temporalio.client import Client
+from temporalio.contrib.pydantic import pydantic_data_converter
+
+from domain.agencies import AGENCIES
+from services.application import Talenta
+from services.config import DEFAULT_TEMPORAL, TEMPORAL_ENV, StoreConfig
+from services.settings import SETTINGS_ENV, Settings, SettingsError, load_settings
+from workflows.catalog import HANDLERS, WORKFLOWS, rules
+from workflows.worker import running_clocks
+from workflows.yearly_schedule import ensure_yearly_schedules
+
+
+async def work(store: StoreConfig, temporal: str, settings: Settings) -> None:
+    """Runs the clocks until SIGINT or SIGTERM."""
+    client = await Client.connect(temporal, data_converter=pydantic_data_converter)
+    app = Talenta(store)
+    stopping = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        loop.add_signal_handler(signum, stopping.set)
+    try:
+        await ensure_yearly_schedules(client, AGENCIES)
+        clocks = running_clocks(
+            app, client, rules(settings), HANDLERS, workflows=WORKFLOWS, settings=settings
+        )
+        async with clocks:
+            print(f"Talenta: clocks running against {temporal}", flush=True)
+            await stopping.wait()
+    finally:
+        app.close()
+
+
+def run_worker(store: StoreConfig, temporal: str, settings: Settings | None = None) -> None:
+    """``settings``: else the file ``TALENTA_SETTINGS`` names, else the defaults."""
+    asyncio.run(work(store, temporal, settings or load_settings()))
+
+
+def command(store: str, temporal: str, settings: Path | None) -> list[str]:
+    """The command line that starts this process with these options."""
+    named = ["--settings", str(settings)] if settings else []
+    return [sys.executable, "-m", __name__, "--store", store, "--temporal", temporal, *named]
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(
+        prog="talenta-worker",
+        description="Run the clocks against a running Temporal server: the worker and the "
+        "relay. Start as many as you like; clocks are started once whatever runs the relay.",
+    )
+    parser.add_argument(
+        "--store",
+        default=StoreConfig.from_env().url,
+        help="Event store: sqlite:///path or postgresql://user@host:port/db (TALENTA_STORE).",
+    )
+    parser.add_argument(
+        "--temporal",
+        default=os.environ.get(TEMPORAL_ENV, DEFAULT_TEMPORAL),
+        help=f"Address of a running Temporal server ({TEMPORAL_ENV}).",
+    )
+    parser.add_argument(
+        "--settings",
+        type=Path,
+        default=None,
+        help=f"The agencies' settings file ({SETTINGS_ENV}); defaults when absent.",
+    )
+    options = parser.parse_args(argv)
+    try:
+        settings = load_settings(options.settings)
+    except SettingsError as error:
+        parser.error(str(error))
+    run_worker(StoreConfig(options.store), options.temporal, settings)
+
+
+if __name__ == "__main__":
+    main()
