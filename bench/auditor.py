@@ -42,8 +42,8 @@ from services.application import Talenta
 from services.audit.asof import asof_pool
 from services.audit.timeline import employee_timeline, index_follower
 from services.audit.why_scouting import why_pool_entry
+from services.demo import careers
 from services.scouting.pool import membership_of
-from services.workload import careers
 from tests.integration.test_audit_scouting import AUDITOR, inaugurated
 from tests.integration.test_scouting_promotion import B
 from tests.unit.rules_builders import facts

@@ -13,9 +13,9 @@ from domain.values import PositionLevel
 from services.application import Talenta
 from services.cli.options import store_option
 from services.config import StoreConfig
+from services.demo import Size, careers, write_agency
+from services.demo.seed import AGENCY, AGENCY_NAME, demo_actor, seed_scouting
 from services.importing import PersonnelFiles, import_personnel
-from services.workload import Size, careers, write_agency
-from services.workload.seed import AGENCY, AGENCY_NAME, demo_actor, seed_scouting
 
 
 @click.group()

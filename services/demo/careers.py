@@ -10,7 +10,7 @@ from random import Random
 from domain.values import PositionLevel
 from domain.values.grade import ORDER
 from domain.values.nip import MIN_APPOINTMENT_AGE
-from services.workload.names import (
+from services.demo.names import (
     BACK_TITLES,
     EXECUTOR_TITLES,
     FAMILY_NAMES,
@@ -19,7 +19,7 @@ from services.workload.names import (
     MALE_NAMES,
     PROGRAMMES,
 )
-from services.workload.units import Slot
+from services.demo.units import Slot
 
 # The grade a CPNS starts in for the education they were appointed with (PP 99/2000 as amended).
 ENTRY_GRADE = {

@@ -13,10 +13,10 @@ from random import Random
 from typing import Any
 
 from domain.values.grade import RANK_TITLES
-from services.workload.careers import Career, Careers
-from services.workload.names import LEVEL_WORDING
-from services.workload.records import appraisals, certificates, penalties
-from services.workload.units import slots, unit_names, unit_sizes
+from services.demo.careers import Career, Careers
+from services.demo.names import LEVEL_WORDING
+from services.demo.records import appraisals, certificates, penalties
+from services.demo.units import slots, unit_names, unit_sizes
 
 AS_OF = date(2025, 6, 30)
 

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from domain.values import PositionLevel
-from services.workload.names import DIVISIONS, OFFICES, SECTIONS
+from services.demo.names import DIVISIONS, OFFICES, SECTIONS
 
 # About as many employees per regional office as in the three cities' organisation decrees.
 EMPLOYEES_PER_UNIT = 180

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from random import Random
 
-from services.workload.careers import Career
+from services.demo.careers import Career
 
 # SKP predicates from 2022 on, and how often each is given.
 PREDICATES = (("Sangat Baik", 0.2), ("Baik", 0.7), ("Butuh Perbaikan", 0.08), ("Kurang", 0.02))
