@@ -13,17 +13,12 @@ from pathlib import Path
 
 import uvicorn
 
-from domain.agencies import AGENCIES
 from infra.temporal import start_dev_server
 from projections.follower import poll
 from services.api import create_api
-from services.api.context import Context
-from services.application import Talenta
+from services.bootstrap import ReadModels, clocks, open_store
 from services.config import StoreConfig
 from services.settings import Settings, load_settings
-from workflows.catalog import HANDLERS, WORKFLOWS, rules
-from workflows.worker import running_clocks
-from workflows.yearly_schedule import ensure_yearly_schedules
 
 log = logging.getLogger(__name__)
 
@@ -34,19 +29,15 @@ async def serve(
     data.mkdir(parents=True, exist_ok=True)
     # On disk, so pending clocks survive a restart of the product.
     temporal = await start_dev_server(data / "temporal.db", port=temporal_port)
-    app = Talenta(store)
+    app = open_store(store)
     stop = threading.Event()
     try:
         client = await temporal.connect()
         log.info("Temporal dev server on %s (namespace %s)", temporal.target, client.namespace)
-        context = Context.of(app)
-        threading.Thread(target=poll, args=(context.refresh, stop), daemon=True).start()
-        config = uvicorn.Config(create_api(context), host=host, port=port, log_level="info")
-        await ensure_yearly_schedules(client, AGENCIES)
-        clocks = running_clocks(
-            app, client, rules(settings), HANDLERS, workflows=WORKFLOWS, settings=settings
-        )
-        async with clocks:
+        read_models = ReadModels.of(app)
+        threading.Thread(target=poll, args=(read_models.refresh, stop), daemon=True).start()
+        config = uvicorn.Config(create_api(read_models), host=host, port=port, log_level="info")
+        async with clocks(app, client, settings):
             print(
                 f"Talenta: API on http://{host}:{port} (docs at /docs), store {store.url}, "
                 f"Temporal at {temporal.target}",

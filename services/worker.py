@@ -15,29 +15,21 @@ from pathlib import Path
 from temporalio.client import Client
 from temporalio.contrib.pydantic import pydantic_data_converter
 
-from domain.agencies import AGENCIES
-from services.application import Talenta
+from services.bootstrap import clocks, open_store
 from services.config import DEFAULT_TEMPORAL, TEMPORAL_ENV, StoreConfig
 from services.settings import SETTINGS_ENV, Settings, SettingsError, load_settings
-from workflows.catalog import HANDLERS, WORKFLOWS, rules
-from workflows.worker import running_clocks
-from workflows.yearly_schedule import ensure_yearly_schedules
 
 
 async def work(store: StoreConfig, temporal: str, settings: Settings) -> None:
     """Runs the clocks until SIGINT or SIGTERM."""
     client = await Client.connect(temporal, data_converter=pydantic_data_converter)
-    app = Talenta(store)
+    app = open_store(store)
     stopping = asyncio.Event()
     loop = asyncio.get_running_loop()
     for signum in (signal.SIGINT, signal.SIGTERM):
         loop.add_signal_handler(signum, stopping.set)
     try:
-        await ensure_yearly_schedules(client, AGENCIES)
-        clocks = running_clocks(
-            app, client, rules(settings), HANDLERS, workflows=WORKFLOWS, settings=settings
-        )
-        async with clocks:
+        async with clocks(app, client, settings):
             print(f"Talenta: clocks running against {temporal}", flush=True)
             await stopping.wait()
     finally:

@@ -8,10 +8,9 @@ import sys
 
 import click
 
-from projections.chain import ChainFollower, Head, Verification, chain_view, head_of, verify
-from services.application import Talenta
+from projections.chain import Head, Verification, head_of, verify
+from services.bootstrap import fresh_chain, store_opened
 from services.cli.options import store_option
-from services.config import StoreConfig
 
 
 @click.group()
@@ -25,13 +24,9 @@ def chain() -> None:
 def head(store: str, as_json: bool) -> None:
     """Print the chain's head, ID:HASH, brought up to the log first: the hash to print on a
     decree, which `talenta chain verify --published` checks later."""
-    app = Talenta(StoreConfig(store))
-    try:
-        view = chain_view(app)
-        ChainFollower(app, view).catch_up()
+    with store_opened(store) as app:
+        view = fresh_chain(app)
         found = head_of(view)
-    finally:
-        app.close()
     if as_json:
         click.echo(json.dumps(found.model_dump() if found else None))
     elif found is None:
@@ -62,13 +57,9 @@ def parse_heads(
 def verify_(store: str, published: list[Head], as_json: bool) -> None:
     """Check the whole event log against the chain (after chaining any new records): one line
     per edited, deleted, inserted or reordered record; exit code 1 when any is found."""
-    app = Talenta(StoreConfig(store))
-    try:
-        view = chain_view(app)
-        ChainFollower(app, view).catch_up()
+    with store_opened(store) as app:
+        view = fresh_chain(app)
         verification = verify(app, view, published)
-    finally:
-        app.close()
     if as_json:
         click.echo(verification.model_dump_json(indent=2))
     else:

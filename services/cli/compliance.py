@@ -7,11 +7,10 @@ from datetime import UTC, datetime
 
 import click
 
-from services.application import Talenta
 from services.audit.compliance import replay
 from services.audit.compliance_models import ComplianceReport
+from services.bootstrap import store_opened
 from services.cli.options import store_option
-from services.config import StoreConfig
 
 
 def _moment(ctx: click.Context, parameter: click.Parameter, value: str | None) -> datetime | None:
@@ -44,11 +43,8 @@ def _moment(ctx: click.Context, parameter: click.Parameter, value: str | None) -
 def compliance(store: str, agency: str | None, as_of: datetime | None, as_json: bool) -> None:
     """Re-judge every decision in the log under the pack in force on its date and list each
     breach with its rule and citation; exit code 1 when any is found."""
-    app = Talenta(StoreConfig(store))
-    try:
+    with store_opened(store) as app:
         report = replay(app, agency, as_of)
-    finally:
-        app.close()
     if as_json:
         click.echo(report.model_dump_json(indent=2))
     else:

@@ -10,9 +10,8 @@ import click
 
 from domain.envelope import Role
 from domain.values import PositionLevel
-from services.application import Talenta
+from services.bootstrap import store_opened
 from services.cli.options import store_option
-from services.config import StoreConfig
 from services.demo import Size, careers, write_agency
 from services.demo.seed import AGENCY, AGENCY_NAME, demo_actor, seed_scouting
 from services.importing import PersonnelFiles, import_personnel
@@ -62,8 +61,7 @@ def generate(size: str, employees: int | None, seed: int, agency_name: str, out:
 def seed(store: str, employees: int, seed: int, first_year: int, last_year: int) -> None:
     """Import a generated Madiun agency into the store and run a talent-scouting round and a
     vacancy filled from its pool for each year, through the product's own commands."""
-    app = Talenta(StoreConfig(store))
-    try:
+    with store_opened(store) as app:
         with tempfile.TemporaryDirectory(prefix="talenta-demo-") as directory:
             write_agency(Path(directory), employees, seed, AGENCY_NAME)
             files = PersonnelFiles.in_directory(Path(directory))
@@ -75,8 +73,6 @@ def seed(store: str, employees: int, seed: int, first_year: int, last_year: int)
             if career.level is PositionLevel.SUPERVISOR and career.status == "PNS"
         ]
         report = seed_scouting(app, supervisors, range(first_year, last_year + 1), seed, click.echo)
-    finally:
-        app.close()
     click.echo(
         f"{report.rounds} ronde / rounds, {report.registered} pendaftaran / registrations, "
         f"{report.pooled} masuk talent pool / pool entries, dilantik / inaugurated: "

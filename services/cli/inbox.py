@@ -10,9 +10,8 @@ from uuid import UUID
 import click
 
 from domain.envelope import Actor
-from projections.documents import document_view
-from projections.follower import Follower
-from projections.reminders import InboxItem, InboxProjection, inbox
+from projections.reminders import InboxItem, inbox
+from services.bootstrap import fresh_inbox
 from services.cli.refusals import RefusingGroup
 from services.cli.step import Step, step_options
 from services.reminders.commands import AcknowledgeNotice, acknowledge_notice
@@ -42,8 +41,7 @@ def list_(step: Step, acknowledged: bool | None, as_json: bool) -> None:
     """Your agency's notices addressed to your role (--as), soonest deadline first."""
     actor = _actor(step)
     with step.app() as app:
-        view = document_view(app)
-        Follower(app, InboxProjection(view)).catch_up()
+        view = fresh_inbox(app)
         items = inbox(view, actor.agency, actor.role, actor.id, acknowledged)
     if as_json:
         click.echo(json.dumps([item.model_dump(mode="json") for item in items], indent=2))

@@ -17,9 +17,7 @@ from domain.personnel.facts import PersonnelFacts
 from domain.rules.ninebox import Performance, Potential
 from domain.rules.registry import PACKS, pack_for, pack_in_force
 from domain.values import PositionLevel
-from projections.directory import DirectoryProjection, directory_view
-from projections.follower import Follower
-from services.application import Talenta
+from services.bootstrap import fresh_directory, store_opened
 from services.cli.options import store_option
 from services.cli.render import eligibility_table, placement_lines, text
 from services.config import StoreConfig
@@ -34,13 +32,9 @@ from services.importing import PersonnelFiles, import_personnel, parse_personnel
 @click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
 def employees(store: str, agency: str, unit: str | None, as_json: bool) -> None:
     """List the employees of AGENCY from the directory read model."""
-    app = Talenta(StoreConfig(store))
-    try:
-        view = directory_view(app)
-        Follower(app, DirectoryProjection(view)).catch_up()
+    with store_opened(store) as app:
+        view = fresh_directory(app)
         rows = view.rows(agency, unit)
-    finally:
-        app.close()
     if as_json:
         click.echo(json.dumps([row.model_dump() for row in rows], indent=2))
         return
@@ -99,24 +93,23 @@ def import_(
     data_utama*.csv and rw_*.csv. Good rows are stored, bad rows reported; importing the same
     files again changes nothing."""
     files = personnel_files(main_file, histories)
-    app = Talenta(StoreConfig(store))
-    try:
-        with click.progressbar(length=1, label="impor / import", file=sys.stderr) as bar:
+    with (
+        store_opened(store) as app,
+        click.progressbar(length=1, label="impor / import", file=sys.stderr) as bar,
+    ):
 
-            def progress(done: int, total: int) -> None:
-                bar.length = max(total, 1)
-                bar.update(done - bar.pos)
+        def progress(done: int, total: int) -> None:
+            bar.length = max(total, 1)
+            bar.update(done - bar.pos)
 
-            report = import_personnel(
-                app,
-                files,
-                agency,
-                caseworker(),
-                effective.date() if effective else None,
-                on_progress=progress,
-            )
-    finally:
-        app.close()
+        report = import_personnel(
+            app,
+            files,
+            agency,
+            caseworker(),
+            effective.date() if effective else None,
+            on_progress=progress,
+        )
     for error in report.errors:
         click.echo(str(error), err=True)
     click.echo(
@@ -185,15 +178,11 @@ def scouting_candidates_from_csv(files: PersonnelFiles, agency: str) -> list[Per
 def scouting_candidates_from_store(
     store: StoreConfig, agency: str, nips: tuple[str, ...]
 ) -> list[PersonnelFacts]:
-    app = Talenta(store)
-    try:
+    with store_opened(store) as app:
         if not nips:
-            view = directory_view(app)
-            Follower(app, DirectoryProjection(view)).catch_up()
+            view = fresh_directory(app)
             nips = tuple(row.nip for row in view.rows(agency))
         return [app.facts(nip) for nip in nips]
-    finally:
-        app.close()
 
 
 @click.command()

@@ -16,11 +16,10 @@ from pydantic import ValidationError
 
 from domain.rules.core import RuleRefusal
 from domain.values import InvalidValue
-from services.application import Talenta
 from services.audit.refusals import record_refusal
 from services.auth import OtherAgency
+from services.bootstrap import store_opened
 from services.cli.step import NOT_ASKED, acting_step
-from services.config import StoreConfig
 from services.importing import ImportInterrupted
 from services.permissions import Forbidden
 
@@ -77,13 +76,10 @@ def record(ctx: click.Context, error: BaseException | None) -> None:
     status, code, citation, text = refused
     message, _, message_en = text.partition(" / ")
     body = jsonable_encoder({k: v for k, v in params.items() if k not in NOT_ASKED})
-    app = Talenta(StoreConfig(params["store"]))
-    try:
+    with store_opened(params["store"]) as app:
         record_refusal(
             app, actor, command, "cli", body, status, code, citation, message, message_en or message
         )
-    finally:
-        app.close()
 
 
 def _refusal(error: BaseException | None) -> tuple[int, str, str, str] | None:

@@ -11,9 +11,10 @@ from uuid import UUID
 import click
 
 from domain.envelope import Role
-from projections.chain import ChainFollower, Head, chain_view, head_of
+from projections.chain import Head, head_of
 from services.application import Talenta
 from services.audit.report import nomination_report, vacancy_report
+from services.bootstrap import fresh_chain
 from services.cli.refusals import RefusingGroup
 from services.cli.step import Step, step_options
 
@@ -34,8 +35,7 @@ def output(function: Callable[..., Any]) -> Callable[..., Any]:
 
 def caught_up(app: Talenta) -> Callable[[], Head | None]:
     def head() -> Head | None:
-        view = chain_view(app)
-        ChainFollower(app, view).catch_up()
+        view = fresh_chain(app)
         return head_of(view)
 
     return head

@@ -7,8 +7,8 @@ see (``shown_to_step``)."""
 from __future__ import annotations
 
 import getpass
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from functools import wraps
@@ -19,8 +19,8 @@ import click
 from domain.agencies import get_agency
 from domain.envelope import Actor, Role
 from services.application import Talenta
+from services.bootstrap import store_opened
 from services.cli.options import STORE, date_option
-from services.config import StoreConfig
 from services.permissions import roles_of
 from services.personal_data import shown
 
@@ -51,13 +51,8 @@ class Step:
         """``--effective``, else today in the agency's own time zone (Madiun is UTC+7)."""
         return self.effective or get_agency(self.agency).local_date(datetime.now(UTC))
 
-    @contextmanager
-    def app(self) -> Iterator[Talenta]:
-        application = Talenta(StoreConfig(self.store))
-        try:
-            yield application
-        finally:
-            application.close()
+    def app(self) -> AbstractContextManager[Talenta]:
+        return store_opened(self.store)
 
 
 def remember(actor: Actor) -> None:

@@ -12,11 +12,10 @@ import click
 from domain.agencies import get_agency
 from projections import talent as read
 from projections.documents import DocumentView
-from services.api.context import Context
 from services.application import Talenta
+from services.bootstrap import ReadModels, open_store
 from services.cli.options import store_option
 from services.cli.render import echo_json
-from services.config import StoreConfig
 
 
 @click.group()
@@ -37,10 +36,10 @@ def reading(function: Callable[..., Any]) -> Callable[..., Any]:
 
 
 def documents(store: str) -> tuple[Talenta, DocumentView]:
-    app = Talenta(StoreConfig(store))
-    context = Context.of(app)
-    context.refresh()
-    return app, context.documents
+    app = open_store(store)
+    read_models = ReadModels.of(app)
+    read_models.refresh()
+    return app, read_models.documents
 
 
 def day_of(agency: str, on: datetime | None) -> date:

@@ -10,22 +10,18 @@ from datetime import timedelta
 import click
 
 from domain.envelope import Role
-from services.application import Talenta
 from services.auth.store import token_store
 from services.auth.tokens import TokenNotFound, TokenStore, utc_now
+from services.bootstrap import store_opened
 from services.cli.options import store_option
-from services.config import StoreConfig
 
 GRANTABLE = [role.value for role in Role if role is not Role.SYSTEM]
 
 
 @contextmanager
 def opened(store: str) -> Iterator[TokenStore]:
-    app = Talenta(StoreConfig(store))
-    try:
+    with store_opened(store) as app:
         yield token_store(app)
-    finally:
-        app.close()
 
 
 @click.group()
