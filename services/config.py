@@ -57,7 +57,7 @@ class StoreConfig:
             "POSTGRES_USER": unquote(parsed.username or "postgres"),
             "POSTGRES_PASSWORD": unquote(parsed.password or ""),
             "POSTGRES_CONNECT_TIMEOUT": "10",
-            # A statement stuck in psycopg's pipeline must fail rather than hang (style.md).
+            # A statement stuck in psycopg's pipeline must fail rather than hang.
             "POSTGRES_IDLE_IN_TRANSACTION_SESSION_TIMEOUT": "30",
             "POSTGRES_LOCK_TIMEOUT": "10",
         }

@@ -10,7 +10,6 @@ from uuid import UUID
 
 from eventsourcing.utils import get_topic
 
-from domain.envelope import Actor, Role
 from domain.scouting.candidate import AssessmentStage
 from domain.scouting.mutation import TenureReview
 from domain.scouting.plan import Schedule
@@ -26,12 +25,11 @@ from services.scouting.rounds import (
     send_reminder,
 )
 from services.settings import ClockKind, Settings
-from workflows.activities import MilestoneHandler
+from workflows.activities import SYSTEM, MilestoneHandler
 from workflows.clock import ClockInput, Milestone
 from workflows.moments import anniversary, milestone, reminders, start_of
 from workflows.relay import ClockCommand, ClockRules, SettleClock, StartClock
 
-SYSTEM = Actor(id="talenta-clock", role=Role.SYSTEM)
 POOL_ENTRY_YEARS = 3
 
 

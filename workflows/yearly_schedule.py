@@ -30,14 +30,12 @@ from temporalio.client import (
 from temporalio.common import RetryPolicy, SearchAttributeKey
 
 from domain.agencies import get_agency
-from domain.envelope import Actor, Role
 from domain.rules.registry import pack_for
 from services.application import Talenta
 from services.talent.evaluation import EvaluateProgramme, evaluate_programme
-from workflows.activities import MilestoneHandler
+from workflows.activities import SYSTEM, MilestoneHandler
 from workflows.clock import TASK_QUEUE, Milestone, MilestoneReached
 
-SYSTEM = Actor(id="talenta-clock", role=Role.SYSTEM)
 KIND = "yearly-evaluation"
 # Set by the Temporal server on every workflow a schedule starts (triggered ones included).
 SCHEDULED_AT = SearchAttributeKey.for_datetime("TemporalScheduledStartTime")

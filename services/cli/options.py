@@ -82,21 +82,6 @@ def _load_settings(ctx: click.Context, parameter: click.Parameter, value: Path |
         raise click.BadParameter(str(error)) from None
 
 
-SETTINGS_HELP = (
-    "Per-agency settings, TOML or JSON: reminder lead times and delivery channels "
-    f"({SETTINGS_ENV}); defaults when absent."
-)
-# For the commands that run the clocks (`talenta serve`, `talenta worker`).
-settings_option = click.option(
-    "--settings",
-    envvar=SETTINGS_ENV,
-    type=click.Path(path_type=Path, dir_okay=False),
-    default=None,
-    callback=_load_settings,
-    help=SETTINGS_HELP,
-)
-
-
 def _checked_settings_file(
     ctx: click.Context, parameter: click.Parameter, value: Path | None
 ) -> Path | None:
@@ -104,13 +89,21 @@ def _checked_settings_file(
     return value
 
 
-# For a command that hands its settings on to another program: the file, checked.
-settings_file_option = click.option(
-    "--settings",
-    "settings_file",
-    envvar=SETTINGS_ENV,
-    type=click.Path(path_type=Path, dir_okay=False),
-    default=None,
-    callback=_checked_settings_file,
-    help=SETTINGS_HELP,
-)
+def _settings(*declarations: str, callback: Callable[..., Any]) -> Callable[[FC], FC]:
+    return click.option(
+        "--settings",
+        *declarations,
+        envvar=SETTINGS_ENV,
+        type=click.Path(path_type=Path, dir_okay=False),
+        default=None,
+        callback=callback,
+        help="Per-agency settings, TOML or JSON: reminder lead times and delivery channels "
+        f"({SETTINGS_ENV}); defaults when absent.",
+    )
+
+
+# For the commands that run the clocks (`talenta serve`): the settings, loaded.
+settings_option = _settings(callback=_load_settings)
+# For a command that hands its settings on to another program (`talenta worker`): the file,
+# checked.
+settings_file_option = _settings("settings_file", callback=_checked_settings_file)
