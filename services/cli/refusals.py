@@ -11,7 +11,6 @@ from typing import Any
 import click
 from eventsourcing.application import AggregateNotFoundError
 from eventsourcing.persistence import IntegrityError
-from fastapi.encoders import jsonable_encoder
 from pydantic import ValidationError
 
 from domain.rules.core import RuleRefusal
@@ -21,6 +20,7 @@ from services.auth import OtherAgency
 from services.bootstrap import store_opened
 from services.cli.step import NOT_ASKED, acting_step
 from services.importing import ImportInterrupted
+from services.jsonable import jsonable_encoder
 from services.permissions import Forbidden
 
 CONFLICT = (

@@ -22,6 +22,7 @@ APPLICATION = (
     "services.settings",
     "services.personal_data",
     "services.personal_data_reads",
+    "services.audit",
     "services.importing",
     "services.reminders",
     "services.eligibility",
