@@ -63,7 +63,7 @@ CYCLE = CycleRules(
     counselling_boxes=(3, 6),
     counselling_citation=Citation(f"{_ID}:P27(2)"),
     placement_citation=Citation(f"{_ID}:P32"),
-    # Rulebook A5 / issue 4: only Balikpapan P23(2) lets placement cross units; Binjai P31(1)
+    # Only Balikpapan P23(2) lets placement cross units; Binjai P31(1)
     # places by the succession group grouped by the region's strategic needs.
     cross_unit_placement=False,
     cross_unit_citation=Citation(f"{_ID}:P31(1)"),
