@@ -1,6 +1,7 @@
 """The clocks alone, for a Temporal server run elsewhere: the Temporal worker and the relay from
-events to clocks. Run as `talenta-worker` (or `python -m services.worker`); `talenta worker` hands
-over to it. The process loads neither the HTTP API nor the command line."""
+events to clocks. Run as `talenta-worker` (or `python -m services.worker`), a process that loads
+neither the HTTP API nor the command line; `talenta worker` runs the same from the command
+line."""
 
 from __future__ import annotations
 
@@ -8,7 +9,6 @@ import argparse
 import asyncio
 import os
 import signal
-import sys
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -39,12 +39,6 @@ async def work(store: StoreConfig, temporal: str, settings: Settings) -> None:
 def run_worker(store: StoreConfig, temporal: str, settings: Settings | None = None) -> None:
     """``settings``: else the file ``TALENTA_SETTINGS`` names, else the defaults."""
     asyncio.run(work(store, temporal, settings or load_settings()))
-
-
-def command(store: str, temporal: str, settings: Path | None) -> list[str]:
-    """The command line that starts this process with these options."""
-    named = ["--settings", str(settings)] if settings else []
-    return [sys.executable, "-m", __name__, "--store", store, "--temporal", temporal, *named]
 
 
 def main(argv: Sequence[str] | None = None) -> None:

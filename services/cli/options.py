@@ -82,28 +82,13 @@ def _load_settings(ctx: click.Context, parameter: click.Parameter, value: Path |
         raise click.BadParameter(str(error)) from None
 
 
-def _checked_settings_file(
-    ctx: click.Context, parameter: click.Parameter, value: Path | None
-) -> Path | None:
-    _load_settings(ctx, parameter, value)  # bad settings stop the start with their error
-    return value
-
-
-def _settings(*declarations: str, callback: Callable[..., Any]) -> Callable[[FC], FC]:
-    return click.option(
-        "--settings",
-        *declarations,
-        envvar=SETTINGS_ENV,
-        type=click.Path(path_type=Path, dir_okay=False),
-        default=None,
-        callback=callback,
-        help="Per-agency settings, TOML or JSON: reminder lead times and delivery channels "
-        f"({SETTINGS_ENV}); defaults when absent.",
-    )
-
-
-# For the commands that run the clocks (`talenta serve`): the settings, loaded.
-settings_option = _settings(callback=_load_settings)
-# For a command that hands its settings on to another program (`talenta worker`): the file,
-# checked.
-settings_file_option = _settings("settings_file", callback=_checked_settings_file)
+# For the commands that run the clocks (`talenta serve`, `talenta worker`).
+settings_option = click.option(
+    "--settings",
+    envvar=SETTINGS_ENV,
+    type=click.Path(path_type=Path, dir_okay=False),
+    default=None,
+    callback=_load_settings,
+    help="Per-agency settings, TOML or JSON: reminder lead times and delivery channels "
+    f"({SETTINGS_ENV}); defaults when absent.",
+)

@@ -3,13 +3,11 @@ against a running Temporal server)."""
 
 from __future__ import annotations
 
-import os
-import sys
 from pathlib import Path
 
 import click
 
-from services.cli.options import settings_file_option, settings_option, store_option
+from services.cli.options import settings_option, store_option
 from services.config import DEFAULT_TEMPORAL, TEMPORAL_ENV, StoreConfig
 from services.settings import Settings
 
@@ -45,14 +43,11 @@ def serve(
     show_default=True,
     help=f"Address of a running Temporal server ({TEMPORAL_ENV}).",
 )
-@settings_file_option
-def worker(store: str, temporal: str, settings_file: Path | None) -> None:
+@settings_option
+def worker(store: str, temporal: str, settings: Settings) -> None:
     """Run the clocks against a running Temporal server: the worker and the relay. Start as
-    many as you like; clocks are started once whatever runs the relay."""
-    # The worker runs as its own program (services/worker.py), in this process, so that a
-    # process keeping clocks loads neither the command line nor the HTTP API.
-    from services.worker import command
+    many as you like; clocks are started once whatever runs the relay. `talenta-worker` runs
+    the same without the command line loaded."""
+    from services.worker import run_worker
 
-    sys.stdout.flush()
-    worker_command = command(store, temporal, settings_file)
-    os.execv(worker_command[0], worker_command)
+    run_worker(StoreConfig(store), temporal, settings)
