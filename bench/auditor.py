@@ -38,12 +38,13 @@ from bench.common import (
 from domain.envelope import Actor, Envelope, Role
 from domain.personnel.aggregate import Employee, employee_id
 from domain.values import Appraisal, AppraisalRating, PositionLevel
+from projections.audit import IndexFollower, subject_index
 from services.application import Talenta
 from services.audit.asof import asof_pool
-from services.audit.timeline import employee_timeline, index_follower
+from services.audit.timeline import employee_timeline
 from services.audit.why_scouting import why_pool_entry
+from services.demo import careers
 from services.scouting.pool import membership_of
-from services.workload import careers
 from tests.integration.test_audit_scouting import AUDITOR, inaugurated
 from tests.integration.test_scouting_promotion import B
 from tests.unit.rules_builders import facts
@@ -80,14 +81,14 @@ def main() -> None:
                 print(f"-- log of {size:,} events")
                 _grow(app, people, size)
                 timer = Timer()
-                indexed = index_follower(app).catch_up()
+                indexed = IndexFollower(app, subject_index(app)).catch_up()
                 line(
                     "subject index caught up", f"{indexed} events: {indexed / timer.seconds:,.0f}/s"
                 )
                 app.close()
                 _synchronous_commit(conninfo, store.settings.dbname, on=True)
                 app = Talenta(store.config)
-                index_follower(app).catch_up()
+                IndexFollower(app, subject_index(app)).catch_up()
                 _measure(app, entry, before, repeats)
                 app.close()
                 _synchronous_commit(conninfo, store.settings.dbname, on=False)

@@ -37,8 +37,8 @@ from domain.envelope import Actor, Envelope, Role
 from domain.personnel.aggregate import Employee
 from services.application import MAX_EVENTS_PER_SAVE, Talenta
 from services.config import StoreConfig
+from services.demo import Size
 from services.importing import PersonnelFiles, import_personnel, parse_personnel
-from services.workload import Size
 
 ACTOR = Actor(id="bench", role=Role.CASEWORKER)
 EFFECTIVE = date(2025, 7, 1)

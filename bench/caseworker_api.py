@@ -38,7 +38,7 @@ from bench.common import (
     verdict,
 )
 from domain.envelope import Actor, Role
-from infra.postgres import free_port
+from infra.processes import free_port
 from services.application import Talenta
 from services.auth import token_store
 from services.config import StoreConfig

@@ -35,7 +35,7 @@ from domain.envelope import Actor, Envelope, Role
 from domain.personnel.aggregate import Employee
 from infra.temporal import start_dev_server
 from services.application import Talenta
-from services.workload import careers
+from services.demo import careers
 from tests.unit.rules_builders import facts
 from workflows.activities import ClockActivities
 from workflows.clock import CLOCK, TASK_QUEUE, ClockInput, ClockWorkflow, Milestone

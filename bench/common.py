@@ -21,7 +21,7 @@ from infra.postgres import (
     unique_database_name,
 )
 from services.config import StoreConfig
-from services.workload import write_agency
+from services.demo import write_agency
 
 AGENCY = "kota-madiun"
 AGENCY_NAME = "Pemerintah Kota Madiun"

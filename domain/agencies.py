@@ -16,7 +16,7 @@ class Agency(BaseModel):
     id: str
     name: str
     pack_id: str
-    # IANA name; rule dates are calendar dates in this zone (rulebook Part C).
+    # IANA name; rule dates are calendar dates in this zone.
     time_zone: str
 
     @field_validator("time_zone")

@@ -15,10 +15,8 @@ import os
 import re
 import shutil
 import signal
-import socket
 import stat
 import subprocess
-import sys
 import tempfile
 import time
 import uuid
@@ -28,6 +26,8 @@ from types import TracebackType
 
 import psycopg
 from psycopg import sql
+
+from infra.processes import die_with_parent, free_port
 
 log = logging.getLogger(__name__)
 
@@ -225,13 +225,6 @@ def unique_database_name(prefix: str = "talenta_test") -> str:
     return f"{prefix}_{os.getpid()}_{uuid.uuid4().hex[:8]}"
 
 
-def free_port(host: str = "127.0.0.1") -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.bind((host, 0))
-        port: int = sock.getsockname()[1]
-        return port
-
-
 # --- internals ---------------------------------------------------------------------------------
 
 
@@ -372,7 +365,7 @@ def _start_cluster(
     with open(log_path, "wb") as log_file:
         proc = subprocess.Popen(
             [
-                *_die_with_parent("INT"),  # fast shutdown if our process dies unannounced
+                *die_with_parent("INT"),  # fast shutdown if our process dies unannounced
                 str(bindir / "postgres"),
                 "-D",
                 str(data),
@@ -418,18 +411,6 @@ def _start_cluster(
     text = log_path.read_text(errors="replace")
     server.stop()
     raise PostgresUnavailable(f"postgres did not accept connections in {timeout}s: {text[-2000:]}")
-
-
-def _die_with_parent(signame: str) -> list[str]:
-    """A prefix that makes the child get `signame` when the thread that started it dies.
-
-    A test run killed with SIGKILL would otherwise leave the cluster running. setpriv
-    (util-linux) execs in place, so the pid we hold is the postmaster's. Linux only.
-    """
-    setpriv = shutil.which("setpriv")
-    if setpriv is None or not sys.platform.startswith("linux"):
-        return []
-    return [setpriv, f"--pdeathsig={signame}", "--"]
 
 
 def _stop_process(proc: subprocess.Popen[bytes], timeout: float) -> None:

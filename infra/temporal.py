@@ -14,7 +14,6 @@ import logging
 import os
 import shutil
 import signal
-import socket
 import subprocess
 import sys
 import sysconfig
@@ -30,6 +29,8 @@ from temporalio.client import Client
 from temporalio.contrib.pydantic import pydantic_data_converter
 from temporalio.converter import DataConverter
 from temporalio.testing import WorkflowEnvironment
+
+from infra.processes import die_with_parent, free_port
 
 log = logging.getLogger(__name__)
 
@@ -71,13 +72,6 @@ def find_temporal_bin() -> Path:
     )
 
 
-def free_port(host: str = "127.0.0.1") -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.bind((host, 0))
-        port: int = sock.getsockname()[1]
-        return port
-
-
 @dataclass
 class DevServer:
     """One `temporal server start-dev` process; `start()` again after `kill()` to restart it."""
@@ -108,7 +102,7 @@ class DevServer:
 
     def command(self) -> list[str]:
         args = [
-            *_die_with_parent("TERM"),
+            *die_with_parent("TERM"),
             str(self.binary),
             "server",
             "start-dev",
@@ -317,19 +311,6 @@ class TemporalEnv:
     @property
     def target(self) -> str:
         return self.server.target
-
-
-def _die_with_parent(signame: str) -> list[str]:
-    """A prefix that makes the child get `signame` when the thread that started it dies.
-
-    Without it, a product or test run killed with SIGKILL leaves the server running, holding its
-    port and db file, and the next start fails. setpriv (util-linux) execs in place, so the pid
-    we hold is still the server's. Linux only; elsewhere the server is simply not tied to us.
-    """
-    setpriv = shutil.which("setpriv")
-    if setpriv is None or not sys.platform.startswith("linux"):
-        return []
-    return [setpriv, f"--pdeathsig={signame}", "--"]
 
 
 async def _wait_exit(proc: subprocess.Popen[bytes], timeout: float) -> bool:

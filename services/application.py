@@ -17,7 +17,7 @@ from domain.personnel.facts import PersonnelFacts
 from services.config import StoreConfig
 from services.postgres_store import TOPIC as ARRAY_INSERT_RECORDER
 
-# A single save of ~1,500 events can hang in psycopg's pipeline mode (style.md); stay well below.
+# A single save of ~1,500 events can hang in psycopg's pipeline mode; stay well below.
 MAX_EVENTS_PER_SAVE = 250
 
 T = TypeVar("T")

@@ -23,6 +23,9 @@ DATA = Path(os.environ.get("TALENTA_DATA") or INSTALLATION / "var").resolve()
 DEFAULT_STORE = f"sqlite:///{DATA / 'talenta.sqlite'}"
 # The event table the application's recorder creates: its presence makes a store.
 EVENTS_TABLE = "talenta_events"
+# The Temporal server a worker run apart from `talenta serve` connects to.
+TEMPORAL_ENV = "TALENTA_TEMPORAL"
+DEFAULT_TEMPORAL = "127.0.0.1:7233"
 
 
 # Whether opening a store that does not exist creates it. Code and tests opening a store they
@@ -110,7 +113,7 @@ class StoreConfig:
             "POSTGRES_USER": unquote(parsed.username or "postgres"),
             "POSTGRES_PASSWORD": unquote(parsed.password or ""),
             "POSTGRES_CONNECT_TIMEOUT": "10",
-            # A statement stuck in psycopg's pipeline must fail rather than hang (style.md).
+            # A statement stuck in psycopg's pipeline must fail rather than hang.
             "POSTGRES_IDLE_IN_TRANSACTION_SESSION_TIMEOUT": "30",
             "POSTGRES_LOCK_TIMEOUT": "10",
         }

@@ -2,7 +2,7 @@
 
 The library sends a save as one array of composite values in text format: every state is escaped
 byte by byte on the client (a regular expression per event) and the parameter grows to about
-twice the states' size, which is also what makes a large save hang in pipeline mode (style.md).
+twice the states' size, which is also what makes a large save hang in pipeline mode.
 This recorder sends the same rows as four arrays in binary format through ``unnest``: the
 transaction, the table lock, the notification and the returned notification ids stay the
 library's."""

@@ -6,9 +6,13 @@ from collections.abc import Callable, Mapping
 
 from temporalio import activity
 
+from domain.envelope import Actor, Role
 from domain.rules.core import RuleRefusal
 from services.application import Talenta
 from workflows.clock import Milestone, MilestoneReached
+
+# Who takes every step a clock takes.
+SYSTEM = Actor(id="talenta-clock", role=Role.SYSTEM)
 
 # (clock kind, milestone action) -> an idempotent command recording that milestone.
 MilestoneHandler = Callable[[Talenta, str, Milestone], None]

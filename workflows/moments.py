@@ -19,7 +19,7 @@ def zone(agency: str) -> ZoneInfo:
 
 
 def start_of(day: date, agency: str) -> datetime:
-    """Midnight at the start of ``day`` in the agency's time zone (rulebook Part C)."""
+    """Midnight at the start of ``day`` in the agency's time zone, where rule dates are kept."""
     return datetime.combine(day, time(0), zone(agency))
 
 

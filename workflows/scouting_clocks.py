@@ -9,7 +9,6 @@ from uuid import UUID
 
 from eventsourcing.utils import get_topic
 
-from domain.envelope import Actor, Role
 from domain.rules.calendar import ClockId
 from domain.rules.madiun import PACK
 from domain.scouting.candidate import AssessmentStage
@@ -27,13 +26,12 @@ from services.scouting.rounds import (
     send_reminder,
 )
 from services.settings import ClockKind, Settings
-from workflows.activities import MilestoneHandler
+from workflows.activities import SYSTEM, MilestoneHandler
 from workflows.clock import ClockInput, Milestone
 from workflows.milestones import Action, Binding, ClockType, handler_table
 from workflows.moments import anniversary, milestone, reminders, start_of
 from workflows.relay import ClockCommand, ClockRules, SettleClock, StartClock
 
-SYSTEM = Actor(id="talenta-clock", role=Role.SYSTEM)
 REMIND_ASSESSORS = {
     AssessmentStage.POTENTIAL: Action.REMIND_POTENTIAL,
     AssessmentStage.TECHNICAL: Action.REMIND_TECHNICAL,

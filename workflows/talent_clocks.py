@@ -13,18 +13,17 @@ from uuid import UUID
 
 from eventsourcing.utils import get_topic
 
-from domain.envelope import Actor, Role
 from domain.talent.retention import Award, AwardKind
 from services.application import Talenta
 from services.settings import ClockKind, Settings
 from services.talent.common import cycle_pack
 from services.talent.retention import ExpirePin, RemindPin, expire_pin, remind_pin
+from workflows.activities import SYSTEM
 from workflows.clock import ClockInput, Milestone
 from workflows.milestones import Action, Binding, ClockType, handler_table
 from workflows.moments import anniversary, milestone, reminders
 from workflows.relay import ClockCommand, ClockRules, StartClock
 
-SYSTEM = Actor(id="talenta-clock", role=Role.SYSTEM)
 PIN = ClockType.PIN
 
 

@@ -20,7 +20,6 @@ from uuid import UUID
 
 from eventsourcing.utils import get_topic
 
-from domain.envelope import Actor, Role
 from domain.talent.monitoring import Monitoring
 from services.application import Talenta
 from services.settings import ClockKind, Settings
@@ -32,12 +31,12 @@ from services.talent.monitoring import (
     remind_check_in,
     remind_evaluation,
 )
+from workflows.activities import SYSTEM
 from workflows.clock import ClockInput, Milestone
 from workflows.milestones import Action, Binding, ClockType, handler_table
 from workflows.moments import anniversary, milestone, reminders
 from workflows.relay import ClockCommand, ClockRules, SettleClock, StartClock
 
-SYSTEM = Actor(id="talenta-clock", role=Role.SYSTEM)
 KIND = ClockType.MONITORING
 # Days after the due date that a still missing evaluation is reminded of; then the clock ends.
 OVERDUE_DAYS = (7, 14, 30, 60, 90)

@@ -36,12 +36,11 @@ from workflows.milestones import Action, Binding, ClockType, handler_table
 # re-import it (its configuration reads the file system at import).
 with workflow.unsafe.imports_passed_through():
     from domain.agencies import get_agency
-    from domain.envelope import Actor, Role
     from domain.rules.registry import pack_for
     from services.application import Talenta
     from services.talent.evaluation import EvaluateProgramme, evaluate_programme
+    from workflows.activities import SYSTEM
 
-SYSTEM = Actor(id="talenta-clock", role=Role.SYSTEM)
 KIND = ClockType.YEARLY_EVALUATION
 # Set by the Temporal server on every workflow a schedule starts (triggered ones included).
 SCHEDULED_AT = SearchAttributeKey.for_datetime("TemporalScheduledStartTime")

@@ -1,4 +1,4 @@
-"""Calendar arithmetic for the clocks of rulebook Part C, under reading D7.
+"""Calendar arithmetic for the clocks (dates in the agency's own time zone), under reading D7.
 
 D7: a length of "n tahun" is n calendar years. It expires on the n-th anniversary of its start
 date and is valid through the day before. An anniversary that would fall on 29 February in a common

@@ -60,7 +60,7 @@ class Citation(str):
 
 
 class ReadingId(StrEnum):
-    """The open readings of rulebook Part D."""
+    """The open readings: passages the regulations leave open (domain/rules/readings.py)."""
 
     D1 = "D1"
     D2 = "D2"

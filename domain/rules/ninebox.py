@@ -139,7 +139,7 @@ _RECOMMENDATION_LABELS = {
 
 
 # Boxes 5 to 1 read the same in Binjai Lampiran 2 and Balikpapan Lampiran II; the packs differ
-# in boxes 9 to 6 only (rulebook A2).
+# in boxes 9 to 6 only.
 LOWER_BOXES: dict[int, tuple[Recommendation, ...]] = {
     5: (
         Recommendation.SUITABLE_PLACEMENT,

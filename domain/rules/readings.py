@@ -1,4 +1,4 @@
-"""The readings of rulebook Part D: passages the regulations leave open, with their defaults.
+"""The readings: passages the regulations leave open, with their defaults.
 
 Each pack carries the readings that concern it; evaluations report the option they applied.
 Every option listed here is implemented; readings considered and rejected are in the docs.

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from enum import StrEnum
+from typing import Any
 
 from domain.envelope import DocumentRef
 from domain.rules.madiun_scoring import Category
@@ -89,3 +90,21 @@ class Candidate:
                 else Stage.ADMINISTRATIVE_FAILED
             )
         return Stage.PENDING_VERIFICATION if self.awaiting_verification else Stage.REGISTERED
+
+
+# Document completeness is judged in administrative selection together with the data (P14).
+DOCUMENTS_CITATION = "madiun-2021:P14(1)"
+
+
+def administrative_failures(
+    eligibility: dict[str, Any], documents_complete: bool
+) -> tuple[tuple[str, str], ...]:
+    """Why a candidate fails administrative selection, as (code, citation): the deciding
+    requirements not met (``part_of`` rows only feed a combined requirement), and the documents
+    when incomplete."""
+    failed = tuple(
+        (r["code"], r["citation"])
+        for r in eligibility["requirements"]
+        if r["part_of"] is None and r["outcome"] != "met"
+    )
+    return failed + (() if documents_complete else (("documents-incomplete", DOCUMENTS_CITATION),))

@@ -23,7 +23,13 @@ from domain.rules.madiun import PACK
 from domain.rules.madiun_scoring import Category, final_result, stage_four
 from domain.rules.madiun_scoring import score as valid_score
 from domain.rules.pack import RulePack
-from domain.scouting.candidate import AssessmentStage, Candidate, Channel, FinalResult
+from domain.scouting.candidate import (
+    AssessmentStage,
+    Candidate,
+    Channel,
+    FinalResult,
+    administrative_failures,
+)
 from domain.scouting.errors import refuse
 from domain.scouting.guards import PoolDecree, stamped
 from domain.scouting.plan import Announcement, Schedule, ensure_openable
@@ -273,10 +279,8 @@ class ScoutingRound(RoundQueries, Aggregate):
         envelope: dict[str, Any],
     ) -> None:
         failures = tuple(
-            r["code"]
-            for r in eligibility["requirements"]
-            if r["part_of"] is None and r["outcome"] != "met"
-        ) + (() if documents_complete else ("documents-incomplete",))
+            code for code, _ in administrative_failures(eligibility, documents_complete)
+        )
         self._candidates[nip] = replace(
             self._candidates[nip],
             administrative_passed=passed,

@@ -22,7 +22,7 @@ Document = dict[str, Any]
 Row = tuple[str, str, str, Document]
 Rows = list[Row]
 Keyed = list[tuple[str, Document]]
-# Rows per statement: bounded, as PostgreSQL writes near 1 MB were seen to hang (style.md).
+# Rows per statement: bounded, as PostgreSQL writes near 1 MB were seen to hang.
 FLUSH_ROWS = 200
 
 

@@ -1,4 +1,4 @@
-"""The reminder inbox (issue 5): notices per agency addressed to roles, with acknowledgements
+"""The reminder inbox: notices per agency addressed to roles, with acknowledgements
 and deliveries. Documents in a ``DocumentView``, rebuildable."""
 
 from __future__ import annotations

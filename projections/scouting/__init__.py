@@ -1,4 +1,4 @@
-"""Scouting read models (issue 3): round boards, the talent pool now and as of any day,
+"""Scouting read models: round boards, the talent pool now and as of any day,
 vacancies with proposals, shortlist and pick. Documents in a ``DocumentView``, rebuildable."""
 
 from __future__ import annotations

@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 from functools import singledispatch
-from typing import Any
 from uuid import UUID
 
 from eventsourcing.persistence import Tracking
@@ -13,7 +12,13 @@ from eventsourcing.utils import get_topic
 from pydantic import BaseModel, computed_field
 
 from domain.rules.madiun_scoring import Category
-from domain.scouting.candidate import Candidate, Channel, FinalResult, Stage
+from domain.scouting.candidate import (
+    Candidate,
+    Channel,
+    FinalResult,
+    Stage,
+    administrative_failures,
+)
 from domain.scouting.guards import PoolDecree
 from domain.scouting.plan import Schedule
 from domain.scouting.round import ScoutingRound
@@ -22,8 +27,6 @@ from projections.documents import DocumentView
 from projections.documents.models import find, load, save
 
 ROUNDS = "rounds"
-# Document completeness is judged in administrative selection together with the data (P14).
-DOCUMENTS_CITATION = "madiun-2021:P14(1)"
 
 
 class FailedRequirement(BaseModel):
@@ -192,21 +195,13 @@ def _(event: ScoutingRound.AdministrativelySelected, document: RoundDocument) ->
     document.candidates[event.nip].administrative = AdministrativeResult(
         passed=event.passed,
         documents_complete=event.documents_complete,
-        failed=_failed(event.eligibility, event.documents_complete),
+        failed=[
+            FailedRequirement(code=code, citation=citation)
+            for code, citation in administrative_failures(
+                event.eligibility, event.documents_complete
+            )
+        ],
     )
-
-
-def _failed(eligibility: dict[str, Any], documents_complete: bool) -> list[FailedRequirement]:
-    """The deciding requirements not met, as ScoutingRound counts them (``part_of`` rows only
-    feed a combined requirement)."""
-    failed = [
-        FailedRequirement(code=r["code"], citation=r["citation"])
-        for r in eligibility["requirements"]
-        if r["part_of"] is None and r["outcome"] != "met"
-    ]
-    if not documents_complete:
-        failed.append(FailedRequirement(code="documents-incomplete", citation=DOCUMENTS_CITATION))
-    return failed
 
 
 @_change.register

@@ -1,4 +1,4 @@
-"""Talent-cycle read models (issue 4): the nine-box grid per unit and period as of any day,
+"""Talent-cycle read models: the nine-box grid per unit and period as of any day,
 critical positions, succession groups and plans, the development priority list and open
 follow-up tasks, valid pins, placements and the monitoring due list. Documents in a
 ``DocumentView``, rebuildable."""

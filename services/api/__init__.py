@@ -8,13 +8,14 @@ from fastapi import Depends, FastAPI
 
 from services.api import access, chain, compliance, personnel, reports, scouting, talent
 from services.api.audit import router as audit_router
+from services.api.auth import use_authenticator
 from services.api.characters import refuse_unstorable
 from services.api.context import Context
 from services.api.exports import shape_answers
 from services.api.inbox import router as inbox_router
 from services.api.limits import BoundedBody
 from services.api.refusals import handle_refusals
-from services.auth import Authenticator, token_store, use_authenticator
+from services.auth import Authenticator, token_store
 from services.idempotency import idempotency_store
 
 

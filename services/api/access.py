@@ -12,9 +12,10 @@ from fastapi import APIRouter, Depends
 
 from domain.envelope import Actor, Role
 from projections.access import ReadRow, RefusalRow
+from services.api.auth import CurrentActor
 from services.api.context import Ctx, FreshCtx
 from services.audit.refusals import RefusalWhy, list_refusals, refusal_why
-from services.auth import CurrentActor, same_agency
+from services.auth import same_agency
 from services.permissions import Forbidden
 from services.personal_data_reads import list_reads
 

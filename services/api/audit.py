@@ -13,6 +13,7 @@ from fastapi import APIRouter
 
 from domain.envelope import Actor
 from domain.values import PositionLevel
+from services.api.auth import CurrentActor
 from services.api.context import Context, Ctx
 from services.audit.asof import (
     GridAsOf,
@@ -34,7 +35,6 @@ from services.audit.why_scouting import (
     why_shortlist,
 )
 from services.audit.why_search import SearchWhy, why_search
-from services.auth import CurrentActor
 from services.personal_data_reads import record_reads
 
 router = APIRouter(prefix="/audit", tags=["audit"])

@@ -10,8 +10,8 @@ from pydantic import BaseModel
 
 from domain.envelope import Role
 from projections.chain import Head, Verification, head_of, verify
+from services.api.auth import CurrentActor
 from services.api.context import Ctx, FreshCtx
-from services.auth import CurrentActor
 from services.permissions import Forbidden
 
 router = APIRouter(prefix="/audit/chain", tags=["audit"])

@@ -12,9 +12,9 @@ from fastapi.encoders import jsonable_encoder
 from pydantic import BaseModel
 
 from domain.envelope import Actor
+from services.api.auth import CurrentActor
 from services.api.context import Ctx
 from services.api.idempotency import idempotent, settle
-from services.auth import CurrentActor
 from services.permissions import Forbidden, roles_of
 
 Handler = Callable[..., Any]

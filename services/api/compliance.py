@@ -6,10 +6,10 @@ from __future__ import annotations
 from fastapi import APIRouter
 from pydantic import AwareDatetime
 
+from services.api.auth import CurrentActor
 from services.api.context import Ctx
 from services.audit.compliance import ComplianceQuery, compliance_report
 from services.audit.compliance_models import ComplianceReport
-from services.auth import CurrentActor
 
 router = APIRouter(prefix="/audit", tags=["audit"])
 

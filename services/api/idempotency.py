@@ -11,7 +11,7 @@ from starlette.concurrency import run_in_threadpool
 
 from domain.rules.core import Message
 from domain.values import InvalidValue
-from services.auth import CurrentActor
+from services.api.auth import CurrentActor
 from services.idempotency import MAX_KEY, IdempotencyStore, fingerprint
 
 HEADER = "Idempotency-Key"

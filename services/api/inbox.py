@@ -10,8 +10,8 @@ from fastapi import APIRouter, Query
 from pydantic import BaseModel
 
 from projections.reminders import InboxItem, inbox
+from services.api.auth import CurrentActor
 from services.api.context import Ctx, FreshCtx
-from services.auth import CurrentActor
 from services.reminders.commands import AcknowledgeNotice, acknowledge_notice
 
 router = APIRouter(prefix="/inbox", tags=["reminders"])

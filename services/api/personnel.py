@@ -12,8 +12,9 @@ from domain.rules.ninebox import NineBoxPlacement, Performance, Potential
 from domain.rules.registry import pack_for, pack_in_force
 from domain.values import PositionLevel
 from projections.directory import DirectoryRow
+from services.api.auth import CurrentActor
 from services.api.context import Ctx, FreshCtx
-from services.auth import CurrentActor, same_agency
+from services.auth import same_agency
 from services.eligibility import EmployeeEligibility, check_scouting
 from services.personal_data_reads import record_reads
 

@@ -20,12 +20,13 @@ from domain.envelope import Actor
 from domain.rules.core import Message, RuleRefusal
 from domain.values import InvalidValue
 from projections.access import Asker
+from services.api.auth import ROLE_HEADER, current_principal
 from services.api.characters import too_deep
 from services.api.idempotency import REPLAYED, KeyRefused, Replayed, settle
 from services.api.limits import RequestTooLarge
 from services.application import EmployeeNotFound, NotFound
 from services.audit.refusals import record_refusal
-from services.auth import ROLE_HEADER, AuthError, actor_for, current_principal
+from services.auth import AuthError, actor_for
 from services.commands import CONFLICT, invalid_request
 from services.permissions import Forbidden
 

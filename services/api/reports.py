@@ -9,9 +9,9 @@ from fastapi import APIRouter
 from fastapi.responses import HTMLResponse
 
 from projections.chain import Head, head_of
+from services.api.auth import CurrentActor
 from services.api.context import Context, Ctx
 from services.audit.report import ChainHead, nomination_report, vacancy_report
-from services.auth import CurrentActor
 
 router = APIRouter(prefix="/audit/reports", tags=["audit"])
 

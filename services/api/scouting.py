@@ -12,11 +12,12 @@ from domain.agencies import get_agency
 from domain.values import PositionLevel
 from projections import scouting as read
 from projections.scouting import PoolRow, RoundBoard, RoundSummary, VacancyRow
+from services.api.auth import CurrentActor
 from services.api.commands import Handler, add_command_routes
 from services.api.context import Ctx, FreshCtx
 from services.application import NotFound
 from services.audit.pick import PickAudit, audit_pick
-from services.auth import CurrentActor, same_agency
+from services.auth import same_agency
 from services.scouting import mutations, pool, rounds, vacancies
 
 router = APIRouter(tags=["scouting"])

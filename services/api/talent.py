@@ -26,12 +26,13 @@ from projections.talent import (
     PriorityRow,
     ProfileRow,
 )
+from services.api.auth import CurrentActor
 from services.api.commands import Handler, add_command_routes
 from services.api.context import Ctx, FreshCtx
 from services.application import NotFound
 from services.audit.nomination import NominationAudit, audit_nomination
 from services.audit.placement import PlacementAudit, audit_placement
-from services.auth import CurrentActor, same_agency
+from services.auth import same_agency
 from services.talent import (
     acquisition,
     development,

@@ -1,4 +1,4 @@
-"""The compliance replay (issue 5): one pass over the whole event log, in order, re-judging every
+"""The compliance replay: one pass over the whole event log, in order, re-judging every
 decision under the pack in force on its effective date with the readings its envelope records,
 through the rules the commands themselves apply; then the clocks' deadlines passed unrecorded.
 

@@ -6,10 +6,10 @@ from datetime import date, datetime
 from typing import Any
 from uuid import UUID
 
-from fastapi.encoders import jsonable_encoder
 from pydantic import BaseModel
 
 from domain.envelope import Actor, Envelope, Evidence
+from services.jsonable import jsonable_encoder
 
 _OWN_FIELDS = {"originator_id", "originator_version", "timestamp", "originator_topic", "envelope"}
 

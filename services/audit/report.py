@@ -11,7 +11,6 @@ from pathlib import Path
 from typing import Any
 from uuid import UUID
 
-from fastapi.encoders import jsonable_encoder
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from domain.envelope import Actor
@@ -21,6 +20,7 @@ from services.application import EmployeeNotFound, Talenta
 from services.audit.events import AuditEvent
 from services.audit.nomination import audit_nomination
 from services.audit.pick import audit_pick
+from services.jsonable import jsonable_encoder
 from services.personal_data import shown
 from services.personal_data_reads import record_reads
 

@@ -7,12 +7,10 @@ log first, and read by aggregate and version: a timeline never scans the log."""
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Iterable, Iterator
 from enum import StrEnum
 from typing import Any
 from uuid import UUID
-from weakref import WeakKeyDictionary
 
 from pydantic import BaseModel
 
@@ -64,24 +62,11 @@ class Timeline(BaseModel):
     events: list[AuditEvent]
 
 
-_FOLLOWERS: WeakKeyDictionary[Talenta, IndexFollower] = WeakKeyDictionary()
-_GUARD = threading.Lock()
-
-
-def index_follower(app: Talenta) -> IndexFollower:
-    """The one follower of the application's subject index in this process, shared by the
-    answers here and the API's background refresh (services.api.context)."""
-    with _GUARD:
-        if app not in _FOLLOWERS:
-            _FOLLOWERS[app] = IndexFollower(app, subject_index(app))
-        return _FOLLOWERS[app]
-
-
 def followed_index(app: Talenta) -> SubjectIndex:
     """The application's subject index, caught up with the log (so an answer includes the
-    asker's own last write). Two threads catching up at once is safe: the follower carries on
-    from the other's tracking position."""
-    follower = index_follower(app)
+    asker's own last write). Another follower catching up at the same time (the API's
+    background refresh) is harmless: each carries on from the other's tracking position."""
+    follower = IndexFollower(app, subject_index(app))
     follower.catch_up()
     return follower.index
 

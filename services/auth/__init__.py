@@ -1,5 +1,6 @@
 """Authentication and access: who a request comes from (API tokens now, OIDC later through the
-Authenticator seam), the role it acts in, and the agency it is bound to."""
+Authenticator seam), the role it acts in, and the agency it is bound to. How HTTP requests carry
+them is the API's (services/api/auth.py)."""
 
 from __future__ import annotations
 
@@ -11,25 +12,13 @@ from services.auth.errors import (
     Unauthenticated,
     UnknownRole,
 )
-from services.auth.http import (
-    ROLE_HEADER,
-    CurrentActor,
-    CurrentPrincipal,
-    actor_for,
-    current_actor,
-    current_principal,
-    use_authenticator,
-)
-from services.auth.principal import Authenticator, Principal, same_agency
+from services.auth.principal import Authenticator, Principal, actor_for, same_agency
 from services.auth.store import token_store
 from services.auth.tokens import TokenInfo, TokenNotFound, TokenStore, UserInOtherAgency
 
 __all__ = [
-    "ROLE_HEADER",
     "AuthError",
     "Authenticator",
-    "CurrentActor",
-    "CurrentPrincipal",
     "OtherAgency",
     "Principal",
     "RoleNotHeld",
@@ -41,9 +30,6 @@ __all__ = [
     "UnknownRole",
     "UserInOtherAgency",
     "actor_for",
-    "current_actor",
-    "current_principal",
     "same_agency",
     "token_store",
-    "use_authenticator",
 ]

@@ -1,4 +1,5 @@
-"""Who a request comes from, as authentication established it, and the role it acts in."""
+"""Who a request comes from, as authentication established it, and the role it acts in (the
+one it names, or the only one it holds)."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from domain.envelope import Actor, Role
-from services.auth.errors import OtherAgency, RoleNotHeld
+from services.auth.errors import OtherAgency, RoleNotHeld, RoleRequired, UnknownRole
 
 
 @dataclass(frozen=True)
@@ -50,3 +51,17 @@ def same_agency(actor: Actor, agency: str) -> None:
     clocks and never comes from a credential, is not bound to one agency."""
     if actor.role is not Role.SYSTEM and actor.agency != agency:
         raise OtherAgency(actor, agency)
+
+
+def actor_for(principal: Principal, role_header: str | None) -> Actor:
+    """The actor in the role the request names; a user with one role need not name it."""
+    if not role_header:
+        if len(principal.roles) != 1:
+            raise RoleRequired(principal.roles)
+        (role,) = principal.roles
+        return principal.actor(role)
+    try:
+        role = Role(role_header.strip())
+    except ValueError:
+        raise UnknownRole(role_header) from None
+    return principal.actor(role)

@@ -64,7 +64,7 @@ def import_personnel(
         errors=list(parsed.errors),
         documents=parsed.documents,
     )
-    # Dates are the agency's calendar dates (rulebook Part C), not the server's.
+    # Rule dates are calendar dates in the agency's own time zone, not the server's.
     effective = effective or get_agency(agency).local_date(datetime.now(UTC))
     total = len(parsed.facts)
     if on_progress is not None:

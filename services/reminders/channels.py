@@ -9,8 +9,6 @@ import hmac
 import smtplib
 from urllib.parse import urlparse
 
-import httpx
-
 from domain.reminders.notice import Notice
 from services.reminders.message import body, email, idempotency_key, message_id
 from services.settings import SmtpChannel, WebhookChannel
@@ -42,6 +40,10 @@ def post_webhook(channel: WebhookChannel, notice: Notice) -> str:
     secret = channel.secret.get_secret_value()
     if secret:
         headers[SIGNATURE_HEADER] = signature(secret, content)
+    # Imported here: httpx loads its own command line (click) when imported, and the worker
+    # that delivers reminders keeps clear of command lines until it posts one.
+    import httpx
+
     answer = httpx.post(channel.url, content=content, headers=headers, timeout=TIMEOUT)
     answer.raise_for_status()
     return headers["Idempotency-Key"]

@@ -10,7 +10,7 @@ from contextlib import contextmanager
 import uvicorn
 from fastapi import FastAPI
 
-from infra.postgres import free_port
+from infra.processes import free_port
 
 
 @contextmanager

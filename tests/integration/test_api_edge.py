@@ -15,7 +15,7 @@ from domain.envelope import Actor, Role
 from services.application import Talenta
 from services.audit.refusals import list_refusals, record_refusal
 from services.auth import token_store
-from services.cli import main
+from services.cli.main import main
 from services.config import StoreConfig
 from services.scouting.vacancies import propose_candidate
 from tests.integration.test_personal_data import Desk, desk_for, recorded

@@ -17,7 +17,7 @@ from services.api import create_api
 from services.api.context import Context
 from services.application import Talenta
 from services.auth import token_store
-from services.cli import main
+from services.cli.main import main
 from services.config import StoreConfig
 from services.scouting.pool import membership_of
 from tests.integration.test_audit_scouting import ADMINISTRATOR, inaugurated, round_of

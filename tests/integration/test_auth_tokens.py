@@ -19,20 +19,13 @@ from fastapi.testclient import TestClient
 from domain.access.roles import UserRoles
 from domain.access.tokens import ApiToken
 from domain.envelope import Actor, Role
+from services.api.auth import CurrentActor, use_authenticator
 from services.application import Talenta
-from services.auth import (
-    CurrentActor,
-    TokenNotFound,
-    TokenStore,
-    UserInOtherAgency,
-    same_agency,
-    token_store,
-    use_authenticator,
-)
-from services.auth.cli import token
+from services.auth import TokenNotFound, TokenStore, UserInOtherAgency, same_agency, token_store
 from services.auth.postgres import PostgresTokenStore
 from services.auth.sqlite import SQLiteTokenStore
 from services.auth.tokens import RolesNotGranted, digest
+from services.cli.token import token
 from services.config import StoreConfig
 
 MADIUN = "kota-madiun"

@@ -21,7 +21,7 @@ from domain.scouting.vacancy import Vacancy
 from domain.scouting.vacancy_state import VacancyState
 from domain.values import EducationLevel, PositionLevel
 from services.application import Talenta
-from services.cli_scouting import scouting
+from services.cli.scouting import scouting
 from services.config import StoreConfig
 from tests.unit.rules_builders import facts
 

@@ -14,7 +14,7 @@ from click.testing import CliRunner, Result
 from domain.rules.registry import pack_for
 from domain.talent.mapping import TalentProfile
 from services.application import Talenta
-from services.cli_talent import talent
+from services.cli.talent import talent
 from services.config import StoreConfig
 from tests.integration.test_talent_succession import UNIT, A, B, C, D, staffed
 

@@ -8,7 +8,7 @@ from datetime import date
 from click.testing import CliRunner
 
 from services.application import Talenta
-from services.cli import main
+from services.cli.main import main
 from services.config import StoreConfig
 from tests.integration.test_talent_succession import A, B, assess, staffed
 

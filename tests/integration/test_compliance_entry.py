@@ -15,7 +15,7 @@ from services.api import create_api
 from services.api.context import Context
 from services.application import Talenta
 from services.auth import token_store
-from services.cli import main
+from services.cli.main import main
 from services.config import StoreConfig
 from tests.integration.test_compliance import AS_OF, BINJAI, MADIUN, pick_outside_the_shortlist
 

@@ -16,7 +16,7 @@ from click.testing import CliRunner
 from domain.envelope import Actor, Role
 from domain.personnel.aggregate import employee_id
 from services.application import Talenta
-from services.cli import main
+from services.cli.main import main
 from services.config import StoreConfig
 from services.importing import ImportReport, PersonnelFiles, Progress, import_personnel
 

@@ -26,7 +26,7 @@ from services.api import create_api
 from services.api.context import Context
 from services.application import NotFound, Talenta
 from services.auth import OtherAgency, token_store
-from services.cli_inbox import inbox_group
+from services.cli.inbox import inbox_group
 from services.config import StoreConfig
 from services.permissions import Forbidden
 from services.reminders.commands import (

@@ -20,7 +20,7 @@ from projections.follower import Follower
 from services.api.context import Context
 from services.application import Talenta
 from services.audit.refusals import MAX_BODY, list_refusals, refusal_why
-from services.cli import main
+from services.cli.main import main
 from services.config import StoreConfig
 from services.personal_data_reads import list_reads
 from tests.integration.test_personal_data import desk_for, recorded

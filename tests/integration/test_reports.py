@@ -17,7 +17,7 @@ from domain.rules.madiun import PACK as MADIUN
 from domain.talent.succession_values import TargetStatus
 from domain.values import PositionLevel
 from services.application import Talenta
-from services.cli import main
+from services.cli.main import main
 from services.config import StoreConfig
 from services.personal_data_reads import list_reads
 from services.scouting.vacancies import ShortlistCandidates, propose_candidate, shortlist

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
-from services.cli import main
+from services.cli.main import main
 from services.config import INSTALLATION, StoreConfig
 
 SAMPLES = INSTALLATION / "services" / "importing" / "samples"

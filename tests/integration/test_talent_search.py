@@ -20,7 +20,7 @@ from services.application import Talenta
 from services.audit.compliance import replay
 from services.audit.timeline import Subject, timeline
 from services.audit.why_search import why_search
-from services.cli import main
+from services.cli.main import main
 from services.config import StoreConfig
 from services.permissions import Forbidden
 from services.talent.common import envelope

@@ -9,7 +9,7 @@ import pytest
 from click.testing import CliRunner
 
 from domain.rules.registry import PACKS
-from services.cli import main
+from services.cli.main import main
 
 SAMPLES = Path(__file__).parents[2] / "services" / "importing" / "samples"
 BUDI, SITI, HENDRA, RINA = (

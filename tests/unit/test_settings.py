@@ -23,7 +23,7 @@ from domain.scouting.pool import PoolMembership
 from domain.scouting.round import ScoutingRound
 from domain.talent.monitoring import Monitoring
 from domain.talent.retention import Award
-from services.cli import main
+from services.cli.main import main
 from services.settings import (
     DEFAULT_LEADS,
     SETTINGS_ENV,

@@ -11,9 +11,8 @@ import pytest
 from domain.values import Nip, PositionLevel
 from domain.values.grade import ORDER
 from domain.values.nip import MIN_APPOINTMENT_AGE
-from services.importing import PersonnelFiles, parse_personnel
-from services.workload import AS_OF, Career, careers, write_agency
-from services.workload.careers import (
+from services.demo import AS_OF, Career, careers, write_agency
+from services.demo.careers import (
     CEILING,
     ENTRY_GRADE,
     GRADUATION_AGE,
@@ -21,7 +20,8 @@ from services.workload.careers import (
     PROMOTION_YEARS,
     RETIREMENT_AGE,
 )
-from services.workload.units import unit_sizes
+from services.demo.units import unit_sizes
+from services.importing import PersonnelFiles, parse_personnel
 
 SAMPLE = 600
 

@@ -10,9 +10,9 @@ from domain.scouting.round import ScoutingRound, round_id
 from domain.values import PositionLevel
 from services.application import Talenta
 from services.config import StoreConfig
+from services.demo import careers, write_agency
+from services.demo.seed import AGENCY, AGENCY_NAME, LEVEL, demo_actor, seed_scouting
 from services.importing import PersonnelFiles, import_personnel
-from services.workload import careers, write_agency
-from services.workload.seed import AGENCY, AGENCY_NAME, LEVEL, demo_actor, seed_scouting
 
 EMPLOYEES, SEED = 600, 3
 

@@ -1,0 +1,72 @@
+"""What the command line prints: plain-text tables, and JSON rendered as the API renders it
+(showing only the personal data the acting step's role may see)."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import click
+from pydantic import TypeAdapter
+
+from domain.rules.core import Message, Outcome
+from domain.rules.ninebox import NineBoxPlacement
+from domain.scouting.candidate import Candidate
+from services.cli.step import shown_to_step
+from services.eligibility import EmployeeEligibility
+
+MARKS = {Outcome.MET: "ya", Outcome.NOT_MET: "TIDAK", Outcome.PENDING: "tunda"}
+
+
+def text(message: Message, language: str) -> str:
+    return message.en if language == "en" else message.id
+
+
+def eligibility_table(checked: list[EmployeeEligibility], language: str) -> list[str]:
+    lines: list[str] = []
+    for employee in checked:
+        verdict = "MEMENUHI SYARAT" if employee.eligible else "TIDAK MEMENUHI SYARAT"
+        if language == "en":
+            verdict = "ELIGIBLE" if employee.eligible else "NOT ELIGIBLE"
+        lines.append(f"{employee.nip}  {employee.name}: {verdict}")
+        for requirement in employee.result.requirements:
+            indent = "      " if requirement.part_of else "    "
+            evidence = "; ".join(f"{k}={v}" for k, v in requirement.evidence.items())
+            lines.append(
+                f"{indent}[{MARKS[requirement.outcome]:5}] {requirement.code:18} "
+                f"{requirement.citation:26} {text(requirement.message, language)}"
+            )
+            lines.append(f"{indent}        {evidence}")
+        readings = ", ".join(f"{r.id}={r.option}" for r in employee.result.readings_used)
+        lines.append(f"    bacaan/readings: {readings}")
+    eligible = sum(employee.eligible for employee in checked)
+    lines.append(f"{eligible} dari/of {len(checked)} memenuhi syarat / eligible")
+    return lines
+
+
+def placement_lines(pack_id: str, placement: NineBoxPlacement, language: str) -> list[str]:
+    lines = [
+        f"{pack_id}: kotak/box {placement.box} - {text(placement.category, language)}",
+        f"  kelompok rencana suksesi / succession group: "
+        f"{'ya/yes' if placement.succession_group else 'tidak/no'}",
+        "  rekomendasi / recommendations:",
+        *(f"    - {text(r.label, language)}" for r in placement.recommendations),
+        f"  dasar/basis: {', '.join(placement.citations)}",
+    ]
+    if placement.readings_used:
+        readings = ", ".join(f"{r.id}={r.option}" for r in placement.readings_used)
+        lines.append(f"  bacaan/readings: {readings}")
+    return lines
+
+
+def echo_json(value: Any) -> None:
+    """Dataclasses and pydantic models alike, as the API would render them."""
+    data = shown_to_step(TypeAdapter(Any).dump_python(value, mode="json"))
+    click.echo(json.dumps(data, indent=2))
+
+
+def echo_candidate(candidate: Candidate, as_json: bool) -> None:
+    if as_json:
+        echo_json(candidate)
+    else:
+        click.echo(f"{candidate.nip}  {candidate.stage}")

@@ -1,0 +1,54 @@
+"""`talenta serve` (the whole product in one process) and `talenta worker` (the clocks alone,
+against a running Temporal server)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from services.cli.options import settings_option, store_option
+from services.config import DATA, DEFAULT_TEMPORAL, TEMPORAL_ENV, StoreConfig, creating_stores
+from services.settings import Settings
+
+
+@click.command()
+@store_option
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=8000, show_default=True)
+@click.option("--temporal-port", default=7233, show_default=True)
+@click.option(
+    "--data",
+    default=str(DATA),
+    show_default=True,
+    type=click.Path(path_type=Path),
+    help="Folder for the Temporal dev server's database.",
+)
+@settings_option
+def serve(
+    store: str, host: str, port: int, temporal_port: int, data: Path, settings: Settings
+) -> None:
+    """Run the product: API, read models and a Temporal dev server started here."""
+    from services.serve import run
+
+    with creating_stores(True):
+        run(StoreConfig(store), host, port, temporal_port, data, settings)
+
+
+@click.command()
+@store_option
+@click.option(
+    "--temporal",
+    envvar=TEMPORAL_ENV,
+    default=DEFAULT_TEMPORAL,
+    show_default=True,
+    help=f"Address of a running Temporal server ({TEMPORAL_ENV}).",
+)
+@settings_option
+def worker(store: str, temporal: str, settings: Settings) -> None:
+    """Run the clocks against a running Temporal server: the worker and the relay. Start as
+    many as you like; clocks are started once whatever runs the relay. `talenta-worker` runs
+    the same without the command line loaded."""
+    from services.worker import run_worker
+
+    run_worker(StoreConfig(store), temporal, settings)
