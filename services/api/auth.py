@@ -11,9 +11,10 @@ from __future__ import annotations
 from typing import Annotated
 
 from fastapi import Depends, FastAPI, Header, Request
+from fastapi.responses import JSONResponse
 
 from domain.envelope import Actor
-from services.auth.errors import Unauthenticated
+from services.auth.errors import AuthError, Unauthenticated
 from services.auth.principal import Authenticator, Principal, actor_for
 
 ROLE_HEADER = "X-Talenta-Role"
@@ -23,9 +24,10 @@ RoleHeader = Annotated[str | None, Header(alias=ROLE_HEADER)]
 
 
 def use_authenticator(api: FastAPI, authenticator: Authenticator) -> None:
-    """Authenticates the API's requests with `authenticator`; an AuthError is answered and
-    recorded by the API's one refusal path (services/api/refusals.py)."""
+    """Authenticates the API's requests with `authenticator` and answers every AuthError with its
+    status and {code, message, message_en, citation}, as every API refusal."""
     api.state.authenticator = authenticator
+    api.add_exception_handler(AuthError, _refused)
 
 
 def current_principal(request: Request, authorization: AuthorizationHeader = None) -> Principal:
@@ -54,3 +56,17 @@ def current_actor(request: Request, principal: CurrentPrincipal, role: RoleHeade
 
 
 CurrentActor = Annotated[Actor, Depends(current_actor)]
+
+
+async def _refused(request: Request, error: Exception) -> JSONResponse:
+    assert isinstance(error, AuthError)  # registered for AuthError only
+    return JSONResponse(
+        status_code=error.status,
+        content={
+            "code": error.code,
+            "message": error.message,
+            "message_en": error.message_en,
+            "citation": "",  # the API's refusal shape; access rests on no regulation article
+        },
+        headers=error.headers,
+    )

@@ -23,7 +23,7 @@ from services.cli.render import eligibility_table, placement_lines, text
 from services.config import StoreConfig
 from services.eligibility import check_scouting
 from services.importing import PersonnelFiles, import_personnel, parse_personnel
-from services.importing.progress import save_progress
+from services.cli.progress import save_progress
 
 
 @click.command()

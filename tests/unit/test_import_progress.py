@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from click import _termui_impl
 
-from services.importing.progress import save_progress
+from services.cli.progress import save_progress
 
 
 class Clock:
