@@ -19,11 +19,11 @@ from domain.rules.registry import PACKS, pack_for, pack_in_force
 from domain.values import PositionLevel
 from services.bootstrap import fresh_directory, store_opened
 from services.cli.options import store_option
+from services.cli.progress import save_progress
 from services.cli.render import eligibility_table, placement_lines, text
 from services.config import StoreConfig
 from services.eligibility import check_scouting
 from services.importing import PersonnelFiles, import_personnel, parse_personnel
-from services.cli.progress import save_progress
 
 
 @click.command()
