@@ -30,7 +30,7 @@ from domain.values import (
     Investigation,
     PositionLevel,
 )
-from services.application import EmployeeNotFound, Talenta
+from services.application import Talenta
 from services.auth import OtherAgency
 from services.permissions import Forbidden
 from services.scouting.rounds import (
@@ -341,7 +341,8 @@ def test_only_a_known_employee_registers(app: Talenta) -> None:
     stranger = RegisterCandidate(
         round_id=round_id, nip=nip(99), channel=Channel.WEB, effective=REGISTERING
     )
-    with pytest.raises(EmployeeNotFound):
+    # refused as another agency's employee is, in the same words
+    with pytest.raises(OtherAgency):
         register_candidate(app, stranger, SECRETARIAT)
 
 

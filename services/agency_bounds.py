@@ -1,0 +1,133 @@
+"""The agency boundary of every command: while a handler runs for an actor of an agency, every
+record it loads (an employee, a round, a vacancy, a plan, a campaign, a critical position, a
+notice ...) and every record it saves must be of that agency. The application's repository asks
+``guard`` on each load and its saves on each aggregate, so no handler can touch another agency's
+records, whatever its body names.
+
+An employee of another agency and an NIP that names no employee are refused alike, with the same
+words, so a caller outside an agency cannot learn which NIPs it employs."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from typing import Any
+from uuid import UUID
+
+from eventsourcing.application import AggregateNotFoundError, Repository
+from pydantic import BaseModel
+
+from domain.envelope import Actor, Role
+from domain.personnel.aggregate import Employee, employee_id
+from services.auth.errors import AuthError, OtherAgency
+
+_ACTING: ContextVar[Actor | None] = ContextVar("acting", default=None)
+
+
+class OutsideAgency(OtherAgency, LookupError):
+    """A record the actor's agency does not hold: refused as access to another agency's data
+    (403) and, for a bulk step's row, a record not found. The words name only the actor's agency,
+    never the one holding the record, and are the same whether it exists elsewhere or not."""
+
+    def __init__(self, actor: Actor, what_id: str, what_en: str) -> None:
+        AuthError.__init__(
+            self,
+            f"{what_id} tidak ada di instansi {actor.agency}; {actor.id} hanya boleh mengakses "
+            f"data instansinya sendiri",
+            f"{what_en} is not held by agency {actor.agency}; {actor.id} may access only its own "
+            f"agency's data",
+        )
+
+
+@contextmanager
+def acting_as(actor: Actor) -> Iterator[None]:
+    """Bounds every load and save inside the block to ``actor``'s agency."""
+    token = _ACTING.set(actor)
+    try:
+        yield
+    finally:
+        _ACTING.reset(token)
+
+
+def bound_actor() -> Actor | None:
+    """The actor whose agency bounds the current command; None outside a command and for the
+    system actor, which keeps every agency's clocks."""
+    actor = _ACTING.get()
+    return None if actor is None or actor.role is Role.SYSTEM else actor
+
+
+def agency_of(aggregate: Any) -> str | None:
+    """The agency holding a record: an employee's employer, else its own ``agency``; None for a
+    record held by no single agency (a pool membership's entries name theirs)."""
+    if isinstance(aggregate, Employee):
+        return aggregate.facts.agency
+    agency = getattr(aggregate, "agency", None)
+    return agency if isinstance(agency, str) and agency else None
+
+
+def guard(aggregate: Any) -> None:
+    actor = bound_actor()
+    if actor is None:
+        return
+    held_by = agency_of(aggregate)
+    if held_by is not None and held_by != actor.agency:
+        raise outside(actor, aggregate)
+
+
+def outside(actor: Actor, aggregate: Any) -> OutsideAgency:
+    if isinstance(aggregate, Employee):
+        return unknown_employee(actor, aggregate.nip)
+    name = type(aggregate).__name__
+    return OutsideAgency(actor, f"{name} {aggregate.id}", f"{name} {aggregate.id}")
+
+
+def unknown_employee(actor: Actor, nip: str) -> OutsideAgency:
+    return OutsideAgency(actor, f"pegawai dengan NIP {nip}", f"the employee with NIP {nip}")
+
+
+def check_named(app: Any, command: Any) -> None:
+    """Refuses a command naming a record of another agency anywhere in its body (an aggregate's
+    id, an NIP, nested too), before the handler reads anything else: whatever path the handler
+    takes, it cannot act on another agency's records. What names nothing stored is left to the
+    handler, which answers for it (an unknown NIP as another agency's, by ``Talenta.employee``)."""
+    if bound_actor() is None:
+        return
+    named = list(_named(command))
+    for key, value in sorted(named, key=lambda item: item[0] in ("nip", "nips")):
+        aggregate_id = employee_id(str(value)) if key in ("nip", "nips") else value
+        if isinstance(aggregate_id, UUID):
+            try:
+                app.repository.get(aggregate_id)
+            except AggregateNotFoundError:
+                continue
+
+
+def _named(value: Any, key: str = "") -> Iterator[tuple[str, Any]]:
+    if isinstance(value, BaseModel):
+        for name in type(value).model_fields:
+            yield from _named(getattr(value, name), name)
+    elif isinstance(value, list | tuple | set | frozenset):
+        for item in value:
+            yield from _named(item, key)
+    elif isinstance(value, dict):
+        for name, item in value.items():
+            yield from _named(item, str(name))
+    elif value is not None and (key in ("nip", "nips") or key.endswith("_id")):
+        yield key, value
+
+
+class BoundRepository(Repository[UUID]):
+    """The library's repository, refusing a load of another agency's record inside a command."""
+
+    def get(self, aggregate_id: UUID, **kwargs: Any) -> Any:
+        found = super().get(aggregate_id, **kwargs)
+        guard(found)
+        return found
+
+    def __contains__(self, item: UUID) -> bool:
+        try:
+            self.get(item)
+        except AggregateNotFoundError:
+            return False
+        return True
