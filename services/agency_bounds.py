@@ -9,10 +9,11 @@ words, so a caller outside an agency cannot learn which NIPs it employs."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
-from typing import Any
+from functools import wraps
+from typing import Any, ParamSpec, TypeVar
 from uuid import UUID
 
 from eventsourcing.application import AggregateNotFoundError, Repository
@@ -22,6 +23,8 @@ from domain.envelope import Actor, Role
 from domain.personnel.aggregate import Employee, employee_id
 from services.auth.errors import AuthError, OtherAgency
 
+P = ParamSpec("P")
+R = TypeVar("R")
 _ACTING: ContextVar[Actor | None] = ContextVar("acting", default=None)
 
 
@@ -84,6 +87,29 @@ def outside(actor: Actor, aggregate: Any) -> OutsideAgency:
 
 def unknown_employee(actor: Actor, nip: str) -> OutsideAgency:
     return OutsideAgency(actor, f"pegawai dengan NIP {nip}", f"the employee with NIP {nip}")
+
+
+def bounded(answer: Callable[P, R]) -> Callable[P, R]:
+    """An answer (an audit's timeline, why, as-of) that loads only records of its reader's
+    agency: the reader is the ``Actor`` among its arguments."""
+
+    @wraps(answer)
+    def run(*args: P.args, **kwargs: P.kwargs) -> R:
+        actor = next(v for v in (*args, *kwargs.values()) if isinstance(v, Actor))
+        with acting_as(actor):
+            return answer(*args, **kwargs)
+
+    return run
+
+
+def held(app: Any, aggregate_id: UUID) -> bool:
+    """Whether the bounding agency may see the record (one of its own, or one held by no single
+    agency); False for another agency's and for none stored."""
+    try:
+        app.repository.get(aggregate_id)
+    except (AggregateNotFoundError, OtherAgency):
+        return False
+    return True
 
 
 def check_named(app: Any, command: Any) -> None:
