@@ -131,8 +131,12 @@ def check_named(app: Any, command: Any) -> None:
 
 def _named(value: Any, key: str = "") -> Iterator[tuple[str, Any]]:
     if isinstance(value, BaseModel):
+        # An external candidate's command (its ``external`` source given) names an NIP that no
+        # record of this store stands behind, and the handler reads none.
+        external = getattr(value, "external", None) is not None
         for name in type(value).model_fields:
-            yield from _named(getattr(value, name), name)
+            if not (external and name in ("nip", "nips")):
+                yield from _named(getattr(value, name), name)
     elif isinstance(value, list | tuple | set | frozenset):
         for item in value:
             yield from _named(item, key)

@@ -1,6 +1,7 @@
 """Whose records a decision touched: every decision is its actor's agency's, about that agency's
-employees. A decision recorded by an actor of another agency, or naming an employee another
-agency employs, is a breach whatever else it rests on."""
+employees (or an external candidate the agency profiled on its own evidence). A decision recorded
+by an actor of another agency, or naming an employee another agency employs, is a breach whatever
+else it rests on."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from typing import Any
 
 from domain.envelope import Envelope, Role
 from domain.rules.core import Message, RuleRefusal
+from domain.talent.mapping import TalentProfile
 from services.audit.compliance_models import first_citation
 from services.audit.compliance_roles import HANDLERS
 from services.audit.compliance_state import Shadows
@@ -27,6 +29,9 @@ def ensure_own_agency(event: Any, shadows: Shadows, stamp: Envelope) -> None:
             f"{actor.id} of agency {actor.agency or '-'} recorded a decision of agency {owner}",
             stamp,
         )
+    profile = shadows.get(event.originator_id, TalentProfile)
+    if profile is not None and profile.external_source is not None:
+        return  # an external candidate's own profile (Binjai P17, Balikpapan P13(1))
     for nip in _nips(event):
         facts = shadows.facts(nip)
         if facts is not None and owner and facts.agency != owner:
