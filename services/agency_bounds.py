@@ -105,11 +105,9 @@ def bounded(answer: Callable[P, R]) -> Callable[P, R]:
 def held(app: Any, aggregate_id: UUID) -> bool:
     """Whether the bounding agency may see the record (one of its own, or one held by no single
     agency); False for another agency's and for none stored."""
-    try:
-        app.repository.get(aggregate_id)
-    except (AggregateNotFoundError, OtherAgency):
-        return False
-    return True
+    actor = bound_actor()
+    foreign = _foreign(app, aggregate_id, actor) if actor else None
+    return foreign is False or (actor is None and _first(app, aggregate_id) is not None)
 
 
 def check_named(app: Any, command: Any) -> None:
@@ -117,16 +115,38 @@ def check_named(app: Any, command: Any) -> None:
     id, an NIP, nested too), before the handler reads anything else: whatever path the handler
     takes, it cannot act on another agency's records. What names nothing stored is left to the
     handler, which answers for it (an unknown NIP as another agency's, by ``Talenta.employee``)."""
-    if bound_actor() is None:
+    actor = bound_actor()
+    if actor is None:
         return
-    named = list(_named(command))
-    for key, value in sorted(named, key=lambda item: item[0] in ("nip", "nips")):
-        aggregate_id = employee_id(str(value)) if key in ("nip", "nips") else value
-        if isinstance(aggregate_id, UUID):
-            try:
-                app.repository.get(aggregate_id)
-            except AggregateNotFoundError:
-                continue
+    for key, value in _named(command):
+        nip = key in ("nip", "nips")
+        aggregate_id = employee_id(str(value)) if nip else value
+        if isinstance(aggregate_id, UUID) and _foreign(app, aggregate_id, actor):
+            if nip:
+                raise unknown_employee(actor, str(value))
+            kind = type(_first(app, aggregate_id)).__qualname__.split(".")[0]
+            raise OutsideAgency(actor, f"{kind} {value}", f"{kind} {value}")
+
+
+def _first(app: Any, aggregate_id: UUID) -> Any:
+    return next(iter(app.events.get(aggregate_id, limit=1)), None)
+
+
+def _foreign(app: Any, aggregate_id: UUID, actor: Actor) -> bool | None:
+    """Whether another agency holds the record; None when none is stored. The agency a record
+    is created with is its agency for good, so its first event says it without rebuilding a
+    round of thousands of events; an employee, who may move, is read whole."""
+    first = _first(app, aggregate_id)
+    if first is None:
+        return None
+    if isinstance(first, Employee.Enrolled):
+        try:
+            app.repository.get(aggregate_id)
+        except OtherAgency:
+            return True
+        return False
+    agency = getattr(first, "agency", None)
+    return isinstance(agency, str) and bool(agency) and agency != actor.agency
 
 
 def _named(value: Any, key: str = "") -> Iterator[tuple[str, Any]]:
