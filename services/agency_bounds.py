@@ -1,8 +1,7 @@
-"""The agency boundary of every command: while a handler runs for an actor of an agency, every
-record it loads (an employee, a round, a vacancy, a plan, a campaign, a critical position, a
-notice ...) and every record it saves must be of that agency. The application's repository asks
-``guard`` on each load and its saves on each aggregate, so no handler can touch another agency's
-records, whatever its body names.
+"""The agency boundary: while a command handler (``@allowed``) or an audit answer (``bounded``)
+runs for an actor of an agency, every record it names (``check_named``: the NIPs and ids of its
+body), loads (the application's repository asks ``guard``) or saves must be of that agency, so
+neither a command nor an answer touches another agency's records, whatever its body names.
 
 An employee of another agency and an NIP that names no employee are refused alike, with the same
 words, so a caller outside an agency cannot learn which NIPs it employs."""
@@ -150,6 +149,8 @@ def _foreign(app: Any, aggregate_id: UUID, actor: Actor) -> bool | None:
 
 
 def _named(value: Any, key: str = "") -> Iterator[tuple[str, Any]]:
+    """The NIPs and ids of a command's typed fields (free-form mappings, such as an assessment's
+    evidence, name no record)."""
     if isinstance(value, BaseModel):
         # An external candidate's command (its ``external`` source given) names an NIP that no
         # record of this store stands behind, and the handler reads none.
@@ -160,9 +161,6 @@ def _named(value: Any, key: str = "") -> Iterator[tuple[str, Any]]:
     elif isinstance(value, list | tuple | set | frozenset):
         for item in value:
             yield from _named(item, key)
-    elif isinstance(value, dict):
-        for name, item in value.items():
-            yield from _named(item, str(name))
     elif value is not None and (key in ("nip", "nips") or key.endswith("_id")):
         yield key, value
 
