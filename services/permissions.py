@@ -7,6 +7,7 @@ from functools import wraps
 from typing import Any, ParamSpec, TypeVar
 
 from domain.envelope import Actor, Role
+from services.agency_bounds import acting_as, check_named
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -35,7 +36,8 @@ class Forbidden(PermissionError):
 
 
 def allowed(*roles: Role) -> Callable[[Callable[P, R]], Callable[P, R]]:
-    """Declares the roles that may call a handler whose arguments include ``actor: Actor``."""
+    """Declares the roles that may call a handler whose arguments include ``actor: Actor``; the
+    handler runs bounded to the actor's agency (services/agency_bounds.py)."""
 
     def declare(handler: Callable[P, R]) -> Callable[P, R]:
         name, key = handler.__name__, handler_key(handler)
@@ -48,7 +50,10 @@ def allowed(*roles: Role) -> Callable[[Callable[P, R]], Callable[P, R]]:
             actor = _actor_of(args, kwargs)
             if actor.role not in PERMISSIONS[key]:
                 raise Forbidden(name, actor, PERMISSIONS[key])
-            return handler(*args, **kwargs)
+            with acting_as(actor):
+                if args and len(args) > 1:
+                    check_named(args[0], args[1])
+                return handler(*args, **kwargs)
 
         return checked
 

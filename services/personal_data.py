@@ -20,6 +20,11 @@ reasons come from the regulations' division of tasks:
   only.
 - external assessors come from outside the civil service (academics, public figures) and score a
   written problem analysis (madiun-2021:P7(4), P7(9)) from the secretariat's score sheet: none.
+
+What is derived from a field is that field too: a requirement judged on the birth date (age) or
+on the disciplinary record shows a role that may not see the field neither its evidence nor its
+message nor its outcome (met, not met or pending would tell the role whether the employee is
+over the age limit or under a penalty).
 """
 
 from __future__ import annotations
@@ -68,6 +73,7 @@ REQUIREMENTS: Mapping[PersonalField, frozenset[str]] = {
     PersonalField.DISCIPLINE: frozenset({"discipline"}),
 }
 WITHHELD = {"id": "disembunyikan", "en": "withheld"}
+WITHHELD_OUTCOME = "withheld"
 
 _NIP = re.compile(r"^\d{8} ?\d{6} ?\d ?\d{3}$")
 
@@ -109,7 +115,8 @@ def _walk(data: Any, nip: bool, keys: frozenset[str], requirements: frozenset[st
         code = data.get("code")
         # A request body recorded with a refusal may carry any value under "code".
         if isinstance(code, str) and code in requirements and "evidence" in data:
-            return {**data, "evidence": {}, "message": WITHHELD}
+            outcome = {"outcome": WITHHELD_OUTCOME} if "outcome" in data else {}
+            return {**data, "evidence": {}, "message": WITHHELD, **outcome}
         return {
             _walk(key, nip, keys, requirements): _walk(value, nip, keys, requirements)
             for key, value in data.items()

@@ -15,7 +15,7 @@ class Refusal(Aggregate):
         actor: dict[str, Any]
         agency: str  # the actor's agency: the refusal belongs to whoever asked
         command: str
-        via: str  # "api" or "cli"
+        via: str  # "api", "cli" or "clock"
         body: dict[str, Any]
         status: int
         code: str

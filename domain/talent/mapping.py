@@ -55,6 +55,9 @@ class TalentProfile(Aggregate):
         agency: str
         nip: str
         envelope: dict[str, Any]
+        # An external candidate's (Binjai P17, Balikpapan P13(1)): where they come from, by the
+        # evidence the agency holds, never read from another agency's records.
+        external_source: dict[str, Any] | None = None
 
     class Assessed(Aggregate.Event):
         agency: str
@@ -77,14 +80,33 @@ class TalentProfile(Aggregate):
         return profile_id(agency, nip)
 
     @event(Started)
-    def __init__(self, agency: str, nip: str, envelope: dict[str, Any]) -> None:
+    def __init__(
+        self,
+        agency: str,
+        nip: str,
+        envelope: dict[str, Any],
+        external_source: dict[str, Any] | None = None,
+    ) -> None:
         self.agency = agency
         self.nip = nip
+        self.external_source = external_source
         self._assessments: list[Assessment] = []
 
     @classmethod
-    def start(cls, agency: str, nip: str, envelope: Envelope) -> TalentProfile:
-        return cls(agency=agency, nip=str(Nip(nip)), envelope=envelope.to_event())
+    def start(
+        cls,
+        agency: str,
+        nip: str,
+        envelope: Envelope,
+        external_source: Mapping[str, Any] | None = None,
+    ) -> TalentProfile:
+        """``external_source``: the origin and its evidence of an external candidate's profile."""
+        return cls(
+            agency=agency,
+            nip=str(Nip(nip)),
+            envelope=envelope.to_event(),
+            external_source=dict(external_source) if external_source is not None else None,
+        )
 
     def assess(
         self,

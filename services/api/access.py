@@ -17,7 +17,7 @@ from services.api.context import Ctx, FreshCtx
 from services.audit.refusals import RefusalWhy, list_refusals, refusal_why
 from services.auth import same_agency
 from services.permissions import Forbidden
-from services.personal_data_reads import list_reads
+from services.personal_data_reads import list_reads, record_reads
 
 router = APIRouter(prefix="/audit", tags=["audit"])
 
@@ -67,5 +67,9 @@ def refusals(
 @router.get("/refusals/{refusal_id}", dependencies=[readable_by("read refusals", *AUDITORS)])
 def why(refusal_id: UUID, ctx: Ctx, actor: CurrentActor) -> RefusalWhy:
     """Why a command was refused: the record, the rule evaluated again against the store as it
-    stood then, and the events of each aggregate the request named up to that moment."""
-    return refusal_why(ctx.app, refusal_id, actor)
+    stood then, and the events of each aggregate of the reader's agency the request named up to
+    that moment; an employee's record shown is a recorded read."""
+    found = refusal_why(ctx.app, refusal_id, actor)
+    nips = [trail.nip for trail in found.subjects if trail.nip and trail.events]
+    record_reads(ctx.app, actor, actor.agency, nips, "GET /audit/refusals/{refusal_id}")
+    return found

@@ -12,6 +12,7 @@ from domain.rules.ninebox import NineBoxPlacement, Performance, Potential
 from domain.rules.registry import pack_for, pack_in_force
 from domain.values import PositionLevel
 from projections.directory import DirectoryRow
+from services.agency_bounds import acting_as
 from services.api.auth import CurrentActor
 from services.api.context import Ctx, FreshCtx
 from services.auth import same_agency
@@ -38,9 +39,10 @@ def employees(
 @router.get("/employees/{nip}")
 def employee(nip: str, ctx: Ctx, actor: CurrentActor) -> PersonnelFacts:
     """The full personnel record; fields a role does not need are withheld from it
-    (services/personal_data.py), and a full read by anyone but a caseworker is recorded."""
-    facts = ctx.app.facts(nip)
-    same_agency(actor, facts.agency)
+    (services/personal_data.py), and a full read by anyone but a caseworker is recorded. An NIP
+    another agency employs is answered as one no agency employs."""
+    with acting_as(actor):
+        facts = ctx.app.facts(nip)
     record_reads(ctx.app, actor, facts.agency, [str(facts.nip)], "GET /employees/{nip}")
     return facts
 
@@ -51,9 +53,8 @@ def scouting_eligibility(
 ) -> list[EmployeeEligibility]:
     same_agency(actor, agency)
     nips = check.nips or [row.nip for row in ctx.directory.rows(agency)]
-    employees = [ctx.app.facts(nip) for nip in nips]
-    for facts in employees:
-        same_agency(actor, facts.agency)
+    with acting_as(actor):
+        employees = [ctx.app.facts(nip) for nip in nips]
     checked = check_scouting(employees, agency, check.level, check.on)
     # Each check shows the birth date and the disciplinary record it judged.
     via = "POST /agencies/{agency}/scouting-eligibility"

@@ -51,6 +51,7 @@ from projections.talent import (
     succession_groups,
     succession_plan,
 )
+from services.agency_bounds import bounded
 from services.application import NotFound, Talenta
 from services.audit.timeline import ensure_reader, followed_index
 from services.auth import same_agency
@@ -96,6 +97,7 @@ def moment(agency: str, at: datetime | None = None, on: date | None = None) -> M
     return Moment(at=when, on=on or when.astimezone(zone).date())
 
 
+@bounded
 def asof_pool(
     app: Talenta,
     agency: str,
@@ -112,6 +114,7 @@ def asof_pool(
     return PoolAsOf(agency=agency, level=wanted, moment=when, entries=entries)
 
 
+@bounded
 def asof_group(
     app: Talenta, agency: str, period: str, actor: Actor, at: datetime | None = None
 ) -> GroupAsOf:
@@ -126,6 +129,7 @@ def asof_group(
     return GroupAsOf(agency=agency, period=period, moment=when, group=groups[0] if groups else None)
 
 
+@bounded
 def asof_grid(
     app: Talenta,
     campaign_id: UUID,
@@ -144,6 +148,7 @@ def asof_grid(
     return GridAsOf(campaign_id=campaign.id, moment=when, grid=grid)
 
 
+@bounded
 def asof_plan(app: Talenta, plan_id: UUID, actor: Actor, at: datetime | None = None) -> PlanAsOf:
     ensure_reader(actor)
     plan: SuccessionPlan = app.find(plan_id, "rencana suksesi", "succession plan")

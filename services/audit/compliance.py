@@ -27,6 +27,7 @@ from services.audit import (
     compliance_scouting,
     compliance_talent,
 )
+from services.audit.compliance_agency import ensure_own_agency
 from services.audit.compliance_derived import ensure_as_recorded
 from services.audit.compliance_models import Breach, ComplianceReport, Seen, first_citation
 from services.audit.compliance_roles import HANDLERS, ensure_role
@@ -91,8 +92,8 @@ def replay(
 
 def judge(event: Any, shadows: Shadows, stamp: Envelope) -> Iterator[RuleRefusal]:
     """The refusals the rules in force on the decision's date give it: the pack not yet in
-    force (nothing else is judged then), a role its handler does not allow, each rule its
-    command applies. A record not taken under a pack gives none."""
+    force (nothing else is judged then), a role its handler does not allow, another agency's
+    actor or employee, each rule its command applies. A record not taken under a pack gives none."""
     if not _decision(event, stamp):
         return
     pack = _pack(event, shadows, stamp)
@@ -101,6 +102,10 @@ def judge(event: Any, shadows: Shadows, stamp: Envelope) -> Iterator[RuleRefusal
         return
     try:
         ensure_role(event, stamp)
+    except RuleRefusal as refused:
+        yield refused
+    try:
+        ensure_own_agency(event, shadows, stamp)
     except RuleRefusal as refused:
         yield refused
     if pack is None:

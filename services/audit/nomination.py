@@ -12,6 +12,7 @@ from domain.envelope import Actor
 from domain.rules.registry import pack_in_force
 from domain.talent.mapping import Assessment, TalentProfile, profile_id
 from domain.talent.succession import SuccessionPlan
+from services.agency_bounds import bounded
 from services.application import NotFound, Talenta
 from services.audit.events import AuditEvent
 from services.audit.timeline import ensure_reader
@@ -32,6 +33,7 @@ class NominationAudit(BaseModel):
     plan_timeline: list[AuditEvent]
 
 
+@bounded
 def audit_nomination(app: Talenta, plan_id: UUID, nip: str, actor: Actor) -> NominationAudit:
     ensure_reader(actor)
     plan: SuccessionPlan = app.find(plan_id, "rencana suksesi", "succession plan")

@@ -16,6 +16,7 @@ from domain.scouting.pool import PoolEntry, PoolMembership, membership_id
 from domain.scouting.round import ScoutingRound
 from domain.scouting.vacancy import Vacancy
 from projections.audit import SubjectIndex
+from services.agency_bounds import bounded
 from services.application import NotFound, Talenta
 from services.audit.events import AuditEvent
 from services.audit.timeline import ensure_reader, events_at, followed_index
@@ -46,6 +47,7 @@ class PickAudit(BaseModel):
     flags: list[str]  # what an inspector should look at, e.g. a short shortlist
 
 
+@bounded
 def audit_pick(app: Talenta, vacancy_id: UUID, actor: Actor) -> PickAudit:
     ensure_reader(actor)
     return pick_audit(app, vacancy_id, list(app.repository.event_store.get(vacancy_id)), actor)

@@ -20,6 +20,7 @@ from domain.talent.monitoring import Monitoring, monitoring_id
 from domain.talent.placement import TOP_BOX, Placement
 from domain.talent.succession import SuccessionPlan
 from domain.talent.succession_values import Nomination, Successor
+from services.agency_bounds import bounded
 from services.application import NotFound, Talenta
 from services.audit.events import AuditEvent
 from services.audit.timeline import ensure_reader
@@ -82,6 +83,7 @@ class PlacementAudit(BaseModel):
     plan_timeline: list[AuditEvent]
 
 
+@bounded
 def audit_placement(app: Talenta, placement_id: UUID, actor: Actor) -> PlacementAudit:
     ensure_reader(actor)
     placement: Placement = app.find(placement_id, "penempatan", "placement")

@@ -14,10 +14,11 @@ from pydantic import BaseModel
 
 from domain.access import Refusal
 from domain.envelope import Actor
-from domain.personnel.aggregate import employee_id
+from domain.personnel.aggregate import Employee, employee_id
 from domain.values import InvalidValue
 from projections.access import Asker, RefusalRow, refusals
 from projections.documents import DocumentView
+from services.agency_bounds import acting_as, bounded, held
 from services.application import Talenta
 from services.audit.events import AuditEvent
 from services.audit.rehearsal import Reevaluation, rerun
@@ -48,6 +49,7 @@ NOT_RULES = frozenset(
 class SubjectTrail(BaseModel):
     aggregate: UUID
     version: int  # the version it had when the command was refused
+    nip: str | None = None  # the employee's, when the record is an employee's
     events: list[AuditEvent]
 
 
@@ -81,7 +83,8 @@ def record_refusal(
         citation=_storable(citation),
         message=_storable(message),
         message_en=_storable(message_en),
-        subjects=_subjects(app, body),
+        # A request refused before it acted in any role touched no record of its own agency.
+        subjects=_subjects(app, body, actor) if isinstance(actor, Actor) else {},
     )
     app.save(refusal)
     return refusal.id
@@ -103,31 +106,36 @@ def list_refusals(
     ]
 
 
+@bounded
 def refusal_why(app: Talenta, refusal_id: UUID, actor: Actor) -> RefusalWhy:
+    """Shows only records of the reader's agency: a record the refused request named in another
+    agency is left out, its events, its version and whether it exists alike."""
     found: Refusal = app.find(refusal_id, "penolakan", "refusal")
     same_agency(actor, found.agency)
     created = next(iter(app.repository.event_store.get(found.id)))
     assert isinstance(created, Refusal.Refused)  # what every refusal starts with
     row = RefusalRow.of(created)
-    trails = [
-        SubjectTrail(
-            aggregate=UUID(aggregate),
-            version=version,
-            events=[
-                AuditEvent.of(e)
-                for e in app.repository.event_store.get(UUID(aggregate), lte=version)
-            ]
-            if version
-            else [],
-        )
-        for aggregate, version in row.subjects.items()
-    ]
+    own = {key: version for key, version in row.subjects.items() if held(app, UUID(key))}
+    row = row.model_copy(update={"subjects": own})
+    trails = [_trail(app, UUID(aggregate), version) for aggregate, version in own.items()]
     rule = (
         rerun(app, row.command, row.body, row.actor, row.refused_at, row.subjects)
         if row.via == "api" and row.code not in NOT_RULES and isinstance(row.actor, Actor)
         else Reevaluation(outcome="not-evaluated")  # an access or a shape, or CLI options
     )
-    return RefusalWhy(refusal=row, rule=rule, subjects=trails)
+    answer = RefusalWhy(refusal=row, rule=rule, subjects=trails)
+    return RefusalWhy.model_validate(shown(answer.model_dump(mode="json"), actor.role))
+
+
+def _trail(app: Talenta, aggregate: UUID, version: int) -> SubjectTrail:
+    events = list(app.repository.event_store.get(aggregate, lte=version)) if version else []
+    nip = events[0].nip if events and isinstance(events[0], Employee.Enrolled) else None
+    return SubjectTrail(
+        aggregate=aggregate,
+        version=version,
+        nip=nip,
+        events=[AuditEvent.of(event) for event in events],
+    )
 
 
 def _kept(body: dict[str, Any]) -> dict[str, Any]:
@@ -149,8 +157,9 @@ def _storable(value: Any) -> Any:
     return value
 
 
-def _subjects(app: Talenta, body: dict[str, Any]) -> dict[str, int]:
-    """Every aggregate the request names (its ids, its NIPs) with its version then."""
+def _subjects(app: Talenta, body: dict[str, Any], actor: Actor) -> dict[str, int]:
+    """Every aggregate of the actor's agency the request names (its ids, its NIPs) with its
+    version then; another agency's are not the refusal's to keep."""
     named: list[UUID] = []
     for key, value in body.items():
         values = value if isinstance(value, list) else [value]
@@ -166,6 +175,8 @@ def _subjects(app: Talenta, body: dict[str, Any]) -> dict[str, int]:
                 except InvalidValue:
                     continue
     versions: dict[str, int] = {}
+    with acting_as(actor):
+        named = [aggregate for aggregate in named if held(app, aggregate)]
     for aggregate in named:
         last = app.recorder.select_events(aggregate, desc=True, limit=1)
         versions[str(aggregate)] = last[0].originator_version if last else 0

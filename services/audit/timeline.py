@@ -22,6 +22,7 @@ from domain.talent.search import TalentSearch
 from domain.talent.succession import SuccessionPlan
 from domain.values import Nip
 from projections.audit import IndexFollower, Row, SubjectIndex, subject_index
+from services.agency_bounds import bounded, held
 from services.application import NotFound, Talenta
 from services.audit.events import AuditEvent
 from services.auth import same_agency
@@ -71,18 +72,26 @@ def followed_index(app: Talenta) -> SubjectIndex:
     return follower.index
 
 
+@bounded
 def timeline(app: Talenta, subject: Subject | str, key: str, actor: Actor) -> Timeline:
-    """One entry point for the API and the command line."""
+    """One entry point for the API and the command line: only events of records the reader's
+    agency holds (another agency's profile of the same NIP is not its to read)."""
     kind = Subject(subject)
     if kind is Subject.EMPLOYEE:
-        return employee_timeline(app, key, actor)
-    return {
-        Subject.VACANCY: vacancy_timeline,
-        Subject.TARGET: target_timeline,
-        Subject.ROUND: round_timeline,
-        Subject.CRITICAL_POSITION: critical_position_timeline,
-        Subject.SEARCH: search_timeline,
-    }[kind](app, _id(key), actor)
+        answer = employee_timeline(app, key, actor)
+    else:
+        answer = {
+            Subject.VACANCY: vacancy_timeline,
+            Subject.TARGET: target_timeline,
+            Subject.ROUND: round_timeline,
+            Subject.CRITICAL_POSITION: critical_position_timeline,
+            Subject.SEARCH: search_timeline,
+        }[kind](app, _id(key), actor)
+    visible = {
+        aggregate for aggregate in {e.aggregate for e in answer.events} if held(app, aggregate)
+    }
+    answer.events = [event for event in answer.events if event.aggregate in visible]
+    return answer
 
 
 def employee_timeline(app: Talenta, nip: str, actor: Actor) -> Timeline:

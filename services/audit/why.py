@@ -31,6 +31,7 @@ from domain.talent.succession_rules import (
 from domain.talent.succession_values import DecreedGroup, TalentFacts
 from domain.values import PositionLevel
 from projections.talent import PlanRow
+from services.agency_bounds import bounded
 from services.application import EmployeeNotFound, Talenta
 from services.audit.asof import plan_at, recorded_by
 from services.audit.events import AuditEvent
@@ -73,6 +74,7 @@ class PlacementWhy(BaseModel):
     plan_before: PlanRow | None
 
 
+@bounded
 def why_nomination(app: Talenta, plan_id: UUID, nip: str, actor: Actor) -> NominationWhy:
     """The nomination taken again on the plan as it stood before it, with the nominee's
     assessment in force then and the recorded envelope (the nominator's role, the
@@ -117,6 +119,7 @@ def why_nomination(app: Talenta, plan_id: UUID, nip: str, actor: Actor) -> Nomin
     )
 
 
+@bounded
 def why_placement(app: Talenta, placement_id: UUID, actor: Actor) -> PlacementWhy:
     """The placement taken again with the target, the candidate's box on the decree date and
     the plan's successors as recorded then (the order or a direct box 9, boxes 7-9, across

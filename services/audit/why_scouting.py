@@ -25,6 +25,7 @@ from domain.scouting.vacancy_state import Standing
 from domain.values import PositionLevel
 from projections.audit import whole_subject
 from projections.scouting import PoolRow, VacancyRow
+from services.agency_bounds import bounded
 from services.application import NotFound, Talenta
 from services.audit.asof import pool_at, recorded_by, vacancy_of
 from services.audit.events import AuditEvent
@@ -69,6 +70,7 @@ class PoolEntryWhy(BaseModel):
     pool_before: list[PoolRow]
 
 
+@bounded
 def why_shortlist(app: Talenta, vacancy_id: UUID, actor: Actor) -> VacancyDecisionWhy:
     """The board's shortlist re-run on the vacancy as it stood before it, with each listed
     candidate's entry and P30(5) as recorded then (the size of three, the entries, P30(5): the
@@ -101,6 +103,7 @@ def why_shortlist(app: Talenta, vacancy_id: UUID, actor: Actor) -> VacancyDecisi
     return _answer(app, audit, events, listed, rules)
 
 
+@bounded
 def why_pick(app: Talenta, vacancy_id: UUID, actor: Actor) -> VacancyDecisionWhy:
     """The mayor's pick re-run on the vacancy as it stood before it (one of the shortlist, not
     a lapsed pick, P24 angka 5), with the entry and P30(5) as recorded then."""
@@ -126,6 +129,7 @@ def why_pick(app: Talenta, vacancy_id: UUID, actor: Actor) -> VacancyDecisionWhy
     return _answer(app, audit, events, chosen, [decision, *checks])
 
 
+@bounded
 def why_pool_entry(app: Talenta, entry_id: UUID, actor: Actor) -> PoolEntryWhy:
     ensure_reader(actor)
     membership, stream = _membership(app, entry_id)

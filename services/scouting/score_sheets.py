@@ -20,6 +20,7 @@ from domain.rules.core import Message, RuleRefusal
 from domain.scouting.candidate import AssessmentStage
 from domain.values import InvalidValue, Nip
 from services.application import MAX_EVENTS_PER_SAVE, Talenta
+from services.audit.refusals import record_refusal
 from services.permissions import Forbidden, allowed
 from services.scouting.rounds import Decision, decision_envelope, load_round
 
@@ -60,10 +61,12 @@ def record_scores_from_csv(
     effective: date | None = None,
     reason: str = "",
     evidence: Evidence | None = None,
+    via: str = "cli",
 ) -> ScoreSheetReport:
     """``rows`` are the sheet's lines (a text file will do), comma- or semicolon-separated, with
     an optional header (``nip,score`` or ``nip;nilai``); a decimal comma is read as a point.
-    ``effective`` defaults to the stage's date in the round's schedule."""
+    ``effective`` defaults to the stage's date in the round's schedule. Each refused row is
+    recorded as a refusal of its own (``via`` the sheet came through), after the good rows."""
     stage = AssessmentStage(stage)
     if actor.role is not SCORERS[stage]:
         raise Forbidden(f"record_scores_from_csv ({stage})", actor, frozenset({SCORERS[stage]}))
@@ -111,7 +114,27 @@ def record_scores_from_csv(
             if len(scouting.pending_events) >= MAX_EVENTS_PER_SAVE:
                 app.save(scouting)
     app.save(scouting)
+    for error in errors:
+        _record_refused_row(app, actor, round_id, stage, error, via)
     return ScoreSheetReport(stage=stage, recorded=tuple(recorded), errors=tuple(errors))
+
+
+def _record_refused_row(
+    app: Talenta, actor: Actor, round_id: UUID, stage: AssessmentStage, row: RowError, via: str
+) -> None:
+    body = {"round_id": str(round_id), "stage": str(stage), "line": row.line, "nip": row.nip}
+    record_refusal(
+        app,
+        actor,
+        "record_scores_from_csv",
+        via,
+        body,
+        422,
+        row.code,
+        row.citation,
+        row.message.id,
+        row.message.en,
+    )
 
 
 def _rows(lines: Iterable[str]) -> Iterable[tuple[int, list[str]]]:

@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import date
 from uuid import UUID
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field
 
 from domain.envelope import Actor, DocumentRef, Evidence, Role
 from domain.rules.ninebox import Performance, Potential
@@ -27,6 +27,15 @@ from services.talent.common import cycle_pack, envelope
 MAPS = (Role.CASEWORKER, Role.TALENT_TEAM)
 
 
+class ExternalSource(Command):
+    """Where an external candidate comes from (Binjai P17: internal or external ASN; Balikpapan
+    P13(1)), as the agency's own evidence says: their profile is the agency's own, and no other
+    agency's record is read or written for it."""
+
+    origin: RequiredName  # e.g. "Pemerintah Provinsi Sumatera Utara"
+    documents: tuple[DocumentRef, ...] = Field(min_length=1)  # e.g. the origin's letter
+
+
 class AssessEmployee(Command):
     agency: RequiredName
     nip: NipText
@@ -40,6 +49,8 @@ class AssessEmployee(Command):
     level: PositionLevel | None = None  # default: the position held on the assessment date
     documents: tuple[DocumentRef, ...] = ()
     reason: Reason = ""
+    # An external candidate: unit and level are then given, not read from a personnel record.
+    external: ExternalSource | None = None
 
 
 class OpenCampaign(Command):
@@ -73,18 +84,13 @@ def assess_employee(app: Talenta, command: AssessEmployee, actor: Actor) -> Asse
     same_agency(actor, command.agency)
     on = command.assessed_on
     pack, cycle = cycle_pack(command.agency, on)
-    # PNS, CPNS and PPPK alike (Binjai P17, Balikpapan P13(1)); internal or external ASN, so the
-    # record may belong to another agency, but it must be in the personnel store and active.
-    facts = app.facts(command.nip)
-    held = facts.position_on(on)
-    level = command.level or (held.level if held else None)
-    if not facts.active or level is None:
-        raise refuse(
-            "not-assessable",
-            f"NIP {command.nip} tidak aktif atau tidak memiliki jabatan pada {on}",
-            f"NIP {command.nip} is not active or holds no position on {on}",
-            cycle.assessment_citation,
-        )
+    # PNS, CPNS and PPPK alike (Binjai P17, Balikpapan P13(1)): the agency's own employee, active
+    # and holding a position, or an external candidate on the agency's own evidence.
+    unit, level = (
+        _external(app, command, cycle.assessment_citation)
+        if command.external
+        else _internal(app, command, cycle.assessment_citation)
+    )
     grid = pack.nine_box
     stamp = envelope(
         actor,
@@ -94,13 +100,16 @@ def assess_employee(app: Talenta, command: AssessEmployee, actor: Actor) -> Asse
         *((grid.grid_citation, grid.recommendations_citation) if grid else ()),
         readings=pack.nine_box_readings,
         reason=command.reason,
-        evidence=Evidence(documents=command.documents),
+        evidence=Evidence(
+            documents=command.documents + (command.external.documents if command.external else ())
+        ),
     )
+    source = command.external.model_dump(mode="json") if command.external else None
     profile = profile_of(app, command.agency, command.nip) or TalentProfile.start(
-        command.agency, command.nip, stamp
+        command.agency, command.nip, stamp, source
     )
     assessment = profile.assess(
-        command.unit or facts.unit,
+        unit,
         level,
         command.period,
         command.performance,
@@ -111,6 +120,46 @@ def assess_employee(app: Talenta, command: AssessEmployee, actor: Actor) -> Asse
     )
     app.save(profile)
     return assessment
+
+
+def _internal(app: Talenta, command: AssessEmployee, citation: str) -> tuple[str, PositionLevel]:
+    facts = app.facts(command.nip)
+    on = command.assessed_on
+    held = facts.position_on(on)
+    level = command.level or (held.level if held else None)
+    if not facts.active or level is None:
+        raise refuse(
+            "not-assessable",
+            f"NIP {command.nip} tidak aktif atau tidak memiliki jabatan pada {on}",
+            f"NIP {command.nip} is not active or holds no position on {on}",
+            citation,
+        )
+    return command.unit or facts.unit, level
+
+
+def _external(app: Talenta, command: AssessEmployee, citation: str) -> tuple[str, PositionLevel]:
+    """The unit and level an external candidate is assessed for. The agency's own employee is
+    assessed from their record, never as external; whether another agency employs the NIP is
+    neither asked nor told."""
+    try:
+        app.employee(command.nip)
+    except LookupError:  # not the agency's: another's or nobody's, alike
+        pass
+    else:
+        raise refuse(
+            "not-external",
+            f"NIP {command.nip} pegawai instansi ini; dinilai dari data kepegawaiannya",
+            f"NIP {command.nip} is an employee of this agency, assessed from their record",
+            citation,
+        )
+    if not command.unit or command.level is None:
+        raise refuse(
+            "external-unit-and-level",
+            "kandidat eksternal dinilai untuk unit dan jenjang jabatan yang disebutkan",
+            "an external candidate is assessed for a unit and a level the request names",
+            citation,
+        )
+    return command.unit, command.level
 
 
 def directory_scope(app: Talenta, agency: str, unit: str) -> list[str]:

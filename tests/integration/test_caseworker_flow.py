@@ -65,9 +65,10 @@ def test_the_api_serves_the_directory_checks_and_refusals(store: StoreConfig) ->
         assert checked.status_code == 200
         assert [row["nip"] for row in checked.json()] == [BUDI]
 
+        # answered as another agency's NIP is, so that no caller tells them apart
         missing = client.get("/employees/198001012005011999")
-        assert missing.status_code == 404
-        assert missing.json()["code"] == "employee-not-found"
+        assert missing.status_code == 403
+        assert missing.json()["code"] == "other-agency"
         early = client.get(
             "/packs/balikpapan-2022/ninebox",
             params={"performance": "above-expectation", "potential": "high", "on": "2024-12-31"},

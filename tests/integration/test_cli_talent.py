@@ -14,6 +14,7 @@ from click.testing import CliRunner, Result
 from domain.rules.registry import pack_for
 from domain.talent.mapping import TalentProfile
 from services.application import Talenta
+from services.cli.main import main
 from services.cli.talent import talent
 from services.config import StoreConfig
 from tests.integration.test_talent_succession import UNIT, A, B, C, D, staffed
@@ -29,7 +30,9 @@ class Shell:
         self.env = {"TALENTA_STORE": store.url, "TALENTA_AGENCY": agency, "TALENTA_ACTOR": "rina"}
 
     def run(self, *args: str, expect: int = 0) -> Result:
-        result = self.runner.invoke(talent, list(args), env=self.env)
+        # ``talent ...`` runs through the whole command line, which records refusals
+        group = main if args[:1] == ("talent",) else talent
+        result = self.runner.invoke(group, list(args), env=self.env)
         assert result.exit_code == expect, result.output
         return result
 
@@ -194,3 +197,28 @@ def test_a_balikpapan_decision_before_2025_is_one_line_with_its_article(
     )  # fmt: skip
     assert "[balikpapan-2022:P28]" in refused.output
     assert len(refused.output.strip().splitlines()) == 1
+
+
+def test_another_agencys_employee_is_not_assessed_from_the_command_line(
+    store: StoreConfig,
+) -> None:
+    app = Talenta(store)
+    try:
+        staffed(app, "kota-balikpapan")  # A is Balikpapan's employee
+        before = app.recorder.max_notification_id()
+    finally:
+        app.close()
+    shell = Shell(store, "kota-binjai")
+    refused = shell.run(
+        "talent", "assess", A, "--performance", "above-expectation", "--potential", "high",
+        "--period", "2025", "--effective", "2025-03-10",
+        "--evidence", "assessment_centre.intellectual=4", expect=1,
+    )  # fmt: skip
+    assert "kota-binjai" in refused.output and "kota-balikpapan" not in refused.output
+    app = Talenta(store)
+    try:
+        assert TalentProfile.create_id("kota-binjai", A) not in app.repository
+        written = app.recorder.select_notifications(start=(before or 0) + 1, limit=10)
+        assert [n.topic.rsplit(":", 1)[-1] for n in written] == ["Refusal.Refused"]
+    finally:
+        app.close()

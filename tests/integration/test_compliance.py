@@ -19,6 +19,7 @@ import pytest
 from eventsourcing.domain import Aggregate
 
 from domain.envelope import Actor, Envelope, Role
+from domain.personnel.aggregate import Employee
 from domain.personnel.facts import EmploymentStatus
 from domain.rules.core import ReadingId
 from domain.rules.madiun_eligibility import check_scouting_eligibility
@@ -83,6 +84,7 @@ from tests.integration.test_talent_succession import (
     nominated_in_group,
     staffed,
 )
+from tests.unit.rules_builders import facts, nip_for, spell
 
 MADIUN, BINJAI, BALIKPAPAN = "kota-madiun", "kota-binjai", "kota-balikpapan"
 NOMINATORS = {agency: nominator for agency, nominator, _ in CITIES.values()}
@@ -708,6 +710,35 @@ def pin_left_valid_after_its_expiry(app: Talenta) -> Seeded:
     return pinned(app, expire=False).id, "Award.Awarded"
 
 
+def assessment_of_another_agencys_employee(app: Talenta) -> Seeded:
+    """A Binjai assessor maps a Madiun employee into Binjai's nine-box, written past the
+    commands (which refuse it)."""
+    nip = nip_for(date(1979, 4, 2))
+    record = facts(
+        nip=nip, agency=MADIUN, positions=(spell(PositionLevel.SUPERVISOR, date(2015, 1, 2)),)
+    )
+    clerk = Envelope(actor=actor(MADIUN, Role.CASEWORKER), effective=date(2024, 1, 2))
+    app.save(Employee.enrol(record, clerk))
+    pack = pack_for(BINJAI)
+    cycle = pack.cycle
+    assert cycle is not None
+    stamp = talent_common.envelope(
+        actor(BINJAI, Role.ASSESSOR), date(2025, 3, 10), pack, cycle.assessment_citation
+    )
+    profile = TalentProfile.start(BINJAI, nip, stamp)
+    profile.assess(
+        UNIT,
+        PositionLevel.SUPERVISOR,
+        "2025",
+        *CELLS[9],
+        {"assessment_centre": {"x": 4}},
+        pack,
+        stamp,
+    )
+    app.save(profile)
+    return profile.id, "TalentProfile.Assessed"
+
+
 def _cycle_citation(agency: str, name: str) -> str:
     return str(getattr(pack_for(agency).cycle, name))
 
@@ -719,6 +750,12 @@ def _group_defined(agency: str) -> str:
 
 
 SEEDED = [
+    pytest.param(
+        assessment_of_another_agencys_employee,
+        "other-agency",
+        _cycle_citation(BINJAI, "assessment_citation"),
+        id=f"{_cycle_citation(BINJAI, 'assessment_citation')} another agency's employee mapped",
+    ),
     pytest.param(
         pick_outside_the_shortlist,
         "not-shortlisted",

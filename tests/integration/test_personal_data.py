@@ -20,7 +20,14 @@ from services.api import create_api
 from services.api.context import Context
 from services.application import Talenta
 from services.auth import token_store
-from services.personal_data import NEEDS, WITHHELD, PersonalField, mask_nip, shown
+from services.personal_data import (
+    NEEDS,
+    WITHHELD,
+    WITHHELD_OUTCOME,
+    PersonalField,
+    mask_nip,
+    shown,
+)
 from tests.unit.rules_builders import facts, nip_for
 
 AGENCY, OTHER = "kota-madiun", "kota-binjai"
@@ -107,8 +114,11 @@ def test_each_role_sees_in_each_read_route_only_the_personal_data_it_needs(
     assert ("age" in age["evidence"]) is sees(role, PersonalField.BIRTH_DATE)
     blocking = discipline["evidence"].get("blocking_penalties")
     assert bool(blocking) is sees(role, PersonalField.DISCIPLINE)
-    # the outcome stays: an assessor learns that a requirement failed, not the record behind it
-    assert discipline["outcome"] == "not-met"
+    # the outcome is derived from the record: withheld with it (discipline fails, age is met)
+    assert discipline["outcome"] == (
+        "not-met" if sees(role, PersonalField.DISCIPLINE) else "withheld"
+    )
+    assert age["outcome"] == ("met" if sees(role, PersonalField.BIRTH_DATE) else "withheld")
 
 
 def test_a_full_record_read_by_a_non_caseworker_is_recorded_and_listed_for_auditors(
@@ -178,7 +188,14 @@ def test_the_filter_withholds_keys_requirements_and_nips_wherever_they_sit() -> 
     assert shown(data, Role.HEAD_OF_UNIT) == {
         "nip": A,
         "results": {A: {"final": "80"}},
-        "candidates": [{"nip": A, "requirements": [{**age, "evidence": {}, "message": WITHHELD}]}],
+        "candidates": [
+            {
+                "nip": A,
+                "requirements": [
+                    {**age, "outcome": WITHHELD_OUTCOME, "evidence": {}, "message": WITHHELD}
+                ],
+            }
+        ],
     }
     hidden = mask_nip(A)
     assert shown(data, Role.EXTERNAL_ASSESSOR)["results"] == {hidden: {"final": "80"}}

@@ -7,6 +7,7 @@ import asyncio
 from datetime import UTC, datetime, timedelta
 from uuid import UUID, uuid4
 
+from domain.access import Refusal
 from domain.agencies import get_agency
 from domain.envelope import Envelope, Role
 from domain.scouting.candidate import Channel
@@ -86,6 +87,22 @@ async def test_the_clock_closes_registration_and_skips_what_the_rules_refuse(
     assert last.envelope["actor"]["role"] == Role.SYSTEM
     still_open: ScoutingRound = app.repository.get(unpublished)
     assert still_open.closed_on is None
+    # the refused milestone is recorded as every refused command is, for the round's agency
+    (refused,) = refusals(app)
+    assert (refused.agency, refused.via, refused.command) == (
+        "kota-madiun",
+        "clock",
+        "close_round_registration",
+    )
+    assert refused.code == "not-published" and refused.citation.startswith("madiun-2021:")
+    assert refused.body["aggregate_id"] == str(unpublished)
+
+
+def refusals(app: Talenta) -> list[Refusal]:
+    topics = app.recorder.select_notifications(start=None, limit=100_000)
+    return [
+        app.repository.get(n.originator_id) for n in topics if n.topic.endswith(":Refusal.Refused")
+    ]
 
 
 def dated_for_the_round(app: Talenta, nips: list[str], schedule: Schedule) -> None:

@@ -13,6 +13,7 @@ from uuid import UUID
 import pytest
 from eventsourcing.persistence import IntegrityError
 
+from domain.access import Refusal
 from domain.envelope import Actor, DocumentRef, Envelope, Role
 from domain.personnel.aggregate import Employee
 from domain.personnel.facts import EducationEntry, GradeSpell, IntegrityStatement, PersonnelFacts
@@ -30,7 +31,7 @@ from domain.values import (
     Investigation,
     PositionLevel,
 )
-from services.application import EmployeeNotFound, Talenta
+from services.application import Talenta
 from services.auth import OtherAgency
 from services.permissions import Forbidden
 from services.scouting.rounds import (
@@ -243,6 +244,13 @@ def test_a_round_runs_from_registration_to_the_report(app: Talenta) -> None:
         "madiun-2021:P13(1)",
         "madiun-2021:P15(1)",
     ]
+    # each refused row is a refusal of its own, with its line and why
+    refused_rows = [
+        (r.body["line"], r.code, r.citation)
+        for r in recorded_refusals(app)
+        if r.command == "record_scores_from_csv"
+    ]
+    assert refused_rows == [(e.line, e.code, e.citation) for e in report.errors]
 
     for scored, (_, technical) in SCORED.items():
         if technical is not None:
@@ -372,8 +380,18 @@ def test_only_a_known_employee_registers(app: Talenta) -> None:
     stranger = RegisterCandidate(
         round_id=round_id, nip=nip(99), channel=Channel.WEB, effective=REGISTERING
     )
-    with pytest.raises(EmployeeNotFound):
+    # refused as another agency's employee is, in the same words
+    with pytest.raises(OtherAgency):
         register_candidate(app, stranger, SECRETARIAT)
+
+
+def recorded_refusals(app: Talenta) -> list[Refusal]:
+    notifications = app.recorder.select_notifications(start=None, limit=100_000)
+    return [
+        app.repository.get(n.originator_id)
+        for n in notifications
+        if n.topic.endswith(":Refusal.Refused")
+    ]
 
 
 Call = Callable[[Talenta, UUID, Actor], object]

@@ -22,7 +22,8 @@ from domain.talent.planning import Need
 from domain.talent.succession import SuccessionGroup, SuccessionPlan
 from domain.talent.succession_values import Successor, TargetStatus
 from domain.values import PositionLevel
-from services.application import EmployeeNotFound, Talenta
+from services.application import Talenta
+from services.auth import OtherAgency
 from services.permissions import Forbidden
 from services.talent.acquisition import (
     AnalyseNeeds,
@@ -162,7 +163,8 @@ def test_a_critical_position_gets_ordered_successors(app: Talenta, city: str) ->
     first = assess(app, agency, B, 5, date(2025, 3, 3))
     for nip, box in ((A, 9), (B, 8), (C, 6)):
         assess(app, agency, nip, box, date(2025, 3, 10))
-    with pytest.raises(EmployeeNotFound):
+    # an unknown NIP is refused as another agency's employee is: nothing tells them apart
+    with pytest.raises(OtherAgency):
         assess(app, agency, nip_for(date(1977, 5, 9)), 9, date(2025, 3, 10))
 
     progress = campaign_report(app, campaign, actor(agency, Role.TALENT_TEAM))

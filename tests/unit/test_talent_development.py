@@ -346,7 +346,7 @@ def test_the_handlers_judge_on_the_profile_and_cite_what_they_used(app: Talenta)
             app,
             services.CloseFollowUp(
                 agency="kota-binjai",
-                nip="198502022010012002",
+                nip=NIP,
                 effective=ON,
                 task_id=uuid4(),
                 outcome="x",
