@@ -32,6 +32,7 @@ CYCLE = CycleRules(
     needs_analysis_citation=Citation(f"{_ID}:P11"),
     strategy_mechanisms=strategy_mechanisms(_ID, "P12(2)"),
     assessment_citation=Citation(f"{_ID}:P13"),
+    candidates_citation=Citation(f"{_ID}:P13(1)"),
     mapping_citation=Citation(f"{_ID}:P14"),
     nominator=Role.TALENT_TEAM,
     nomination_citation=Citation(f"{_ID}:P16(1)"),

@@ -48,6 +48,7 @@ CYCLE = CycleRules(
     needs_analysis_citation=Citation(f"{_ID}:P15"),
     strategy_mechanisms=strategy_mechanisms(_ID, "P16(2)"),
     assessment_citation=Citation(f"{_ID}:P18(1)"),
+    candidates_citation=Citation(f"{_ID}:P17"),
     mapping_citation=Citation(f"{_ID}:P19"),
     nominator=Role.PPK,
     nomination_citation=Citation(f"{_ID}:P22"),

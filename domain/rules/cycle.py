@@ -46,6 +46,9 @@ class CycleRules(BaseModel):
     needs_analysis_citation: Citation
     strategy_mechanisms: tuple[Cited, ...]  # one or more
     assessment_citation: Citation
+    # Who a mapping may assess: the agency's own, or an external candidate (Binjai P17,
+    # Balikpapan P13(1)).
+    candidates_citation: Citation
     # Mapping covers every employee and gathers box-9 talents per unit (Binjai P19, Balikpapan P14).
     mapping_citation: Citation
     nominator: Role

@@ -87,9 +87,9 @@ def assess_employee(app: Talenta, command: AssessEmployee, actor: Actor) -> Asse
     # PNS, CPNS and PPPK alike (Binjai P17, Balikpapan P13(1)): the agency's own employee, active
     # and holding a position, or an external candidate on the agency's own evidence.
     unit, level = (
-        _external(app, command, cycle.assessment_citation)
+        _external(app, command, cycle.candidates_citation)
         if command.external
-        else _internal(app, command, cycle.assessment_citation)
+        else _internal(app, command, cycle.candidates_citation)
     )
     grid = pack.nine_box
     stamp = envelope(

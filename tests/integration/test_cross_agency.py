@@ -1,7 +1,7 @@
 """Every command route, called by every role allowed it, with another agency's records in its
 body (an employee, a round, a vacancy, a mutation, a tenure review, a critical position, a plan,
-a campaign, a monitoring, a notice): refused with other-agency, and nothing written but the
-Refusal record. The table is generated from the routes and their ``@allowed`` roles, on both
+a campaign, a monitoring, a notice, a talent search): refused with other-agency, and nothing
+written but the Refusal record. The table is generated from the routes and their ``@allowed`` roles, on both
 stores."""
 
 from __future__ import annotations
@@ -25,6 +25,7 @@ from domain.reminders.notice import Notice
 from domain.rules.registry import pack_for
 from domain.scouting.mutation import TenureReview
 from domain.talent.monitoring import Monitoring
+from domain.talent.search import SearchGround
 from domain.talent.succession_values import TargetStatus
 from domain.values import PositionLevel
 from infra.postgres import PostgresServer, create_database, drop_database, unique_database_name
@@ -41,6 +42,7 @@ from services.scouting.rounds import OpenRound, open_round
 from services.scouting.vacancies import OpenVacancy, open_vacancy
 from services.talent.acquisition import DeclareCriticalPosition, declare_critical_position
 from services.talent.mapping import OpenCampaign, open_campaign
+from services.talent.search import OpenTalentSearch, open_talent_search
 from services.talent.succession import DeclareTarget, declare_target
 from tests.unit.rules_builders import facts, nip_for, spell
 
@@ -184,6 +186,15 @@ class Seeded:
             critical_position_id=critical,
         )
         campaign = OpenCampaign(agency=agency, period="2025", opened_on=date(2025, 3, 1))
+        search = OpenTalentSearch(
+            agency=agency,
+            position="Kepala Bappeda",
+            unit="Bappeda",
+            level=PositionLevel.JPT_PRATAMA,
+            grounds=(SearchGround.URGENT,),
+            justification="jabatan kosong mendadak",
+            opened_on=date(2025, 2, 5),
+        )
         stamp = Envelope(actor=ppk, effective=date(2024, 1, 2))
         notice = Notice(
             agency=agency,
@@ -204,6 +215,7 @@ class Seeded:
             "plan_id": declare_target(self.app, target, team),
             "campaign_id": open_campaign(self.app, campaign, team),
             "notice_id": notice.id,
+            "search_id": open_talent_search(self.app, search, team),
         }
 
     def monitored(self) -> Seeded:
