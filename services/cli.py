@@ -33,6 +33,7 @@ from services.cli_report import report
 from services.cli_scouting import scouting
 from services.cli_step import cause, record
 from services.cli_talent import talent
+from services.cli_users import user
 from services.config import StoreConfig
 from services.eligibility import check_scouting
 from services.importing import ImportInterrupted, PersonnelFiles, import_personnel, parse_personnel
@@ -329,3 +330,4 @@ main.add_command(demo)
 main.add_command(scouting)
 main.add_command(talent)
 main.add_command(report)
+main.add_command(user)

@@ -3,5 +3,6 @@ tamper-evident chain covers them too."""
 
 from domain.access.reads import PersonalDataRead
 from domain.access.refusals import Refusal
+from domain.access.users import UnknownSignIn, User
 
-__all__ = ["PersonalDataRead", "Refusal"]
+__all__ = ["PersonalDataRead", "Refusal", "UnknownSignIn", "User"]

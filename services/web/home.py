@@ -1,0 +1,82 @@
+"""The home page: what waits for the signed-in user in their role (the reminder inbox, with
+acknowledge), rounds in progress, pool entries expiring in the next 90 days, vacancies awaiting
+a shortlist or a pick, and counts at a glance, all from the read models."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from uuid import UUID
+
+from fastapi import APIRouter, Request
+from fastapi.responses import Response
+
+from domain.agencies import get_agency
+from domain.envelope import Role
+from domain.scouting.vacancy_state import VacancyState
+from projections import scouting as read
+from projections.reminders import inbox
+from services.api.context import Context
+from services.reminders.commands import AcknowledgeNotice, acknowledge_notice
+from services.web.attempt import Refused, attempt
+from services.web.frame import page, see_other
+from services.web.session import PostedForm, SignedIn
+
+router = APIRouter(include_in_schema=False)
+
+EXPIRING = timedelta(days=90)
+# Who acts next on a vacancy: the TPK shortlists (P24), the PPK picks (P25).
+WAITING_FOR: dict[VacancyState, frozenset[Role]] = {
+    VacancyState.OPEN: frozenset(
+        {Role.TPK_MEMBER, Role.CASEWORKER, Role.SCOUTING_TEAM, Role.ADMINISTRATOR}
+    ),
+    VacancyState.SHORTLISTED: frozenset({Role.PPK, Role.CASEWORKER, Role.ADMINISTRATOR}),
+}
+
+
+def _context(request: Request) -> Context:
+    found: Context = request.app.state.context
+    found.refresh()
+    return found
+
+
+@router.get("/")
+def home(request: Request, me: SignedIn) -> Response:
+    ctx = _context(request)
+    actor = me.actor
+    today = get_agency(actor.agency).local_date(datetime.now(UTC))
+    rounds = [r for r in read.rounds(ctx.documents, actor.agency) if r.pool_decree is None]
+    pool = read.current_pool(ctx.documents, actor.agency, today)
+    expiring = [row for row in pool if row.expires_on - today <= EXPIRING]
+    vacancies = read.vacancies(ctx.documents, actor.agency)
+    waiting = [v for v in vacancies if actor.role in WAITING_FOR.get(v.state, frozenset())]
+    counts = {
+        "employees": len(ctx.directory.rows(actor.agency)),
+        "rounds_in_progress": len(rounds),
+        "pool_entries": len(pool),
+        "open_vacancies": sum(1 for v in vacancies if v.state is not VacancyState.FILLED),
+    }
+    return page(
+        request,
+        "home.html",
+        me=me,
+        notices=inbox(ctx.documents, actor.agency, actor.role, actor.id),
+        rounds=rounds,
+        expiring=expiring,
+        waiting=waiting,
+        counts=counts,
+    )
+
+
+@router.post("/notices/{notice_id}/acknowledge")
+def acknowledge(request: Request, me: SignedIn, form: PostedForm, notice_id: UUID) -> Response:
+    app = request.app.state.context.app
+    outcome = attempt(
+        app,
+        me.actor,
+        "acknowledge_notice",
+        {"notice_id": str(notice_id)},
+        lambda: acknowledge_notice(app, AcknowledgeNotice(notice_id=notice_id), me.actor),
+    )
+    if isinstance(outcome, Refused):
+        return page(request, "message.html", outcome.status, me=me, title="", refused=outcome)
+    return see_other(request, "/")

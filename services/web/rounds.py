@@ -1,0 +1,250 @@
+"""The Madiun round in the browser: the list of rounds, opening one, its board (every candidate's
+stage and results) with the steps the user's role may take, and score entry as a table for a
+whole stage. A refused step is shown beside its form with its citation, in both languages."""
+
+from __future__ import annotations
+
+import hashlib
+from decimal import Decimal, InvalidOperation
+from functools import partial
+from typing import Any
+from uuid import UUID
+
+from fastapi import APIRouter, Request
+from fastapi.responses import Response
+
+from domain.envelope import Actor, Role
+from domain.scouting.candidate import Channel, Stage
+from domain.scouting.plan import Announcement, Schedule
+from domain.values import PositionLevel
+from projections import scouting as read
+from projections.scouting import CandidateRow, RoundBoard
+from services.api.context import Context
+from services.application import NotFound, Talenta
+from services.auth import same_agency
+from services.permissions import roles_of
+from services.personal_data import PersonalField, mask_nip, needs
+from services.scouting import rounds
+from services.web.attempt import Refused, attempt, fields_of
+from services.web.frame import not_found_page, page, see_other
+from services.web.round_steps import BY_NAME, SCORES, STEPS, Handler, Step
+from services.web.session import PostedForm, SignedIn, WebUser
+
+router = APIRouter(include_in_schema=False)
+
+BOARD_STAGES = tuple(Stage)
+
+
+def _context(request: Request) -> Context:
+    found: Context = request.app.state.context
+    found.refresh()
+    return found
+
+
+def score_key(round_id: UUID, nip: str) -> str:
+    """A score field's name that does not show the NIP to whom may not see it."""
+    return "s-" + hashlib.sha256(f"{round_id}:{nip}".encode()).hexdigest()[:16]
+
+
+def nip_shown(nip: str, role: Role) -> str:
+    return nip if PersonalField.NIP in needs(role) else mask_nip(nip)
+
+
+@router.get("/rounds")
+def round_list(request: Request, me: SignedIn) -> Response:
+    ctx = _context(request)
+    return page(
+        request,
+        "rounds.html",
+        me=me,
+        rounds=read.rounds(ctx.documents, me.actor.agency),
+        may_open=me.actor.role in roles_of(rounds.open_round),
+        levels=list(PositionLevel),
+        refused=None,
+        values={},
+    )
+
+
+@router.post("/rounds")
+def open_round(request: Request, me: SignedIn, form: PostedForm) -> Response:
+    app = request.app.state.context.app
+    body = fields_of(form)
+
+    def command() -> UUID:
+        opened = rounds.OpenRound(
+            agency=me.actor.agency,
+            level=body.get("level"),
+            name=body.get("name"),
+            effective=body.get("announcement"),
+            reason=body.get("reason", ""),
+            schedule=Schedule(**{key: body.get(key) for key in Schedule.model_fields}),
+            announcement=Announcement(
+                **{key: body.get(key, "") for key in Announcement.model_fields}
+            ),
+        )
+        opened_id: UUID = rounds.open_round(app, opened, me.actor)
+        return opened_id
+
+    outcome = attempt(app, me.actor, "open_round", body, command)
+    if isinstance(outcome, Refused):
+        ctx = _context(request)
+        return page(
+            request,
+            "rounds.html",
+            outcome.status,
+            me=me,
+            rounds=read.rounds(ctx.documents, me.actor.agency),
+            may_open=True,
+            levels=list(PositionLevel),
+            refused=outcome,
+            values=body,
+        )
+    return see_other(request, f"/rounds/{outcome}")
+
+
+def _board(request: Request, me: WebUser, round_id: UUID) -> RoundBoard:
+    found = read.round_board(_context(request).documents, round_id)
+    if found is None:
+        raise rounds.RoundNotFound(round_id)
+    same_agency(me.actor, found.agency)
+    return found
+
+
+def _board_page(
+    request: Request,
+    me: WebUser,
+    board: RoundBoard,
+    status: int = 200,
+    refusals: dict[str, list[tuple[str, Refused]]] | None = None,
+    done: str = "",
+) -> Response:
+    role = me.actor.role
+    candidates = [row for stage in BOARD_STAGES for row in board.stages[stage]]
+    names = {
+        row.nip: row.name
+        for row in _context(request).directory.rows(board.agency)
+        if row.nip in {c.nip for c in candidates}
+    }
+    return page(
+        request,
+        "round.html",
+        status,
+        me=me,
+        board=board,
+        candidates=candidates,
+        names=names,
+        shown=lambda nip: nip_shown(nip, role),
+        steps=[step for step in STEPS if step.offered_to(role)],
+        channels=list(Channel),
+        score_tables=_score_tables(board, role),
+        score_key=score_key,
+        refusals=refusals or {},
+        done=done,
+    )
+
+
+def _score_tables(board: RoundBoard, role: Role) -> list[tuple[str, list[CandidateRow]]]:
+    return [
+        (stage_name, board.stages[Stage(stage)])
+        for stage_name, (handler, stage) in SCORES.items()
+        if role in roles_of(handler)
+    ]
+
+
+@router.get("/rounds/{round_id}")
+def board(request: Request, me: SignedIn, round_id: UUID) -> Response:
+    try:
+        found = _board(request, me, round_id)
+    except NotFound as missing:
+        return not_found_page(request, missing)
+    return _board_page(request, me, found)
+
+
+@router.post("/rounds/{round_id}/steps/{name}")
+def take_step(
+    request: Request, me: SignedIn, form: PostedForm, round_id: UUID, name: str
+) -> Response:
+    app = request.app.state.context.app
+    step = BY_NAME.get(name)
+    try:
+        found = _board(request, me, round_id)
+    except NotFound as missing:
+        return not_found_page(request, missing)
+    if step is None:
+        return not_found_page(request, NotFound(f"langkah {name} tidak ada / no step {name}"))
+    body = fields_of(form)
+    each = [body]
+    if step.per_candidate and body.get("nip") == "*":
+        each = [{**body, "nip": row.nip} for row in found.stages[Stage.REGISTERED]]
+    refused: list[tuple[str, Refused]] = []
+    for fields in each:
+        outcome = attempt(
+            app, me.actor, step.name, fields, partial(_take, step, app, round_id, fields, me.actor)
+        )
+        if isinstance(outcome, Refused):
+            refused.append((nip_shown(str(fields.get("nip", "")), me.actor.role), outcome))
+    board_now = _board(request, me, round_id)
+    if refused:
+        status = refused[0][1].status
+        return _board_page(request, me, board_now, status, {step.name: refused})
+    return _board_page(request, me, board_now, done=step.name)
+
+
+@router.post("/rounds/{round_id}/scores/{stage}")
+def enter_scores(
+    request: Request, me: SignedIn, form: PostedForm, round_id: UUID, stage: str
+) -> Response:
+    app = request.app.state.context.app
+    try:
+        found = _board(request, me, round_id)
+    except NotFound as missing:
+        return not_found_page(request, missing)
+    if stage not in SCORES:
+        return not_found_page(request, NotFound(f"tahap {stage} tidak ada / no stage {stage}"))
+    handler, waiting = SCORES[stage]
+    body = fields_of(form)
+    refused: list[tuple[str, Refused]] = []
+    for row in found.stages[Stage(waiting)]:
+        typed = str(body.get(score_key(round_id, row.nip), "")).strip()
+        if not typed:
+            continue
+        fields = {"nip": row.nip, "score": typed, "effective": body.get("effective")}
+        outcome = attempt(
+            app,
+            me.actor,
+            handler.__name__,
+            fields,
+            partial(_score, handler, app, round_id, fields, me.actor),
+        )
+        if isinstance(outcome, Refused):
+            refused.append((nip_shown(row.nip, me.actor.role), outcome))
+    board_now = _board(request, me, round_id)
+    key = f"scores-{stage}"
+    if refused:
+        return _board_page(request, me, board_now, refused[0][1].status, {key: refused})
+    return _board_page(request, me, board_now, done=key)
+
+
+def _take(step: Step, app: Talenta, round_id: UUID, fields: dict[str, Any], actor: Actor) -> Any:
+    return step.handler(app, step.build(round_id, fields), actor)
+
+
+def _score(
+    handler: Handler, app: Talenta, round_id: UUID, fields: dict[str, Any], actor: Actor
+) -> Any:
+    command = rounds.RecordScore(
+        round_id=round_id,
+        nip=fields["nip"],
+        score=_decimal(fields["score"]),
+        effective=fields["effective"],
+    )
+    return handler(app, command, actor)
+
+
+def _decimal(typed: str) -> Decimal | str:
+    """A score typed with a decimal comma (Indonesian) or point; anything else is left to the
+    command's own validation, which names the field."""
+    try:
+        return Decimal(typed.replace(",", "."))
+    except InvalidOperation:
+        return typed
