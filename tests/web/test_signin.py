@@ -1,0 +1,88 @@
+"""Signing in through Chromium: a wrong password, the lock-out after five failures, the events
+recorded, and a form posted without its CSRF token refused."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from domain.access.users import User, user_id
+from tests.web.conftest import PASSWORD, Site
+
+
+def sign_in(page: Any, site: Site, username: str, password: str = PASSWORD) -> None:
+    page.goto(f"{site.url}/signin")
+    page.fill("#username", username)
+    page.fill("#password", password)
+    page.click("form[action='/signin'] button[type=submit]")
+
+
+def events_of(site: Site, username: str) -> list[str]:
+    stored = site.app.repository.event_store.get(user_id(username))
+    return [type(event).__name__ for event in stored]
+
+
+def test_a_wrong_password_is_refused_and_the_right_one_opens_the_home_page(
+    site: Site, browser: Any
+) -> None:
+    page = browser.new_page()
+    sign_in(page, site, "asesor", "salah-sekali-123")
+    assert page.locator("[data-code=wrong_password]").inner_text() == (
+        "Nama pengguna atau kata sandi salah."
+    )
+    sign_in(page, site, "asesor")
+    assert page.url == f"{site.url}/"
+    assert page.locator("h1").inner_text() == "Beranda"
+    assert page.locator(".who strong").inner_text() == "asesor"
+    cookie = next(c for c in page.context.cookies() if c["name"] == "talenta_session")
+    assert cookie["httpOnly"] and cookie["sameSite"] == "Lax"
+    assert events_of(site, "asesor")[-2:] == ["SignInFailed", "SignedIn"]
+
+    page.click("form[action='/signout'] button")
+    assert page.url.startswith(f"{site.url}/signin")
+    page.goto(f"{site.url}/")
+    assert page.url.startswith(f"{site.url}/signin"), "signed out, the home page asks to sign in"
+    assert events_of(site, "asesor")[-1] == "SignedOut"
+    page.close()
+
+
+def test_five_failures_lock_the_user_even_against_the_right_password(
+    site: Site, browser: Any
+) -> None:
+    page = browser.new_page()
+    for _ in range(5):
+        sign_in(page, site, "kabag", "bukan-kata-sandinya")
+        assert page.locator("[data-code=wrong_password]").count() == 1
+    sign_in(page, site, "kabag")
+    assert page.locator("[data-code=locked]").count() == 1
+    assert page.url.startswith(f"{site.url}/signin")
+    user: User = site.app.repository.get(user_id("kabag"))
+    assert user.failures and len(user.failures) == 5
+    assert events_of(site, "kabag")[-1] == "SignInFailed"
+    page.close()
+
+
+def test_a_form_posted_without_its_csrf_token_is_refused_and_changes_nothing(
+    site: Site, browser: Any
+) -> None:
+    page = browser.new_page()
+    sign_in(page, site, "walikota")
+    before = len(events_of(site, "walikota"))
+    # The browser's own cookies ride along; only the form's token is missing.
+    answer = page.request.post(f"{site.url}/signout", form={"nothing": "here"})
+    assert answer.status == 403
+    assert "token keamanan" in answer.text()
+    assert len(events_of(site, "walikota")) == before
+    page.goto(f"{site.url}/")
+    assert page.locator("h1").inner_text() == "Beranda", "still signed in"
+    page.close()
+
+
+def test_the_english_switch_relabels_the_page(site: Site, browser: Any) -> None:
+    page = browser.new_page()
+    sign_in(page, site, "penguji")
+    page.click("a.lang")
+    assert page.locator("h1").inner_text() == "Home"
+    assert page.locator("a.lang").inner_text() == "Bahasa Indonesia"
+    page.click("a.lang")
+    assert page.locator("h1").inner_text() == "Beranda"
+    page.close()
