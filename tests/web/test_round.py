@@ -1,0 +1,190 @@
+"""A Madiun round of several candidates run in the browser by its roles, from opening to the pool
+decree (madiun-2021 P11-20); a refusal shown beside its form with its citation and nothing
+written; a user of another agency refused; the round board's structure kept as a picture."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+from uuid import UUID
+
+from tests.web.conftest import Site
+from tests.web.test_signin import sign_in
+
+BUDI, SITI, ANDI = "197503122000031004", "198307252006042011", "196911201992031005"
+HERE = Path(__file__).parent
+STRUCTURE = HERE / "round_board.structure.json"
+
+
+def step(page: Any, name: str, **fields: str) -> None:
+    form = page.locator(f"#step-{name}")
+    for field, value in fields.items():
+        target = form.locator(f"[name={field}]")
+        if target.evaluate("e => e.tagName") == "SELECT":
+            target.select_option(value)
+        elif value == "on":
+            target.check()
+        else:
+            target.fill(value)
+    form.locator("button[type=submit]").click()
+
+
+def refusal_in(page: Any, form: str) -> Any:
+    return page.locator(f"#{form} .refusal")
+
+
+def candidates(page: Any) -> dict[str, str]:
+    rows = page.locator("table.board tbody tr")
+    return {
+        rows.nth(i).locator("td").nth(0).inner_text(): rows.nth(i).get_attribute("data-stage")
+        for i in range(rows.count())
+    }
+
+
+def structure(page: Any) -> dict[str, Any]:
+    return {
+        "h1": page.locator("h1").count(),
+        "h2": page.locator("main h2").all_inner_texts(),
+        "board_columns": page.locator("table.board thead th").all_inner_texts(),
+    }
+
+
+def open_round(page: Any, site: Site) -> str:
+    page.goto(f"{site.url}/rounds")
+    page.fill("#name", "Talent Scouting Administrator 2025")
+    page.select_option("#level", "administrator")
+    for field, day in {
+        "announcement": "2025-02-03",
+        "registration_opens": "2025-02-05",
+        "registration_closes": "2025-02-28",
+        "potential_assessment": "2025-03-10",
+        "technical_assessment": "2025-03-24",
+        "result": "2025-04-07",
+    }.items():
+        page.fill(f"#{field}", day)
+    page.fill("#requirements", "Pasal 10 ayat (1)")
+    page.fill("#timing_and_procedure", "berkas ke Sekretariat atau website BKPSDM")
+    page.fill("#stages", "enam tahap")
+    page.fill("#other", "-")
+    page.click("form[action='/rounds'] button[type=submit]")
+    assert page.locator("h1").inner_text() == "Talent Scouting Administrator 2025"
+    return str(page.url)
+
+
+def test_a_round_runs_in_the_browser_from_opening_to_the_pool_decree(
+    site: Site, browser: Any, tmp_path: Path
+) -> None:
+    clerk = browser.new_page(viewport={"width": 1280, "height": 900})
+    sign_in(clerk, site, "siti")
+    board = open_round(clerk, site)
+    step(clerk, "publish_round", circular_number="800/017/401.103/2025",
+         website="https://bkpsdm.madiunkota.go.id", effective="2025-02-03")  # fmt: skip
+    for nip in (BUDI, SITI, ANDI):
+        step(clerk, "register_candidate", nip=nip, channel="direct", effective="2025-02-10")
+        assert refusal_in(clerk, "step-register_candidate").count() == 0
+    assert candidates(clerk) == dict.fromkeys((ANDI, BUDI, SITI), "registered")
+
+    step(clerk, "close_registration", closed_on="2025-02-28", effective="2025-03-01")
+    # Registering after the close is refused beside the form, with its article; nothing written.
+    version = site.app.repository.get(_round_id(board)).version
+    step(clerk, "register_candidate", nip="199005082015032002", channel="direct",
+         effective="2025-03-02")  # fmt: skip
+    refused = refusal_in(clerk, "step-register_candidate")
+    assert refused.count() == 1
+    assert refused.locator("cite").inner_text().startswith("madiun-2021:P")
+    assert refused.locator("details p").get_attribute("lang") == "en"
+    assert site.app.repository.get(_round_id(board)).version == version
+    assert len(candidates(clerk)) == 3
+
+    step(clerk, "select_administratively", nip="*", documents_complete="on",
+         effective="2025-03-03")  # fmt: skip
+    assert candidates(clerk) == {
+        BUDI: "administrative-passed",
+        SITI: "administrative-failed",
+        ANDI: "administrative-failed",
+    }
+    step(clerk, "announce_administrative_results", effective="2025-03-04")
+
+    # The clerk is offered no score table: the assessors score (P15, P16(3)).
+    assert clerk.locator("#scores-potential").count() == 0
+    for user, stage, score, day in (
+        ("asesor", "potential", "85", "2025-03-10"),
+        ("penguji", "technical", "82,5", "2025-03-24"),
+    ):
+        scorer = browser.new_page()
+        sign_in(scorer, site, user)
+        scorer.goto(board)
+        table = scorer.locator(f"#scores-{stage}")
+        assert table.locator("tbody tr").count() == 1
+        table.locator("tbody input").fill(score)
+        table.locator("[name=effective]").fill(day)
+        table.locator("button[type=submit]").click()
+        assert scorer.locator(f"#scores-{stage} .done").count() == 1
+        scorer.close()
+
+    clerk.goto(board)
+    step(clerk, "finalise_round", effective="2025-04-07")
+    assert candidates(clerk)[BUDI] == "passed"
+    # The report to the mayor is the scouting team's (P19(4)): siti switches role.
+    assert clerk.locator("#step-report_to_mayor").count() == 0
+    clerk.select_option("#role-switch", "scouting-team")
+    clerk.click("form[action='/role'] button")
+    clerk.goto(board)
+    step(clerk, "report_to_mayor", report_number="800/045/401.103/2025", effective="2025-04-08")
+    assert clerk.locator("#step-report_to_mayor .done").count() == 1
+    assert clerk.locator("#step-decree_pool").count() == 0
+
+    mayor = browser.new_page()
+    sign_in(mayor, site, "walikota")
+    mayor.goto(board)
+    assert [f.get_attribute("id") for f in mayor.locator("form.step").all()] == ["step-decree_pool"]
+    step(mayor, "decree_pool", decree_number="188.45/112/401.012/2025", decree_date="2025-04-14")
+    assert "188.45/112/401.012/2025" in mayor.locator("dl.facts").inner_text()
+
+    mayor.goto(f"{site.url}/pool?level=administrator")
+    rows = mayor.locator("table.pool tbody tr")
+    assert rows.count() == 1
+    assert rows.first.locator("td").all_inner_texts()[::2] == [
+        BUDI, "188.45/112/401.012/2025", "2028-04-14"
+    ]  # fmt: skip
+    mayor.goto(f"{site.url}/pool?level=administrator&on=2025-04-13")
+    assert mayor.locator("table.pool").count() == 0, "the day before the decree: empty"
+    mayor.screenshot(path=str(tmp_path / "pool.png"), full_page=True)
+    mayor.close()
+
+    clerk.goto(board)
+    clerk.screenshot(path=str(tmp_path / "round_board.png"), full_page=True)
+    phone = browser.new_page(viewport={"width": 390, "height": 844})
+    sign_in(phone, site, "siti")
+    phone.goto(board)
+    phone.screenshot(path=str(tmp_path / "round_board_phone.png"), full_page=True)
+    assert structure(phone) == json.loads(STRUCTURE.read_text())
+    phone.close()
+    assert structure(clerk) == json.loads(STRUCTURE.read_text())
+    clerk.close()
+
+
+def test_a_user_of_another_agency_is_refused(site: Site, browser: Any) -> None:
+    clerk = browser.new_page()
+    sign_in(clerk, site, "siti")
+    board = open_round_if_none(clerk, site)
+    clerk.close()
+    stranger = browser.new_page()
+    sign_in(stranger, site, "tamu")
+    answer = stranger.goto(board)
+    assert answer is not None and answer.status == 403
+    assert stranger.locator(".refusal").get_attribute("data-code") == "other-agency"
+    stranger.close()
+
+
+def open_round_if_none(page: Any, site: Site) -> str:
+    page.goto(f"{site.url}/rounds")
+    listed = page.locator("main table a")
+    if listed.count():
+        return f"{site.url}{listed.first.get_attribute('href')}"
+    return open_round(page, site)
+
+
+def _round_id(board: str) -> UUID:
+    return UUID(board.rstrip("/").rsplit("/", 1)[1])
