@@ -21,7 +21,7 @@ from projections import scouting as read
 from projections.scouting import CandidateRow, RoundBoard
 from services.api.context import Context
 from services.application import NotFound, Talenta
-from services.auth import same_agency
+from services.auth import OtherAgency, same_agency
 from services.permissions import roles_of
 from services.personal_data import PersonalField, mask_nip, needs
 from services.scouting import rounds
@@ -157,6 +157,9 @@ def board(request: Request, me: SignedIn, round_id: UUID) -> Response:
         found = _board(request, me, round_id)
     except NotFound as missing:
         return not_found_page(request, missing)
+    except OtherAgency as other:
+        refused = Refused(other.status, other.code, other.message, other.message_en)
+        return page(request, "message.html", other.status, me=me, title="", refused=refused)
     return _board_page(request, me, found)
 
 
@@ -166,13 +169,12 @@ def take_step(
 ) -> Response:
     app = request.app.state.context.app
     step = BY_NAME.get(name)
-    try:
-        found = _board(request, me, round_id)
-    except NotFound as missing:
-        return not_found_page(request, missing)
+    body = fields_of(form)
+    found = attempt(app, me.actor, name, body, partial(_board, request, me, round_id))
+    if isinstance(found, Refused):
+        return page(request, "message.html", found.status, me=me, title="", refused=found)
     if step is None:
         return not_found_page(request, NotFound(f"langkah {name} tidak ada / no step {name}"))
-    body = fields_of(form)
     each = [body]
     if step.per_candidate and body.get("nip") == "*":
         each = [{**body, "nip": row.nip} for row in found.stages[Stage.REGISTERED]]
@@ -195,14 +197,13 @@ def enter_scores(
     request: Request, me: SignedIn, form: PostedForm, round_id: UUID, stage: str
 ) -> Response:
     app = request.app.state.context.app
-    try:
-        found = _board(request, me, round_id)
-    except NotFound as missing:
-        return not_found_page(request, missing)
+    body = fields_of(form)
+    found = attempt(app, me.actor, stage, body, partial(_board, request, me, round_id))
+    if isinstance(found, Refused):
+        return page(request, "message.html", found.status, me=me, title="", refused=found)
     if stage not in SCORES:
         return not_found_page(request, NotFound(f"tahap {stage} tidak ada / no stage {stage}"))
     handler, waiting = SCORES[stage]
-    body = fields_of(form)
     refused: list[tuple[str, Refused]] = []
     for row in found.stages[Stage(waiting)]:
         typed = str(body.get(score_key(round_id, row.nip), "")).strip()
