@@ -4,13 +4,14 @@ recorded as the API records it; the refused step itself wrote nothing."""
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
 from eventsourcing.persistence import IntegrityError
 from pydantic import ValidationError
-from starlette.datastructures import FormData
+from starlette.datastructures import FormData, UploadFile
 
 from domain.access.users import UserError
 from domain.envelope import Actor
@@ -82,9 +83,16 @@ def _refusal(error: Exception) -> tuple[Refused, bool] | None:
 
 
 def fields_of(form: FormData) -> dict[str, Any]:
-    return {
+    """The form's text fields, and its uploaded files as documents pinned by SHA-256."""
+    fields: dict[str, Any] = {
         key: value for key, value in form.items() if key != CSRF_FIELD and isinstance(value, str)
     }
+    fields["documents"] = [
+        {"name": upload.filename, "sha256": hashlib.sha256(upload.file.read()).hexdigest()}
+        for upload in form.getlist("documents")
+        if isinstance(upload, UploadFile) and upload.filename
+    ]
+    return fields
 
 
 def attempt(

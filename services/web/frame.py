@@ -4,7 +4,6 @@ its token and something not found."""
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -41,7 +40,7 @@ def page(
             "lang": lang,
             "csrf": current.csrf,
             "path": request.url.path,
-            "today": date.today(),
+            "said": lambda message: message.en if lang == "en" else message.id,
             **values,
         },
         status_code=status,

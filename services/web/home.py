@@ -79,4 +79,9 @@ def acknowledge(request: Request, me: SignedIn, form: PostedForm, notice_id: UUI
     )
     if isinstance(outcome, Refused):
         return page(request, "message.html", outcome.status, me=me, title="", refused=outcome)
+    if request.headers.get("HX-Request") == "true":  # htmx swaps in the acknowledged notice
+        ctx = _context(request)
+        notices = inbox(ctx.documents, me.actor.agency, me.actor.role, me.actor.id, True)
+        (notice,) = [each for each in notices if each.notice_id == notice_id]
+        return page(request, "notice.html", notice=notice)
     return see_other(request, "/")

@@ -20,7 +20,7 @@ Handler = Callable[..., Any]
 class Field:
     name: str
     label: str  # a key of the message catalogue
-    kind: str = "text"  # an <input> type, or "candidate", "channel", "checkbox"
+    kind: str = "text"  # an <input> type, or "candidate", "channel", "checkbox", "file"
 
 
 @dataclass(frozen=True)
@@ -29,6 +29,10 @@ class Step:
     fields: tuple[Field, ...]
     build: Callable[[UUID, dict[str, Any]], Any]
     per_candidate: bool = False  # "every candidate waiting" takes it for each in turn
+
+    @property
+    def uploads(self) -> bool:
+        return any(field.kind == "file" for field in self.fields)
 
     @property
     def name(self) -> str:
@@ -40,6 +44,8 @@ class Step:
 
 EFFECTIVE = Field("effective", "effective", "date")
 NIP = Field("nip", "nip", "candidate")
+# Uploaded files are pinned by their SHA-256 in the event; the files are kept elsewhere.
+DOCUMENTS = Field("documents", "documents", "file")
 
 
 def _step(round_id: UUID, form: dict[str, Any], **extra: Any) -> dict[str, Any]:
@@ -60,9 +66,9 @@ STEPS: tuple[Step, ...] = (
     ),
     Step(
         rounds.register_candidate,
-        (Field("nip", "nip"), Field("channel", "channel", "channel"), EFFECTIVE),
+        (Field("nip", "nip"), Field("channel", "channel", "channel"), DOCUMENTS, EFFECTIVE),
         lambda rid, f: rounds.RegisterCandidate(
-            **_step(rid, f, nip=f.get("nip"), channel=f.get("channel"))
+            **_step(rid, f, nip=f.get("nip"), channel=f.get("channel"), documents=f["documents"])
         ),
     ),
     Step(
@@ -107,9 +113,16 @@ STEPS: tuple[Step, ...] = (
     ),
     Step(
         pool.decree_pool,
-        (Field("decree_number", "decree_number"), Field("decree_date", "decree_date", "date")),
+        (
+            Field("decree_number", "decree_number"),
+            Field("decree_date", "decree_date", "date"),
+            Field("documents", "signed_decree", "file"),
+        ),
         lambda rid, f: pool.DecreePool(
-            round_id=rid, decree_number=f.get("decree_number"), decree_date=f.get("decree_date")
+            round_id=rid,
+            decree_number=f.get("decree_number"),
+            decree_date=f.get("decree_date"),
+            documents=f["documents"],
         ),
     ),
 )

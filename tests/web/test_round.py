@@ -4,6 +4,7 @@ written; a user of another agency refused; the round board's structure kept as a
 
 from __future__ import annotations
 
+import hashlib
 import json
 from pathlib import Path
 from typing import Any
@@ -17,11 +18,13 @@ HERE = Path(__file__).parent
 STRUCTURE = HERE / "round_board.structure.json"
 
 
-def step(page: Any, name: str, **fields: str) -> None:
+def step(page: Any, name: str, **fields: Any) -> None:
     form = page.locator(f"#step-{name}")
     for field, value in fields.items():
         target = form.locator(f"[name={field}]")
-        if target.evaluate("e => e.tagName") == "SELECT":
+        if field == "documents":
+            target.set_input_files(value)
+        elif target.evaluate("e => e.tagName") == "SELECT":
             target.select_option(value)
         elif value == "on":
             target.check()
@@ -80,10 +83,18 @@ def test_a_round_runs_in_the_browser_from_opening_to_the_pool_decree(
     board = open_round(clerk, site)
     step(clerk, "publish_round", circular_number="800/017/401.103/2025",
          website="https://bkpsdm.madiunkota.go.id", effective="2025-02-03")  # fmt: skip
+    letter = tmp_path / "surat-lamaran.pdf"
+    letter.write_bytes(b"%PDF-1.4 surat lamaran Budi")
     for nip in (BUDI, SITI, ANDI):
-        step(clerk, "register_candidate", nip=nip, channel="direct", effective="2025-02-10")
+        documents = str(letter) if nip == BUDI else []
+        step(clerk, "register_candidate", nip=nip, channel="direct", documents=documents,
+             effective="2025-02-10")  # fmt: skip
         assert refusal_in(clerk, "step-register_candidate").count() == 0
     assert candidates(clerk) == dict.fromkeys((ANDI, BUDI, SITI), "registered")
+    pinned = site.app.repository.get(_round_id(board)).candidates[BUDI].documents
+    assert [(d.name, d.sha256) for d in pinned] == [
+        ("surat-lamaran.pdf", hashlib.sha256(letter.read_bytes()).hexdigest())
+    ]
 
     step(clerk, "close_registration", closed_on="2025-02-28", effective="2025-03-01")
     # Registering after the close is refused beside the form, with its article; nothing written.
