@@ -6,7 +6,7 @@ from __future__ import annotations
 from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 
-from services.web import home, pool, rounds, signin
+from services.web import home, pool, rounds, signin, users
 from services.web.frame import HERE, handle_page_errors
 from services.web.session import Sessions
 from services.web.settings import WebSettings
@@ -19,5 +19,5 @@ def mount_web(api: FastAPI, settings: WebSettings | None = None) -> None:
     api.state.web_sessions = Sessions(settings or WebSettings.from_env())
     handle_page_errors(api)
     api.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
-    for module in (signin, home, rounds, pool):
+    for module in (signin, home, rounds, pool, users):
         api.include_router(module.router)

@@ -176,6 +176,11 @@ ID: dict[str, str] = {
     "role_auditor": "Auditor",
     "role_administrator": "Administrator",
     "print": "Cetak",
+    "users": "Pengguna",
+    "roles": "Peran",
+    "create_user": "Buat pengguna",
+    "reset_password": "Ganti kata sandi",
+    "disable_user": "Nonaktifkan pengguna",
 }
 
 EN: dict[str, str] = {
@@ -346,6 +351,11 @@ EN: dict[str, str] = {
     "role_auditor": "Auditor",
     "role_administrator": "Administrator",
     "print": "Print",
+    "users": "Users",
+    "roles": "Roles",
+    "create_user": "Create a user",
+    "reset_password": "Reset a password",
+    "disable_user": "Disable a user",
 }
 
 CATALOGUE: dict[str, dict[str, str]] = {"id": ID, "en": EN}

@@ -152,7 +152,7 @@ def _score_tables(board: RoundBoard, role: Role) -> list[tuple[str, list[Candida
 
 
 @router.get("/rounds/{round_id}")
-def board(request: Request, me: SignedIn, round_id: UUID) -> Response:
+def board(request: Request, me: SignedIn, round_id: UUID, done: str = "") -> Response:
     try:
         found = _board(request, me, round_id)
     except NotFound as missing:
@@ -160,7 +160,7 @@ def board(request: Request, me: SignedIn, round_id: UUID) -> Response:
     except OtherAgency as other:
         refused = Refused(other.status, other.code, other.message, other.message_en)
         return page(request, "message.html", other.status, me=me, title="", refused=refused)
-    return _board_page(request, me, found)
+    return _board_page(request, me, found, done=done)
 
 
 @router.post("/rounds/{round_id}/steps/{name}")
@@ -185,11 +185,10 @@ def take_step(
         )
         if isinstance(outcome, Refused):
             refused.append((nip_shown(str(fields.get("nip", "")), me.actor.role), outcome))
-    board_now = _board(request, me, round_id)
     if refused:
-        status = refused[0][1].status
-        return _board_page(request, me, board_now, status, {step.name: refused})
-    return _board_page(request, me, board_now, done=step.name)
+        now = _board(request, me, round_id)
+        return _board_page(request, me, now, refused[0][1].status, {step.name: refused})
+    return see_other(request, f"/rounds/{round_id}?done={step.name}#step-{step.name}")
 
 
 @router.post("/rounds/{round_id}/scores/{stage}")
@@ -219,11 +218,11 @@ def enter_scores(
         )
         if isinstance(outcome, Refused):
             refused.append((nip_shown(row.nip, me.actor.role), outcome))
-    board_now = _board(request, me, round_id)
     key = f"scores-{stage}"
     if refused:
-        return _board_page(request, me, board_now, refused[0][1].status, {key: refused})
-    return _board_page(request, me, board_now, done=key)
+        now = _board(request, me, round_id)
+        return _board_page(request, me, now, refused[0][1].status, {key: refused})
+    return see_other(request, f"/rounds/{round_id}?done={key}#{key}")
 
 
 def _take(step: Step, app: Talenta, round_id: UUID, fields: dict[str, Any], actor: Actor) -> Any:

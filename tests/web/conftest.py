@@ -46,6 +46,7 @@ USERS: dict[str, tuple[str, tuple[Role, ...], str]] = {
     "walikota": ("kota-madiun", (Role.PPK,), ""),
     "kabag": ("kota-madiun", (Role.HEAD_OF_UNIT,), "Bagian Umum"),
     "tamu": ("kota-binjai", (Role.CASEWORKER,), ""),
+    "admin": ("kota-madiun", (Role.ADMINISTRATOR,), ""),
 }
 
 
