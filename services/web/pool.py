@@ -28,10 +28,11 @@ def talent_pool(
     day = on or get_agency(me.actor.agency).local_date(datetime.now(UTC))
     rows = read.pool_as_of(ctx.documents, me.actor.agency, day, level)
     names = {row.nip: row.name for row in ctx.directory.rows(me.actor.agency)}
+    # The level asked for, even when empty; otherwise the levels that hold someone.
     by_level = {
         each: [row for row in rows if row.level is each]
         for each in PositionLevel
-        if level is None or each is level
+        if each is level or (level is None and any(row.level is each for row in rows))
     }
     return page(
         request,

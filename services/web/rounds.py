@@ -5,6 +5,7 @@ whole stage. A refused step is shown beside its form with its citation, in both 
 from __future__ import annotations
 
 import hashlib
+from datetime import date
 from decimal import Decimal, InvalidOperation
 from functools import partial
 from typing import Any
@@ -12,11 +13,12 @@ from uuid import UUID
 
 from fastapi import APIRouter, Request
 from fastapi.responses import Response
+from starlette.datastructures import UploadFile
 
 from domain.envelope import Actor, Role
-from domain.scouting.candidate import Channel, Stage
+from domain.scouting.candidate import AssessmentStage, Channel, Stage
 from domain.scouting.plan import Announcement, Schedule
-from domain.values import PositionLevel
+from domain.values import InvalidValue, PositionLevel
 from projections import scouting as read
 from projections.scouting import CandidateRow, RoundBoard
 from services.api.context import Context
@@ -25,6 +27,7 @@ from services.auth import OtherAgency, same_agency
 from services.permissions import roles_of
 from services.personal_data import PersonalField, mask_nip, needs
 from services.scouting import rounds
+from services.scouting.score_sheets import ScoreSheetReport, record_scores_from_csv
 from services.web.attempt import Refused, attempt, fields_of
 from services.web.frame import not_found_page, page, see_other
 from services.web.round_steps import BY_NAME, SCORES, STEPS, Handler, Step
@@ -117,6 +120,7 @@ def _board_page(
     status: int = 200,
     refusals: dict[str, list[tuple[str, Refused]]] | None = None,
     done: str = "",
+    recorded: dict[str, int] | None = None,
 ) -> Response:
     role = me.actor.role
     candidates = [row for stage in BOARD_STAGES for row in board.stages[stage]]
@@ -140,6 +144,7 @@ def _board_page(
         score_key=score_key,
         refusals=refusals or {},
         done=done,
+        recorded=recorded or {},
     )
 
 
@@ -223,6 +228,69 @@ def enter_scores(
         now = _board(request, me, round_id)
         return _board_page(request, me, now, refused[0][1].status, {key: refused})
     return see_other(request, f"/rounds/{round_id}?done={key}#{key}")
+
+
+@router.post("/rounds/{round_id}/score-sheets/{stage}")
+def upload_score_sheet(
+    request: Request, me: SignedIn, form: PostedForm, round_id: UUID, stage: str
+) -> Response:
+    """An assessor's sheet of nip,score rows: good rows recorded, each bad row reported with its
+    line, reason and citation."""
+    app = request.app.state.context.app
+    body = fields_of(form)
+    sheet = form.get("sheet")
+    text = sheet.file.read().decode("utf-8-sig", "replace") if isinstance(sheet, UploadFile) else ""
+    key = f"sheet-{stage}"
+    found = attempt(app, me.actor, key, body, partial(_board, request, me, round_id))
+    if isinstance(found, Refused):
+        return page(request, "message.html", found.status, me=me, title="", refused=found)
+    if stage not in SCORES:
+        return not_found_page(request, NotFound(f"tahap {stage} tidak ada / no stage {stage}"))
+    outcome = attempt(
+        app,
+        me.actor,
+        "record_scores_from_csv",
+        {**body, "stage": stage},
+        partial(_sheet, app, round_id, stage, text, me.actor, str(body.get("effective", ""))),
+    )
+    if isinstance(outcome, Refused):
+        return _board_page(request, me, found, outcome.status, {key: [("", outcome)]})
+    rows = [
+        (
+            f"{error.line}: {nip_shown(error.nip, me.actor.role)}",
+            Refused(422, error.code, error.message.id, error.message.en, error.citation),
+        )
+        for error in outcome.errors
+    ]
+    return _board_page(
+        request,
+        me,
+        found,
+        422 if rows else 200,
+        {key: rows},
+        done="" if rows else key,
+        recorded={key: len(outcome.recorded)},
+    )
+
+
+def _sheet(
+    app: Talenta,
+    round_id: UUID,
+    stage: str,
+    text: str,
+    actor: Actor,
+    effective: str,
+) -> ScoreSheetReport:
+    """``effective`` empty: the stage's date in the round's schedule."""
+    try:
+        day = date.fromisoformat(effective) if effective else None
+    except ValueError:
+        raise InvalidValue(
+            f"tanggal tidak sah: {effective!r} / not a date: {effective!r}"
+        ) from None
+    return record_scores_from_csv(
+        app, round_id, AssessmentStage(stage), text.splitlines(), actor, effective=day
+    )
 
 
 def _take(step: Step, app: Talenta, round_id: UUID, fields: dict[str, Any], actor: Actor) -> Any:

@@ -119,20 +119,33 @@ def test_a_round_runs_in_the_browser_from_opening_to_the_pool_decree(
 
     # The clerk is offered no score table: the assessors score (P15, P16(3)).
     assert clerk.locator("#scores-potential").count() == 0
-    for user, stage, score, day in (
-        ("asesor", "potential", "85", "2025-03-10"),
-        ("penguji", "technical", "82,5", "2025-03-24"),
-    ):
-        scorer = browser.new_page()
-        sign_in(scorer, site, user)
-        scorer.goto(board)
-        table = scorer.locator(f"#scores-{stage}")
-        assert table.locator("tbody tr").count() == 1
-        table.locator("tbody input").fill(score)
-        table.locator("[name=effective]").fill(day)
-        table.locator("button[type=submit]").click()
-        assert scorer.locator(f"#scores-{stage} .done").count() == 1
-        scorer.close()
+    assessor = browser.new_page()
+    sign_in(assessor, site, "asesor")
+    assessor.goto(board)
+    table = assessor.locator("#scores-potential")
+    assert table.locator("tbody tr").count() == 1, "only who passed the selection is scored"
+    table.locator("tbody input").fill("85")
+    table.locator("[name=effective]").fill("2025-03-10")
+    table.locator("button[type=submit]").click()
+    assert assessor.locator("#scores-potential .done").count() == 1
+    assert assessor.locator("#sheet-technical").count() == 0, "the written test is not theirs"
+    assessor.close()
+    # The external assessor uploads a sheet: the good row is recorded, the bad one reported.
+    examiner = browser.new_page()
+    sign_in(examiner, site, "penguji")
+    examiner.goto(board)
+    sheet = tmp_path / "teknis.csv"
+    sheet.write_text(f"nip;nilai\n{BUDI};82,5\n{SITI};90\n")
+    upload = examiner.locator("#sheet-technical")
+    upload.locator("[name=sheet]").set_input_files(str(sheet))
+    upload.locator("[name=effective]").fill("2025-03-24")
+    upload.locator("button[type=submit]").click()
+    upload = examiner.locator("#sheet-technical")
+    assert upload.locator(".recorded").inner_text().endswith(": 1")
+    assert upload.locator(".refusal").count() == 1
+    assert upload.locator(".refusal cite").inner_text().startswith("madiun-2021:")
+    assert "3: " in upload.inner_text(), "the bad row is named by its line"
+    examiner.close()
 
     clerk.goto(board)
     step(clerk, "finalise_round", effective="2025-04-07")
