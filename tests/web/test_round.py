@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 from uuid import UUID
 
+from domain.access import Refusal
 from tests.web.conftest import Site
 from tests.web.test_signin import sign_in
 
@@ -106,6 +107,9 @@ def test_a_round_runs_in_the_browser_from_opening_to_the_pool_decree(
     assert refused.locator("cite").inner_text().startswith("madiun-2021:P")
     assert refused.locator("details p").get_attribute("lang") == "en"
     assert site.app.repository.get(_round_id(board)).version == version
+    (recorded,) = [r for r in refusals(site) if r.command == "register_candidate"]
+    assert (recorded.via, recorded.actor["id"], recorded.status) == ("web", "siti", 422)
+    assert recorded.citation == refused.locator("cite").inner_text()
     assert len(candidates(clerk)) == 3
 
     step(clerk, "select_administratively", nip="*", documents_complete="on",
@@ -208,6 +212,12 @@ def open_round_if_none(page: Any, site: Site) -> str:
     if listed.count():
         return f"{site.url}{listed.first.get_attribute('href')}"
     return open_round(page, site)
+
+
+def refusals(site: Site) -> list[Refusal.Refused]:
+    notifications = site.app.recorder.select_notifications(start=1, limit=100_000)
+    events = (site.app.mapper.to_domain_event(n) for n in notifications)
+    return [event for event in events if isinstance(event, Refusal.Refused)]
 
 
 def _round_id(board: str) -> UUID:

@@ -7,6 +7,7 @@ from typing import Any
 
 from domain.access.users import User, user_id
 from tests.web.conftest import Site
+from tests.web.test_round import refusals
 from tests.web.test_signin import sign_in
 
 
@@ -57,4 +58,9 @@ def test_a_caseworker_may_not_create_a_user(site: Site, browser: Any) -> None:
     refused = clerk.locator("#create_user .refusal")
     assert refused.get_attribute("data-code") == "forbidden"
     assert user_id("penyusup") not in site.app.repository
+    (recorded,) = [
+        r for r in refusals(site) if r.command == "create_user" and r.actor["id"] == "siti"
+    ]
+    assert (recorded.via, recorded.code, recorded.actor["id"]) == ("web", "forbidden", "siti")
+    assert "password" not in recorded.body, "a password is never kept in a refusal"
     clerk.close()
