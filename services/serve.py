@@ -24,6 +24,7 @@ from services.api.context import Context
 from services.application import Talenta
 from services.config import StoreConfig
 from services.settings import Settings, load_settings
+from services.web import WebSettings
 from workflows.catalog import HANDLERS, WORKFLOWS, rules
 from workflows.worker import running_clocks
 from workflows.yearly_schedule import ensure_yearly_schedules
@@ -44,14 +45,18 @@ async def serve(
         log.info("Temporal dev server on %s (namespace %s)", temporal.target, client.namespace)
         context = Context.of(app)
         threading.Thread(target=poll, args=(context.refresh, stop), daemon=True).start()
-        config = uvicorn.Config(create_api(context), host=host, port=port, log_level="info")
+        web = WebSettings.from_env(data / "web-secret")  # the session secret stays with the data
+        config = uvicorn.Config(
+            create_api(context, web=web), host=host, port=port, log_level="info"
+        )
         await ensure_yearly_schedules(client, AGENCIES)
         clocks = running_clocks(
             app, client, rules(settings), HANDLERS, workflows=WORKFLOWS, settings=settings
         )
         async with clocks:
             print(
-                f"Talenta: API on http://{host}:{port} (docs at /docs), store {store.url}, "
+                f"Talenta: web interface and API on http://{host}:{port}/ (API docs at /docs), "
+                f"store {store.url}, "
                 f"Temporal at {temporal.target}",
                 flush=True,
             )

@@ -22,12 +22,12 @@ class WebSettings:
     session: timedelta = timedelta(hours=8)
 
     @classmethod
-    def from_env(cls) -> WebSettings:
+    def from_env(cls, secret_file: Path = Path(DEFAULT_SECRET_FILE)) -> WebSettings:
         """``TALENTA_WEB_SECRET`` or the file at ``TALENTA_WEB_SECRET_FILE`` (default
-        var/web-secret, created with a random secret when missing); ``TALENTA_LOCKOUT_ATTEMPTS``
+        ``secret_file``, created with a random secret when missing); ``TALENTA_LOCKOUT_ATTEMPTS``
         (5) failed sign-ins within ``TALENTA_LOCKOUT_MINUTES`` (15) lock a user."""
         secret = os.environ.get("TALENTA_WEB_SECRET") or _kept_secret(
-            Path(os.environ.get("TALENTA_WEB_SECRET_FILE", DEFAULT_SECRET_FILE))
+            Path(os.environ.get("TALENTA_WEB_SECRET_FILE", secret_file))
         )
         lockout = LockOut(
             attempts=int(os.environ.get("TALENTA_LOCKOUT_ATTEMPTS", "5")),
