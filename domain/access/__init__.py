@@ -3,6 +3,6 @@ tamper-evident chain covers them too."""
 
 from domain.access.reads import PersonalDataRead
 from domain.access.refusals import Refusal
-from domain.access.users import UnknownSignIn, User
+from domain.access.users import SignInDay, UnknownSignIn, User
 
-__all__ = ["PersonalDataRead", "Refusal", "UnknownSignIn", "User"]
+__all__ = ["PersonalDataRead", "Refusal", "SignInDay", "UnknownSignIn", "User"]

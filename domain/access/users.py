@@ -1,11 +1,11 @@
 """A person who signs in to the web interface: created by an administrator with an agency, roles
 and, where a role needs one, a unit; disabled or given a new password by an administrator. Every
-sign-in, failed or not, and every sign-out is an event of the user, so the log says who entered
-when and the lock-out is judged from the same record. Only the password's argon2 hash is kept."""
+sign-in, failed or not, and every sign-out is an event, so the log says who entered when and the
+lock-out is judged from the same record. Only the password's argon2 hash is kept."""
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any
 from uuid import NAMESPACE_URL, UUID, uuid5
 
@@ -52,6 +52,10 @@ def check_grant(username: str, agency: str, roles: frozenset[Role], unit: str) -
 
 
 class User(Aggregate):
+    """The account: who, of which agency, in which roles, with which password, enabled or not.
+    Sign-ins are kept apart, one ``SignInDay`` per user and day, so reading the account on every
+    request stays short however long the user has been signing in."""
+
     class Created(Aggregate.Created):
         username: str
         agency: str
@@ -69,16 +73,6 @@ class User(Aggregate):
 
     class Disabled(Aggregate.Event):
         by: str
-        at: datetime
-
-    class SignedIn(Aggregate.Event):
-        at: datetime
-
-    class SignInFailed(Aggregate.Event):
-        reason: str  # "wrong-password", "locked" or "disabled"
-        at: datetime
-
-    class SignedOut(Aggregate.Event):
         at: datetime
 
     @staticmethod
@@ -102,21 +96,17 @@ class User(Aggregate):
         self.unit = unit
         self.password_hash = password_hash
         self.disabled = False
-        self.failures: list[datetime] = []  # wrong passwords since the last sign-in
-        # A session issued before this moment no longer holds (sign-out, new password, disabled).
+        # A session issued before this moment no longer holds (new password, disabled); failed
+        # sign-ins before it no longer count towards a lock-out.
         self.sessions_valid_after = at
 
     @property
     def role_set(self) -> frozenset[Role]:
         return frozenset(Role(role) for role in self.roles)
 
-    def locked(self, now: datetime, attempts: int, window: timedelta) -> bool:
-        return sum(1 for at in self.failures if now - at < window) >= attempts
-
     @event(PasswordReset)
     def reset_password(self, password_hash: str, by: str, at: datetime) -> None:
         self.password_hash = password_hash
-        self.failures = []
         self.sessions_valid_after = at
 
     @event(Disabled)
@@ -124,9 +114,43 @@ class User(Aggregate):
         self.disabled = True
         self.sessions_valid_after = at
 
+
+def sign_in_day_id(username: str, day: date) -> UUID:
+    return uuid5(NAMESPACE_URL, f"talenta:sign-ins:{username}:{day.isoformat()}")
+
+
+class SignInDay(Aggregate):
+    """One user's sign-ins, failed sign-ins and sign-outs on one day (UTC)."""
+
+    class Started(Aggregate.Created):
+        username: str
+        day: date
+
+    class SignedIn(Aggregate.Event):
+        at: datetime
+
+    class SignInFailed(Aggregate.Event):
+        reason: str  # "wrong-password", "locked" or "disabled"
+        at: datetime
+
+    class SignedOut(Aggregate.Event):
+        at: datetime
+
+    @staticmethod
+    def create_id(username: str, day: date, **_: Any) -> UUID:
+        return sign_in_day_id(username, day)
+
+    @event(Started)
+    def __init__(self, username: str, day: date) -> None:
+        self.username = username
+        self.day = day
+        self.failures: list[datetime] = []  # wrong passwords
+        self.successes: list[datetime] = []
+        self.sign_outs: list[datetime] = []
+
     @event(SignedIn)
     def signed_in(self, at: datetime) -> None:
-        self.failures = []
+        self.successes = [*self.successes, at]
 
     @event(SignInFailed)
     def sign_in_failed(self, reason: str, at: datetime) -> None:
@@ -135,7 +159,17 @@ class User(Aggregate):
 
     @event(SignedOut)
     def signed_out(self, at: datetime) -> None:
-        self.sessions_valid_after = at
+        self.sign_outs = [*self.sign_outs, at]
+
+
+def locked(
+    days: list[SignInDay], since: datetime, now: datetime, attempts: int, window: timedelta
+) -> bool:
+    """``attempts`` wrong passwords within ``window`` before ``now``, none followed by a
+    successful sign-in, and none before ``since`` (the password last set)."""
+    floor = max([since, *(at for day in days for at in day.successes)])
+    recent = [at for day in days for at in day.failures if at > floor and now - at < window]
+    return len(recent) >= attempts
 
 
 class UnknownSignIn(Aggregate):

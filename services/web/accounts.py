@@ -4,7 +4,7 @@ agency; a sign-in checks the argon2 hash, refuses a locked or disabled user, and
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from enum import StrEnum
 
 from argon2 import PasswordHasher
@@ -13,7 +13,16 @@ from eventsourcing.application import AggregateNotFoundError
 from eventsourcing.persistence import IntegrityError
 from pydantic import BaseModel, ConfigDict, Field
 
-from domain.access.users import UnknownSignIn, User, UserError, check_grant, user_id
+from domain.access.users import (
+    SignInDay,
+    UnknownSignIn,
+    User,
+    UserError,
+    check_grant,
+    locked,
+    sign_in_day_id,
+    user_id,
+)
 from domain.envelope import Actor, Role
 from services.application import NotFound, Talenta
 from services.auth import same_agency
@@ -112,6 +121,18 @@ class LockOut:
     window: timedelta = timedelta(minutes=15)
 
 
+def sign_in_days(app: Talenta, username: str, first: date, last: date) -> list[SignInDay]:
+    """The user's sign-in records from ``first`` to ``last`` (UTC days), those that exist."""
+    days = []
+    for offset in range((last - first).days + 1):
+        try:
+            day: SignInDay = app.repository.get(sign_in_day_id(username, first + timedelta(offset)))
+        except AggregateNotFoundError:
+            continue
+        days.append(day)
+    return days
+
+
 def sign_in(
     app: Talenta, username: str, password: str, lockout: LockOut, now: datetime | None = None
 ) -> tuple[SignInOutcome, User | None]:
@@ -124,23 +145,28 @@ def sign_in(
             HASHER.hash(password)  # as slow as a real check, so timing does not tell
             app.save(UnknownSignIn(username=username[:64], at=moment))
             return SignInOutcome.WRONG, None
-        outcome = _judge(user, password, lockout, moment)
+        days = sign_in_days(app, username, (moment - lockout.window).date(), moment.date())
+        outcome = _judge(user, password, lockout, moment, days)
+        today = next((d for d in days if d.day == moment.date()), None)
+        record = today or SignInDay(username=username, day=moment.date())
         if outcome is SignInOutcome.SIGNED_IN:
-            user.signed_in(at=moment)
+            record.signed_in(at=moment)
         else:
-            user.sign_in_failed(reason=str(outcome), at=moment)
+            record.sign_in_failed(reason=str(outcome), at=moment)
         try:
-            app.save(user)
+            app.save(record)
         except IntegrityError:
             continue
         return outcome, user if outcome is SignInOutcome.SIGNED_IN else None
     return SignInOutcome.LOCKED, None
 
 
-def _judge(user: User, password: str, lockout: LockOut, moment: datetime) -> SignInOutcome:
+def _judge(
+    user: User, password: str, lockout: LockOut, moment: datetime, days: list[SignInDay]
+) -> SignInOutcome:
     if user.disabled:
         return SignInOutcome.DISABLED
-    if user.locked(moment, lockout.attempts, lockout.window):
+    if locked(days, user.sessions_valid_after, moment, lockout.attempts, lockout.window):
         return SignInOutcome.LOCKED
     try:
         HASHER.verify(user.password_hash, password)
@@ -149,8 +175,24 @@ def _judge(user: User, password: str, lockout: LockOut, moment: datetime) -> Sig
     return SignInOutcome.SIGNED_IN
 
 
+def session_holds(app: Talenta, user: User, issued: datetime, now: datetime) -> bool:
+    """A session issued at ``issued`` holds while the user is enabled, their password unchanged
+    and they have not signed out since."""
+    if user.disabled or issued < user.sessions_valid_after:
+        return False
+    days = sign_in_days(app, user.username, issued.date(), now.date())
+    return not any(at >= issued for day in days for at in day.sign_outs)
+
+
 def sign_out(app: Talenta, username: str) -> None:
-    user = find_user(app, username)
-    if user is not None:
-        user.signed_out(at=datetime.now(UTC))
-        app.save(user)
+    moment = datetime.now(UTC)
+    for _ in range(3):
+        (today,) = sign_in_days(app, username, moment.date(), moment.date()) or [
+            SignInDay(username=username, day=moment.date())
+        ]
+        today.signed_out(at=moment)
+        try:
+            app.save(today)
+        except IntegrityError:
+            continue
+        return

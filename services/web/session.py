@@ -9,6 +9,7 @@ import hmac
 import secrets
 import time
 from dataclasses import dataclass, replace
+from datetime import UTC, datetime
 from typing import Annotated
 
 from fastapi import Depends, Request, Response
@@ -18,7 +19,7 @@ from starlette.datastructures import FormData
 from domain.access.users import User
 from domain.envelope import Actor, Role
 from services.auth import Principal
-from services.web.accounts import find_user
+from services.web.accounts import find_user, session_holds
 from services.web.settings import WebSettings
 
 COOKIE = "talenta_session"
@@ -112,8 +113,10 @@ def signed_in(request: Request) -> WebUser:
     session = sessions(request).read(request)
     if session.username is None:
         raise SignInRequired()
-    user = find_user(request.app.state.context.app, session.username)
-    if user is None or user.disabled or session.issued < user.sessions_valid_after.timestamp():
+    app = request.app.state.context.app
+    user = find_user(app, session.username)
+    issued = datetime.fromtimestamp(session.issued, UTC)
+    if user is None or not session_holds(app, user, issued, datetime.now(UTC)):
         raise SignInRequired()
     roles = user.role_set
     role = session.role if session.role in roles else min(roles)

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from domain.access.users import UnknownSignIn, User, UserError, user_id
+from domain.access.users import UnknownSignIn, User, UserError, sign_in_day_id, user_id
 from domain.envelope import Actor, Role
 from services.application import Talenta
 from services.auth import OtherAgency
@@ -24,12 +24,17 @@ from services.web.accounts import (
     create_user,
     disable_user,
     reset_password,
+    session_holds,
     sign_in,
+    sign_out,
 )
 
 ADMIN = Actor(id="admin", role=Role.ADMINISTRATOR, agency="kota-madiun")
 PASSWORD = "kata-sandi-panjang"
-T0 = datetime(2026, 3, 2, 8, 0, tzinfo=UTC)
+# Sign-ins after the users' creation (now): tomorrow at 8, and the midnight after it.
+TOMORROW = datetime.now(UTC).replace(hour=0, minute=0, second=0, microsecond=0) + timedelta(days=1)
+T0 = TOMORROW + timedelta(hours=8)
+MIDNIGHT = TOMORROW + timedelta(days=1)
 
 
 @pytest.fixture
@@ -96,8 +101,31 @@ def test_failures_within_the_window_lock_and_the_window_passing_unlocks(app: Tal
     # 15 minutes after the second failure only one failure is inside the window.
     outcome, user = sign_in(app, "siti", PASSWORD, lockout, T0 + timedelta(minutes=16))
     assert outcome is SignInOutcome.SIGNED_IN and user is not None
-    kinds = [type(e).__name__ for e in app.repository.event_store.get(user_id("siti"))]
-    assert kinds == ["Created", *["SignInFailed"] * 4, "SignedIn"]
+    day = app.repository.event_store.get(sign_in_day_id("siti", T0.date()))
+    kinds = [type(e).__name__ for e in day]
+    assert kinds == ["Started", *["SignInFailed"] * 4, "SignedIn"]
+    assert [type(e).__name__ for e in app.repository.event_store.get(user_id("siti"))] == [
+        "Created"
+    ], "the account itself is not touched by signing in"
+
+
+def test_failures_of_yesterday_count_across_midnight_until_a_success(app: Talenta) -> None:
+    create_user(app, new(), ADMIN)
+    lockout = LockOut(attempts=3, window=timedelta(minutes=15))
+    midnight = MIDNIGHT
+    for minutes in (-5, -3):
+        sign_in(app, "siti", "salah", lockout, midnight + timedelta(minutes=minutes))
+    sign_in(app, "siti", "salah", lockout, midnight + timedelta(minutes=1))
+    assert sign_in(app, "siti", PASSWORD, lockout, midnight + timedelta(minutes=2))[0] is (
+        SignInOutcome.LOCKED
+    )
+    # A success resets the count: the failures before it no longer add up.
+    sign_in(app, "siti", PASSWORD, lockout, midnight + timedelta(minutes=30))
+    for minutes in (31, 32):
+        sign_in(app, "siti", "salah", lockout, midnight + timedelta(minutes=minutes))
+    assert sign_in(app, "siti", PASSWORD, lockout, midnight + timedelta(minutes=33))[0] is (
+        SignInOutcome.SIGNED_IN
+    )
 
 
 def test_failures_spread_wider_than_the_window_never_lock(app: Talenta) -> None:
@@ -118,10 +146,15 @@ def test_an_unknown_name_is_answered_as_a_wrong_password_and_recorded(app: Talen
 
 def test_disabling_and_a_new_password_end_earlier_sessions(app: Talenta) -> None:
     create_user(app, new(), ADMIN)
-    sign_in(app, "siti", PASSWORD, LockOut(), T0)
+    issued = datetime.now(UTC)
+    assert sign_in(app, "siti", PASSWORD, LockOut())[0] is SignInOutcome.SIGNED_IN
     reset_password(app, "siti", "kata-sandi-baru-1", ADMIN)
     user: User = app.repository.get(user_id("siti"))
-    assert user.sessions_valid_after > T0
+    assert not session_holds(app, user, issued, datetime.now(UTC)), "issued before the reset"
+    fresh = datetime.now(UTC)
+    assert session_holds(app, user, fresh, fresh + timedelta(minutes=1))
+    sign_out(app, "siti")
+    assert not session_holds(app, user, fresh, datetime.now(UTC)), "signed out since"
     assert sign_in(app, "siti", PASSWORD, LockOut())[0] is SignInOutcome.WRONG
     assert sign_in(app, "siti", "kata-sandi-baru-1", LockOut())[0] is SignInOutcome.SIGNED_IN
     disable_user(app, "siti", ADMIN)

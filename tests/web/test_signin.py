@@ -3,9 +3,10 @@ recorded, and a form posted without its CSRF token refused."""
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from typing import Any
 
-from domain.access.users import User, user_id
+from domain.access.users import SignInDay, sign_in_day_id
 from tests.web.conftest import PASSWORD, Site
 
 
@@ -17,7 +18,8 @@ def sign_in(page: Any, site: Site, username: str, password: str = PASSWORD) -> N
 
 
 def events_of(site: Site, username: str) -> list[str]:
-    stored = site.app.repository.event_store.get(user_id(username))
+    """Today's sign-in events of the user."""
+    stored = site.app.repository.event_store.get(sign_in_day_id(username, datetime.now(UTC).date()))
     return [type(event).__name__ for event in stored]
 
 
@@ -55,8 +57,8 @@ def test_five_failures_lock_the_user_even_against_the_right_password(
     sign_in(page, site, "kabag")
     assert page.locator("[data-code=locked]").count() == 1
     assert page.url.startswith(f"{site.url}/signin")
-    user: User = site.app.repository.get(user_id("kabag"))
-    assert user.failures and len(user.failures) == 5
+    day: SignInDay = site.app.repository.get(sign_in_day_id("kabag", datetime.now(UTC).date()))
+    assert len(day.failures) == 5 and day.successes == []
     assert events_of(site, "kabag")[-1] == "SignInFailed"
     page.close()
 
