@@ -23,6 +23,9 @@ from services.importing import PersonnelFiles, import_personnel
 from services.web import WebSettings
 from services.web.accounts import NewUser, create_user
 
+# ``store`` and ``app``: a new store on each backend, a SQLite file and a PostgreSQL database.
+from tests.integration.conftest import app, store  # noqa: F401
+
 playwright_sync = pytest.importorskip("playwright.sync_api")
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -66,17 +69,17 @@ def _free_port() -> int:
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
     path = tmp_path_factory.mktemp("web") / "talenta.sqlite"
-    app = Talenta(StoreConfig(f"sqlite:///{path}"))
+    talenta = Talenta(StoreConfig(f"sqlite:///{path}"))
     clerk = Actor(id="setup", role=Role.CASEWORKER, agency="kota-madiun")
-    import_personnel(app, PersonnelFiles.in_directory(SAMPLES), "kota-madiun", clerk)
+    import_personnel(talenta, PersonnelFiles.in_directory(SAMPLES), "kota-madiun", clerk)
     for username, (agency, roles, unit) in USERS.items():
         admin = Actor(id="admin", role=Role.ADMINISTRATOR, agency=agency)
         new = NewUser(
             username=username, agency=agency, roles=frozenset(roles), unit=unit, password=PASSWORD
         )
-        create_user(app, new, admin)
+        create_user(talenta, new, admin)
     port = _free_port()
-    api = create_api(Context.of(app), web=WebSettings(secret="s" * 64))
+    api = create_api(Context.of(talenta), web=WebSettings(secret="s" * 64))
     server = uvicorn.Server(uvicorn.Config(api, host="127.0.0.1", port=port, log_level="warning"))
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
@@ -85,11 +88,11 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
         assert time.monotonic() < deadline, "the server did not start"
         time.sleep(0.05)
     try:
-        yield Site(f"http://127.0.0.1:{port}", app)
+        yield Site(f"http://127.0.0.1:{port}", talenta)
     finally:
         server.should_exit = True
         thread.join(10)
-        app.close()
+        talenta.close()
 
 
 @pytest.fixture(scope="module")

@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -35,15 +34,6 @@ PASSWORD = "kata-sandi-panjang"
 TOMORROW = datetime.now(UTC).replace(hour=0, minute=0, second=0, microsecond=0) + timedelta(days=1)
 T0 = TOMORROW + timedelta(hours=8)
 MIDNIGHT = TOMORROW + timedelta(days=1)
-
-
-@pytest.fixture
-def app(tmp_path: Path) -> Iterator[Talenta]:
-    found = Talenta(StoreConfig(f"sqlite:///{tmp_path / 'talenta.sqlite'}"))
-    try:
-        yield found
-    finally:
-        found.close()
 
 
 def new(
