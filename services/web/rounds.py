@@ -124,11 +124,13 @@ def _board_page(
 ) -> Response:
     role = me.actor.role
     candidates = [row for stage in BOARD_STAGES for row in board.stages[stage]]
-    names = {
-        row.nip: row.name
-        for row in _context(request).directory.rows(board.agency)
-        if row.nip in {c.nip for c in candidates}
-    }
+    listed = {c.nip for c in candidates}
+    people = [row for row in _context(request).directory.rows(board.agency) if row.nip in listed]
+    names = {row.nip: row.name for row in people}
+    # A head of unit recommends the registrants of their own unit (P13(2)).
+    unit = me.user.unit if role is Role.HEAD_OF_UNIT else ""
+    ours = {row.nip for row in people if row.unit == unit}
+    choices = [c for c in candidates if not unit or c.nip in ours]
     return page(
         request,
         "round.html",
@@ -136,6 +138,7 @@ def _board_page(
         me=me,
         board=board,
         candidates=candidates,
+        choices=choices,
         names=names,
         shown=lambda nip: nip_shown(nip, role),
         steps=[step for step in STEPS if step.offered_to(role)],

@@ -47,7 +47,7 @@ USERS: dict[str, tuple[str, tuple[Role, ...], str]] = {
     "asesor": ("kota-madiun", (Role.ASSESSOR,), ""),
     "penguji": ("kota-madiun", (Role.EXTERNAL_ASSESSOR,), ""),
     "walikota": ("kota-madiun", (Role.PPK,), ""),
-    "kabag": ("kota-madiun", (Role.HEAD_OF_UNIT,), "Bagian Umum"),
+    "kabag": ("kota-madiun", (Role.HEAD_OF_UNIT,), "Dinas Pekerjaan Umum dan Penataan Ruang"),
     "tamu": ("kota-binjai", (Role.CASEWORKER,), ""),
     "admin": ("kota-madiun", (Role.ADMINISTRATOR,), ""),
 }

@@ -86,12 +86,28 @@ def test_a_round_runs_in_the_browser_from_opening_to_the_pool_decree(
          website="https://bkpsdm.madiunkota.go.id", effective="2025-02-03")  # fmt: skip
     letter = tmp_path / "surat-lamaran.pdf"
     letter.write_bytes(b"%PDF-1.4 surat lamaran Budi")
-    for nip in (BUDI, SITI, ANDI):
+    for nip, channel in ((BUDI, "direct"), (SITI, "direct"), (ANDI, "web")):
         documents = str(letter) if nip == BUDI else []
-        step(clerk, "register_candidate", nip=nip, channel="direct", documents=documents,
+        step(clerk, "register_candidate", nip=nip, channel=channel, documents=documents,
              effective="2025-02-10")  # fmt: skip
         assert refusal_in(clerk, "step-register_candidate").count() == 0
-    assert candidates(clerk) == dict.fromkeys((ANDI, BUDI, SITI), "registered")
+    assert candidates(clerk) == {
+        BUDI: "registered", SITI: "registered", ANDI: "pending-verification"
+    }  # fmt: skip
+    step(clerk, "verify_documents", nip=ANDI, effective="2025-02-11")  # P13(3)
+    assert candidates(clerk)[ANDI] == "registered"
+    # The head of unit is offered only the recommendation, for their own unit's registrants.
+    head = browser.new_page()
+    sign_in(head, site, "kabag")
+    head.goto(board)
+    assert [f.get_attribute("id") for f in head.locator("form.step").all()] == [
+        "step-recommend_candidate"
+    ]
+    choices = head.locator("#step-recommend_candidate select option").all_inner_texts()
+    assert choices == [f"{BUDI} Dr. Budi Santoso, S.T., M.T."]
+    step(head, "recommend_candidate", nip=BUDI, effective="2025-02-12")
+    assert "direkomendasikan" in head.locator(f"tr:has-text('{BUDI}')").inner_text()
+    head.close()
     pinned = site.app.repository.get(_round_id(board)).candidates[BUDI].documents
     assert [(d.name, d.sha256) for d in pinned] == [
         ("surat-lamaran.pdf", hashlib.sha256(letter.read_bytes()).hexdigest())
