@@ -15,7 +15,7 @@ from domain.envelope import Role
 from domain.scouting.vacancy_state import VacancyState
 from projections import scouting as read
 from projections.reminders import inbox
-from services.api.context import Context
+from services.api.context import fresh_context
 from services.reminders.commands import AcknowledgeNotice, acknowledge_notice
 from services.web.attempt import Refused, attempt
 from services.web.frame import page, see_other
@@ -33,15 +33,9 @@ WAITING_FOR: dict[VacancyState, frozenset[Role]] = {
 }
 
 
-def _context(request: Request) -> Context:
-    found: Context = request.app.state.context
-    found.refresh()
-    return found
-
-
 @router.get("/")
 def home(request: Request, me: SignedIn) -> Response:
-    ctx = _context(request)
+    ctx = fresh_context(request)
     actor = me.actor
     today = get_agency(actor.agency).local_date(datetime.now(UTC))
     rounds = [r for r in read.rounds(ctx.documents, actor.agency) if r.pool_decree is None]
@@ -80,7 +74,7 @@ def acknowledge(request: Request, me: SignedIn, form: PostedForm, notice_id: UUI
     if isinstance(outcome, Refused):
         return page(request, "message.html", outcome.status, me=me, title="", refused=outcome)
     if request.headers.get("HX-Request") == "true":  # htmx swaps in the acknowledged notice
-        ctx = _context(request)
+        ctx = fresh_context(request)
         notices = inbox(ctx.documents, me.actor.agency, me.actor.role, me.actor.id, True)
         (notice,) = [each for each in notices if each.notice_id == notice_id]
         return page(request, "notice.html", notice=notice)

@@ -21,7 +21,7 @@ from domain.scouting.plan import Announcement, Schedule
 from domain.values import InvalidValue, PositionLevel
 from projections import scouting as read
 from projections.scouting import CandidateRow, RoundBoard
-from services.api.context import Context
+from services.api.context import context, fresh_context
 from services.application import NotFound, Talenta
 from services.auth import OtherAgency, same_agency
 from services.permissions import roles_of
@@ -38,12 +38,6 @@ router = APIRouter(include_in_schema=False)
 BOARD_STAGES = tuple(Stage)
 
 
-def _context(request: Request) -> Context:
-    found: Context = request.app.state.context
-    found.refresh()
-    return found
-
-
 def score_key(round_id: UUID, nip: str) -> str:
     """A score field's name that does not show the NIP to whom may not see it."""
     return "s-" + hashlib.sha256(f"{round_id}:{nip}".encode()).hexdigest()[:16]
@@ -55,7 +49,7 @@ def nip_shown(nip: str, role: Role) -> str:
 
 @router.get("/rounds")
 def round_list(request: Request, me: SignedIn) -> Response:
-    ctx = _context(request)
+    ctx = fresh_context(request)
     return page(
         request,
         "rounds.html",
@@ -90,7 +84,7 @@ def open_round(request: Request, me: SignedIn, form: PostedForm) -> Response:
 
     outcome = attempt(app, me.actor, "open_round", body, command)
     if isinstance(outcome, Refused):
-        ctx = _context(request)
+        ctx = fresh_context(request)
         return page(
             request,
             "rounds.html",
@@ -106,7 +100,7 @@ def open_round(request: Request, me: SignedIn, form: PostedForm) -> Response:
 
 
 def _board(request: Request, me: WebUser, round_id: UUID) -> RoundBoard:
-    found = read.round_board(_context(request).documents, round_id)
+    found = read.round_board(fresh_context(request).documents, round_id)
     if found is None:
         raise rounds.RoundNotFound(round_id)
     same_agency(me.actor, found.agency)
@@ -125,7 +119,9 @@ def _board_page(
     role = me.actor.role
     candidates = [row for stage in BOARD_STAGES for row in board.stages[stage]]
     listed = {c.nip for c in candidates}
-    people = [row for row in _context(request).directory.rows(board.agency) if row.nip in listed]
+    # The board was just read fresh; the directory is as fresh.
+    directory = context(request).directory
+    people = [row for row in directory.rows(board.agency) if row.nip in listed]
     names = {row.nip: row.name for row in people}
     # A head of unit recommends the registrants of their own unit (P13(2)).
     unit = me.user.unit if role is Role.HEAD_OF_UNIT else ""
