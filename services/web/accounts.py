@@ -23,6 +23,7 @@ from domain.access.users import (
     sign_in_day_id,
     user_id,
 )
+from domain.agencies import get_agency
 from domain.envelope import Actor, Role
 from services.application import NotFound, Talenta
 from services.auth import same_agency
@@ -75,6 +76,7 @@ def _existing(app: Talenta, username: str, actor: Actor) -> User:
 @allowed(Role.ADMINISTRATOR)
 def create_user(app: Talenta, command: NewUser, actor: Actor) -> User:
     same_agency(actor, command.agency)
+    get_agency(command.agency)  # InvalidValue naming the known agencies
     check_grant(command.username, command.agency, command.roles, command.unit)
     if find_user(app, command.username) is not None:
         raise UserError(

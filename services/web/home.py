@@ -16,7 +16,9 @@ from domain.scouting.vacancy_state import VacancyState
 from projections import scouting as read
 from projections.reminders import inbox
 from services.api.context import fresh_context
+from services.permissions import roles_of
 from services.reminders.commands import AcknowledgeNotice, acknowledge_notice
+from services.scouting import vacancies
 from services.web.attempt import Refused, attempt
 from services.web.frame import page, see_other
 from services.web.session import PostedForm, SignedIn
@@ -24,12 +26,12 @@ from services.web.session import PostedForm, SignedIn
 router = APIRouter(include_in_schema=False)
 
 EXPIRING = timedelta(days=90)
-# Who acts next on a vacancy: the TPK shortlists (P24), the PPK picks (P25).
+# A vacancy waits for whoever takes its next step: the shortlist, then the pick; the
+# caseworkers who prepare both and the administrators see either.
+WATCHING = frozenset({Role.CASEWORKER, Role.ADMINISTRATOR})
 WAITING_FOR: dict[VacancyState, frozenset[Role]] = {
-    VacancyState.OPEN: frozenset(
-        {Role.TPK_MEMBER, Role.CASEWORKER, Role.SCOUTING_TEAM, Role.ADMINISTRATOR}
-    ),
-    VacancyState.SHORTLISTED: frozenset({Role.PPK, Role.CASEWORKER, Role.ADMINISTRATOR}),
+    VacancyState.OPEN: roles_of(vacancies.shortlist) | WATCHING,
+    VacancyState.SHORTLISTED: roles_of(vacancies.pick) | WATCHING,
 }
 
 
@@ -41,13 +43,13 @@ def home(request: Request, me: SignedIn) -> Response:
     rounds = [r for r in read.rounds(ctx.documents, actor.agency) if r.pool_decree is None]
     pool = read.current_pool(ctx.documents, actor.agency, today)
     expiring = [row for row in pool if row.expires_on - today <= EXPIRING]
-    vacancies = read.vacancies(ctx.documents, actor.agency)
-    waiting = [v for v in vacancies if actor.role in WAITING_FOR.get(v.state, frozenset())]
+    listed = read.vacancies(ctx.documents, actor.agency)
+    waiting = [v for v in listed if actor.role in WAITING_FOR.get(v.state, frozenset())]
     counts = {
         "employees": len(ctx.directory.rows(actor.agency)),
         "rounds_in_progress": len(rounds),
         "pool_entries": len(pool),
-        "open_vacancies": sum(1 for v in vacancies if v.state is not VacancyState.FILLED),
+        "open_vacancies": sum(1 for v in listed if v.state is not VacancyState.FILLED),
     }
     return page(
         request,

@@ -11,6 +11,7 @@ from click.testing import CliRunner
 
 from domain.access.users import UnknownSignIn, User, UserError, sign_in_day_id, user_id
 from domain.envelope import Actor, Role
+from domain.values import InvalidValue
 from services.application import Talenta
 from services.auth import OtherAgency
 from services.cli import main
@@ -70,6 +71,12 @@ def test_a_grant_missing_what_it_needs_is_refused(
         create_user(app, grant, ADMIN)
     assert refused.value.message_en == message_en
     assert app.recorder.max_notification_id() in (None, 0), "nothing written"
+
+
+def test_a_user_of_an_agency_the_product_does_not_know_is_refused(app: Talenta) -> None:
+    stranger = ADMIN.model_copy(update={"agency": "kota-antah"})
+    with pytest.raises(InvalidValue, match="unknown agency: 'kota-antah'"):
+        create_user(app, new(agency="kota-antah"), stranger)
 
 
 def test_the_system_role_and_a_second_user_of_the_same_name_are_refused(app: Talenta) -> None:

@@ -14,6 +14,7 @@ from domain.scouting.pool import PoolMembership, membership_id
 from domain.values import PositionLevel
 from services.reminders.commands import SYSTEM, IssueNotice, issue_notice
 from services.scouting.pool import PoolDecree, RemindExpiry, decree_entries, remind_expiry
+from services.scouting.vacancies import OpenVacancy, open_vacancy
 from tests.web.conftest import Site
 from tests.web.test_signin import sign_in
 
@@ -88,3 +89,29 @@ def test_an_assessor_has_no_pool_reminder(site: Site, browser: Any) -> None:
         "Tidak ada pengingat yang menunggu."
     )
     page.close()
+
+
+def test_an_open_vacancy_waits_on_the_caseworker_not_yet_on_the_mayor(
+    site: Site, browser: Any
+) -> None:
+    clerk = Actor(id="siti", role=Role.CASEWORKER, agency="kota-madiun")
+    opened = OpenVacancy(
+        agency="kota-madiun",
+        position="Kepala Bagian Umum",
+        unit="Sekretariat Daerah",
+        level=PositionLevel.ADMINISTRATOR,
+        opened_on=date.today(),
+    )
+    open_vacancy(site.app, opened, clerk)
+    page = browser.new_page()
+    sign_in(page, site, "siti")
+    waiting = page.locator("section[aria-labelledby=waiting] tbody tr")
+    assert waiting.all_inner_texts() == [
+        "Kepala Bagian Umum\tSekretariat Daerah\tmenunggu daftar pendek"
+    ]
+    page.close()
+    mayor = browser.new_page()
+    sign_in(mayor, site, "walikota")
+    assert mayor.locator("section[aria-labelledby=waiting] tbody tr").count() == 0
+    assert mayor.locator(".counts li").last.inner_text() == "1\nLowongan terbuka"
+    mayor.close()
