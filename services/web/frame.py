@@ -16,6 +16,17 @@ from services.web.messages import language, translator
 from services.web.session import LANG_COOKIE, CsrfRefused, Session, SignInRequired, sessions
 
 HERE = Path(__file__).parent
+# Scripts, styles and forms of this site only, never inside another site's frame: what a page
+# shows cannot be overlaid by another site or pull in anything from elsewhere.
+PAGE_HEADERS = {
+    "Content-Security-Policy": (
+        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+        "form-action 'self'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'"
+    ),
+    "X-Frame-Options": "DENY",
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "same-origin",
+}
 TEMPLATES = Jinja2Templates(directory=HERE / "templates")
 
 
@@ -46,6 +57,7 @@ def page(
         status_code=status,
     )
     sessions(request).write(response, request, current)
+    response.headers.update(PAGE_HEADERS)
     return response
 
 

@@ -76,7 +76,7 @@ def test_every_page_labels_its_controls_and_keeps_its_contrast(site: Site, brows
 
 
 def test_the_checks_find_what_they_look_for(site: Site, browser: Any) -> None:
-    page = browser.new_page()
+    page = browser.new_page(bypass_csp=True)  # the pages allow no inline style
     page.goto(f"{site.url}/signin")
     page.evaluate(
         """() => document.querySelector('main').insertAdjacentHTML('beforeend',

@@ -195,6 +195,9 @@ def test_a_round_runs_in_the_browser_from_opening_to_the_pool_decree(
     mayor.goto(f"{site.url}/pool?level=administrator&on=2025-04-13")
     assert mayor.locator("table.pool").count() == 0, "the day before the decree: empty"
     mayor.screenshot(path=str(tmp_path / "pool.png"), full_page=True)
+    mayor.evaluate("() => { window.printed = 0; window.print = () => { window.printed += 1; }; }")
+    mayor.click("button[data-print]")
+    assert mayor.evaluate("() => window.printed") == 1, "the print button prints"
     mayor.close()
 
     clerk.goto(board)

@@ -27,6 +27,10 @@ def test_a_wrong_password_is_refused_and_the_right_one_opens_the_home_page(
     site: Site, browser: Any
 ) -> None:
     page = browser.new_page()
+    answer = page.goto(f"{site.url}/signin")
+    assert answer is not None
+    assert "frame-ancestors 'none'" in answer.headers["content-security-policy"]
+    assert answer.headers["x-frame-options"] == "DENY"
     sign_in(page, site, "asesor", "salah-sekali-123")
     assert page.locator("[data-code=wrong_password]").inner_text() == (
         "Nama pengguna atau kata sandi salah."
