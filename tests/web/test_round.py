@@ -17,6 +17,7 @@ from tests.web.test_signin import sign_in
 BUDI, SITI, ANDI = "197503122000031004", "198307252006042011", "196911201992031005"
 HERE = Path(__file__).parent
 STRUCTURE = HERE / "round_board.structure.json"
+POOL_STRUCTURE = HERE / "pool.structure.json"
 
 
 def step(page: Any, name: str, **fields: Any) -> None:
@@ -51,6 +52,15 @@ def structure(page: Any) -> dict[str, Any]:
         "h1": page.locator("h1").count(),
         "h2": page.locator("main h2").all_inner_texts(),
         "board_columns": page.locator("table.board thead th").all_inner_texts(),
+    }
+
+
+def pool_structure(page: Any) -> dict[str, Any]:
+    return {
+        "h1": page.locator("h1").all_inner_texts(),
+        "h2": page.locator("main h2").all_inner_texts(),
+        "columns": page.locator("table.pool thead th").all_inner_texts(),
+        "filters": page.locator("form.filters label").all_inner_texts(),
     }
 
 
@@ -186,6 +196,9 @@ def test_a_round_runs_in_the_browser_from_opening_to_the_pool_decree(
     step(mayor, "decree_pool", decree_number="188.45/112/401.012/2025", decree_date="2025-04-14")
     assert "188.45/112/401.012/2025" in mayor.locator("dl.facts").inner_text()
 
+    mayor.goto(f"{site.url}/pool")
+    mayor.screenshot(path=str(tmp_path / "pool.png"), full_page=True)
+    assert pool_structure(mayor) == json.loads(POOL_STRUCTURE.read_text())
     mayor.goto(f"{site.url}/pool?level=administrator")
     rows = mayor.locator("table.pool tbody tr")
     assert rows.count() == 1
@@ -194,7 +207,6 @@ def test_a_round_runs_in_the_browser_from_opening_to_the_pool_decree(
     ]  # fmt: skip
     mayor.goto(f"{site.url}/pool?level=administrator&on=2025-04-13")
     assert mayor.locator("table.pool").count() == 0, "the day before the decree: empty"
-    mayor.screenshot(path=str(tmp_path / "pool.png"), full_page=True)
     mayor.evaluate("() => { window.printed = 0; window.print = () => { window.printed += 1; }; }")
     mayor.click("button[data-print]")
     assert mayor.evaluate("() => window.printed") == 1, "the print button prints"
