@@ -17,7 +17,8 @@ __all__ = ["WebSettings", "mount_web"]
 def mount_web(api: FastAPI, settings: WebSettings | None = None) -> None:
     """Adds the pages to the API's app, which keeps the application context they read."""
     api.state.web_sessions = Sessions(settings or WebSettings.from_env())
-    handle_page_errors(api)
     api.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
-    for module in (signin, home, rounds, pool, users):
+    modules = (signin, home, rounds, pool, users)
+    for module in modules:
         api.include_router(module.router)
+    handle_page_errors(api, [route for module in modules for route in module.router.routes])

@@ -4,12 +4,15 @@ its token and something not found."""
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from pathlib import Path
 from typing import Any
 
 from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.templating import Jinja2Templates
+from starlette.routing import BaseRoute
 
 from services.application import NotFound
 from services.web.messages import language, translator
@@ -74,7 +77,18 @@ def safe_next(target: str | None) -> str:
     return target
 
 
-def handle_page_errors(api: FastAPI) -> None:
+def handle_page_errors(api: FastAPI, pages: Collection[BaseRoute]) -> None:
+    """A missing session, a form without its token, and a malformed address of a page (the API's
+    own answer to a malformed request stays as it is for the API's routes)."""
+    api_answer = api.exception_handlers[RequestValidationError]
+
+    async def malformed(request: Request, error: Exception) -> Response:
+        if request.scope.get("route") not in pages:
+            answered = api_answer(request, error)
+            return answered if isinstance(answered, Response) else await answered
+        t = translator(lang_of(request))
+        return page(request, "message.html", 422, title=t("refused"), text=t("malformed"))
+
     async def sign_in_first(request: Request, error: Exception) -> Response:
         return see_other(request, "/signin?next=" + safe_next(request.url.path))
 
@@ -82,6 +96,7 @@ def handle_page_errors(api: FastAPI) -> None:
         t = translator(lang_of(request))
         return page(request, "message.html", 403, title=t("refused"), text=t("csrf_refused"))
 
+    api.add_exception_handler(RequestValidationError, malformed)
     api.add_exception_handler(SignInRequired, sign_in_first)
     api.add_exception_handler(CsrfRefused, csrf_refused)
 

@@ -31,6 +31,7 @@ ID: dict[str, str] = {
     "csrf_refused": "Permintaan ditolak: formulir tidak membawa token keamanan yang sah. "
     "Muat ulang halaman dan ulangi.",
     "refused": "Ditolak",
+    "malformed": "Alamat atau isian halaman ini tidak sah.",
     "citation": "Dasar",
     "in_english": "Dalam bahasa Inggris",
     "in_indonesian": "Dalam bahasa Indonesia",
@@ -212,6 +213,7 @@ EN: dict[str, str] = {
     "csrf_refused": "Request refused: the form did not carry a valid security token. "
     "Reload the page and try again.",
     "refused": "Refused",
+    "malformed": "The address or the form of this page is not valid.",
     "citation": "Basis",
     "in_english": "In English",
     "in_indonesian": "In Indonesian",

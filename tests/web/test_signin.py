@@ -92,3 +92,16 @@ def test_the_english_switch_relabels_the_page(site: Site, browser: Any) -> None:
     page.click("a.lang")
     assert page.locator("h1").inner_text() == "Beranda"
     page.close()
+
+
+def test_a_malformed_page_address_is_answered_as_a_page_and_the_api_keeps_its_json(
+    site: Site, browser: Any
+) -> None:
+    page = browser.new_page()
+    sign_in(page, site, "siti")
+    answer = page.goto(f"{site.url}/rounds/bukan-nomor")
+    assert answer is not None and answer.status == 422
+    assert page.locator("main p.notice").inner_text() == "Alamat atau isian halaman ini tidak sah."
+    api = page.request.get(f"{site.url}/scouting/rounds/bukan-nomor")
+    assert api.status in (401, 422) and api.headers["content-type"] == "application/json"
+    page.close()
