@@ -42,8 +42,11 @@ def page(
     name: str,
     status: int = 200,
     session: Session | None = None,
+    here: str = "",
     **values: Any,
 ) -> HTMLResponse:
+    """``here``: the address this page is read at again (the language switch returns to it); a
+    page answering a form names its own, as the form's address takes posts only."""
     lang = lang_of(request)
     current = session or sessions(request).read(request)
     response = TEMPLATES.TemplateResponse(
@@ -53,7 +56,7 @@ def page(
             "t": translator(lang),
             "lang": lang,
             "csrf": current.csrf,
-            "path": request.url.path,
+            "path": here or (request.url.path if request.method == "GET" else "/"),
             "said": lambda message: message.en if lang == "en" else message.id,
             **values,
         },

@@ -36,7 +36,13 @@ async def signin(request: Request, form: PostedForm) -> Response:
     )
     if outcome is not SignInOutcome.SIGNED_IN or user is None:
         return page(
-            request, "signin.html", 401, next=target, error=REFUSED[outcome], username=username
+            request,
+            "signin.html",
+            401,
+            here="/signin",
+            next=target,
+            error=REFUSED[outcome],
+            username=username,
         )
     session = web.read(request).signed_in(user.username, min(user.role_set))
     return see_other(request, target, session)

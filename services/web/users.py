@@ -31,7 +31,14 @@ def _page(
     done: str = "",
 ) -> Response:
     return page(
-        request, "users.html", status, me=me, roles=GRANTABLE, refused=refused or {}, done=done
+        request,
+        "users.html",
+        status,
+        here="/users",
+        me=me,
+        roles=GRANTABLE,
+        refused=refused or {},
+        done=done,
     )
 
 

@@ -137,6 +137,11 @@ def test_a_round_runs_in_the_browser_from_opening_to_the_pool_decree(
     assert (recorded.via, recorded.actor["id"], recorded.status) == ("web", "siti", 422)
     assert recorded.citation == refused.locator("cite").inner_text()
     assert len(candidates(clerk)) == 3
+    # The language switch from the refused form's answer returns to the board.
+    clerk.click("a.lang")
+    assert clerk.locator("#board").inner_text() == "Round board"
+    clerk.click("a.lang")
+    assert clerk.locator("#board").inner_text() == "Papan putaran"
 
     step(clerk, "select_administratively", nip="*", documents_complete="on",
          effective="2025-03-03")  # fmt: skip
