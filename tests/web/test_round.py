@@ -130,6 +130,10 @@ def test_a_round_runs_in_the_browser_from_opening_to_the_pool_decree(
          effective="2025-03-02")  # fmt: skip
     refused = refusal_in(clerk, "step-register_candidate")
     assert refused.count() == 1
+    in_view = (
+        "e => { const r = e.getBoundingClientRect(); return r.top >= 0 && r.top < innerHeight; }"
+    )
+    assert refused.evaluate(in_view), "the page opens at the refusal, beside its form"
     assert refused.locator("cite").inner_text().startswith("madiun-2021:P")
     assert refused.locator("details p").get_attribute("lang") == "en"
     assert site.app.repository.get(_round_id(board)).version == version
