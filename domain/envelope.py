@@ -6,7 +6,14 @@ from datetime import date, datetime
 from enum import StrEnum
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    SerializerFunctionWrapHandler,
+    field_validator,
+    model_serializer,
+)
 
 
 class Role(StrEnum):
@@ -32,6 +39,15 @@ class Actor(BaseModel):
     id: str = Field(min_length=1)
     role: Role
     agency: str = ""  # the agency whose data the actor may touch; empty for the system itself
+    unit: str = ""  # the unit a head of unit heads (madiun-2021:P24 angka 1); else empty
+
+    @model_serializer(mode="wrap")
+    def _without_empty_unit(self, handler: SerializerFunctionWrapHandler) -> dict[str, Any]:
+        # Only a head of unit has one; other actors are recorded as they were before.
+        dumped: dict[str, Any] = handler(self)
+        if not self.unit:
+            dumped.pop("unit", None)
+        return dumped
 
 
 class DocumentRef(BaseModel):

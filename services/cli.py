@@ -34,9 +34,10 @@ from services.cli_scouting import scouting
 from services.cli_step import cause, record
 from services.cli_talent import talent
 from services.cli_users import user
-from services.config import StoreConfig
+from services.config import DATA, StoreConfig, creating_stores
 from services.eligibility import check_scouting
 from services.importing import ImportInterrupted, PersonnelFiles, import_personnel, parse_personnel
+from services.importing.progress import save_progress
 from services.settings import Settings
 from services.settings_cli import settings_option
 
@@ -61,9 +62,14 @@ class RefusingGroup(click.Group):
 
 
 @click.group(cls=RefusingGroup)
-def main() -> None:
+@click.option(
+    "--init", is_flag=True, help="Create the store if it does not exist yet (else refused)."
+)
+@click.pass_context
+def main(ctx: click.Context, init: bool) -> None:
     """Talenta: civil-servant talent management (Binjai 8/2023, Balikpapan 12/2022, Madiun
     48/2021)."""
+    ctx.with_resource(creating_stores(init))
 
 
 @main.command()
@@ -73,7 +79,7 @@ def main() -> None:
 @click.option("--temporal-port", default=7233, show_default=True)
 @click.option(
     "--data",
-    default="var",
+    default=str(DATA),
     show_default=True,
     type=click.Path(path_type=Path),
     help="Folder for the Temporal dev server's database.",
@@ -85,7 +91,8 @@ def serve(
     """Run the product: API, read models and a Temporal dev server started here."""
     from services.serve import run
 
-    run(StoreConfig(store), host, port, temporal_port, data, settings)
+    with creating_stores(True):
+        run(StoreConfig(store), host, port, temporal_port, data, settings)
 
 
 @main.command()
@@ -180,12 +187,7 @@ def import_(
     files = personnel_files(main_file, histories)
     app = Talenta(StoreConfig(store))
     try:
-        with click.progressbar(length=1, label="impor / import", file=sys.stderr) as bar:
-
-            def progress(done: int, total: int) -> None:
-                bar.length = max(total, 1)
-                bar.update(done - bar.pos)
-
+        with save_progress() as progress:
             report = import_personnel(
                 app,
                 files,
@@ -198,11 +200,7 @@ def import_(
         app.close()
     for error in report.errors:
         click.echo(str(error), err=True)
-    click.echo(
-        f"{report.rows_read} baris/rows: {report.created} baru/created, {report.updated} "
-        f"diubah/updated, {report.unchanged} tetap/unchanged, {report.skipped} ditolak/refused, "
-        f"{report.events} peristiwa/events"
-    )
+    click.echo(report.summary())
     if report.errors:
         sys.exit(1)
 

@@ -18,6 +18,7 @@ from services.audit.events import AuditEvent
 from services.audit.timeline import Subject, timeline
 from services.audit.why import RuleCheck, why_nomination, why_placement
 from services.audit.why_scouting import why_pick, why_pool_entry, why_shortlist
+from services.audit.why_search import why_search
 from services.cli_scouting_options import (
     ScoutingGroup,
     Step,
@@ -70,6 +71,7 @@ WHY: dict[str, Callable[..., Any]] = {
     "shortlist": why_shortlist,
     "pick": why_pick,
     "pool-entry": why_pool_entry,
+    "search": why_search,
 }
 
 
@@ -81,7 +83,8 @@ WHY: dict[str, Callable[..., Any]] = {
 @json_option
 def why(step: Step, kind: str, subject_id: UUID, nip: str | None, as_json: bool) -> None:
     """Why a decision stands: ID is the plan (a nomination, with the NIP), the placement, the
-    vacancy (shortlist, pick) or the pool entry. The rules re-run and the chain of events."""
+    vacancy (shortlist, pick), the pool entry or the talent search. The rules re-run and the
+    chain of events."""
     if (kind == "nomination") != (nip is not None):
         raise click.UsageError("NIP hanya dan wajib untuk nominasi / NIP goes with nomination")
     arguments = (subject_id, nip) if nip is not None else (subject_id,)

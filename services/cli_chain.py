@@ -60,12 +60,12 @@ def parse_heads(
 )
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 def verify_(store: str, published: list[Head], as_json: bool) -> None:
-    """Check the whole event log against the chain (after chaining any new records): one line
-    per edited, deleted, inserted or reordered record; exit code 1 when any is found."""
+    """Check the whole event log against the chain, chaining nothing: one line per edited,
+    deleted, inserted or reordered record (exit code 1 when any is found), and the records not
+    yet chained and those after the last published head, which no published head covers."""
     app = Talenta(StoreConfig(store))
     try:
         view = chain_view(app)
-        ChainFollower(app, view).catch_up()
         verification = verify(app, view, published)
     finally:
         app.close()
@@ -83,6 +83,7 @@ def lines(verification: Verification) -> list[str]:
     verdict = "UTUH / INTACT" if verification.ok else f"{len(found)} MASALAH / PROBLEMS"
     return [
         *found,
+        *verification.notes(),
         f"{verdict}: {verification.checked} rekaman diperiksa/records checked, "
         f"{verification.unchained} belum dirantai/not yet chained; kepala/head {head}",
     ]

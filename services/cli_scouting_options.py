@@ -92,9 +92,12 @@ class Step:
     agency: str
     effective: date | None
     reason: str
+    unit: str = ""
 
     def actor(self, default: Role) -> Actor:
-        actor = Actor(id=self.actor_id, role=self.role or default, agency=self.agency)
+        role = self.role or default
+        unit = self.unit if role is Role.HEAD_OF_UNIT else ""
+        actor = Actor(id=self.actor_id, role=role, agency=self.agency, unit=unit)
         remember(actor)  # so that a refusal of this step is recorded with who asked
         return actor
 
@@ -133,6 +136,7 @@ def step_options(
             role: str | None,
             actor_agency: str,
             actor_id: str | None,
+            actor_unit: str,
             reason: str = "",
             effective: date | None = None,
             **kwargs: Any,
@@ -144,6 +148,7 @@ def step_options(
                 agency=actor_agency,
                 effective=effective,
                 reason=reason,
+                unit=actor_unit.strip(),
             )
             return command(*args, step=step, **kwargs)
 
@@ -170,6 +175,13 @@ def step_options(
                 envvar="TALENTA_ACTOR",
                 default=None,
                 help="Who acts (TALENTA_ACTOR); default: the shell user.",
+            ),
+            click.option(
+                "--actor-unit",
+                "actor_unit",
+                envvar="TALENTA_UNIT",
+                default="",
+                help="The unit a head of unit heads (TALENTA_UNIT; madiun-2021:P24 angka 1).",
             ),
         ]
         if with_reason:

@@ -7,8 +7,9 @@ from uuid import UUID
 
 import click
 
-from domain.scouting.tpk import TpkMember
-from domain.values import PositionLevel
+from domain.rules.madiun_promotion import CamatBasis, CamatQualification
+from domain.scouting.tpk import TpkMember, TpkOffice
+from domain.values import EducationLevel, PositionLevel
 from services.cli_scouting_options import (
     ScoutingGroup,
     Step,
@@ -62,19 +63,55 @@ def open_(
 @vacancy_argument
 @click.argument("nip")
 @click.option(
-    "--certificate",
+    "--qualification",
+    type=click.Choice([basis.value for basis in CamatBasis]),
     default=None,
-    metavar="NAME=PATH",
-    help="A keparamongprajaan certificate not in the personnel record (P30(2)).",
+    help="A Camat's qualification (P30(2)): a government-science diploma or degree, or the "
+    "keparamongprajaan certificate.",
+)
+@click.option("--qualification-number", default="", help="The diploma's or certificate's number.")
+@date_option("--qualification-date", default=None, help="The day it was issued.")
+@click.option("--qualification-institution", default="", help="Who issued it (e.g. IPDN).")
+@click.option("--qualification-level", default=None, help="The diploma's level, e.g. D4 or S1.")
+@click.option("--qualification-programme", default="", help='e.g. "Ilmu Pemerintahan".')
+@click.option(
+    "--qualification-document", default=None, metavar="NAME=PATH", help="Its scan, pinned."
 )
 @step_options()
-def propose(step: Step, vacancy_id: UUID, nip: str, certificate: str | None) -> None:
-    """The head of unit proposes pool member NIP for VACANCY (P24(1-2))."""
+def propose(
+    step: Step,
+    vacancy_id: UUID,
+    nip: str,
+    qualification: str | None,
+    qualification_number: str,
+    qualification_date: date | None,
+    qualification_institution: str,
+    qualification_level: str | None,
+    qualification_programme: str,
+    qualification_document: str | None,
+) -> None:
+    """The head of the vacancy's unit proposes pool member NIP for VACANCY (P24 angka 1-2)."""
+    camat = None
+    if qualification is not None:
+        if qualification_document is None or qualification_date is None:
+            raise click.UsageError(
+                "--qualification memerlukan --qualification-document dan --qualification-date / "
+                "--qualification needs --qualification-document and --qualification-date"
+            )
+        camat = CamatQualification(
+            basis=CamatBasis(qualification),
+            number=qualification_number,
+            issued=qualification_date,
+            institution=qualification_institution,
+            level=EducationLevel.parse(qualification_level) if qualification_level else None,
+            programme=qualification_programme,
+            document=document_refs((qualification_document,))[0],
+        )
     command = vacancies.ProposeCandidate(
         vacancy_id=vacancy_id,
         nip=nip,
         proposed_on=step.on(),
-        governance_certificate=document_refs((certificate,))[0] if certificate else None,
+        camat_qualification=camat,
         reason=step.reason,
     )
     with step.app() as app:
@@ -83,13 +120,27 @@ def propose(step: Step, vacancy_id: UUID, nip: str, certificate: str | None) -> 
 
 
 def tpk_member(spec: str) -> TpkMember:
-    """``Name:role``; split at the last colon, so a name may hold one."""
-    name, separator, role = spec.rpartition(":")
-    if not separator:
+    """``Name:office`` or ``Name:office:deputy letter``; the office is one of P8(2)'s five
+    (``sekda``, ``kepala-bkpsdm``, ``inspektur``, ``asisten-pemerintahan-kesra``,
+    ``asisten-administrasi-pembangunan-umum``); a name may hold a colon."""
+    offices = {office.value for office in TpkOffice}
+    parts = spec.split(":")
+    if len(parts) >= 2 and parts[-1].strip() in offices:
+        name, office, letter = ":".join(parts[:-1]), parts[-1], ""
+    elif len(parts) >= 3 and parts[-2].strip() in offices:
+        name, office, letter = ":".join(parts[:-2]), parts[-2], parts[-1]
+    else:
         raise click.BadParameter(
-            f"{spec!r}: harus Nama:peran / must be Name:role", param_hint="--member"
+            f"{spec!r}: harus Nama:jabatan[:surat penunjukan wakil] / must be "
+            f"Name:office[:deputy letter]; jabatan/offices: {', '.join(sorted(offices))}",
+            param_hint="--member",
         )
-    return TpkMember(name=name.strip(), role=role.strip())
+    return TpkMember(
+        name=name.strip(),
+        office=TpkOffice(office.strip()),
+        deputy=bool(letter.strip()),
+        deputy_letter=letter.strip(),
+    )
 
 
 @vacancy.command()
@@ -98,9 +149,20 @@ def tpk_member(spec: str) -> TpkMember:
 @click.option("--minutes", required=True, help="The TPK session's minutes number.")
 @date_option("--minutes-date", required=True)
 @click.option(
-    "--member", "members", multiple=True, required=True, help='"Name:role", repeatable (P8(2)).'
+    "--tpk-decree", required=True, help="The mayor's decree constituting the TPK (P8(1))."
 )
-@click.option("--justification", default="", help="Why fewer than three (P24(4)); audited.")
+@click.option(
+    "--member",
+    "members",
+    multiple=True,
+    required=True,
+    help='"Name:office" or "Name:office:deputy letter", one per office, repeatable (P8(2)).',
+)
+@click.option(
+    "--justification",
+    default="",
+    help="Why fewer than three, under the relaxed reading M2 only (P24 angka 4); audited.",
+)
 @document_option("The signed minutes, as NAME=PATH.")
 @step_options(with_effective=False, with_reason=False)
 def shortlist(
@@ -109,13 +171,15 @@ def shortlist(
     nips: tuple[str, ...],
     minutes: str,
     minutes_date: date,
+    tpk_decree: str,
     members: tuple[str, ...],
     justification: str,
     documents: tuple[str, ...],
 ) -> None:
-    """The TPK shortlists NIPs for VACANCY (three, P24(4)), recorded by its minutes."""
+    """The TPK shortlists NIPs for VACANCY (three, P24 angka 4), recorded by its minutes."""
     command = vacancies.ShortlistCandidates(
         vacancy_id=vacancy_id,
+        tpk_decree=tpk_decree,
         members=tuple(tpk_member(spec) for spec in members),
         minutes_number=minutes,
         minutes_date=minutes_date,
@@ -135,7 +199,7 @@ def shortlist(
 @date_option("--decree-date", required=True)
 @step_options(with_effective=False)
 def pick(step: Step, vacancy_id: UUID, nip: str, decree: str, decree_date: date) -> None:
-    """The mayor picks NIP from VACANCY's shortlist by decree (P24(5))."""
+    """The mayor picks NIP from VACANCY's shortlist by decree (P24 angka 5)."""
     command = vacancies.PickCandidate(
         vacancy_id=vacancy_id,
         nip=nip,

@@ -31,7 +31,15 @@ from services.cli_talent_development import (
 )
 from services.cli_talent_mapping import assess, assess_csv, campaign, close_campaign, open_campaign
 from services.cli_talent_options import TalentGroup, acting, json_or, pairs
-from services.cli_talent_placement import check_in, evaluate, place, placement_audit
+from services.cli_talent_placement import (
+    check_in,
+    evaluate,
+    place,
+    placement_audit,
+    search_conclude,
+    search_decide,
+    search_open,
+)
 from services.cli_talent_reads import show
 from services.cli_talent_succession import (
     declare_target,
@@ -39,6 +47,7 @@ from services.cli_talent_succession import (
     nomination_audit,
     order_successors,
     set_group,
+    set_nominated_group,
 )
 from services.talent import acquisition
 
@@ -227,6 +236,7 @@ for later in (
     assess_csv,
     campaign,
     close_campaign,
+    set_nominated_group,
     set_group,
     declare_target,
     nominate,
@@ -238,6 +248,9 @@ for later in (
     close_follow_up,
     retain,
     award,
+    search_open,
+    search_conclude,
+    search_decide,
     place,
     check_in,
     evaluate,

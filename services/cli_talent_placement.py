@@ -1,6 +1,6 @@
-"""`talenta talent` placement and monitoring steps (binjai-2023 P31-33, balikpapan-2022 P23,
-P25): the PPK's placement decree, yearly check-ins, the final evaluation, and a placement's audit
-answer."""
+"""`talenta talent` placement and monitoring steps (binjai-2023 P23, P31-33; balikpapan-2022
+P19, P23, P25): the PPK's placement decree, the talent search and its decree, yearly check-ins,
+the final evaluation, and a placement's audit answer."""
 
 from __future__ import annotations
 
@@ -12,6 +12,8 @@ import click
 from domain.envelope import Role
 from domain.rules.cycle import MonitoringOutcome
 from domain.talent.monitoring import monitoring_id
+from domain.talent.search import SearchFollowUp, SearchGround
+from domain.values import PositionLevel
 from services.audit.placement import audit_placement
 from services.cli_scouting_options import (
     Step,
@@ -23,7 +25,7 @@ from services.cli_scouting_options import (
     step_options,
 )
 from services.cli_talent_options import acting, json_or
-from services.talent import monitoring, placement
+from services.talent import monitoring, placement, search
 
 MONITORING = click.argument("monitoring_id", metavar="MONITORING", type=click.UUID)
 
@@ -168,3 +170,100 @@ def placement_audit(step: Step, placement_id: UUID, as_json: bool) -> None:
             f"  pemantauan/monitoring {answer.monitoring.monitoring_id} sejak/from "
             f"{answer.monitoring.starts_on}, evaluasi/evaluation {answer.monitoring.evaluation_due}"
         )
+
+
+SEARCH = click.argument("search_id", metavar="SEARCH", type=click.UUID)
+
+
+@click.command(name="search-open")
+@click.option("--position", required=True)
+@click.option("--unit", required=True)
+@click.option("--level", type=click.Choice([lv.value for lv in PositionLevel]), required=True)
+@click.option(
+    "--ground",
+    "grounds",
+    multiple=True,
+    required=True,
+    type=click.Choice([g.value for g in SearchGround]),
+    help="urgent (needed fast) and/or specific-expertise (repeatable).",
+)
+@click.option("--expertise", default="", help="The expertise sought.")
+@click.option("--justification", required=True)
+@json_option
+@step_options(with_reason=False)
+def search_open(
+    step: Step,
+    position: str,
+    unit: str,
+    level: str,
+    grounds: tuple[str, ...],
+    expertise: str,
+    justification: str,
+    as_json: bool,
+) -> None:
+    """Open a talent search for POSITION on --effective (binjai-2023 P23, balikpapan-2022 P19);
+    prints its id."""
+    command = search.OpenTalentSearch(
+        agency=step.agency,
+        position=position,
+        unit=unit,
+        level=PositionLevel(level),
+        grounds=tuple(SearchGround(g) for g in grounds),
+        expertise=expertise,
+        justification=justification,
+        opened_on=step.on(),
+    )
+    handler = search.open_talent_search
+    with step.app() as app:
+        found = handler(app, command, acting(step, handler))
+    json_or(as_json, {"search_id": found}, str(found))
+
+
+@click.command(name="search-conclude")
+@SEARCH
+@click.argument("found", nargs=-1, metavar="NIP...")
+@click.option("--chosen", default=None, help="The NIP chosen among those found.")
+@click.option("--result", required=True, help="What the search found.")
+@step_options(with_reason=False)
+def search_conclude(
+    step: Step, search_id: UUID, found: tuple[str, ...], chosen: str | None, result: str
+) -> None:
+    """Record SEARCH's result on --effective: the talents found and the one chosen."""
+    command = search.ConcludeTalentSearch(
+        search_id=search_id, found=found, chosen=chosen, result=result, concluded_on=step.on()
+    )
+    handler = search.conclude_talent_search
+    with step.app() as app:
+        handler(app, command, acting(step, handler))
+    click.echo(f"hasil pencarian / search result: {chosen or '-'}")
+
+
+@click.command(name="search-decide")
+@SEARCH
+@click.argument("nip")
+@click.option("--follow-up", required=True, type=click.Choice([f.value for f in SearchFollowUp]))
+@click.option("--decree", "decree_number", required=True)
+@date_option("--decree-date", required=True)
+@step_options(with_effective=False)
+def search_decide(
+    step: Step,
+    search_id: UUID,
+    nip: str,
+    follow_up: str,
+    decree_number: str,
+    decree_date: date,
+) -> None:
+    """The PPK's decree after SEARCH: NIP moved by mutation/rotation or placed by (special)
+    assignment into the position sought."""
+    command = search.DecideTalentSearch(
+        search_id=search_id,
+        nip=nip,
+        follow_up=SearchFollowUp(follow_up),
+        decree_number=decree_number,
+        decree_date=decree_date,
+        reason=step.reason,
+    )
+    handler = search.decide_talent_search
+    with step.app() as app:
+        handler(app, command, acting(step, handler))
+    click.echo(f"{follow_up}: {nip} ({decree_number})")

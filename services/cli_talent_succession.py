@@ -1,6 +1,6 @@
 """`talenta talent` succession steps (binjai-2023 P21-22, P29; balikpapan-2022 P15-17): the
-group decree, a target position, nominations by the pack's nominator, the ordered successors,
-and a nomination's audit answer."""
+talent team's group from the nominations (Balikpapan), the group decree, a target position,
+nominations by the pack's nominator, the ordered successors, and a nomination's audit answer."""
 
 from __future__ import annotations
 
@@ -55,6 +55,41 @@ def set_group(
     with step.app() as app:
         found = handler(app, command, acting(step, handler))
     json_or(as_json, {"group_id": found}, str(found))
+
+
+@click.command(name="set-nominated-group")
+@click.argument("nominations", nargs=-1, required=True, metavar="PLAN:NIP...")
+@click.option("--period", required=True)
+@click.option("--minutes", "reference", required=True, help="The talent team's minutes number.")
+@json_option
+@step_options()
+def set_nominated_group(
+    step: Step, nominations: tuple[str, ...], period: str, reference: str, as_json: bool
+) -> None:
+    """The talent team sets the group of PERIOD from its nominations, each PLAN:NIP, on
+    --effective (balikpapan-2022 P16(2)), before the PPK's decree; prints its id."""
+    command = succession.SetNominatedGroup(
+        agency=step.agency,
+        period=period,
+        nominations=tuple(nomination_ref(spec) for spec in nominations),
+        decided_on=step.on(),
+        reference=reference,
+        reason=step.reason,
+    )
+    handler = succession.set_nominated_group
+    with step.app() as app:
+        found = handler(app, command, acting(step, handler))
+    json_or(as_json, {"nominated_group_id": found}, str(found))
+
+
+def nomination_ref(spec: str) -> succession.NominationRef:
+    plan, _, nip = spec.partition(":")
+    try:
+        return succession.NominationRef(plan_id=UUID(plan), nip=nip)
+    except ValueError:
+        raise click.BadParameter(
+            f"{spec!r}: harus RENCANA:NIP / must be PLAN:NIP", param_hint="NOMINATIONS"
+        ) from None
 
 
 @click.command(name="declare-target")

@@ -10,13 +10,13 @@ reasons come from the regulations' division of tasks:
 - the caseworkers and the scouting team run the administrative selection, which reads grade,
   age and disciplinary record (madiun-2021:P7(10), P14); the talent team maps and checks every
   employee (binjai-2023:P9-11, balikpapan-2022:P5); the performance review board verifies
-  discipline and personnel data before its shortlist (madiun-2021:P24(3)); the PPK and the
-  authorised official decide on them (madiun-2021:P24(5), P30(5)); auditors re-judge each
+  discipline and personnel data before its shortlist (madiun-2021:P24 angka 3); the PPK and the
+  authorised official decide on them (madiun-2021:P24 angka 5, P30(5)); auditors re-judge each
   decision against the age and discipline rules (madiun-2021:P10(1)(f), P30(3)); administrators
   keep the personnel database (binjai-2023:P36): the full record.
 - assessors of potential score named candidates and counsel mapped employees
   (madiun-2021:P7(8), binjai-2023:P27(2)); heads of unit recommend and propose their own
-  staff (madiun-2021:P13(2), P24(1)) but the board, not they, verifies discipline: the NIP
+  staff (madiun-2021:P13(2), P24 angka 1) but the board, not they, verifies discipline: the NIP
   only.
 - external assessors come from outside the civil service (academics, public figures) and score a
   written problem analysis (madiun-2021:P7(4), P7(9)) from the secretariat's score sheet: none.

@@ -12,6 +12,7 @@ from workflows import (
     yearly_schedule,
 )
 from workflows.activities import MilestoneHandler
+from workflows.milestones import Binding, handler_table
 from workflows.relay import ClockRules
 
 
@@ -25,10 +26,12 @@ def rules(settings: Settings) -> ClockRules:
     }
 
 
-HANDLERS: dict[tuple[str, str], MilestoneHandler] = {
-    **scouting_clocks.HANDLERS,
-    **talent_clocks.HANDLERS,
-    **talent_monitoring.HANDLERS,
-    **yearly_schedule.HANDLERS,
-}
+# Every (clock, action) a milestone may carry, each bound once to the command recording it.
+BINDINGS: tuple[Binding, ...] = (
+    *scouting_clocks.BINDINGS,
+    *talent_clocks.BINDINGS,
+    *talent_monitoring.BINDINGS,
+    *yearly_schedule.BINDINGS,
+)
+HANDLERS: dict[tuple[str, str], MilestoneHandler] = handler_table(BINDINGS)
 WORKFLOWS = yearly_schedule.WORKFLOWS

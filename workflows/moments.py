@@ -11,6 +11,7 @@ from domain.agencies import get_agency
 from domain.envelope import Envelope
 from domain.rules.calendar import add_years
 from workflows.clock import Milestone
+from workflows.milestones import Action
 
 
 def zone(agency: str) -> ZoneInfo:
@@ -33,13 +34,13 @@ def anniversary(envelope: dict[str, Any], due_on: date, years: int, agency: str)
     return datetime.combine(add_years(local.date(), years), local.timetz())
 
 
-def milestone(at: datetime, agency: str, action: str, key: str, lead_days: int = 0) -> Milestone:
+def milestone(at: datetime, agency: str, action: Action, key: str, lead_days: int = 0) -> Milestone:
     on = at.astimezone(zone(agency)).date()
     return Milestone(at=at, on=on, action=action, key=key, lead_days=lead_days)
 
 
 def reminders(
-    deadline: datetime, agency: str, action: str, leads: Iterable[int]
+    deadline: datetime, agency: str, action: Action, leads: Iterable[int]
 ) -> list[Milestone]:
     """A reminder ``lead`` days ahead of the deadline for each lead (the agency's setting for
     the clock, services.settings) still in the future. When

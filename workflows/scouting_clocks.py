@@ -1,16 +1,17 @@
 """madiun-2021 clocks: a round's registration deadline and assessment reminders (P13-17), pool-entry
-expiry (P22), tenure review (P25(3)), and what the relay does with each scouting event."""
+expiry (P22(1)), tenure review (P25(3)), and what the relay does with each scouting event."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import timedelta
 from functools import partial
 from uuid import UUID
 
 from eventsourcing.utils import get_topic
 
 from domain.envelope import Actor, Role
+from domain.rules.calendar import ClockId
+from domain.rules.madiun import PACK
 from domain.scouting.candidate import AssessmentStage
 from domain.scouting.mutation import TenureReview
 from domain.scouting.plan import Schedule
@@ -28,11 +29,15 @@ from services.scouting.rounds import (
 from services.settings import ClockKind, Settings
 from workflows.activities import MilestoneHandler
 from workflows.clock import ClockInput, Milestone
+from workflows.milestones import Action, Binding, ClockType, handler_table
 from workflows.moments import anniversary, milestone, reminders, start_of
 from workflows.relay import ClockCommand, ClockRules, SettleClock, StartClock
 
 SYSTEM = Actor(id="talenta-clock", role=Role.SYSTEM)
-POOL_ENTRY_YEARS = 3
+REMIND_ASSESSORS = {
+    AssessmentStage.POTENTIAL: Action.REMIND_POTENTIAL,
+    AssessmentStage.TECHNICAL: Action.REMIND_TECHNICAL,
+}
 
 
 def pool_entry_clock(entry_id: UUID) -> str:
@@ -52,14 +57,16 @@ def _event_id(event: object) -> str:
 
 
 def entry_decreed(settings: Settings, event: PoolMembership.EntryDecreed) -> Sequence[ClockCommand]:
-    deadline = anniversary(event.envelope, event.expires_on, POOL_ENTRY_YEARS, event.agency)
+    years = PACK.clock(ClockId.POOL_ENTRY).years
+    assert years is not None  # a term of years, not the budget year
+    deadline = anniversary(event.envelope, event.expires_on, years, event.agency)
     leads = settings.leads(event.agency, ClockKind.POOL_ENTRY)
     clock = ClockInput(
-        kind="pool-entry",
+        kind=ClockType.POOL_ENTRY,
         subject_id=f"{event.originator_id}/{event.entry_id}",
         milestones=[
-            *reminders(deadline, event.agency, "remind", leads),
-            milestone(deadline, event.agency, "expire", "expire"),
+            *reminders(deadline, event.agency, Action.REMIND, leads),
+            milestone(deadline, event.agency, Action.EXPIRE, "expire"),
         ],
     )
     return [StartClock(pool_entry_clock(event.entry_id), clock)]
@@ -73,17 +80,14 @@ def round_opened(settings: Settings, event: ScoutingRound.Opened) -> Sequence[Cl
     """Registration closes at the end of its last day (P13); assessors are reminded ahead of
     each assessment date of the candidates still without a score (P15-17)."""
     schedule = Schedule.model_validate(event.schedule)
-    closes = start_of(schedule.registration_closes + timedelta(days=1), event.agency)
-    milestones = [milestone(closes, event.agency, "close-registration", "close-registration")]
+    closes = start_of(schedule.registration_closed_from(), event.agency)
+    milestones = [milestone(closes, event.agency, Action.CLOSE_REGISTRATION, "close-registration")]
     leads = settings.leads(event.agency, ClockKind.ASSESSMENT)
-    for stage, day in (
-        (AssessmentStage.POTENTIAL, schedule.potential_assessment),
-        (AssessmentStage.TECHNICAL, schedule.technical_assessment),
-    ):
+    for stage, day in schedule.assessment_days().items():
         assessed = start_of(day, event.agency)
-        milestones += reminders(assessed, event.agency, f"remind-{stage}", leads)
+        milestones += reminders(assessed, event.agency, REMIND_ASSESSORS[stage], leads)
     clock = ClockInput(
-        kind="scouting-round", subject_id=str(event.originator_id), milestones=milestones
+        kind=ClockType.SCOUTING_ROUND, subject_id=str(event.originator_id), milestones=milestones
     )
     return [StartClock(round_clock(event.originator_id), clock)]
 
@@ -92,11 +96,11 @@ def tenure_started(settings: Settings, event: TenureReview.TenureStarted) -> Seq
     due = start_of(event.due_on, event.agency)
     leads = settings.leads(event.agency, ClockKind.TENURE)
     clock = ClockInput(
-        kind="tenure",
+        kind=ClockType.TENURE,
         subject_id=str(event.originator_id),
         milestones=[
-            *reminders(due, event.agency, "remind", leads),
-            milestone(due, event.agency, "remind", "review-due", lead_days=0),
+            *reminders(due, event.agency, Action.REMIND, leads),
+            milestone(due, event.agency, Action.REMIND, "review-due", lead_days=0),
         ],
     )
     return [StartClock(tenure_clock(event.originator_id), clock)]
@@ -159,15 +163,14 @@ def remind_assessors(stage: AssessmentStage) -> MilestoneHandler:
     return remind
 
 
-HANDLERS: dict[tuple[str, str], MilestoneHandler] = {
-    ("scouting-round", "close-registration"): close_round_registration,
-    ("scouting-round", f"remind-{AssessmentStage.POTENTIAL}"): remind_assessors(
-        AssessmentStage.POTENTIAL
+BINDINGS = (
+    Binding(ClockType.SCOUTING_ROUND, Action.CLOSE_REGISTRATION, close_round_registration),
+    *(
+        Binding(ClockType.SCOUTING_ROUND, action, remind_assessors(stage))
+        for stage, action in REMIND_ASSESSORS.items()
     ),
-    ("scouting-round", f"remind-{AssessmentStage.TECHNICAL}"): remind_assessors(
-        AssessmentStage.TECHNICAL
-    ),
-    ("pool-entry", "remind"): remind_pool_entry,
-    ("pool-entry", "expire"): expire_pool_entry,
-    ("tenure", "remind"): remind_tenure_review,
-}
+    Binding(ClockType.POOL_ENTRY, Action.REMIND, remind_pool_entry),
+    Binding(ClockType.POOL_ENTRY, Action.EXPIRE, expire_pool_entry),
+    Binding(ClockType.TENURE, Action.REMIND, remind_tenure_review),
+)
+HANDLERS = handler_table(BINDINGS)

@@ -19,13 +19,13 @@ from services.application import Talenta
 from services.settings import ClockKind, Settings
 from services.talent.common import cycle_pack
 from services.talent.retention import ExpirePin, RemindPin, expire_pin, remind_pin
-from workflows.activities import MilestoneHandler
 from workflows.clock import ClockInput, Milestone
+from workflows.milestones import Action, Binding, ClockType, handler_table
 from workflows.moments import anniversary, milestone, reminders
 from workflows.relay import ClockCommand, ClockRules, StartClock
 
 SYSTEM = Actor(id="talenta-clock", role=Role.SYSTEM)
-PIN = "pin"
+PIN = ClockType.PIN
 
 
 def pin_clock(award_id: UUID) -> str:
@@ -42,9 +42,9 @@ def pin_awarded(settings: Settings, event: Award.Awarded) -> Sequence[ClockComma
         subject_id=str(event.originator_id),
         milestones=[
             *reminders(
-                deadline, event.agency, "remind", settings.leads(event.agency, ClockKind.PIN)
+                deadline, event.agency, Action.REMIND, settings.leads(event.agency, ClockKind.PIN)
             ),
-            milestone(deadline, event.agency, "expire", "expire"),
+            milestone(deadline, event.agency, Action.EXPIRE, "expire"),
         ],
     )
     return [StartClock(pin_clock(event.originator_id), clock)]
@@ -63,7 +63,8 @@ def expire_pin_award(app: Talenta, subject_id: str, reached: Milestone) -> None:
     expire_pin(app, ExpirePin(award_id=UUID(subject_id), expired_on=reached.on), SYSTEM)
 
 
-HANDLERS: dict[tuple[str, str], MilestoneHandler] = {
-    (PIN, "remind"): remind_pin_expiry,
-    (PIN, "expire"): expire_pin_award,
-}
+BINDINGS = (
+    Binding(PIN, Action.REMIND, remind_pin_expiry),
+    Binding(PIN, Action.EXPIRE, expire_pin_award),
+)
+HANDLERS = handler_table(BINDINGS)

@@ -32,13 +32,13 @@ from services.talent.monitoring import (
     remind_check_in,
     remind_evaluation,
 )
-from workflows.activities import MilestoneHandler
 from workflows.clock import ClockInput, Milestone
+from workflows.milestones import Action, Binding, ClockType, handler_table
 from workflows.moments import anniversary, milestone, reminders
 from workflows.relay import ClockCommand, ClockRules, SettleClock, StartClock
 
 SYSTEM = Actor(id="talenta-clock", role=Role.SYSTEM)
-KIND = "monitoring"
+KIND = ClockType.MONITORING
 # Days after the due date that a still missing evaluation is reminded of; then the clock ends.
 OVERDUE_DAYS = (7, 14, 30, 60, 90)
 
@@ -58,7 +58,7 @@ def _check_in_reminders(settings: Settings, event: Monitoring.MonitoringStarted)
         at = anniversary(event.envelope, day, year, event.agency)
         found += [
             each.model_copy(update={"key": f"check-in-{year}-{each.lead_days}d"})
-            for each in reminders(at, event.agency, "remind-check-in", leads)
+            for each in reminders(at, event.agency, Action.REMIND_CHECK_IN, leads)
         ]
     return found
 
@@ -72,7 +72,7 @@ def _overdue(due: datetime, agency: str) -> list[Milestone]:
     kept = [(at, days) for at, days in moments if at > now]
     if past:
         kept.insert(0, (max(now, due), past[-1][1]))
-    return [milestone(at, agency, "remind-overdue", f"overdue-{days}d") for at, days in kept]
+    return [milestone(at, agency, Action.REMIND_OVERDUE, f"overdue-{days}d") for at, days in kept]
 
 
 def monitoring_started(
@@ -88,9 +88,9 @@ def monitoring_started(
             *_check_in_reminders(settings, event),
             *[
                 each.model_copy(update={"key": f"evaluation-{each.lead_days}d"})
-                for each in reminders(due, event.agency, "remind-evaluation", leads)
+                for each in reminders(due, event.agency, Action.REMIND_EVALUATION, leads)
             ],
-            milestone(due, event.agency, "evaluation-due", "evaluation-due"),
+            milestone(due, event.agency, Action.EVALUATION_DUE, "evaluation-due"),
             *_overdue(due, event.agency),
         ],
     )
@@ -127,9 +127,10 @@ def _evaluation_due(app: Talenta, subject_id: str, reached: Milestone) -> None:
     )
 
 
-HANDLERS: dict[tuple[str, str], MilestoneHandler] = {
-    (KIND, "remind-check-in"): _remind_check_in,
-    (KIND, "remind-evaluation"): _remind_evaluation,
-    (KIND, "remind-overdue"): _remind_evaluation,
-    (KIND, "evaluation-due"): _evaluation_due,
-}
+BINDINGS = (
+    Binding(KIND, Action.REMIND_CHECK_IN, _remind_check_in),
+    Binding(KIND, Action.REMIND_EVALUATION, _remind_evaluation),
+    Binding(KIND, Action.REMIND_OVERDUE, _remind_evaluation),
+    Binding(KIND, Action.EVALUATION_DUE, _evaluation_due),
+)
+HANDLERS = handler_table(BINDINGS)

@@ -29,16 +29,20 @@ from temporalio.client import (
 )
 from temporalio.common import RetryPolicy, SearchAttributeKey
 
-from domain.agencies import get_agency
-from domain.envelope import Actor, Role
-from domain.rules.registry import pack_for
-from services.application import Talenta
-from services.talent.evaluation import EvaluateProgramme, evaluate_programme
-from workflows.activities import MilestoneHandler
 from workflows.clock import TASK_QUEUE, Milestone, MilestoneReached
+from workflows.milestones import Action, Binding, ClockType, handler_table
+
+# The application is used by the activity only; passed through so the workflow sandbox does not
+# re-import it (its configuration reads the file system at import).
+with workflow.unsafe.imports_passed_through():
+    from domain.agencies import get_agency
+    from domain.envelope import Actor, Role
+    from domain.rules.registry import pack_for
+    from services.application import Talenta
+    from services.talent.evaluation import EvaluateProgramme, evaluate_programme
 
 SYSTEM = Actor(id="talenta-clock", role=Role.SYSTEM)
-KIND = "yearly-evaluation"
+KIND = ClockType.YEARLY_EVALUATION
 # Set by the Temporal server on every workflow a schedule starts (triggered ones included).
 SCHEDULED_AT = SearchAttributeKey.for_datetime("TemporalScheduledStartTime")
 
@@ -54,7 +58,7 @@ class YearlyEvaluationWorkflow:
         at = workflow.info().typed_search_attributes.get(SCHEDULED_AT) or workflow.now()
         # The sandbox hands out time zones only as proxies ``astimezone`` refuses, so the
         # milestone carries the UTC date and the handler takes the agency's date from ``at``.
-        reached = Milestone(at=at, on=at.date(), action="evaluate", key=at.isoformat())
+        reached = Milestone(at=at, on=at.date(), action=Action.EVALUATE, key=at.isoformat())
         await workflow.execute_activity(
             "reach_milestone",
             MilestoneReached(kind=KIND, subject_id=agency, milestone=reached),
@@ -123,4 +127,5 @@ def _evaluate(app: Talenta, subject_id: str, reached: Milestone) -> None:
     evaluate_programme(app, EvaluateProgramme(agency=subject_id, year=year), SYSTEM)
 
 
-HANDLERS: dict[tuple[str, str], MilestoneHandler] = {(KIND, "evaluate"): _evaluate}
+BINDINGS = (Binding(KIND, Action.EVALUATE, _evaluate),)
+HANDLERS = handler_table(BINDINGS)

@@ -74,6 +74,8 @@ class IntegrityStatement(BaseModel):
 
     signed: date
     acknowledged_by_head_of_unit: bool
+    # The duty stamp's value in rupiah (bermaterai); None: not recorded.
+    duty_stamp_rupiah: int | None = None
 
 
 class PersonnelFacts(BaseModel):
@@ -113,9 +115,11 @@ class PersonnelFacts(BaseModel):
         return spells
 
     def position_on(self, day: date) -> PositionSpell | None:
-        """The position held on ``day``; a spell ending on ``day`` is no longer held then."""
+        """The position held on ``day``; a spell ending on ``day`` is no longer held then, one
+        starting the day after is not held yet."""
         # Looking one day past ``day`` keeps a spell whose (exclusive) end is ``day`` out.
-        current = [s for s, ends in self.position_spells(day + timedelta(days=1)) if ends > day]
+        spells = self.position_spells(day + timedelta(days=1))
+        current = [s for s, ends in spells if s.start <= day < ends]
         return current[-1] if current else None
 
     def highest_education(self, by: date | None = None) -> EducationLevel | None:

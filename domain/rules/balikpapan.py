@@ -21,7 +21,7 @@ from domain.rules.cycle import (
 from domain.rules.ninebox import LOWER_BOXES, NineBoxRules
 from domain.rules.ninebox import Recommendation as R
 from domain.rules.pack import RulePack
-from domain.rules.readings import D7
+from domain.rules.readings import C2, D7
 
 _ID = "balikpapan-2022"
 CYCLE = CycleRules(
@@ -40,19 +40,24 @@ CYCLE = CycleRules(
     plan_citation=Citation(f"{_ID}:P17(1)"),
     development_priority_citation=Citation(f"{_ID}:P20(2)"),
     corporate_university_citation=Citation(f"{_ID}:P21(2)(a)"),
-    follow_up_citation=Citation(f"{_ID}:P20(1)"),
+    follow_up_citation=Citation(f"{_ID}:P15(1)"),
     retention_citation=Citation(f"{_ID}:P22"),
     awards_citation=Citation(f"{_ID}:P18(1)"),
-    box9_award_kinds=(),
-    box9_awards_citation=None,
     awards_may_differ_citation=Citation(f"{_ID}:P18(3)"),
     pin_years=None,
     pin_citation=None,
-    counselling_boxes=(),
-    counselling_citation=None,
+    # Lampiran II box 3: "Konseling Kinerja", a recommendation of the mapping (P15(1), P15(3)).
+    counselling_boxes=(3,),
+    counselling_citation=Citation(f"{_ID}:P15(3)"),
     placement_citation=Citation(f"{_ID}:P23(1)"),
-    cross_unit_placement=True,
     cross_unit_citation=Citation(f"{_ID}:P23(2)"),
+    talent_statuses=None,
+    talent_citation=Citation(f"{_ID}:P1(8)"),
+    nomination_needs_decreed_group=False,
+    nominated_group_citation=Citation(f"{_ID}:P16(2)"),
+    group_placement_citation=Citation(f"{_ID}:P17(3)"),
+    target_level_citation=None,
+    talent_search_citation=Citation(f"{_ID}:P19"),
     box9_placement=Box9Placement.DIRECT,
     box9_citation=Citation(f"{_ID}:P23(3)"),
     monitoring_years=3,
@@ -73,7 +78,7 @@ PACK = RulePack(
     in_force=date(2025, 1, 1),
     in_force_citation=Citation("balikpapan-2022:P28"),
     time_zone="Asia/Makassar",
-    readings=(D7,),
+    readings=(D7, C2),
     clocks=(ClockId.MONITORING,),
     cycle=CYCLE,
     nine_box=NineBoxRules(

@@ -1,6 +1,7 @@
 """binjai-2023: Peraturan Wali Kota Binjai No. 8/2023, Manajemen Talenta PNS (in force 2023-04-10).
 
-Holds the pack (nine-box, readings D1, D6, D7, clocks) and the Sekolah Kader eligibility (P25).
+Holds the pack (nine-box, readings D1, D6, D7, C1, clocks) and the Sekolah Kader eligibility
+(P25).
 """
 
 from __future__ import annotations
@@ -8,29 +9,33 @@ from __future__ import annotations
 from datetime import date
 
 from domain.envelope import Role
-from domain.personnel.facts import PersonnelFacts
+from domain.personnel.facts import EmploymentStatus, PersonnelFacts
 from domain.rules.calendar import ClockId
 from domain.rules.core import (
     Citation,
     EligibilityResult,
     Message,
     ReadingId,
+    RequirementResult,
     all_met,
     any_met,
     requirement,
 )
 from domain.rules.cycle import (
     CRITICAL_LEVELS,
+    STRUCTURAL_RANKS,
     Box9Placement,
     CycleRules,
     MonitoringOutcome,
     critical_characteristics,
+    functional_grade_of,
+    position_rank,
     strategy_mechanisms,
 )
 from domain.rules.ninebox import LOWER_BOXES, SUCCESSION_BOXES, NineBoxRules
 from domain.rules.ninebox import Recommendation as R
 from domain.rules.pack import RulePack
-from domain.rules.readings import D1, D6, D7
+from domain.rules.readings import C1, D1, D6, D7
 from domain.rules.service_time import days_served, required_days
 from domain.values import PositionLevel
 
@@ -42,7 +47,7 @@ CYCLE = CycleRules(
     critical_decree_citation=Citation(f"{_ID}:P14(3)"),
     needs_analysis_citation=Citation(f"{_ID}:P15"),
     strategy_mechanisms=strategy_mechanisms(_ID, "P16(2)"),
-    assessment_citation=Citation(f"{_ID}:P17"),
+    assessment_citation=Citation(f"{_ID}:P18(1)"),
     mapping_citation=Citation(f"{_ID}:P19"),
     nominator=Role.PPK,
     nomination_citation=Citation(f"{_ID}:P22"),
@@ -54,19 +59,22 @@ CYCLE = CycleRules(
     follow_up_citation=Citation(f"{_ID}:P27(1)"),
     retention_citation=Citation(f"{_ID}:P28"),
     awards_citation=Citation(f"{_ID}:P30(1)"),
-    # P30(2): the pin, the certificate and priority for competency development are box-9 awards.
-    box9_award_kinds=("pin", "certificate", "development-priority"),
-    box9_awards_citation=Citation(f"{_ID}:P30(2)"),
     awards_may_differ_citation=None,
     pin_years=2,
     pin_citation=Citation(f"{_ID}:P30(2)(a)"),
     counselling_boxes=(3, 6),
     counselling_citation=Citation(f"{_ID}:P27(2)"),
     placement_citation=Citation(f"{_ID}:P32"),
-    # Rulebook A5 / issue 4: only Balikpapan P23(2) lets placement cross units; Binjai P31(1)
-    # places by the succession group grouped by the region's strategic needs.
-    cross_unit_placement=False,
-    cross_unit_citation=Citation(f"{_ID}:P31(1)"),
+    # The group is prepared for targets "di lingkungan Pemerintah Daerah" (P1(19)); P23 names
+    # "mutasi/rotasi antar Perangkat Daerah" (also P12 huruf f).
+    cross_unit_citation=Citation(f"{_ID}:P23"),
+    talent_statuses=(EmploymentStatus.PNS,),
+    talent_citation=Citation(f"{_ID}:P1(12)"),
+    nomination_needs_decreed_group=True,
+    nominated_group_citation=None,
+    group_placement_citation=Citation(f"{_ID}:P32"),
+    target_level_citation=Citation(f"{_ID}:P1(15)"),
+    talent_search_citation=Citation(f"{_ID}:P23"),
     box9_placement=Box9Placement.CONSIDERED,
     box9_citation=Citation(f"{_ID}:P31(3)"),
     monitoring_years=3,
@@ -84,20 +92,21 @@ PACK = RulePack(
     in_force=date(2023, 4, 10),
     in_force_citation=Citation("binjai-2023:P38"),
     time_zone="Asia/Jakarta",
-    readings=(D1, D6, D7),
+    readings=(D1, D6, D7, C1),
     clocks=(ClockId.MONITORING, ClockId.YEARLY_EVALUATION, ClockId.BOX9_PIN),
     notes=(
         Message(
             id=(
-                "Cacat Lampiran: kotak 8, 6, 5, 3 (dan baris rekomendasi kotak 8) berlabel "
-                "'potensial rendah' padahal kolomnya tinggi (8, 6) atau menengah (5, 3). Kategori "
-                "diturunkan dari posisi kotak (bacaan D6); label yang keliru tidak dipakai."
+                "Cacat Lampiran: kotak 8, 6, 5, 3 berlabel 'potensial rendah', pada bagan maupun "
+                "pada baris rekomendasinya, padahal kolomnya tinggi (8, 6) atau menengah (5, 3). "
+                "Kategori diturunkan dari posisi kotak (bacaan D6); label yang keliru tidak "
+                "dipakai."
             ),
             en=(
-                "Lampiran defect: boxes 8, 6, 5, 3 (and box 8's recommendation row) are labelled "
-                "'low potential' although their column is high (8, 6) or middle (5, 3). The "
-                "category is derived from the grid position (reading D6); the wrong label is "
-                "never used."
+                "Lampiran defect: boxes 8, 6, 5, 3 are labelled 'low potential', on the grid and "
+                "on their recommendation rows alike, although their column is high (8, 6) or "
+                "middle (5, 3). The category is derived from the grid position (reading D6); the "
+                "wrong label is never used."
             ),
         ),
     ),
@@ -152,6 +161,7 @@ def check_sekolah_kader_eligibility(
     """
     pack.ensure_in_force(on)
     reading = pack.reading(ReadingId.D1)
+    candidate = prospective_administrator(facts, on, pack)
     taken = assessment_centre <= on if isinstance(assessment_centre, date) else assessment_centre
     served = days_served(facts, on, lambda s: s.level is PositionLevel.SUPERVISOR)
     needed = required_days(on, SUPERVISOR_YEARS)
@@ -237,5 +247,31 @@ def check_sekolah_kader_eligibility(
     )
     # D7: the two years of P25(2)(c) are calendar years, as every length in the pack.
     return EligibilityResult(
-        requirements=(*parts, combined, test), readings_used=pack.uses(ReadingId.D1, ReadingId.D7)
+        requirements=(candidate, *parts, combined, test),
+        readings_used=pack.uses(ReadingId.D1, ReadingId.D7, ReadingId.C1),
+    )
+
+
+def prospective_administrator(facts: PersonnelFacts, on: date, pack: RulePack) -> RequirementResult:
+    """P25(1) "calon Pejabat Administrator": a supervisor (Pengawas), or a functional position
+    equivalent to it under reading C1, on ``on``."""
+    option = pack.reading(ReadingId.C1).chosen
+    held = facts.position_on(on)
+    rank = position_rank(held.level if held else None, functional_grade_of(held), option)
+    position = f"{held.level} {held.title}".strip() if held else "-"
+    return requirement(
+        "prospective-administrator",
+        rank == STRUCTURAL_RANKS[PositionLevel.SUPERVISOR],
+        citation=pack.cite("P25(1)"),
+        evidence={"position": position, "on": on, "reading": f"C1={option}"},
+        met_message=Message(
+            id=f"calon Pejabat Administrator: menduduki {position}",
+            en=f"a prospective administrator: holds {position}",
+        ),
+        unmet_message=Message(
+            id=f"bukan calon Pejabat Administrator: menduduki {position}, bukan jabatan Pengawas "
+            f"atau jabatan fungsional yang setara (bacaan C1={option})",
+            en=f"not a prospective administrator: holds {position}, not a supervisor position "
+            f"or an equivalent functional one (reading C1={option})",
+        ),
     )

@@ -69,6 +69,12 @@ class Clock(BaseModel):
     citations: tuple[Citation, ...]
     # None: the clock ends with the budget year rather than after a number of years.
     years: int | None
+    # Where the article differs by position level (administrator, supervisor): each level's.
+    by_level: dict[str, Citation] = {}
+
+    def citation_for(self, level: str) -> Citation:
+        """The article that sets this clock for a round or position of ``level``."""
+        return self.by_level.get(level, self.citations[0])
 
     @property
     def reading(self) -> ReadingId | None:
@@ -81,13 +87,21 @@ class Clock(BaseModel):
         return expiry(start, self.years)
 
 
-def _clock(clock: ClockId, years: int | None, starts: Message, then: Message, *cited: str) -> Clock:
+def _clock(
+    clock: ClockId,
+    years: int | None,
+    starts: Message,
+    then: Message,
+    *cited: str,
+    by_level: dict[str, str] | None = None,
+) -> Clock:
     return Clock(
         id=clock,
         years=years,
         starts_at=starts,
         then=then,
         citations=tuple(Citation(c) for c in cited),
+        by_level={level: Citation(c) for level, c in (by_level or {}).items()},
     )
 
 
@@ -130,7 +144,7 @@ CLOCKS: dict[ClockId, Clock] = {
                 id="masa berlaku berakhir; bila belum diangkat, dapat ikut Talent Scouting lagi",
                 en="the entry expires; if not appointed, may take part in scouting again",
             ),
-            "madiun-2021:P22",
+            "madiun-2021:P22(1)",
         ),
         _clock(
             ClockId.TENURE,
@@ -151,6 +165,11 @@ CLOCKS: dict[ClockId, Clock] = {
             ),
             Message(id="dapat ikut Talent Scouting lagi", en="may enter scouting again"),
             "madiun-2021:P10(1)(f)",
+            "madiun-2021:P10(2)(f)",
+            by_level={
+                "administrator": "madiun-2021:P10(1)(f)",
+                "supervisor": "madiun-2021:P10(2)(f)",
+            },
         ),
     )
 }

@@ -69,6 +69,18 @@ class ReadingId(StrEnum):
     D5 = "D5"
     D6 = "D6"
     D7 = "D7"
+    # The talent cycle's own readings (binjai-2023, balikpapan-2022).
+    C1 = "C1"
+    C2 = "C2"
+    # madiun-2021 readings beyond Part D (the M block).
+    M1 = "M1"  # P8(2): the TPK's quorum
+    M2 = "M2"  # P24 angka 4-5: a shortlist of 3
+    M3 = "M3"  # P13(2): the head of unit's recommendation
+    M4 = "M4"  # P10(1)(g)-(h): the dates of the health certificate and integrity statement
+    M5 = "M5"  # P10(1)(f), P10(2)(f): the first day after the disciplinary cool-off
+    M6 = "M6"  # P22(2): registering again while a pool entry holds
+    M7 = "M7"  # P30(5)(b): performance "kurang/buruk"
+    M8 = "M8"  # P10(1)(b): experience as functional Ahli Muda
 
 
 class ReadingUse(BaseModel):

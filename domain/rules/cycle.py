@@ -9,8 +9,9 @@ from enum import StrEnum
 from pydantic import BaseModel, ConfigDict
 
 from domain.envelope import Role
+from domain.personnel.facts import EmploymentStatus, PositionSpell
 from domain.rules.core import Citation, Message
-from domain.values import PositionLevel
+from domain.values import FunctionalGrade, PositionLevel
 
 
 class Cited(BaseModel):
@@ -55,24 +56,41 @@ class CycleRules(BaseModel):
     development_priority_citation: Citation
     # The corporate university's methods (Binjai P26; Balikpapan P21(2)(a) names it only).
     corporate_university_citation: Citation
-    # The follow-up a box's recommendations call for (Binjai P27(1); Balikpapan P20(1)).
+    # The follow-up a box's recommendations call for (Binjai P27(1); Balikpapan P15(1), P15(3)
+    # with Lampiran II).
     follow_up_citation: Citation
     retention_citation: Citation
     awards_citation: Citation
-    # Award kinds (retention AwardKind values) reserved to box 9 (Binjai P30(2)); none elsewhere.
-    box9_award_kinds: tuple[str, ...]
-    box9_awards_citation: Citation | None
     # Where the pack lets awards differ instead of setting them (Balikpapan P18(3)).
     awards_may_differ_citation: Citation | None
-    # Years a box-9 pin holds; None where the pack sets no pin (Balikpapan lets awards differ).
+    # Years a box-9 pin holds; None where the pack sets no term (Balikpapan P18(3) lets awards
+    # differ: a pin is an award like any other, for the whole group, without expiry).
     pin_years: int | None
     pin_citation: Citation | None
-    # Boxes whose performance counselling the talent team's assessors give (Binjai P27(2)).
+    # Boxes whose performance counselling the talent team's assessors give (Binjai P27(2);
+    # Balikpapan Lampiran II recommends "Konseling Kinerja" for box 3).
     counselling_boxes: tuple[int, ...]
-    counselling_citation: Citation | None
+    counselling_citation: Citation
     placement_citation: Citation
-    cross_unit_placement: bool
-    cross_unit_citation: Citation | None
+    # Placement may cross units in both packs; the article that says so is cited on the decision.
+    cross_unit_citation: Citation
+    # Who may be a talent (grouped, nominated, placed): Binjai P1(12) "Talenta adalah PNS"; None
+    # where any mapped employee may (Balikpapan P1(8) "pegawai ASN", PPPK included). Mapping
+    # covers every candidate either way (Binjai P17: CPNS and PPPK too).
+    talent_statuses: tuple[EmploymentStatus, ...] | None
+    talent_citation: Citation
+    # Whether the PPK nominates from the decreed group (Binjai P22), or the nominations come first
+    # and the talent team sets the group from them (Balikpapan P16(1)-(2)) before the decree.
+    nomination_needs_decreed_group: bool
+    nominated_group_citation: Citation | None
+    # Placement follows the decreed succession group (Binjai P32; Balikpapan P17(3)).
+    group_placement_citation: Citation
+    # A target position is one level higher than the talent's, or critical (Binjai P1(15)); None
+    # where the pack does not check it.
+    target_level_citation: Citation | None
+    # The talent search followed by mutation/rotation or (special) assignment (Binjai P23,
+    # Balikpapan P19).
+    talent_search_citation: Citation
     box9_placement: Box9Placement
     box9_citation: Citation
     monitoring_years: int
@@ -177,3 +195,47 @@ CRITICAL_LEVELS = (
     PositionLevel.EXECUTOR,
     PositionLevel.FUNCTIONAL,
 )
+
+
+# Structural positions from the executor up, one level apart (UU 5/2014 P14, P19).
+STRUCTURAL_RANKS = {
+    PositionLevel.EXECUTOR: 0,
+    PositionLevel.SUPERVISOR: 1,
+    PositionLevel.ADMINISTRATOR: 2,
+    PositionLevel.JPT_PRATAMA: 3,
+    PositionLevel.JPT_MADYA: 4,
+    PositionLevel.JPT_UTAMA: 5,
+}
+# Reading C1 "grade-equivalent": the functional grades that equal a structural position.
+FUNCTIONAL_RANKS = {
+    FunctionalGrade.AHLI_PERTAMA: STRUCTURAL_RANKS[PositionLevel.SUPERVISOR],
+    FunctionalGrade.AHLI_MUDA: STRUCTURAL_RANKS[PositionLevel.ADMINISTRATOR],
+    FunctionalGrade.AHLI_MADYA: STRUCTURAL_RANKS[PositionLevel.JPT_PRATAMA],
+    FunctionalGrade.AHLI_UTAMA: STRUCTURAL_RANKS[PositionLevel.JPT_MADYA],
+}
+
+
+def position_rank(
+    level: PositionLevel | None, grade: FunctionalGrade | None, functional_option: str
+) -> int | None:
+    """The structural rank of a position; a functional one by its grade under reading C1's
+    ``functional_option`` (None: no equivalent, or no position)."""
+    if level is None:
+        return None
+    if level is not PositionLevel.FUNCTIONAL:
+        return STRUCTURAL_RANKS[level]
+    if functional_option == "grade-equivalent" and grade is not None:
+        return FUNCTIONAL_RANKS.get(grade)
+    return None
+
+
+def functional_grade_of(held: PositionSpell | None) -> FunctionalGrade | None:
+    """The grade of a functional position, recorded or read from its title; None otherwise."""
+    if held is None or held.level is not PositionLevel.FUNCTIONAL:
+        return None
+    if held.functional_grade is not None:
+        return held.functional_grade
+    try:
+        return FunctionalGrade.parse(held.title)
+    except ValueError:
+        return None

@@ -1,6 +1,7 @@
 """madiun-2021: Peraturan Walikota Madiun No. 48/2021, talent scouting and the talent pool.
 
-Holds the pack (no nine-box; readings D2-D5, D7; clocks) and the per-level thresholds of P10.
+Holds the pack (no nine-box; readings D2-D5, D7 and M1-M8; clocks) and the per-level
+thresholds of P10.
 The scouting requirements (P10, P30(3)) are in ``madiun_eligibility`` and ``madiun_record``,
 consideration of a pool member for promotion (P30(5)) and the Camat qualification (P30(2)) in
 ``madiun_promotion``, scoring of stages 4-6 in ``madiun_scoring``.
@@ -14,7 +15,7 @@ from datetime import date
 from domain.rules.calendar import ClockId
 from domain.rules.core import Citation, Message
 from domain.rules.pack import RulePack
-from domain.rules.readings import D2, D3, D4, D5, D7
+from domain.rules.readings import D2, D3, D4, D5, D7, M1, M2, M3, M4, M5, M6, M7, M8
 from domain.values import EducationLevel, Grade, PositionLevel
 
 PACK = RulePack(
@@ -25,7 +26,7 @@ PACK = RulePack(
     in_force=date(2021, 11, 12),
     in_force_citation=Citation("madiun-2021:P31"),
     time_zone="Asia/Jakarta",
-    readings=(D2, D3, D4, D5, D7),
+    readings=(D2, D3, D4, D5, D7, M1, M2, M3, M4, M5, M6, M7, M8),
     clocks=(ClockId.POOL_ENTRY, ClockId.TENURE, ClockId.DISCIPLINARY_COOL_OFF),
 )
 

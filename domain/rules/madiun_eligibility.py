@@ -42,11 +42,14 @@ def check_scouting_eligibility(
     agency: str,
     *,
     pack: RulePack = PACK,
+    announced: date | None = None,
 ) -> EligibilityResult:
     """May this employee register for scouting toward ``level``, judged on ``on``?
 
     ``on`` is the round's registration closing date (reading D4); ``agency`` the agency id the
-    round belongs to (e.g. ``kota-madiun``). Every row of P10 and P30(3) is reported.
+    round belongs to (e.g. ``kota-madiun``); ``announced`` the round's announcement date, the
+    earliest date of its health certificate and integrity statement (reading M4), None outside
+    a round. Every row of P10 and P30(3) is reported.
     """
     pack.ensure_in_force(on)
     rules = LEVELS.get(level)
@@ -66,16 +69,21 @@ def check_scouting_eligibility(
         _education(facts, rules, on, cite("c")),
         _grade(facts, rules, on, cite("d")),
         check_appraisals(facts, on, cite("e"), pack),
-        check_discipline(facts, on, cite("f")),
-        check_health(facts, level, on, cite("g")),
-        check_integrity(facts, on, cite("h")),
+        check_discipline(facts, on, cite("f"), pack),
+        check_health(facts, level, on, cite("g"), pack, announced),
+        check_integrity(facts, on, cite("h"), pack, announced),
         check_age(facts, on, pack.cite("P30(3)")),
     )
     return EligibilityResult(
         requirements=requirements,
-        readings_used=pack.uses(ReadingId.D2, ReadingId.D4, ReadingId.D5, ReadingId.D7)
-        if level is PositionLevel.SUPERVISOR
-        else pack.uses(ReadingId.D4, ReadingId.D5, ReadingId.D7),
+        readings_used=pack.uses(
+            *((ReadingId.D2,) if level is PositionLevel.SUPERVISOR else (ReadingId.M8,)),
+            ReadingId.D4,
+            ReadingId.D5,
+            ReadingId.D7,
+            ReadingId.M4,
+            ReadingId.M5,
+        ),
     )
 
 
@@ -140,7 +148,7 @@ def _experience(
         part_of="experience",
     )
     if level is PositionLevel.ADMINISTRATOR:
-        # "pengalaman pada ... Ahli Muda": having held it up to ``on`` is enough.
+        # Reading M8, "pengalaman pada ... Ahli Muda": any spell held up to ``on`` is enough.
         spells: list[PositionSpell] = [s for s, _ in facts.position_spells(on) if _ahli_muda(s)]
         functional = bool(spells)
         held = spells[-1].title if spells else None

@@ -16,8 +16,9 @@ from uuid import UUID
 from pydantic import BaseModel, ConfigDict
 
 from domain.envelope import Basis, Envelope
-from domain.rules.core import ReadingUse
+from domain.rules.core import ReadingId, ReadingUse
 from domain.rules.madiun import PACK
+from domain.rules.pack import RulePack
 from domain.scouting.candidate import Candidate
 from domain.scouting.errors import ScoutingRefusal, refuse
 from domain.scouting.plan import Schedule
@@ -118,6 +119,7 @@ class RoundGuards:
                 f"{nip} is already registered in this round",
                 "P13(1)",
             )
+        # Reading M6: P22(2) read a contrario, an entry that still holds bars a new round.
         if already_in_pool:
             raise refuse(
                 "already-in-pool",
@@ -149,8 +151,10 @@ class RoundGuards:
             )
         return candidate
 
-    def _ensure_verifiable(self, nip: str) -> Candidate:
+    def _ensure_verifiable(self, nip: str, pack: RulePack) -> Candidate:
         candidate = self._before_selection(nip)
+        if candidate.awaiting_verification:
+            ensure_recommended(candidate, pack)
         if not candidate.awaiting_verification:
             raise refuse(
                 "nothing-to-verify",
@@ -187,7 +191,7 @@ class RoundGuards:
                 "P14(1)",
             )
 
-    def ensure_selectable(self, nip: str, envelope: Envelope) -> Candidate:
+    def ensure_selectable(self, nip: str, envelope: Envelope, pack: RulePack = PACK) -> Candidate:
         """Also asked by the handler before it loads the employee's data."""
         self._ensure_registration_closed()
         if self.announced:
@@ -205,6 +209,7 @@ class RoundGuards:
                 f"the web registration of {candidate.nip} has no verified documents yet",
                 "P13(3)",
             )
+        ensure_recommended(candidate, pack)
         ensure_new(candidate.selection_ref, envelope, candidate.nip, "P14(1)")
         return candidate
 
@@ -225,6 +230,18 @@ class RoundGuards:
                 f"not through administrative selection yet: {', '.join(waiting)}",
                 "P14(3)",
             )
+
+
+def ensure_recommended(candidate: Candidate, pack: RulePack) -> None:
+    """Reading M3: by default the head of unit's recommendation (P13(2)) comes before the
+    administrative selection, and before a web registrant's documents are verified."""
+    if pack.reading(ReadingId.M3).chosen == "required" and not candidate.recommended:
+        raise refuse(
+            "not-recommended",
+            f"{candidate.nip} belum mendapat rekomendasi Pimpinan Perangkat Daerah",
+            f"{candidate.nip} has no recommendation from the head of unit yet",
+            "P13(2)",
+        )
 
 
 def ensure_new(recorded: str, envelope: Envelope, nip: str, article: str) -> None:

@@ -13,9 +13,11 @@ from eventsourcing.domain import Aggregate, event
 from pydantic import BaseModel, ConfigDict
 
 from domain.envelope import Envelope
+from domain.personnel.facts import PersonnelFacts
 from domain.rules.calendar import ClockId
 from domain.rules.madiun import PACK
 from domain.scouting.errors import refuse
+from domain.scouting.guards import stamped
 from domain.scouting.tpk import TpkSession
 from domain.scouting.vacancy import LEVELS
 from domain.values import Nip, PositionLevel
@@ -31,7 +33,7 @@ class MutationState(StrEnum):
 
 
 class MutationGrounds(BaseModel):
-    """P25(1), P26(1): the objective comparison the proposal rests on."""
+    """P25(1), P26 angka 1: the objective comparison the proposal rests on."""
 
     model_config = ConfigDict(frozen=True)
 
@@ -130,21 +132,21 @@ class Mutation(Aggregate):
     def recommend(
         self, session: TpkSession, recommended: bool, note: str, envelope: Envelope
     ) -> None:
-        self._ensure_state(MutationState.PROPOSED, "P26(2)")
-        session.ensure_constituted()
+        self._ensure_state(MutationState.PROPOSED, "P26 angka 2")
+        quorum = session.ensure_constituted()
         self._recommended(
             session=session.to_event(),
             recommended=recommended,
             note=note,
-            envelope=envelope.to_event(),
+            envelope=stamped(envelope, readings=(quorum,)),
         )
 
     def decide(
         self, approved: bool, decree_number: str, decree_date: date, envelope: Envelope
     ) -> None:
-        # P26(4): the mayor decides "with regard to" the board, so may depart from it; the
+        # P26 angka 4: the mayor decides "with regard to" the board, so may depart from it; the
         # envelope's reason records why.
-        self._ensure_state(MutationState.RECOMMENDED, "P26(4)")
+        self._ensure_state(MutationState.RECOMMENDED, "P26 angka 4")
         self._decided(
             approved=approved,
             decree_number=decree_number,
@@ -189,6 +191,16 @@ def tenure_review_due(nip: str, position: str, inaugurated_on: date) -> TenureDu
         review_id=uuid5(_TENURE_IDS, f"{Nip(nip)}/{position}/{inaugurated_on.isoformat()}"),
         due_on=PACK.clock(ClockId.TENURE).deadline(inaugurated_on),
     )
+
+
+def tenure_in_post(facts: PersonnelFacts, on: date) -> tuple[str, date] | None:
+    """P25(3) holds for every administrator and supervisor in post, whatever brought them there:
+    the position held on ``on`` and the day its 5 years count from (the inauguration, else the
+    position's start); None for anyone else."""
+    spell = facts.position_on(on) if facts.active else None
+    if spell is None or spell.level not in LEVELS:
+        return None
+    return spell.title, spell.inauguration or spell.start
 
 
 class TenureReview(Aggregate):

@@ -3,13 +3,14 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from itertools import pairwise
 
 from pydantic import BaseModel, ConfigDict
 
 from domain.rules.madiun import PACK
 from domain.rules.registry import pack_in_force
+from domain.scouting.candidate import AssessmentStage
 from domain.scouting.errors import refuse
 from domain.values import PositionLevel
 
@@ -28,6 +29,19 @@ class Schedule(BaseModel):
     potential_assessment: date
     technical_assessment: date
     result: date
+
+    def registration_closed_from(self) -> date:
+        """Registration runs through its last day (P13), so it is closed from the day after: the
+        round's clock closes it at the start of that day."""
+        return self.registration_closes + timedelta(days=1)
+
+    def assessment_days(self) -> dict[AssessmentStage, date]:
+        """Each assessment stage (P15, P16-17) with its date: the assessors are reminded ahead
+        of it of the candidates still without a score."""
+        return {
+            AssessmentStage.POTENTIAL: self.potential_assessment,
+            AssessmentStage.TECHNICAL: self.technical_assessment,
+        }
 
     def out_of_order(self) -> list[tuple[str, str]]:
         """Each pair of consecutive stages where the later one is dated before the earlier."""

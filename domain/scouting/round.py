@@ -22,6 +22,7 @@ from domain.rules.core import EligibilityResult, ReadingId
 from domain.rules.madiun import PACK
 from domain.rules.madiun_scoring import Category, final_result, stage_four
 from domain.rules.madiun_scoring import score as valid_score
+from domain.rules.pack import RulePack
 from domain.scouting.candidate import AssessmentStage, Candidate, Channel, FinalResult
 from domain.scouting.errors import refuse
 from domain.scouting.guards import PoolDecree, stamped
@@ -188,7 +189,7 @@ class ScoutingRound(RoundQueries, Aggregate):
             str(Channel(channel)),
             [document.model_dump(mode="json") for document in documents],
             envelope.effective,
-            stamped(envelope, "P13(1)", "P22(2)"),
+            stamped(envelope, "P13(1)", "P22(2)", readings=PACK.uses(ReadingId.M6)),
         )
 
     @event(Registered)
@@ -215,9 +216,11 @@ class ScoutingRound(RoundQueries, Aggregate):
     def _recommended(self, nip: str, envelope: dict[str, Any]) -> None:
         self._candidates[nip] = replace(self._candidates[nip], recommended=True)
 
-    def verify_documents(self, nip: str, envelope: Envelope) -> None:
-        candidate = self._ensure_verifiable(nip)
-        self._documents_verified(candidate.nip, stamped(envelope, "P13(3)"))
+    def verify_documents(self, nip: str, envelope: Envelope, pack: RulePack = PACK) -> None:
+        candidate = self._ensure_verifiable(nip, pack)
+        self._documents_verified(
+            candidate.nip, stamped(envelope, "P13(2)", "P13(3)", readings=pack.uses(ReadingId.M3))
+        )
 
     @event(DocumentsVerified)
     def _documents_verified(self, nip: str, envelope: dict[str, Any]) -> None:
@@ -243,14 +246,21 @@ class ScoutingRound(RoundQueries, Aggregate):
         eligibility: EligibilityResult,
         documents_complete: bool,
         envelope: Envelope,
+        pack: RulePack = PACK,
     ) -> None:
-        candidate = self.ensure_selectable(nip, envelope)
+        candidate = self.ensure_selectable(nip, envelope, pack)
         self._selected(
             candidate.nip,
             eligibility.eligible and documents_complete,
             eligibility.model_dump(mode="json"),
             documents_complete,
-            stamped(envelope, "P14(1)", "P14(2)", readings=eligibility.readings_used),
+            stamped(
+                envelope,
+                "P13(2)",
+                "P14(1)",
+                "P14(2)",
+                readings=(*eligibility.readings_used, *pack.uses(ReadingId.M3)),
+            ),
         )
 
     @event(AdministrativelySelected)

@@ -15,9 +15,11 @@ from uuid import NAMESPACE_URL, UUID, uuid5
 from eventsourcing.domain import Aggregate, event
 
 from domain.envelope import Envelope
-from domain.rules.core import EligibilityResult, RequirementResult
+from domain.rules.core import EligibilityResult, ReadingId, RequirementResult
 from domain.rules.madiun import PACK
+from domain.rules.pack import RulePack
 from domain.scouting.errors import refuse
+from domain.scouting.guards import stamped
 from domain.scouting.pool import PoolEntry
 from domain.scouting.tpk import TpkSession
 from domain.scouting.vacancy_guards import VacancyGuards
@@ -153,6 +155,7 @@ class Vacancy(VacancyGuards, Aggregate):
         nip = Nip(nip)
         on = envelope.effective
         self._ensure_state(VacancyState.OPEN, "propose")
+        self._ensure_proposer(envelope.actor.unit)
         checks = self._ensure_proposable(nip, entry, consideration, camat_check, on)
         assert entry is not None  # _ensure_proposable refuses a missing entry
         self._proposed(
@@ -170,19 +173,24 @@ class Vacancy(VacancyGuards, Aggregate):
         justification: str,
         standing: Mapping[str, Standing],
         envelope: Envelope,
+        pack: RulePack = PACK,
     ) -> None:
         """``standing``: for each listed NIP, their proposed entry and P30(5) on the minutes'
-        date; the entry must still hold and P30(5) still be met (P22(1), P30(5))."""
+        date; the entry must still hold and P30(5) still be met (P22(1), P30(5)). The board's
+        quorum is reading M1 of ``pack``, the size of the shortlist reading M2."""
         self._ensure_state(VacancyState.OPEN, "shortlist")
-        session.ensure_constituted()
+        quorum = session.ensure_constituted(pack)
         listed = [str(Nip(nip)) for nip in nips]
-        short = self._ensure_shortlistable(listed, justification, standing, envelope.effective)
+        size = pack.reading(ReadingId.M2).use()
+        short = self._ensure_shortlistable(
+            listed, justification, standing, envelope.effective, size.option == "relaxed"
+        )
         self._shortlisted(
             session=session.to_event(),
             nips=listed,
             justification=justification.strip(),
             short=short,
-            envelope=envelope.to_event(),
+            envelope=stamped(envelope, readings=(quorum, size)),
         )
 
     def pick(
@@ -207,7 +215,7 @@ class Vacancy(VacancyGuards, Aggregate):
         """The picked candidate's pool entry (``entry``, the one proposed; None only when
         nothing is picked) expired before the inauguration (P22(1), P28): the pick lapses and
         the vacancy is back at its shortlist, so the mayor may pick another shortlisted
-        candidate (P24(5))."""
+        candidate (P24 angka 5)."""
         self._ensure_state(VacancyState.PICKED, "lapse-pick")
         assert self.picked is not None
         nip = self.picked.nip

@@ -16,7 +16,7 @@ from domain.scouting.pool import PoolEntry
 from domain.scouting.vacancy_state import Lapse, Proposal, Shortlist, Standing, VacancyState
 from domain.values import Nip, PositionLevel
 
-SHORTLIST_SIZE = 3  # P24(4): three candidates per vacancy
+SHORTLIST_SIZE = 3  # P24 angka 4: three candidates per vacancy
 # P30(5) requirement codes (domain.rules.madiun_promotion) and the refusal each failure gives.
 _CONSIDERATION_REFUSALS = {
     "not-serving-penalty": "serving-penalty",
@@ -28,12 +28,25 @@ class VacancyGuards:
     """Mixed into Vacancy; the attributes below are set by its events."""
 
     agency: str
+    unit: str
     level: PositionLevel
     camat: bool
     state: VacancyState
     proposals: dict[str, Proposal]
     shortlisted: Shortlist | None
     lapses: list[Lapse]
+
+    def _ensure_proposer(self, unit: str) -> None:
+        """P24 angka 1: the head of the unit that holds the vacancy proposes for it."""
+        if " ".join(unit.split()).casefold() != " ".join(self.unit.split()).casefold():
+            raise refuse(
+                "not-head-of-vacancy-unit",
+                f"usul promosi untuk jabatan pada {self.unit} diajukan oleh Kepala Perangkat "
+                f"Daerah tersebut, bukan oleh pimpinan {unit or '(unit tidak tercatat)'}",
+                f"a proposal for a position in {self.unit} is made by that unit's head, not by "
+                f"the head of {unit or '(no unit recorded)'}",
+                "P24 angka 1",
+            )
 
     def _ensure_proposable(
         self,
@@ -49,7 +62,7 @@ class VacancyGuards:
                 "already-proposed",
                 f"NIP {nip} sudah diusulkan untuk jabatan ini",
                 f"NIP {nip} is already proposed for this position",
-                "P24(1)",
+                "P24 angka 1",
             )
         if entry is None or entry.nip != nip:
             raise refuse(
@@ -79,26 +92,35 @@ class VacancyGuards:
         checks = list(consideration.requirements)
         if self.camat:
             if camat_check is None or not camat_check.passed:
+                reason = camat_check.message if camat_check is not None else None
                 raise refuse(
                     "camat-not-qualified",
-                    "Camat harus berijazah pemerintahan atau bersertifikat keparamongprajaan",
-                    "a Camat needs a government-science diploma or a governance certificate",
+                    "Camat harus berijazah diploma/sarjana pemerintahan atau bersertifikat profesi "
+                    f"keparamongprajaan{f' ({reason.id})' if reason else ''}",
+                    "a Camat needs a government-science diploma or degree or the "
+                    f"keparamongprajaan certificate{f' ({reason.en})' if reason else ''}",
                     "P30(2)",
                 )
             checks.append(camat_check)
         return checks
 
     def _ensure_shortlistable(
-        self, listed: list[str], justification: str, standing: Mapping[str, Standing], on: date
+        self,
+        listed: list[str],
+        justification: str,
+        standing: Mapping[str, Standing],
+        on: date,
+        relaxed: bool,
     ) -> bool:
-        """True when the shortlist is short (fewer than three, justified)."""
+        """True when the shortlist is short: fewer than three, which only the relaxed reading
+        M2 accepts, with a written justification."""
         strangers = [nip for nip in listed if nip not in self.proposals]
         if strangers:
             raise refuse(
                 "not-proposed",
                 f"tidak diusulkan Kepala Perangkat Daerah: {', '.join(strangers)}",
                 f"not proposed by the head of unit: {', '.join(strangers)}",
-                "P24(3)",
+                "P24 angka 3",
             )
         if len(set(listed)) != len(listed) or not listed or len(listed) > SHORTLIST_SIZE:
             raise refuse(
@@ -106,15 +128,25 @@ class VacancyGuards:
                 f"pertimbangan Tim Penilai Kinerja memuat {SHORTLIST_SIZE} PNS berbeda, "
                 f"tercatat {len(listed)}",
                 f"the board considers {SHORTLIST_SIZE} distinct candidates, got {len(listed)}",
-                "P24(4)",
+                "P24 angka 4",
             )
         short = len(listed) < SHORTLIST_SIZE
+        if short and not relaxed:
+            raise refuse(
+                "shortlist-short",
+                f"pertimbangan Tim Penilai Kinerja sejumlah {SHORTLIST_SIZE} PNS per kekosongan "
+                f"Jabatan, tercatat {len(listed)}; jabatan tetap kosong atau diisi dengan cara "
+                "lain yang sah",
+                f"the board puts forward {SHORTLIST_SIZE} candidates per vacancy, got "
+                f"{len(listed)}; the vacancy stays open or is filled another lawful way",
+                "P24 angka 4",
+            )
         if short and not justification.strip():
             raise refuse(
                 "shortlist-short",
                 f"kurang dari {SHORTLIST_SIZE} PNS hanya dengan alasan tertulis",
                 f"fewer than {SHORTLIST_SIZE} candidates only with a written justification",
-                "P24(4)",
+                "P24 angka 4",
             )
         for nip in listed:
             self._ensure_standing(nip, standing, on)
@@ -129,7 +161,7 @@ class VacancyGuards:
                 "not-shortlisted",
                 f"NIP {nip} tidak termasuk 3 PNS pertimbangan Tim Penilai Kinerja",
                 f"NIP {nip} is not among the board's shortlisted candidates",
-                "P24(5)",
+                "P24 angka 5",
             )
         lapsed = next((lapse for lapse in self.lapses if lapse.nip == Nip(nip)), None)
         if lapsed is not None:
@@ -148,7 +180,7 @@ class VacancyGuards:
                 f"({self.lapses[-1].lapsed_on})",
                 f"the decree of {decree_date} precedes the lapse of the previous pick "
                 f"({self.lapses[-1].lapsed_on})",
-                "P24(5)",
+                "P24 angka 5",
             )
         self._ensure_standing(str(Nip(nip)), standing, decree_date)
 

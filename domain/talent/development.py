@@ -180,15 +180,8 @@ class DevelopmentRecord(Aggregate):
 
     def counsel(self, box: int | None, notes: str, pack: RulePack, envelope: Envelope) -> None:
         """Performance counselling by the talent team's assessors, for the pack's boxes only
-        (Binjai P27(2): boxes 3 and 6)."""
+        (Binjai P27(2): boxes 3 and 6; Balikpapan Lampiran II: box 3)."""
         cycle = _cycle(pack)
-        if not cycle.counselling_boxes:
-            raise refuse(
-                "no-counselling-in-pack",
-                f"{pack.regulation} tidak mengatur konseling kinerja oleh Asesor",
-                f"{pack.regulation} sets no performance counselling by assessors",
-                cycle.follow_up_citation,
-            )
         boxes = ", ".join(str(b) for b in cycle.counselling_boxes)
         if box is None or box not in cycle.counselling_boxes:
             raise refuse(

@@ -1,6 +1,7 @@
-"""Follow-up tasks (binjai-2023 P27(1), balikpapan-2022 P20(1)): each recommendation an assessment
-gives its box (Lampiran 2 / II) becomes a task of the employee's DevelopmentRecord, closed with an
-outcome. The record holds the events; the rules of opening and closing are here."""
+"""Follow-up tasks (binjai-2023 P27(1); balikpapan-2022 P15(1), P15(3) with Lampiran II): each
+recommendation an assessment gives its box (Lampiran 2 / II) becomes a task of the employee's
+DevelopmentRecord, closed with an outcome. The record holds the events; the rules of opening and
+closing are here."""
 
 from __future__ import annotations
 

@@ -18,6 +18,7 @@ from eventsourcing.domain import Aggregate, event
 from domain.envelope import Envelope
 from domain.rules.calendar import add_years, expiry
 from domain.rules.cycle import CycleRules, MonitoringOutcome
+from domain.talent.critical import CriticalPosition
 from domain.talent.errors import refuse
 from domain.values import Nip
 
@@ -26,6 +27,13 @@ _MONITORING_IDS = uuid5(NAMESPACE_URL, "talenta:monitoring")
 
 def monitoring_id(placement_id: UUID) -> UUID:
     return uuid5(_MONITORING_IDS, str(placement_id))
+
+
+def into_critical_position(linked: bool, declared: CriticalPosition | None, on: date) -> bool:
+    """Whether a placement inaugurated ``on`` is monitored (binjai-2023 P33(2),
+    balikpapan-2022 P25(3)): its plan is linked to a critical position, or its position (the
+    same unit and title) is declared critical and not withdrawn that day, linked or not."""
+    return linked or (declared is not None and declared.active_on(on))
 
 
 class Monitoring(Aggregate):
@@ -132,8 +140,8 @@ class Monitoring(Aggregate):
     def evaluate(
         self, outcome: MonitoringOutcome, notes: str, cycle: CycleRules, envelope: Envelope
     ) -> None:
-        """The final evaluation, from the last monitoring year on: it concludes the term (an
-        earlier one would end monitoring before the regulation's 3 years have run)."""
+        """The final evaluation, from the end of the term on (its n-th anniversary, reading D7):
+        an earlier one would end monitoring before the regulation's 3 years have run."""
         self._ensure_open(cycle)
         allowed = ", ".join(cycle.monitoring_outcomes)
         if outcome not in cycle.monitoring_outcomes:
@@ -143,14 +151,14 @@ class Monitoring(Aggregate):
                 f"outcome {outcome} is not provided for; provided: {allowed}",
                 cycle.monitoring_outcomes_citation,
             )
-        final_year = add_years(self.starts_on, cycle.monitoring_years - 1)
-        if envelope.effective < final_year:
+        if envelope.effective < self.evaluation_due:
+            years = cycle.monitoring_years
             raise refuse(
                 "evaluation-too-early",
-                f"evaluasi akhir sejak tahun terakhir pemantauan ({final_year}), "
+                f"evaluasi akhir setelah {years} tahun pemantauan, sejak {self.evaluation_due}, "
                 f"bukan {envelope.effective}",
-                f"the final evaluation is from the last monitoring year ({final_year}), "
-                f"not {envelope.effective}",
+                f"the final evaluation comes after the {years} years of monitoring, from "
+                f"{self.evaluation_due}, not {envelope.effective}",
                 cycle.monitoring_citation,
             )
         self._evaluated(outcome=str(outcome), notes=notes, envelope=envelope.to_event())

@@ -4,7 +4,8 @@ P31-32, balikpapan-2022 P23).
 The placement decides on what the caller gives it (the plan's target and ordered successors, the
 candidate's box on the date); it reads no other aggregate. Every pack difference comes from
 ``pack.cycle``: whether box 9 outside the plan is placed directly (Balikpapan P23(3)) or only
-considered (Binjai P31(3)), whether placement may cross units and under which article.
+considered (Binjai P31(3)), under which article placement crosses units (Binjai P23,
+Balikpapan P23(2)).
 """
 
 from __future__ import annotations
@@ -20,7 +21,12 @@ from pydantic import BaseModel, ConfigDict
 from domain.envelope import Envelope
 from domain.rules.cycle import Box9Placement, CycleRules
 from domain.talent.errors import refuse
-from domain.talent.succession_rules import refuse_below_group
+from domain.talent.succession_rules import (
+    ensure_in_decreed_group,
+    ensure_talent_status,
+    refuse_below_group,
+)
+from domain.talent.succession_values import DecreedGroup, TalentFacts
 from domain.values import Nip, PositionLevel
 
 _PLACEMENT_IDS = uuid5(NAMESPACE_URL, "talenta:placement")
@@ -47,7 +53,8 @@ class Target(BaseModel):
 
 class Candidate(BaseModel):
     """Who is placed: their unit before, their box on the decree date (None: never mapped), and
-    the plan's successors in their order."""
+    the plan's successors in their order; their personnel record on the decree date, the period
+    of the assessment in force then, and the group decreed for that period (None: none)."""
 
     model_config = ConfigDict(frozen=True)
 
@@ -55,6 +62,9 @@ class Candidate(BaseModel):
     from_unit: str
     box: int | None
     successors: tuple[str, ...]
+    talent: TalentFacts
+    period: str = ""
+    group: DecreedGroup | None = None
 
 
 class Decree(BaseModel):
@@ -128,11 +138,14 @@ class Placement(Aggregate):
         envelope: Envelope,
         *,
         group_citations: Sequence[str],
+        direct_needs_group: bool,
     ) -> Placement:
         """Refuses a placement the pack does not allow; the envelope gains the articles the
         decision rests on (box 9 placed directly or considered, a move across units).
         ``group_citations``: where the pack defines the succession group (boxes 7-9), which a
-        successor must still be in on the decree date."""
+        successor must still be in on the decree date. Every placement rests on the decreed
+        group (Binjai P32, Balikpapan P17(3)); a box-9 talent placed directly only when
+        ``direct_needs_group`` (reading C2)."""
         nip = str(Nip(candidate.nip))
         if decree.inaugurated_on < decree.decree_date:
             raise refuse(
@@ -153,18 +166,22 @@ class Placement(Aggregate):
         # A successor whose box fell below 7 since the plan left the succession group (box 9,
         # placed directly or considered, is in it by definition).
         refuse_below_group(nip, candidate.box, decree.decree_date, group_citations)
-        cross_unit = candidate.from_unit != target.unit
-        if cross_unit and not cycle.cross_unit_placement:
-            raise refuse(
-                "cross-unit-not-allowed",
-                f"penempatan dari {candidate.from_unit} ke {target.unit} lintas Perangkat Daerah",
-                f"placement from {candidate.from_unit} to {target.unit} crosses units",
-                cycle.cross_unit_citation or cycle.placement_citation,
+        ensure_talent_status(nip, candidate.talent, cycle, "ditempatkan/placed")
+        if direct_needs_group or not direct:
+            ensure_in_decreed_group(
+                nip,
+                candidate.period,
+                candidate.group,
+                cycle.group_placement_citation,
+                "keputusan PPK/the PPK's decree",
             )
+        cross_unit = candidate.from_unit != target.unit
         citations = [cycle.placement_citation]
+        if not direct or direct_needs_group:
+            citations.append(cycle.group_placement_citation)
         if candidate.box == TOP_BOX:
             citations.append(cycle.box9_citation)
-        if cross_unit and cycle.cross_unit_citation:
+        if cross_unit:
             citations.append(cycle.cross_unit_citation)
         return cls(
             agency=target.agency,

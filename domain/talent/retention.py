@@ -21,7 +21,8 @@ from domain.values import Nip
 
 _RETENTION_IDS = uuid5(NAMESPACE_URL, "talenta:retention-record")
 _AWARD_IDS = uuid5(NAMESPACE_URL, "talenta:award")
-# P30(2) reserves its awards to box 9; the pack data lists which (box9_award_kinds).
+# The pin with its 2-year term is box 9's (Binjai P30(2)(a)); the certificate and development
+# priority are awards of the whole group (P30(1)), which P30(2) lists as what box 9's may be.
 TOP_BOX = 9
 
 
@@ -156,8 +157,7 @@ class Award(Aggregate):
         """Awards ``kind`` to an employee in ``box`` on the decree date; a pin expires on the
         ``pin_years``-th anniversary of the decree (D7: 29 Feb → 28 Feb)."""
         member = succession_box(pack, box, decree_date)
-        expires_on = pin_expiry(pack, kind, member, decree_date)  # the pin: P30(2)(a) first
-        reserved_to_box9(pack, kind, member, decree_date)
+        expires_on = pin_expiry(pack, kind, member, decree_date)
         return cls(
             agency=agency,
             nip=str(Nip(nip)),
@@ -243,34 +243,14 @@ def succession_box(pack: RulePack, box: int | None, decree_date: date) -> int:
     return box
 
 
-def reserved_to_box9(pack: RulePack, kind: AwardKind, box: int, decree_date: date) -> None:
-    """Refuses below box 9 the kinds the pack reserves to it (Binjai P30(2): pin, certificate,
-    development priority)."""
-    cycle = _cycle(pack)
-    if str(kind) in cycle.box9_award_kinds and box != TOP_BOX:
-        raise refuse(
-            "box9-award-only",
-            f"penghargaan {kind} hanya bagi PNS pada kotak 9; kotak pada {decree_date}: {box}",
-            f"the {kind} award is for box 9 only; box on {decree_date}: {box}",
-            cycle.box9_awards_citation or cycle.awards_citation,
-        )
-
-
 def pin_expiry(pack: RulePack, kind: AwardKind, box: int, decree_date: date) -> date | None:
-    """The first day a pin no longer holds (None for other kinds); refuses a pin the pack does
-    not set or not to box 9."""
+    """The first day a pin no longer holds (None for other kinds, and for a pin where the pack
+    sets no term); refuses a pin with a term to anyone but box 9."""
     cycle = _cycle(pack)
-    if kind is not AwardKind.PIN:
+    if kind is not AwardKind.PIN or cycle.pin_years is None or cycle.pin_citation is None:
+        # Balikpapan P18(3): awards "dapat dibuat berbeda", so a pin there is an award of the
+        # group like any other, with no term.
         return None
-    if cycle.pin_years is None or cycle.pin_citation is None:
-        raise refuse(
-            "no-set-pin",
-            f"{pack.regulation} tidak menetapkan pin dengan masa berlaku; penghargaan disesuaikan "
-            "dengan kebutuhan Instansi (gunakan jenis lain)",
-            f"{pack.regulation} sets no pin with a validity; awards follow the agency's needs "
-            "(use another kind)",
-            cycle.awards_may_differ_citation or cycle.awards_citation,
-        )
     if box != TOP_BOX:
         raise refuse(
             "pin-box-9-only",

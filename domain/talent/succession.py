@@ -1,6 +1,7 @@
 """Succession (Binjai P21-22, P29; Balikpapan P15-17): the group of boxes 7-9 set by decree, and
 per target position the nominations by the pack's nominator and the ordered successors with their
-projected placement. The aggregates decide on the assessments the caller gives them.
+projected placement. The aggregates decide on the assessments, personnel facts and recorded
+groups the caller gives them.
 """
 
 from __future__ import annotations
@@ -19,8 +20,19 @@ from domain.talent.critical import cycle_on
 from domain.talent.errors import refuse
 from domain.talent.mapping import Assessment
 from domain.talent.planning import ensure_period
-from domain.talent.succession_rules import in_group
-from domain.talent.succession_values import Nomination, Successor, TargetStatus
+from domain.talent.succession_rules import (
+    ensure_in_decreed_group,
+    ensure_talent_status,
+    ensure_target_level,
+    in_group,
+)
+from domain.talent.succession_values import (
+    DecreedGroup,
+    Nomination,
+    Successor,
+    TalentFacts,
+    TargetStatus,
+)
 from domain.values import Nip, PositionLevel
 
 _GROUP_IDS = uuid5(NAMESPACE_URL, "talenta:succession-group")
@@ -76,8 +88,14 @@ class SuccessionGroup(Aggregate):
         decree_date: date,
         pack: RulePack,
         envelope: Envelope,
+        *,
+        talents: Mapping[str, TalentFacts],
+        nominated: DecreedGroup | None,
     ) -> SuccessionGroup:
-        """``members``: each NIP with its assessment in force on the decree date."""
+        """``members``: each NIP with its assessment in force on the decree date; ``talents``:
+        what their personnel records say on that date; ``nominated``: the group the talent team
+        set from the nominations for the period, where the pack has that step (Balikpapan
+        P16(2)), None when it recorded none."""
         cycle = cycle_on(pack, decree_date)
         if envelope.actor.role is not cycle.group_setter:
             raise refuse(
@@ -99,6 +117,19 @@ class SuccessionGroup(Aggregate):
             str(Nip(nip)): in_group(nip, assessment, pack, decree_date)
             for nip, assessment in members.items()
         }
+        for nip in boxes:
+            ensure_talent_status(
+                nip, talents[nip], cycle, "ditetapkan dalam kelompok/decreed into the group"
+            )
+            if cycle.nominated_group_citation is not None:
+                ensure_in_decreed_group(
+                    nip,
+                    period,
+                    nominated,
+                    cycle.nominated_group_citation,
+                    "kelompok dari nominasi oleh Tim Manajemen Talenta/the talent team's group "
+                    "from the nominations",
+                )
         return cls(
             agency=agency,
             period=ensure_period(period),
@@ -193,8 +224,14 @@ class SuccessionPlan(Aggregate):
         justification: str,
         pack: RulePack,
         envelope: Envelope,
+        *,
+        talent: TalentFacts,
+        group: DecreedGroup | None,
     ) -> Nomination:
-        """``assessment``: the nominee's assessment in force on the nomination date."""
+        """``assessment``: the nominee's assessment in force on the nomination date; ``talent``:
+        their personnel record on that date; ``group``: the group decreed for the assessment's
+        period (None: none decreed), which the PPK nominates from where the pack says so
+        (Binjai P22); in Balikpapan the nominations come first (P16(1)-(2))."""
         on = envelope.effective
         cycle = cycle_on(pack, on)
         nip = str(Nip(nip))
@@ -222,6 +259,18 @@ class SuccessionPlan(Aggregate):
             )
         box = in_group(nip, assessment, pack, on)
         assert assessment is not None  # _in_group refuses an unassessed nominee
+        ensure_talent_status(nip, talent, cycle, "dinominasikan/nominated")
+        if cycle.nomination_needs_decreed_group:
+            ensure_in_decreed_group(
+                nip,
+                assessment.period,
+                group,
+                cycle.nomination_citation,
+                f"keputusan PPK, {cycle.group_citation}/the PPK's decree, {cycle.group_citation}",
+            )
+        ensure_target_level(
+            nip, talent, self.level, self.critical_position_id is not None, pack, cycle
+        )
         self._nominated(
             nip=nip,
             box=box,

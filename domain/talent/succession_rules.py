@@ -1,15 +1,30 @@
-"""The succession group's definition (boxes 7-9 of the nine-box; Binjai P21, P22, P1(19);
-Balikpapan P15, P1(15)): where the pack cites it and the check that a talent is in it."""
+"""The succession group's rules: its definition (boxes 7-9 of the nine-box; Binjai P21, P22,
+P1(19); Balikpapan P15, P1(15)), who may be a talent (Binjai P1(12)), membership of the group a
+period's decree set (Binjai P22, P29(3), P32; Balikpapan P16(2), P17(3)), and the target one
+level higher or critical (Binjai P1(15))."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
 
+from domain.rules.core import Citation, ReadingId
+from domain.rules.cycle import CycleRules, position_rank
 from domain.rules.ninebox import SUCCESSION_BOXES
 from domain.rules.pack import RulePack
 from domain.talent.errors import refuse
 from domain.talent.mapping import Assessment
+from domain.talent.succession_values import DecreedGroup, TalentFacts
+from domain.values import PositionLevel
+
+# Targets of "jabatan pimpinan tinggi dan jabatan administrasi" (Binjai P1(15)).
+TARGET_LEVELS = (
+    PositionLevel.JPT_UTAMA,
+    PositionLevel.JPT_MADYA,
+    PositionLevel.JPT_PRATAMA,
+    PositionLevel.ADMINISTRATOR,
+    PositionLevel.SUPERVISOR,
+)
 
 
 def succession_citations(pack: RulePack) -> tuple[str, ...]:
@@ -42,3 +57,86 @@ def in_group(nip: str, assessment: Assessment | None, pack: RulePack, day: date)
     refuse_below_group(nip, box, day, succession_citations(pack))
     assert box is not None
     return box
+
+
+def ensure_talent_status(nip: str, talent: TalentFacts, cycle: CycleRules, step: str) -> None:
+    """Refused when the pack's talents are of other employment statuses (Binjai P1(12): PNS
+    only; CPNS and PPPK are mapped, P17, but are not talents). ``step``: what is refused, in
+    Indonesian and English ("ditetapkan dalam kelompok/decreed into the group")."""
+    if cycle.talent_statuses is None or talent.status in cycle.talent_statuses:
+        return
+    allowed = ", ".join(cycle.talent_statuses)
+    step_id, _, step_en = step.partition("/")
+    raise refuse(
+        "not-a-talent",
+        f"NIP {nip} berstatus {talent.status}; Talenta adalah {allowed} "
+        f"({cycle.talent_citation}), sehingga tidak dapat {step_id}",
+        f"NIP {nip} is a {talent.status}; a talent is a {allowed} ({cycle.talent_citation}), "
+        f"so may not be {step_en}",
+        cycle.talent_citation,
+    )
+
+
+def ensure_in_decreed_group(
+    nip: str, period: str, group: DecreedGroup | None, citation: Citation, what: str
+) -> None:
+    """Refused unless ``nip`` is a member of ``group``, the group recorded for ``period`` (None:
+    none recorded). ``what``: which record, "keputusan PPK/the PPK's decree"."""
+    what_id, _, what_en = what.partition("/")
+    if group is None:
+        raise refuse(
+            "no-decreed-group",
+            f"kelompok rencana suksesi periode {period} belum ditetapkan ({what_id}); NIP {nip} "
+            f"tidak termasuk kelompok yang ditetapkan",
+            f"no succession group is recorded for {period} ({what_en}); NIP {nip} is in no "
+            f"decreed group",
+            citation,
+        )
+    if nip not in group.members:
+        raise refuse(
+            "not-in-decreed-group",
+            f"NIP {nip} tidak termasuk kelompok rencana suksesi periode {period} ({what_id} "
+            f"{group.reference})",
+            f"NIP {nip} is not in the succession group of {period} ({what_en} {group.reference})",
+            citation,
+        )
+
+
+def ensure_target_level(
+    nip: str,
+    talent: TalentFacts,
+    target_level: PositionLevel,
+    critical: bool,
+    pack: RulePack,
+    cycle: CycleRules,
+) -> None:
+    """A target is a JPT or administration position one level above the talent's, or a
+    critical position (Binjai P1(15)); a functional position ranks by reading C1."""
+    citation = cycle.target_level_citation
+    if citation is None or critical:
+        return
+    option = pack.reading(ReadingId.C1).chosen
+    held = position_rank(talent.level, talent.functional_grade, option)
+    wanted = position_rank(target_level, None, option) if target_level in TARGET_LEVELS else None
+    if held is not None and wanted == held + 1:
+        return
+    position = f"{talent.level or '-'}" + (
+        f" {talent.functional_grade}" if talent.functional_grade else ""
+    )
+    raise refuse(
+        "target-not-one-level-up",
+        f"jabatan target ({target_level}) bukan jabatan kritis dan bukan jabatan pimpinan "
+        f"tinggi atau administrasi setingkat lebih tinggi dari jabatan NIP {nip} ({position}; "
+        f"bacaan C1={option})",
+        f"the target ({target_level}) is not critical and not a JPT or administration position "
+        f"one level above NIP {nip}'s ({position}; reading C1={option})",
+        citation,
+    )
+
+
+def direct_needs_group(pack: RulePack) -> bool:
+    """Whether a box-9 talent placed directly must be in the decreed group: reading C2, where
+    the pack places box 9 directly (Balikpapan P23(3))."""
+    if all(reading.id is not ReadingId.C2 for reading in pack.readings):
+        return False
+    return pack.reading(ReadingId.C2).chosen == "decreed-group"

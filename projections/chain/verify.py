@@ -11,9 +11,14 @@ before it, so every tampered record is named on its own rather than everything a
 - broken: the record matches its link's content but not its hash: the chain itself was changed;
 - published: a head printed earlier (e.g. on a decree) is no longer in the chain.
 
-Records after the head are not yet chained (written since the chain last caught up): they are
-counted, not judged. A record appended after the head by writing straight into the database
-cannot be told from a new event by the chain: the published heads fix what came before."""
+Verifying never chains: the chain is built only by its follower (ChainFollower), so a record
+after the chain's head is reported as not yet chained, with the first such id, rather than
+chained and then found to match. Chaining cannot tell a record appended by writing straight into
+the database from an event the product saved: once the follower has chained it, only a head
+published before it was written tells it apart. So a published head proves that the records up
+to its id are exactly those it was computed over (none edited, deleted, inserted or moved) and
+nothing about the records after it, which are reported, counted from the last published head
+given, as vouched for by no published head."""
 
 from __future__ import annotations
 
@@ -73,11 +78,32 @@ class Problem(BaseModel):
 
 
 class Verification(BaseModel):
-    ok: bool
+    ok: bool  # no problem found; records after the head or a published head are not problems
     head: Head | None
     checked: int  # records checked against their links
     unchained: int  # records after the head, not yet chained
+    unchained_from: int | None  # the first of them
+    published_through: int | None  # the last published head given that is still in the chain
+    since_published: int | None  # records after it, chained or not: no published head covers
     problems: list[Problem]
+
+    def notes(self) -> list[str]:
+        """The records the verdict does not vouch for, a line for each kind."""
+        found = []
+        if self.unchained:
+            found.append(
+                f"{self.unchained} rekaman sejak id {self.unchained_from} belum dirantai: tidak "
+                f"dapat dinilai / {self.unchained} records from id {self.unchained_from} not yet "
+                "chained: they cannot be judged"
+            )
+        if self.since_published:
+            found.append(
+                f"{self.since_published} rekaman setelah kepala terbitan terakhir "
+                f"{self.published_through}: tidak dijamin kepala terbitan mana pun / "
+                f"{self.since_published} records after the last published head "
+                f"{self.published_through}: no published head vouches for them"
+            )
+        return found
 
 
 def head_of(view: ChainView) -> Head | None:
@@ -92,8 +118,14 @@ def verify(
     with the notification id it is found at."""
     head = view.head()
     last = head.notification_id if head else 0
-    problems: list[Problem] = []
-    checked = unchained = 0
+    published = list(published)
+    problems: list[Problem] = list(_published(view, published))
+    standing = {p.notification_id for p in problems}
+    through = max(
+        (h.notification_id for h in published if h.notification_id not in standing), default=None
+    )
+    checked = unchained = since = 0
+    unchained_from: int | None = None
     previous = GENESIS  # the stored hash of the last link passed
     records, links = _log(app, page), _chain(view, page, last)
     record, link = next(records, None), next(links, None)
@@ -102,27 +134,36 @@ def verify(
             problems.append(_problem(ProblemKind.DELETED, link.notification_id))
             previous, link = link.hash, next(links, None)
         elif record is not None and (link is None or record.id < link.notification_id):
+            since += _after(record, through)
             if record.id < last:
                 problems.append(_problem(ProblemKind.INSERTED, record.id))
             else:
                 unchained += 1
+                unchained_from = record.id if unchained_from is None else unchained_from
             record = next(records, None)
         else:
             assert record is not None and link is not None
+            since += _after(record, through)
             checked += 1
             if chained(previous, record) != link.hash:
                 problems.append(_mismatch(view, record, link))
             previous, record, link = link.hash, next(records, None), next(links, None)
     problems.extend(_version_breaks(app, view, problems))
-    problems.extend(_published(view, published))
     problems.sort(key=lambda problem: (problem.notification_id, problem.kind))
     return Verification(
         ok=not problems,
         head=None if head is None else Head(notification_id=last, hash=head.hash),
         checked=checked,
         unchained=unchained,
+        unchained_from=unchained_from,
+        published_through=through,
+        since_published=None if through is None else since,
         problems=problems,
     )
+
+
+def _after(record: Notification, through: int | None) -> int:
+    return int(through is not None and record.id > through)
 
 
 def _log(app: Application[UUID], page: int) -> Iterator[Notification]:

@@ -33,7 +33,7 @@ class ShortlistRow(BaseModel):
     minutes_number: str
     minutes_date: date
     members: list[TpkMember]
-    # Fewer than three, which P24(4) allows only with the justification; audits look for it.
+    # Fewer than three: only under reading M2 "relaxed", with a justification; audits look for it.
     short: bool
     justification: str
 

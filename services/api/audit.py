@@ -33,6 +33,7 @@ from services.audit.why_scouting import (
     why_pool_entry,
     why_shortlist,
 )
+from services.audit.why_search import SearchWhy, why_search
 from services.auth import CurrentActor
 from services.personal_data_reads import record_reads
 
@@ -42,7 +43,7 @@ router = APIRouter(prefix="/audit", tags=["audit"])
 @router.get("/timeline/{subject}/{key}")
 def subject_timeline(subject: Subject, key: str, ctx: Ctx, actor: CurrentActor) -> Timeline:
     """Every event about an employee (key: NIP), a vacancy, a target position (its plan id), a
-    scouting round or a critical position, in recorded order."""
+    scouting round, a critical position or a talent search, in recorded order."""
     found = timeline(ctx.app, subject, key, actor)
     if found.subject is Subject.EMPLOYEE:
         record_reads(ctx.app, actor, found.agency, [found.key], "GET /audit/timeline/employee")
@@ -60,6 +61,15 @@ def nomination_why(plan_id: UUID, nip: str, ctx: Ctx, actor: CurrentActor) -> No
 def placement_why(placement_id: UUID, ctx: Ctx, actor: CurrentActor) -> PlacementWhy:
     found = why_placement(ctx.app, placement_id, actor)
     record_reads(ctx.app, actor, found.audit.agency, [found.audit.nip], "GET /audit/why/placement")
+    return found
+
+
+@router.get("/why/search/{search_id}")
+def search_why(search_id: UUID, ctx: Ctx, actor: CurrentActor) -> SearchWhy:
+    """The search's steps taken again, the decree on the chosen talent's record as it was."""
+    found = why_search(ctx.app, search_id, actor)
+    chosen = [found.chosen] if found.chosen else []
+    record_reads(ctx.app, actor, found.agency, chosen, "GET /audit/why/search")
     return found
 
 

@@ -43,7 +43,10 @@ ALREADY_RECORDED = frozenset(
         "check-in-already-recorded",
         "entry-already-decreed",
         "follow-up-already-closed",
+        "nominated-group-exists",
         "pool-already-decreed",
+        "search-already-concluded",
+        "search-already-decided",
     }
 )
 

@@ -39,6 +39,7 @@ from services.talent import (
     monitoring,
     placement,
     retention,
+    search,
     succession,
 )
 from services.talent.mapping import CampaignReport
@@ -72,6 +73,7 @@ HANDLERS: list[Handler] = [
     mapping.open_campaign,
     mapping.assess_employee,
     mapping.close_campaign,
+    succession.set_nominated_group,
     succession.set_group,
     succession.declare_target,
     succession.nominate,
@@ -82,6 +84,9 @@ HANDLERS: list[Handler] = [
     development.close_follow_up,
     retention.record_retention,
     retention.award,
+    search.open_talent_search,
+    search.conclude_talent_search,
+    search.decide_talent_search,
     placement.place_talent,
     monitoring.record_check_in,
     monitoring.evaluate_monitoring,

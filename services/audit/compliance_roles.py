@@ -15,13 +15,23 @@ from domain.scouting.vacancy import Vacancy
 from domain.talent.development import DevelopmentRecord
 from domain.talent.mapping import TalentProfile
 from domain.talent.monitoring import Monitoring
+from domain.talent.nominated_group import NominatedGroup
 from domain.talent.placement import Placement
 from domain.talent.retention import Award
+from domain.talent.search import TalentSearch
 from domain.talent.succession import SuccessionGroup, SuccessionPlan
 from services.audit.compliance_models import first_citation
 from services.permissions import roles_of
 from services.scouting import mutations, pool, rounds, vacancies
-from services.talent import development, mapping, monitoring, placement, retention, succession
+from services.talent import (
+    development,
+    mapping,
+    monitoring,
+    placement,
+    retention,
+    search,
+    succession,
+)
 
 # The decision events and the one handler that records each.
 HANDLERS: dict[type[Any], Callable[..., Any]] = {
@@ -42,11 +52,15 @@ HANDLERS: dict[type[Any], Callable[..., Any]] = {
     Mutation.MutationDecided: mutations.decide_mutation,
     TenureReview.TenureDecided: mutations.decide_tenure,
     TalentProfile.Assessed: mapping.assess_employee,
+    NominatedGroup.GroupNominated: succession.set_nominated_group,
     SuccessionGroup.GroupSet: succession.set_group,
     SuccessionPlan.TargetDeclared: succession.declare_target,
     SuccessionPlan.Nominated: succession.nominate,
     SuccessionPlan.SuccessorsOrdered: succession.order_successors,
     Placement.Placed: placement.place_talent,
+    TalentSearch.SearchOpened: search.open_talent_search,
+    TalentSearch.SearchConcluded: search.conclude_talent_search,
+    TalentSearch.SearchDecided: search.decide_talent_search,
     Award.Awarded: retention.award,
     Award.PinExpired: retention.expire_pin,
     DevelopmentRecord.Counselled: development.counsel,

@@ -75,8 +75,18 @@ def selected(
     if scouting is None or facts is None or check is None:
         return None
     on = scouting.registration_closes
-    result = check(facts, scouting.level, on, scouting.agency, pack=pack)
-    scouting.select_administratively(event.nip, result, event.documents_complete, stamp)
+    announced = scouting.schedule.announcement
+    result = check(facts, scouting.level, on, scouting.agency, pack=pack, announced=announced)
+    scouting.select_administratively(event.nip, result, event.documents_complete, stamp, pack)
+    return scouting
+
+
+def verified(
+    event: ScoutingRound.DocumentsVerified, shadows: Shadows, pack: RulePack, stamp: Envelope
+) -> ScoutingRound | None:
+    scouting = _round(event, shadows)
+    if scouting is not None:
+        scouting.verify_documents(event.nip, stamp, pack)
     return scouting
 
 
@@ -85,7 +95,7 @@ JUDGES: dict[type[Any], tuple[Judge, ...]] = {
     ScoutingRound.Published: (_rerun(lambda r, e, s: r.publish(e.circular_number, e.website, s)),),
     ScoutingRound.Registered: (registered,),
     ScoutingRound.Recommended: (_rerun(lambda r, e, s: r.recommend(e.nip, s)),),
-    ScoutingRound.DocumentsVerified: (_rerun(lambda r, e, s: r.verify_documents(e.nip, s)),),
+    ScoutingRound.DocumentsVerified: (verified,),
     ScoutingRound.RegistrationClosed: (
         _rerun(lambda r, e, s: r.close_registration(e.closed_on, s)),
     ),

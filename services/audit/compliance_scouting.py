@@ -9,8 +9,12 @@ from datetime import date
 from typing import Any
 
 from domain.envelope import Envelope
-from domain.rules.core import EligibilityResult
-from domain.rules.madiun_promotion import check_camat_qualification, check_promotion_consideration
+from domain.rules.core import EligibilityResult, RequirementResult
+from domain.rules.madiun_promotion import (
+    check_camat_qualification,
+    check_promotion_consideration,
+    recorded_camat_qualification,
+)
 from domain.rules.pack import RulePack
 from domain.scouting.errors import refuse
 from domain.scouting.pool import PoolMembership
@@ -53,12 +57,12 @@ def proposal(
     if vacancy is None:
         return
     on = stamp.effective
-    facts = shadows.facts(event.nip)
     camat = None
-    if vacancy.camat and facts is not None:
-        camat = check_camat_qualification(
-            facts, has_governance_certificate=bool(stamp.evidence.documents)
-        )
+    if vacancy.camat:
+        recorded = [RequirementResult.model_validate(c) for c in event.checks]
+        found = next((c for c in recorded if c.code == "camat-qualification"), None)
+        qualification = recorded_camat_qualification(found) if found is not None else None
+        camat = check_camat_qualification(qualification, on, pack=pack)
     entry = shadows.pool_entry(event.nip, event.entry_id)
     vacancy.propose(event.nip, entry, _consideration(shadows, event.nip, on), camat, stamp)
 
@@ -72,7 +76,7 @@ def shortlist(
     session = TpkSession.model_validate(event.session)
     standing = _standing(shadows, vacancy, event.nips, session.minutes_date)
     if standing is not None:
-        vacancy.shortlist(session, list(event.nips), event.justification, standing, stamp)
+        vacancy.shortlist(session, list(event.nips), event.justification, standing, stamp, pack)
 
 
 def pick(event: Vacancy.Picked, shadows: Shadows, pack: RulePack, stamp: Envelope) -> None:

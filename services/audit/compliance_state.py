@@ -24,8 +24,11 @@ from domain.scouting.vacancy import LEVELS, Vacancy
 from domain.talent.development import DevelopmentRecord
 from domain.talent.mapping import Assessment, TalentProfile, profile_id
 from domain.talent.monitoring import Monitoring
+from domain.talent.nominated_group import NominatedGroup, nominated_group_id
 from domain.talent.retention import Award
-from domain.talent.succession import SuccessionPlan
+from domain.talent.search import TalentSearch
+from domain.talent.succession import SuccessionGroup, SuccessionPlan, group_id
+from domain.talent.succession_values import DecreedGroup, TalentFacts
 
 A = TypeVar("A", bound=Aggregate)
 # Runs a recorded step again on the replayed state (raising the rule's refusal) and returns the
@@ -43,6 +46,9 @@ KEPT = (
     TenureReview,
     TalentProfile,
     SuccessionPlan,
+    SuccessionGroup,
+    NominatedGroup,
+    TalentSearch,
     Award,
     DevelopmentRecord,
     Monitoring,
@@ -104,6 +110,26 @@ class Shadows:
                 if entry.entry_id == entry_id:
                     return entry
         return None
+
+    def talent(self, nip: str, day: date) -> TalentFacts:
+        """What the succession rules read of the employee's record as replayed so far; refused
+        as not judgeable when the log holds no record of them."""
+        facts = self.facts(nip)
+        if facts is None:
+            raise LookupError(f"no personnel record of NIP {nip} in the log")
+        return TalentFacts.of(facts, day)
+
+    def decreed_group(self, agency: str, period: str) -> DecreedGroup | None:
+        found = self.get(group_id(agency, period), SuccessionGroup) if period else None
+        if found is None:
+            return None
+        return DecreedGroup(
+            period=found.period, reference=found.decree_number, members=frozenset(found.members)
+        )
+
+    def nominated_group(self, agency: str, period: str) -> DecreedGroup | None:
+        found = self.get(nominated_group_id(agency, period), NominatedGroup)
+        return found.as_group if found is not None else None
 
     def assessment_on(self, agency: str, nip: str, day: date) -> Assessment | None:
         profile = self.get(profile_id(agency, nip), TalentProfile)

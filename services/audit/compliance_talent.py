@@ -1,12 +1,15 @@
-"""Re-judging the talent-cycle decisions (binjai-2023, balikpapan-2022): the succession group,
-nominations, placements and awards, each run again through the aggregate's own command with the
-nine-box boxes of the replayed profiles; and the pins whose expiry passed unrecorded."""
+"""Re-judging the talent-cycle decisions (binjai-2023, balikpapan-2022): the talent team's group
+from the nominations, the succession group, nominations (from the decreed group), placements
+(of talents of the decreed group, PNS only in Binjai) and awards, each run again through the
+aggregate's own command with the nine-box boxes of the replayed profiles and the personnel
+records; and the pins whose expiry passed unrecorded."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import datetime
 from typing import Any
+from uuid import UUID
 
 from domain.agencies import get_agency
 from domain.envelope import Envelope
@@ -16,10 +19,12 @@ from domain.rules.pack import RulePack
 from domain.rules.registry import pack_for
 from domain.talent.errors import refuse
 from domain.talent.mapping import TalentProfile
+from domain.talent.nominated_group import NominatedGroup, NominatedMember
 from domain.talent.placement import Candidate, Decree, Placement, Target
 from domain.talent.retention import Award, AwardKind
+from domain.talent.search import SearchFollowUp, SearchGround, TalentSearch
 from domain.talent.succession import SuccessionGroup, SuccessionPlan
-from domain.talent.succession_rules import succession_citations
+from domain.talent.succession_rules import direct_needs_group, succession_citations
 from domain.talent.succession_values import Successor
 from domain.values import PositionLevel
 from services.audit.compliance_state import Judge, Shadows
@@ -33,8 +38,28 @@ def group_set(
         for member in event.members
     }
     SuccessionGroup.decree(
-        event.agency, event.period, members, event.decree_number, event.decree_date, pack, stamp
+        event.agency,
+        event.period,
+        members,
+        event.decree_number,
+        event.decree_date,
+        pack,
+        stamp,
+        talents={nip: shadows.talent(nip, event.decree_date) for nip in members},
+        nominated=shadows.nominated_group(event.agency, event.period),
     )
+
+
+def group_nominated(
+    event: NominatedGroup.GroupNominated, shadows: Shadows, pack: RulePack, stamp: Envelope
+) -> None:
+    members = []
+    for member in event.members:
+        plan = shadows.get(UUID(str(member["plan_id"])), SuccessionPlan)
+        nip = str(member["nip"])
+        nomination = plan.nominations.get(nip) if plan is not None else None
+        members.append(NominatedMember(plan_id=member["plan_id"], nip=nip, nomination=nomination))
+    NominatedGroup.set(event.agency, event.period, members, event.reference, pack, stamp)
 
 
 def nomination(
@@ -43,7 +68,15 @@ def nomination(
     plan = shadows.copy_of(event.originator_id, SuccessionPlan)
     if plan is not None:
         held = shadows.assessment_on(plan.agency, event.nip, stamp.effective)
-        plan.nominate(event.nip, held, event.justification, pack, stamp)
+        plan.nominate(
+            event.nip,
+            held,
+            event.justification,
+            pack,
+            stamp,
+            talent=shadows.talent(event.nip, stamp.effective),
+            group=shadows.decreed_group(plan.agency, held.period) if held else None,
+        )
     return plan
 
 
@@ -99,6 +132,9 @@ def placement(
             from_unit=facts.unit if facts is not None else event.from_unit,
             box=held.box if held is not None else None,
             successors=tuple(successor.nip for successor in plan.successors),
+            talent=shadows.talent(event.nip, event.decree_date),
+            period=held.period if held is not None else "",
+            group=shadows.decreed_group(plan.agency, held.period) if held is not None else None,
         ),
         Decree(
             number=event.decree_number,
@@ -108,7 +144,49 @@ def placement(
         pack.cycle,
         stamp,
         group_citations=succession_citations(pack),
+        direct_needs_group=direct_needs_group(pack),
     )
+
+
+def search_opened(
+    event: TalentSearch.SearchOpened, shadows: Shadows, pack: RulePack, stamp: Envelope
+) -> None:
+    TalentSearch.open(
+        event.agency,
+        event.position,
+        event.unit,
+        PositionLevel(event.level),
+        [SearchGround(ground) for ground in event.grounds],
+        event.expertise,
+        event.justification,
+        pack,
+        stamp,
+    )
+
+
+def search_concluded(
+    event: TalentSearch.SearchConcluded, shadows: Shadows, pack: RulePack, stamp: Envelope
+) -> None:
+    search = shadows.copy_of(event.originator_id, TalentSearch)
+    if search is not None:
+        search.conclude(event.nips, event.nip or None, event.result, pack, stamp)
+
+
+def search_decided(
+    event: TalentSearch.SearchDecided, shadows: Shadows, pack: RulePack, stamp: Envelope
+) -> None:
+    search = shadows.copy_of(event.originator_id, TalentSearch)
+    if search is not None:
+        search.decide(
+            event.nip,
+            SearchFollowUp(event.follow_up),
+            shadows.talent(event.nip, event.decree_date),
+            event.from_unit,
+            event.decree_number,
+            event.decree_date,
+            pack,
+            stamp,
+        )
 
 
 def awarded(event: Award.Awarded, shadows: Shadows, pack: RulePack, stamp: Envelope) -> Award:
@@ -157,10 +235,14 @@ def unexpired_pins(shadows: Shadows, as_of: datetime) -> Iterator[tuple[Award, R
 
 JUDGES: dict[type[Any], tuple[Judge, ...]] = {
     TalentProfile.Assessed: (assessed,),
+    NominatedGroup.GroupNominated: (group_nominated,),
     SuccessionGroup.GroupSet: (group_set,),
     SuccessionPlan.Nominated: (nomination,),
     SuccessionPlan.SuccessorsOrdered: (successors_ordered,),
     Placement.Placed: (placement,),
+    TalentSearch.SearchOpened: (search_opened,),
+    TalentSearch.SearchConcluded: (search_concluded,),
+    TalentSearch.SearchDecided: (search_decided,),
     Award.Awarded: (awarded,),
     Award.PinExpired: (pin_expired,),
 }

@@ -71,7 +71,7 @@ def pick_audit(app: Talenta, vacancy_id: UUID, events: list[Any], actor: Actor) 
         flags.append(
             f"daftar pendek kurang dari 3 ({len(shortlisted)}) dengan alasan / shortlist of "
             f"fewer than 3 ({len(shortlisted)}) with justification: "
-            f"{vacancy.shortlisted.justification} [madiun-2021:P24(4)]"
+            f"{vacancy.shortlisted.justification} [madiun-2021:P24 angka 4]"
         )
     for lapse in vacancy.lapses:
         flags.append(

@@ -39,8 +39,7 @@ class CrossUnit(BaseModel):
     crossed: bool
     from_unit: str
     to_unit: str
-    allowed: bool
-    citation: str | None
+    citation: str
 
 
 class MonitoringAudit(BaseModel):
@@ -140,7 +139,6 @@ def audit_placement(app: Talenta, placement_id: UUID, actor: Actor) -> Placement
             crossed=crossed,
             from_unit=placement.from_unit,
             to_unit=placement.unit,
-            allowed=cycle.cross_unit_placement,
             citation=cycle.cross_unit_citation,
         ),
         citations=event.citations,

@@ -15,6 +15,7 @@ from fastapi.encoders import jsonable_encoder
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from domain.envelope import Actor
+from domain.scouting.vacancy import Vacancy
 from projections.chain import Head
 from services.application import EmployeeNotFound, Talenta
 from services.audit.events import AuditEvent
@@ -39,6 +40,9 @@ def vacancy_report(
     app: Talenta, chain_head: ChainHead, vacancy_id: UUID, reader: Actor, via: str
 ) -> str:
     audit = audit_pick(app, vacancy_id, reader)
+    vacancy: Vacancy = app.repository.get(vacancy_id)
+    # The board that drew up the shortlist, as its minutes record it (madiun-2021:P8, P24).
+    session = vacancy.shortlisted.session if vacancy.shortlisted else None
     nips = [candidate.nip for candidate in audit.candidates]
     events = [*audit.timeline, *(e for c in audit.candidates for e in c.events)]
     return _render(
@@ -50,6 +54,7 @@ def vacancy_report(
         audit=audit,
         agency=audit.agency,
         nips=nips,
+        session=session,
         citations=_citations(events),
         flags=audit.flags,
         title=f"Laporan Audit Pengisian Jabatan / Vacancy Audit Report: {audit.position}",

@@ -1,6 +1,6 @@
 """Timelines: every event about a subject (an employee, a vacancy, a target position, a scouting
-round, a critical position), with actor, role, reason, citations, readings, evidence, effective
-and recorded times, in recorded order.
+round, a critical position, a talent search), with actor, role, reason, citations, readings,
+evidence, effective and recorded times, in recorded order.
 
 The events are found through the auditors' subject index (projections/audit), caught up with the
 log first, and read by aggregate and version: a timeline never scans the log."""
@@ -20,6 +20,7 @@ from domain.envelope import Actor, Role
 from domain.scouting.round import ScoutingRound
 from domain.scouting.vacancy import Vacancy
 from domain.talent.critical import CriticalPosition
+from domain.talent.search import TalentSearch
 from domain.talent.succession import SuccessionPlan
 from domain.values import Nip
 from projections.audit import IndexFollower, Row, SubjectIndex, subject_index
@@ -53,6 +54,7 @@ class Subject(StrEnum):
     TARGET = "target"  # a target position: its succession plan
     ROUND = "round"
     CRITICAL_POSITION = "critical-position"
+    SEARCH = "search"  # a talent search
 
 
 class Timeline(BaseModel):
@@ -94,6 +96,7 @@ def timeline(app: Talenta, subject: Subject | str, key: str, actor: Actor) -> Ti
         Subject.TARGET: target_timeline,
         Subject.ROUND: round_timeline,
         Subject.CRITICAL_POSITION: critical_position_timeline,
+        Subject.SEARCH: search_timeline,
     }[kind](app, _id(key), actor)
 
 
@@ -148,6 +151,12 @@ def critical_position_timeline(app: Talenta, position_id: UUID, actor: Actor) ->
     extra = [e for e in _audited(more) if (e.aggregate, e.version) not in seen]
     answer.events = sorted((*answer.events, *extra), key=_recorded)
     return answer
+
+
+def search_timeline(app: Talenta, search_id: UUID, actor: Actor) -> Timeline:
+    """The talent search: who was needed and why, its result, the decree that followed."""
+    search: TalentSearch = _subject(app, search_id, TalentSearch, "pencarian Talenta", "search")
+    return _around(app, Subject.SEARCH, search.id, search.agency, actor)
 
 
 # Reading this many unwanted events of an aggregate costs less than another query.

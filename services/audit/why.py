@@ -21,8 +21,14 @@ from domain.rules.core import EligibilityResult, RequirementResult, RuleRefusal
 from domain.rules.registry import pack_in_force
 from domain.talent.mapping import TalentProfile, profile_id
 from domain.talent.placement import Candidate, Decree, Placement, Target
-from domain.talent.succession import SuccessionPlan
-from domain.talent.succession_rules import in_group, refuse_below_group, succession_citations
+from domain.talent.succession import SuccessionGroup, SuccessionPlan, group_id
+from domain.talent.succession_rules import (
+    direct_needs_group,
+    in_group,
+    refuse_below_group,
+    succession_citations,
+)
+from domain.talent.succession_values import DecreedGroup, TalentFacts
 from domain.values import PositionLevel
 from projections.talent import PlanRow
 from services.application import EmployeeNotFound, Talenta
@@ -89,6 +95,10 @@ def why_nomination(app: Talenta, plan_id: UUID, nip: str, actor: Actor) -> Nomin
                 nominated.justification,
                 pack,
                 Envelope.from_event(nominated.envelope),
+                talent=TalentFacts.of(facts_then(app, nip, made.recorded_at), on),
+                group=group_then(app, audit.agency, held.period, made.recorded_at)
+                if held
+                else None,
             ),
             made.citations,
         ),
@@ -137,6 +147,8 @@ def why_placement(app: Talenta, placement_id: UUID, actor: Actor) -> PlacementWh
 
 def _placed_again(app: Talenta, audit: PlacementAudit, box: int | None) -> dict[str, Any]:
     pack = pack_in_force(audit.agency, audit.decree_date)
+    held = audit.assessment_at_the_time
+    period = held.period if held else ""
     if pack.cycle is None:  # audit_placement refuses a pack without the cycle
         raise ValueError(f"{pack.id} has no talent cycle")
     again = Placement.place(
@@ -153,6 +165,9 @@ def _placed_again(app: Talenta, audit: PlacementAudit, box: int | None) -> dict[
             from_unit=audit.cross_unit.from_unit,
             box=box,
             successors=tuple(s.nip for s in audit.successors_at_the_time),
+            talent=TalentFacts.of(facts_then(app, audit.nip, audit.placed_at), audit.decree_date),
+            period=period,
+            group=group_then(app, audit.agency, period, audit.placed_at) if period else None,
         ),
         Decree(
             number=audit.decree_number,
@@ -162,6 +177,7 @@ def _placed_again(app: Talenta, audit: PlacementAudit, box: int | None) -> dict[
         pack.cycle,
         Envelope.from_event(stored(app, audit.placement).envelope),
         group_citations=succession_citations(pack),
+        direct_needs_group=direct_needs_group(pack),
     )
     return {"box": again.box, "direct": again.direct, "recorded_direct": audit.direct}
 
@@ -216,6 +232,18 @@ def facts_then(app: Talenta, nip: str, at: datetime) -> PersonnelFacts:
     if employee is None:
         raise EmployeeNotFound(nip)
     return employee.facts
+
+
+def group_then(app: Talenta, agency: str, period: str, at: datetime) -> DecreedGroup | None:
+    """The succession group decreed for ``period`` as recorded by ``at`` (None: not yet)."""
+    group: SuccessionGroup | None = project_aggregate(
+        None, recorded_by(app, group_id(agency, period), at)
+    )
+    if group is None:
+        return None
+    return DecreedGroup(
+        period=group.period, reference=group.decree_number, members=frozenset(group.members)
+    )
 
 
 def stored(app: Talenta, event: AuditEvent) -> Any:

@@ -72,7 +72,7 @@ class PoolEntryWhy(BaseModel):
 def why_shortlist(app: Talenta, vacancy_id: UUID, actor: Actor) -> VacancyDecisionWhy:
     """The board's shortlist re-run on the vacancy as it stood before it, with each listed
     candidate's entry and P30(5) as recorded then (the size of three, the entries, P30(5): the
-    vacancy's own checks, P24(3-4), P22(1))."""
+    vacancy's own checks, P24 angka 3-4, P22(1))."""
     ensure_reader(actor)
     events = list(app.repository.event_store.get(vacancy_id))
     audit = pick_audit(app, vacancy_id, events, actor)
@@ -80,6 +80,9 @@ def why_shortlist(app: Talenta, vacancy_id: UUID, actor: Actor) -> VacancyDecisi
     found = {nip: _standing(app, audit, nip, listed) for nip in listed.nips}
     standing = {nip: held for nip, (held, _) in found.items()}
     before_it = _before(events, listed)
+    stamp = Envelope.from_event(listed.envelope)
+    # Judged under the readings the board's decision recorded (M1 quorum, M2 size).
+    pack = pack_in_force(before_it.agency, stamp.effective).with_readings(**stamp.basis.readings)
     decision = judge(
         "shortlist",
         effective(AuditEvent.of(listed)),
@@ -88,7 +91,8 @@ def why_shortlist(app: Talenta, vacancy_id: UUID, actor: Actor) -> VacancyDecisi
             list(listed.nips),
             listed.justification,
             standing,
-            Envelope.from_event(listed.envelope),
+            stamp,
+            pack,
         ),
         AuditEvent.of(listed).citations,
     )
@@ -99,7 +103,7 @@ def why_shortlist(app: Talenta, vacancy_id: UUID, actor: Actor) -> VacancyDecisi
 
 def why_pick(app: Talenta, vacancy_id: UUID, actor: Actor) -> VacancyDecisionWhy:
     """The mayor's pick re-run on the vacancy as it stood before it (one of the shortlist, not
-    a lapsed pick, P24(5)), with the entry and P30(5) as recorded then."""
+    a lapsed pick, P24 angka 5), with the entry and P30(5) as recorded then."""
     ensure_reader(actor)
     events = list(app.repository.event_store.get(vacancy_id))
     audit = pick_audit(app, vacancy_id, events, actor)
@@ -161,12 +165,21 @@ def _entry_rules(
     if selected:
         closes = scouting.registration_closes
         pack, check = scouting_pack(scouting.agency, closes)
+        recorded = Envelope.from_event(selected[-1].envelope).basis.readings
+        pack = pack.with_readings(**recorded)
         facts = facts_then(app, entry.nip, selected[-1].timestamp)
         rules.append(
             judge(
                 "scouting-eligibility",
                 closes,
-                lambda: check(facts, scouting.level, closes, scouting.agency, pack=pack),
+                lambda: check(
+                    facts,
+                    scouting.level,
+                    closes,
+                    scouting.agency,
+                    pack=pack,
+                    announced=scouting.schedule.announcement,
+                ),
             )
         )
     finalised = [e for e in steps if isinstance(e, ScoutingRound.ResultsFinalised)]

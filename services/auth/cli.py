@@ -3,6 +3,8 @@ by whoever can reach the store."""
 
 from __future__ import annotations
 
+import getpass
+import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import timedelta
@@ -12,20 +14,16 @@ import click
 from domain.envelope import Role
 from services.application import Talenta
 from services.auth.store import token_store
-from services.auth.tokens import TokenNotFound, TokenStore, utc_now
+from services.auth.tokens import TokenNotFound, TokenStore, UserNotFound, utc_now
+from services.cli_options import store_option
 from services.config import StoreConfig
 
 GRANTABLE = [role.value for role in Role if role is not Role.SYSTEM]
 
 
-def store_option(function: click.decorators.FC) -> click.decorators.FC:
-    return click.option(
-        "--store",
-        envvar="TALENTA_STORE",
-        default=StoreConfig.from_env().url,
-        show_default=True,
-        help="Event store: sqlite:///path or postgresql://user@host:port/db (TALENTA_STORE).",
-    )(function)
+def issuer() -> str:
+    """Who is recorded as issuing, revoking or changing roles: TALENTA_ACTOR or the shell user."""
+    return os.environ.get("TALENTA_ACTOR") or getpass.getuser()
 
 
 @contextmanager
@@ -39,7 +37,7 @@ def opened(store: str) -> Iterator[TokenStore]:
 
 @click.group()
 def token() -> None:
-    """API tokens: create, revoke, list."""
+    """API tokens: create, revoke, list; users' roles; the table rebuilt from the log."""
 
 
 @token.command()
@@ -50,16 +48,25 @@ def token() -> None:
     "--role", "roles", multiple=True, required=True, type=click.Choice(GRANTABLE), help="Repeatable"
 )
 @click.option("--expires-days", type=click.IntRange(min=1), default=None, help="Default: never.")
+@click.option("--unit", default="", help="The unit a head of unit heads (madiun-2021:P24 angka 1).")
 def create(
-    store: str, user_id: str, agency: str, roles: tuple[str, ...], expires_days: int | None
+    store: str,
+    user_id: str,
+    agency: str,
+    roles: tuple[str, ...],
+    expires_days: int | None,
+    unit: str,
 ) -> None:
-    """Create a token for a user, recording the user's agency and roles. The secret is printed
-    once and cannot be shown again."""
+    """Create a token for a user, for these roles for its whole life. A user's first token grants
+    it the roles in the agency; a later one carries only roles the user holds. The secret is
+    printed once and cannot be shown again."""
     expires = utc_now() + timedelta(days=expires_days) if expires_days else None
     try:
         with opened(store) as tokens:
-            token_id, secret = tokens.create_token(user_id, agency, map(Role, roles), expires)
-    except ValueError as error:  # UserInOtherAgency, or an empty user or agency
+            token_id, secret = tokens.create_token(
+                user_id, agency, map(Role, roles), expires, by=issuer(), unit=unit
+            )
+    except ValueError as error:  # UserInOtherAgency, RolesNotGranted, an empty user or agency
         raise click.ClickException(str(error)) from None
     click.echo(f"token_id: {token_id}")
     click.echo(f"secret:   {secret}")
@@ -77,7 +84,7 @@ def revoke(store: str, token_id: str) -> None:
     """Revoke TOKEN_ID at once."""
     try:
         with opened(store) as tokens:
-            tokens.revoke(token_id)
+            tokens.revoke(token_id, by=issuer())
     except TokenNotFound as error:
         raise click.ClickException(str(error)) from None
     click.echo(f"dicabut / revoked: {token_id}")
@@ -86,12 +93,16 @@ def revoke(store: str, token_id: str) -> None:
 @token.command(name="list")
 @store_option
 def list_(store: str) -> None:
-    """List every token (never its secret)."""
+    """List every token (never its secret) with the roles it was issued for; a row the log does
+    not back is marked forged."""
     with opened(store) as tokens:
         listed = tokens.list_tokens()
+        forged = {info.token_id for info in tokens.forged()}
     now = utc_now()
     for info in listed:
-        if info.revoked_at:
+        if info.token_id in forged:
+            state = "PALSU, tidak sesuai log/FORGED, not as the log says"
+        elif info.revoked_at:
             state = f"dicabut/revoked {info.revoked_at:%Y-%m-%d}"
         elif not info.live(now):
             state = "kedaluwarsa/expired"
@@ -104,3 +115,36 @@ def list_(store: str) -> None:
             f"{info.created_at:%Y-%m-%d} {expires:10} {state}"
         )
     click.echo(f"{len(listed)} token")
+
+
+@token.command()
+@store_option
+@click.argument("user_id")
+@click.option(
+    "--role", "roles", multiple=True, required=True, type=click.Choice(GRANTABLE), help="Repeatable"
+)
+@click.option("--reason", required=True, help="Why the user's roles change (recorded).")
+def roles(store: str, user_id: str, roles: tuple[str, ...], reason: str) -> None:
+    """Record the roles USER_ID holds from now on. Each of its tokens keeps the roles it was
+    issued for and acts in those the user still holds."""
+    try:
+        with opened(store) as tokens:
+            changed = tokens.change_roles(user_id, map(Role, roles), reason, by=issuer())
+    except (ValueError, UserNotFound) as error:
+        raise click.ClickException(str(error)) from None
+    held = ",".join(sorted(roles))
+    click.echo(f"{'dicatat/recorded' if changed else 'tetap/unchanged'}: {user_id} {held}")
+
+
+@token.command()
+@store_option
+def rebuild(store: str) -> None:
+    """Rebuild the token table from the log alone, dropping any row written straight into it."""
+    with opened(store) as tokens:
+        dropped = tokens.forged()
+        count = tokens.rebuild()
+    for info in dropped:
+        click.echo(
+            f"dibuang/dropped {info.token_id} {info.user_id}: tidak sesuai log/not as the log says"
+        )
+    click.echo(f"{count} token")

@@ -1,26 +1,22 @@
 from __future__ import annotations
 
-from datetime import datetime
+from collections.abc import Iterable
 from typing import Any
+from uuid import UUID
 
+from eventsourcing.application import Application
 from eventsourcing.postgres import PostgresDatastore
 from psycopg.sql import SQL, Composed, Identifier
 
-from services.auth.principal import Principal
-from services.auth.tokens import (
-    TokenInfo,
-    TokenStore,
-    UserInOtherAgency,
-    decode_roles,
-    encode_roles,
-)
+from services.auth.tokens import TokenInfo, TokenRow, TokenStore, decode_roles, encode_roles
 
 
 class PostgresTokenStore(TokenStore):
-    def __init__(self, datastore: PostgresDatastore) -> None:
+    def __init__(self, app: Application[UUID], datastore: PostgresDatastore) -> None:
+        super().__init__(app)
         self.datastore = datastore
-        self.users = Identifier(datastore.schema, "users")
-        self.tokens = Identifier(datastore.schema, "api_tokens")
+        self.users = Identifier(datastore.schema, "user_roles")
+        self.tokens = Identifier(datastore.schema, "token_index")
         with datastore.transaction(commit=True) as curs:
             curs.execute(
                 SQL(
@@ -31,68 +27,72 @@ class PostgresTokenStore(TokenStore):
             curs.execute(
                 SQL(
                     "CREATE TABLE IF NOT EXISTS {0} ("
-                    "token_id text PRIMARY KEY, user_id text NOT NULL REFERENCES {1} (id), "
-                    "token_hash text NOT NULL UNIQUE, created_at timestamptz NOT NULL, "
-                    "expires_at timestamptz, revoked_at timestamptz)"
-                ).format(self.tokens, self.users)
+                    "token_id text PRIMARY KEY, user_id text NOT NULL, agency text NOT NULL, "
+                    "roles text NOT NULL, token_hash text NOT NULL UNIQUE, "
+                    "created_at timestamptz NOT NULL, expires_at timestamptz, "
+                    "revoked_at timestamptz, unit text NOT NULL DEFAULT '')"
+                ).format(self.tokens)
             )
 
-    def insert(
-        self,
-        user: Principal,
-        token_id: str,
-        token_hash: str,
-        created_at: datetime,
-        expires_at: datetime | None,
-    ) -> None:
+    def put_user(self, user_id: str, agency: str, roles: Iterable[str]) -> None:
         with self.datastore.transaction(commit=True) as curs:
-            # Returns no row when the user exists in another agency: a user never changes agency.
             curs.execute(
                 SQL(
-                    "INSERT INTO {0} AS u (id, agency, roles) VALUES (%s, %s, %s) "
-                    "ON CONFLICT (id) DO UPDATE SET roles = excluded.roles "
-                    "WHERE u.agency = excluded.agency RETURNING id"
+                    "INSERT INTO {0} (id, agency, roles) VALUES (%s, %s, %s) ON CONFLICT (id) "
+                    "DO UPDATE SET agency = excluded.agency, roles = excluded.roles"
                 ).format(self.users),
-                [user.user_id, user.agency, encode_roles(user.roles)],
-            )
-            if curs.fetchone() is None:
-                raise UserInOtherAgency(user.user_id, user.agency)
-            curs.execute(
-                SQL(
-                    "INSERT INTO {0} (token_id, user_id, token_hash, created_at, expires_at) "
-                    "VALUES (%s, %s, %s, %s, %s)"
-                ).format(self.tokens),
-                [token_id, user.user_id, token_hash, created_at, expires_at],
+                [user_id, agency, encode_roles(roles)],
             )
 
-    def find(self, token_hash: str) -> TokenInfo | None:
-        with self.datastore.transaction(commit=False) as curs:
-            curs.execute(self._select() + SQL(" WHERE t.token_hash = %s"), [token_hash])
-            row = curs.fetchone()
-        return None if row is None else _info(row)
-
-    def mark_revoked(self, token_id: str, at: datetime) -> bool:
+    def put_token(self, row: TokenRow) -> None:
+        info = row.info
         with self.datastore.transaction(commit=True) as curs:
             curs.execute(
                 SQL(
-                    "UPDATE {0} SET revoked_at = COALESCE(revoked_at, %s) "
-                    "WHERE token_id = %s RETURNING token_id"
+                    "INSERT INTO {0} (token_id, user_id, agency, roles, token_hash, created_at, "
+                    "expires_at, revoked_at, unit) VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s) "
+                    "ON CONFLICT (token_id) DO UPDATE SET user_id = excluded.user_id, "
+                    "agency = excluded.agency, roles = excluded.roles, "
+                    "token_hash = excluded.token_hash, created_at = excluded.created_at, "
+                    "expires_at = excluded.expires_at, revoked_at = excluded.revoked_at, "
+                    "unit = excluded.unit"
                 ).format(self.tokens),
-                [at, token_id],
+                [
+                    info.token_id,
+                    info.user_id,
+                    info.agency,
+                    encode_roles(info.roles),
+                    row.token_hash,
+                    info.created_at,
+                    info.expires_at,
+                    info.revoked_at,
+                    info.unit,
+                ],
             )
-            return curs.fetchone() is not None
 
-    def list_tokens(self) -> list[TokenInfo]:
+    def find(self, token_hash: str) -> TokenRow | None:
         with self.datastore.transaction(commit=False) as curs:
-            curs.execute(self._select() + SQL(" ORDER BY t.created_at, t.token_id"))
-            return [_info(row) for row in curs.fetchall()]
+            curs.execute(self._select() + SQL(" WHERE token_hash = %s"), [token_hash])
+            row = curs.fetchone()
+        return None if row is None else _row(row)
+
+    def rows(self) -> list[TokenRow]:
+        with self.datastore.transaction(commit=False) as curs:
+            curs.execute(self._select() + SQL(" ORDER BY created_at, token_id"))
+            return [_row(row) for row in curs.fetchall()]
+
+    def clear(self) -> None:
+        with self.datastore.transaction(commit=True) as curs:
+            curs.execute(SQL("DELETE FROM {0}").format(self.tokens))
+            curs.execute(SQL("DELETE FROM {0}").format(self.users))
 
     def _select(self) -> Composed:
         return SQL(
-            "SELECT t.token_id, t.user_id, u.agency, u.roles, t.created_at, t.expires_at, "
-            "t.revoked_at FROM {0} t JOIN {1} u ON u.id = t.user_id"
-        ).format(self.tokens, self.users)
+            "SELECT token_id, user_id, agency, roles, token_hash, created_at, expires_at, "
+            "revoked_at, unit FROM {0}"
+        ).format(self.tokens)
 
 
-def _info(row: dict[str, Any]) -> TokenInfo:
-    return TokenInfo(**{**row, "roles": decode_roles(row["roles"])})
+def _row(row: dict[str, Any]) -> TokenRow:
+    token_hash = row.pop("token_hash")
+    return TokenRow(TokenInfo(**{**row, "roles": decode_roles(row["roles"])}), token_hash)

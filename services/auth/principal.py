@@ -14,6 +14,7 @@ class Principal:
     user_id: str
     agency: str
     roles: frozenset[Role]
+    unit: str = ""  # the unit the user heads, for the head-of-unit role
 
     def __post_init__(self) -> None:
         if not (self.user_id and self.agency and self.roles):
@@ -33,7 +34,8 @@ class Principal:
         """The actor recorded in events: a user acts in one role at a time, one it holds."""
         if role not in self.roles:
             raise RoleNotHeld(self.user_id, role)
-        return Actor(id=self.user_id, role=role, agency=self.agency)
+        unit = self.unit if role is Role.HEAD_OF_UNIT else ""
+        return Actor(id=self.user_id, role=role, agency=self.agency, unit=unit)
 
 
 class Authenticator(Protocol):

@@ -1,83 +1,80 @@
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import datetime
 from sqlite3 import Row
+from uuid import UUID
 
+from eventsourcing.application import Application
 from eventsourcing.sqlite import SQLiteDatastore
 
-from services.auth.principal import Principal
-from services.auth.tokens import (
-    TokenInfo,
-    TokenStore,
-    UserInOtherAgency,
-    decode_roles,
-    encode_roles,
-)
+from services.auth.tokens import TokenInfo, TokenRow, TokenStore, decode_roles, encode_roles
 
 SELECT_TOKENS = (
-    "SELECT t.token_id, t.user_id, u.agency, u.roles, t.created_at, t.expires_at, t.revoked_at "
-    "FROM api_tokens t JOIN users u ON u.id = t.user_id"
+    "SELECT token_id, user_id, agency, roles, token_hash, created_at, expires_at, revoked_at, "
+    "unit FROM token_index"
 )
 
 
 class SQLiteTokenStore(TokenStore):
-    def __init__(self, datastore: SQLiteDatastore) -> None:
+    def __init__(self, app: Application[UUID], datastore: SQLiteDatastore) -> None:
+        super().__init__(app)
         self.datastore = datastore
         with datastore.transaction(commit=True) as c:
             c.execute(
-                "CREATE TABLE IF NOT EXISTS users ("
+                "CREATE TABLE IF NOT EXISTS user_roles ("
                 "id TEXT PRIMARY KEY, agency TEXT NOT NULL, roles TEXT NOT NULL)"
             )
             c.execute(
-                "CREATE TABLE IF NOT EXISTS api_tokens ("
-                "token_id TEXT PRIMARY KEY, user_id TEXT NOT NULL REFERENCES users (id), "
-                "token_hash TEXT NOT NULL UNIQUE, created_at TEXT NOT NULL, "
-                "expires_at TEXT, revoked_at TEXT)"
+                "CREATE TABLE IF NOT EXISTS token_index ("
+                "token_id TEXT PRIMARY KEY, user_id TEXT NOT NULL, agency TEXT NOT NULL, "
+                "roles TEXT NOT NULL, token_hash TEXT NOT NULL UNIQUE, created_at TEXT NOT NULL, "
+                "expires_at TEXT, revoked_at TEXT, unit TEXT NOT NULL DEFAULT '')"
             )
 
-    def insert(
-        self,
-        user: Principal,
-        token_id: str,
-        token_hash: str,
-        created_at: datetime,
-        expires_at: datetime | None,
-    ) -> None:
+    def put_user(self, user_id: str, agency: str, roles: Iterable[str]) -> None:
         with self.datastore.transaction(commit=True) as c:
-            # Returns no row when the user exists in another agency: a user never changes agency.
             c.execute(
-                "INSERT INTO users (id, agency, roles) VALUES (?, ?, ?) "
-                "ON CONFLICT (id) DO UPDATE SET roles = excluded.roles "
-                "WHERE users.agency = excluded.agency RETURNING id",
-                [user.user_id, user.agency, encode_roles(user.roles)],
-            )
-            if c.fetchone() is None:
-                raise UserInOtherAgency(user.user_id, user.agency)
-            c.execute(
-                "INSERT INTO api_tokens (token_id, user_id, token_hash, created_at, expires_at) "
-                "VALUES (?, ?, ?, ?, ?)",
-                [token_id, user.user_id, token_hash, created_at.isoformat(), _text(expires_at)],
+                "INSERT INTO user_roles (id, agency, roles) VALUES (?, ?, ?) "
+                "ON CONFLICT (id) DO UPDATE SET agency = excluded.agency, roles = excluded.roles",
+                [user_id, agency, encode_roles(roles)],
             )
 
-    def find(self, token_hash: str) -> TokenInfo | None:
+    def put_token(self, row: TokenRow) -> None:
+        info = row.info
+        with self.datastore.transaction(commit=True) as c:
+            c.execute(
+                "INSERT OR REPLACE INTO token_index (token_id, user_id, agency, roles, "
+                "token_hash, created_at, expires_at, revoked_at, unit) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [
+                    info.token_id,
+                    info.user_id,
+                    info.agency,
+                    encode_roles(info.roles),
+                    row.token_hash,
+                    info.created_at.isoformat(),
+                    _text(info.expires_at),
+                    _text(info.revoked_at),
+                    info.unit,
+                ],
+            )
+
+    def find(self, token_hash: str) -> TokenRow | None:
         with self.datastore.transaction(commit=False) as c:
-            c.execute(SELECT_TOKENS + " WHERE t.token_hash = ?", [token_hash])
+            c.execute(SELECT_TOKENS + " WHERE token_hash = ?", [token_hash])
             row = c.fetchone()
-        return None if row is None else _info(row)
+        return None if row is None else _row(row)
 
-    def mark_revoked(self, token_id: str, at: datetime) -> bool:
-        with self.datastore.transaction(commit=True) as c:
-            c.execute(
-                "UPDATE api_tokens SET revoked_at = COALESCE(revoked_at, ?) "
-                "WHERE token_id = ? RETURNING token_id",
-                [at.isoformat(), token_id],
-            )
-            return c.fetchone() is not None
-
-    def list_tokens(self) -> list[TokenInfo]:
+    def rows(self) -> list[TokenRow]:
         with self.datastore.transaction(commit=False) as c:
-            c.execute(SELECT_TOKENS + " ORDER BY t.created_at, t.token_id")
-            return [_info(row) for row in c.fetchall()]
+            c.execute(SELECT_TOKENS + " ORDER BY created_at, token_id")
+            return [_row(row) for row in c.fetchall()]
+
+    def clear(self) -> None:
+        with self.datastore.transaction(commit=True) as c:
+            c.execute("DELETE FROM token_index")
+            c.execute("DELETE FROM user_roles")
 
 
 def _text(moment: datetime | None) -> str | None:
@@ -88,8 +85,8 @@ def _moment(text: str | None) -> datetime | None:
     return None if text is None else datetime.fromisoformat(text)
 
 
-def _info(row: Row) -> TokenInfo:
-    return TokenInfo(
+def _row(row: Row) -> TokenRow:
+    info = TokenInfo(
         token_id=row["token_id"],
         user_id=row["user_id"],
         agency=row["agency"],
@@ -97,4 +94,6 @@ def _info(row: Row) -> TokenInfo:
         created_at=datetime.fromisoformat(row["created_at"]),
         expires_at=_moment(row["expires_at"]),
         revoked_at=_moment(row["revoked_at"]),
+        unit=row["unit"],
     )
+    return TokenRow(info, row["token_hash"])

@@ -12,9 +12,10 @@ from services.auth.tokens import TokenStore
 
 
 def token_store(app: Application[UUID]) -> TokenStore:
-    """The users and tokens in the application's own database, whichever backend it is."""
+    """The users' roles and tokens of the application's log, read through a table of its own
+    database, whichever backend it is."""
     if isinstance(app.factory, SQLiteFactory):
-        return SQLiteTokenStore(app.factory.datastore)
+        return SQLiteTokenStore(app, app.factory.datastore)
     if isinstance(app.factory, PostgresFactory):
-        return PostgresTokenStore(app.factory.datastore)
+        return PostgresTokenStore(app, app.factory.datastore)
     raise TypeError(f"no token store for {type(app.factory).__name__}")

@@ -23,6 +23,10 @@ _ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
 _MIDNIGHT = re.compile(r"[ T]00:00(:00(\.0+)?)?$")
 
 
+# The longest cell a row may hold; no field of a personnel record comes near it.
+MAX_CELL = 131_072
+
+
 class Cells:
     def __init__(self, row: Row, errors: list[RowError], nip: str = "") -> None:
         self.row = row
@@ -34,6 +38,11 @@ class Cells:
                 # PostgreSQL keeps no NUL in text: a stored one would stop every read model
                 # that copies it.
                 self.fail(f"{column}: memuat karakter NUL / holds a NUL character")
+            if len(value) > MAX_CELL:
+                self.fail(
+                    f"{column}: {len(value):,} karakter, lebih dari batas {MAX_CELL:,} / "
+                    f"{len(value):,} characters, more than the limit of {MAX_CELL:,}"
+                )
 
     def fail(self, message: str) -> None:
         self.failed = True

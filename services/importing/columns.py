@@ -74,6 +74,7 @@ COLUMNS: dict[FileKind, tuple[Column, ...]] = {
         Column("dokterPemerintah", ("Dokter Pemerintah",)),
         Column("tglPaktaIntegritas", ("Tanggal Pakta Integritas",)),
         Column("paktaIntegritasDiketahuiAtasan", ("Pakta Integritas Diketahui Atasan",)),
+        Column("paktaIntegritasMeterai", ("Meterai Pakta Integritas",)),
     ),
     FileKind.POSITIONS: (
         _nip(),

@@ -5,17 +5,20 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import UTC, date, datetime
 
+from eventsourcing.domain import Aggregate
 from eventsourcing.persistence import InterfaceError, OperationalError
 
 from domain.agencies import get_agency
 from domain.envelope import Actor, Envelope, Evidence, Role
 from domain.personnel.aggregate import Employee
 from domain.personnel.facts import PersonnelFacts
+from domain.scouting.mutation import TenureReview
 from services.application import EmployeeNotFound, Talenta, chunks
 from services.importing.files import PersonnelFiles
 from services.importing.parse import Origin, ParseResult, parse_personnel
 from services.importing.partial import Conflict, complete
 from services.importing.report import ImportReport, RowError
+from services.importing.tenure import keeps_tenure, tenure_review
 
 Progress = Callable[[int, int], None]  # (employees done, employees to do)
 
@@ -57,7 +60,7 @@ def import_personnel(
     parsed = parse_personnel(files, agency)
     report = ImportReport(
         rows_read=parsed.rows_read,
-        skipped=parsed.skipped,
+        refused_employees=parsed.refused,
         errors=list(parsed.errors),
         documents=parsed.documents,
     )
@@ -67,14 +70,22 @@ def import_personnel(
     if on_progress is not None:
         on_progress(0, total)
     done = 0
+    tenure = keeps_tenure(agency)
     for batch in chunks(parsed.facts, CHUNK):
         try:
-            changed = [
-                employee
-                for facts in batch
-                if (employee := _apply(app, facts, parsed, actor, effective, report))
-            ]
+            changed: list[Aggregate] = []
+            reviews: list[TenureReview] = []
+            for facts in batch:
+                refused = report.refused_employees
+                employee = _apply(app, facts, parsed, actor, effective, report)
+                if employee is not None:
+                    changed.append(employee)
+                if tenure and report.refused_employees == refused:
+                    held = employee.facts if employee is not None else facts
+                    review = tenure_review(app, held, actor, effective, parsed.documents)
+                    reviews += [review] if review is not None else []
             report.events += app.save_bounded(changed)
+            report.tenure_reviews += app.save_bounded(reviews)
         except (OperationalError, InterfaceError) as error:
             # Raised once the library's own retries gave up on the connection.
             raise ImportInterrupted(done, total) from error
@@ -104,7 +115,7 @@ def _apply(
     if held_by != facts.agency:
         # A transfer between agencies is a decision of its own, not a side effect of an import
         # run under the wrong --agency.
-        report.skipped += 1
+        report.refused_employees += 1
         report.errors.append(
             RowError(
                 origin.file,
@@ -119,7 +130,7 @@ def _apply(
         # Sections whose file or columns this import lacks keep their stored values.
         facts = complete(employee.facts, facts, parsed.sources)
     except Conflict as conflict:
-        report.skipped += 1
+        report.refused_employees += 1
         report.errors.append(RowError(origin.file, origin.line, str(conflict), str(facts.nip)))
         return None
     if employee.update(facts, envelope):

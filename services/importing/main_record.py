@@ -167,4 +167,8 @@ def _integrity(cells: Cells) -> IntegrityStatement | None:
     )
     if signed is None or acknowledged is None:
         return None
-    return IntegrityStatement(signed=signed, acknowledged_by_head_of_unit=acknowledged)
+    return IntegrityStatement(
+        signed=signed,
+        acknowledged_by_head_of_unit=acknowledged,
+        duty_stamp_rupiah=cells.integer("paktaIntegritasMeterai"),
+    )

@@ -37,7 +37,7 @@ class ParseResult:
     facts: list[PersonnelFacts]
     errors: list[RowError]
     rows_read: int = 0
-    skipped: int = 0  # employees with a main row left out because of a refused row
+    refused: int = 0  # employees of the main file left out: a row of theirs was refused
     documents: tuple[DocumentRef, ...] = ()
     origins: dict[str, Origin] = field(default_factory=dict)  # by NIP
     # The sections this import carries; the others keep a stored employee's values.
@@ -71,8 +71,14 @@ def parse_personnel(files: PersonnelFiles, agency: str) -> ParseResult:
     errors.sort(key=lambda error: (error.file != main.document.name, error.file, error.line))
     sources = Sources(frozenset(table.kind for table in tables), main.columns)
     return ParseResult(
-        facts, errors, rows_read, len(mains) - len(facts), documents, origins, sources
+        facts, errors, rows_read, _employees(main) - len(facts), documents, origins, sources
     )
+
+
+def _employees(main: Table) -> int:
+    """The employees the main file names: one per NIP, and one per row naming none."""
+    keys = [_key(row.cells.get("nipBaru", "")) for row in main.rows]
+    return len({key for key in keys if key}) + keys.count("")
 
 
 def _key(raw: str) -> str:

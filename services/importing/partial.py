@@ -25,7 +25,9 @@ _MAIN_COLUMNS: dict[str, frozenset[str]] = {
     "health_certificate": frozenset(
         {"tglSuratKeteranganDokter", "noSuratKeteranganDokter", "dokterPemerintah"}
     ),
-    "integrity_statement": frozenset({"tglPaktaIntegritas", "paktaIntegritasDiketahuiAtasan"}),
+    "integrity_statement": frozenset(
+        {"tglPaktaIntegritas", "paktaIntegritasDiketahuiAtasan", "paktaIntegritasMeterai"}
+    ),
 }
 # History sections whose file was not given still take the main row's current grade/position.
 _CURRENT: dict[str, tuple[FileKind, str]] = {

@@ -26,8 +26,9 @@ class ImportReport:
     created: int = 0
     updated: int = 0
     unchanged: int = 0
-    skipped: int = 0  # employees left out because one of their rows was refused
+    refused_employees: int = 0  # employees not stored because a row of theirs was refused
     events: int = 0
+    tenure_reviews: int = 0  # 5-year reviews started for holders in post (madiun-2021 P25(3))
     errors: list[RowError] = field(default_factory=list)
     documents: tuple[DocumentRef, ...] = ()
 
@@ -35,10 +36,15 @@ class ImportReport:
     def ok(self) -> bool:
         return not self.errors
 
+    @property
+    def refused_rows(self) -> int:
+        """Rows refused, each counted once however many reasons it has."""
+        return len({(error.file, error.line) for error in self.errors})
+
     def summary(self) -> str:
         return (
-            f"{self.rows_read} baris dibaca, {self.created} baru, {self.updated} diperbarui, "
-            f"{self.unchanged} tetap, {self.skipped} dilewati, {len(self.errors)} galat / "
-            f"{self.rows_read} rows read, {self.created} created, {self.updated} updated, "
-            f"{self.unchanged} unchanged, {self.skipped} skipped, {len(self.errors)} errors"
+            f"{self.rows_read} baris/rows: {self.created} baru/created, {self.updated} "
+            f"diubah/updated, {self.unchanged} tetap/unchanged, {self.refused_employees} pegawai "
+            f"ditolak/employees refused, {self.refused_rows} baris ditolak/rows refused, "
+            f"{self.events} peristiwa/events"
         )

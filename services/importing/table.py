@@ -36,6 +36,9 @@ def read_table(kind: FileKind, path: Path) -> tuple[Table, list[RowError]]:
     lines = text.splitlines()
     if not lines:
         return Table(kind, document, ()), [_empty(path.name)]
+    # A cell longer than the csv module's limit would stop the whole file there; the row that
+    # holds it is refused on its own instead (services.importing.cells.MAX_CELL).
+    csv.field_size_limit(max(csv.field_size_limit(), len(text)))
     reader = csv.reader(io.StringIO(text), delimiter=_delimiter(lines[0]))
     headers = next(reader, [])
     columns, problems = resolve_headers(kind, headers)

@@ -18,7 +18,7 @@ def envelope(
     evidence: Evidence | None = None,
     effective_at: datetime | None = None,
 ) -> Envelope:
-    """The envelope of a madiun-2021 decision citing ``articles`` (e.g. ``P24(4)``)."""
+    """The envelope of a madiun-2021 decision citing ``articles`` (e.g. ``P24 angka 4``)."""
     return Envelope(
         actor=actor,
         effective=effective,

@@ -10,7 +10,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from domain.envelope import Actor, Evidence, Role
 from domain.rules.core import ReadingId
-from domain.scouting.mutation import Mutation, MutationGrounds, TenureReview
+from domain.scouting.mutation import Mutation, MutationGrounds, TenureReview, tenure_review_due
 from domain.scouting.tpk import TpkMember, TpkSession
 from domain.values import PositionLevel
 from services.application import Talenta
@@ -40,6 +40,7 @@ class RecommendMutation(BaseModel):
     model_config = ConfigDict(frozen=True)
 
     mutation_id: UUID
+    tpk_decree: str = Field(min_length=1)
     members: tuple[TpkMember, ...]
     minutes_number: str = Field(min_length=1)
     minutes_date: date
@@ -102,7 +103,7 @@ def propose_mutation(app: Talenta, command: ProposeMutation, actor: Actor) -> UU
         command.to_position,
         command.unit,
         grounds,
-        envelope(actor, command.proposed_on, "P25(1)", "P26(1)", reason=command.reason),
+        envelope(actor, command.proposed_on, "P25(1)", "P26 angka 1", reason=command.reason),
     )
     app.save(mutation)
     return mutation.id
@@ -114,14 +115,16 @@ def recommend_mutation(app: Talenta, command: RecommendMutation, actor: Actor) -
     session = TpkSession(
         minutes_number=command.minutes_number,
         minutes_date=command.minutes_date,
+        decree_number=command.tpk_decree,
         members=command.members,
     )
     stamp = envelope(
         actor,
         command.minutes_date,
+        "P8(1)",
         "P8(2)",
-        "P26(2)",
-        "P26(3)",
+        "P26 angka 2",
+        "P26 angka 3",
         reason=command.note,
         evidence=Evidence(minutes_number=command.minutes_number, minutes_date=command.minutes_date),
     )
@@ -135,12 +138,33 @@ def decide_mutation(app: Talenta, command: DecideMutation, actor: Actor) -> None
     stamp = envelope(
         actor,
         command.decree_date,
-        "P26(4)",
+        "P26 angka 4",
         reason=command.reason,
         evidence=Evidence(decree_number=command.decree_number, decree_date=command.decree_date),
     )
     mutation.decide(command.approved, command.decree_number, command.decree_date, stamp)
-    app.save(mutation)
+    app.save(mutation, *_tenure_of_mutation(app, mutation, command, actor))
+
+
+def _tenure_of_mutation(
+    app: Talenta, mutation: Mutation, command: DecideMutation, actor: Actor
+) -> list[TenureReview]:
+    """An approved mutation starts the holder's 5 years in the new position from its decree
+    (P25(3)), saved with the decision."""
+    due = tenure_review_due(mutation.nip, mutation.to_position, command.decree_date)
+    if not command.approved or due.review_id in app.repository:
+        return []
+    stamp = envelope(
+        actor,
+        command.decree_date,
+        "P25(3)",
+        "P26(4)",
+        reason=command.reason,
+        readings=(ReadingId.D7,),
+        evidence=Evidence(decree_number=command.decree_number, decree_date=command.decree_date),
+    )
+    start = TenureReview.start
+    return [start(mutation.nip, mutation.agency, mutation.to_position, command.decree_date, stamp)]
 
 
 @allowed(Role.SYSTEM)

@@ -190,7 +190,8 @@ def recommend_candidate(app: Talenta, command: CandidateStep, actor: Actor) -> C
 @allowed(*RUNS_ROUNDS)
 def verify_documents(app: Talenta, command: CandidateStep, actor: Actor) -> Candidate:
     scouting = load_round(app, command.round_id, actor)
-    scouting.verify_documents(command.nip, decision_envelope(actor, command))
+    pack, _ = scouting_pack(scouting.agency, command.effective)
+    scouting.verify_documents(command.nip, decision_envelope(actor, command), pack)
     app.save(scouting)
     return scouting.candidates[command.nip]
 
@@ -214,11 +215,16 @@ def select_administratively(
     scouting = load_round(app, command.round_id, actor)
     stamp = decision_envelope(actor, command, command.corrects)
     # Refuse a step out of order before reading anyone's personnel data.
-    scouting.ensure_selectable(command.nip, stamp)
     on = scouting.registration_closes
     pack, check = scouting_pack(scouting.agency, on)
+    scouting.ensure_selectable(command.nip, stamp, pack)
     result: EligibilityResult = check(
-        app.facts(command.nip), scouting.level, on, scouting.agency, pack=pack
+        app.facts(command.nip),
+        scouting.level,
+        on,
+        scouting.agency,
+        pack=pack,
+        announced=scouting.schedule.announcement,
     )
     basis = Basis(
         pack=pack.id,
@@ -230,6 +236,7 @@ def select_administratively(
         result,
         command.documents_complete,
         stamp.model_copy(update={"basis": basis}),
+        pack,
     )
     app.save(scouting)
     return scouting.candidates[command.nip]

@@ -10,7 +10,13 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from domain.envelope import Actor, DocumentRef, Evidence, Role
 from domain.personnel.facts import PositionSpell
-from domain.rules.madiun_promotion import check_camat_qualification, check_promotion_consideration
+from domain.rules.core import ReadingId
+from domain.rules.madiun_promotion import (
+    CamatQualification,
+    check_camat_qualification,
+    check_promotion_consideration,
+)
+from domain.rules.pack import RulePack
 from domain.scouting.mutation import TenureReview
 from domain.scouting.pool import PoolEntry
 from domain.scouting.tpk import TpkMember, TpkSession
@@ -43,8 +49,8 @@ class ProposeCandidate(BaseModel):
     vacancy_id: UUID
     nip: str
     proposed_on: date
-    # P30(2): a keparamongprajaan certificate, when the diploma is not in the personnel record.
-    governance_certificate: DocumentRef | None = None
+    # P30(2): for a Camat, the diploma or certificate the appointment rests on, with its scan.
+    camat_qualification: CamatQualification | None = None
     reason: str = ""
 
 
@@ -52,6 +58,8 @@ class ShortlistCandidates(BaseModel):
     model_config = ConfigDict(frozen=True)
 
     vacancy_id: UUID
+    # The mayor's decree constituting the board (P8(1)) and who sat for each of its offices.
+    tpk_decree: str = Field(min_length=1)
     members: tuple[TpkMember, ...]
     minutes_number: str = Field(min_length=1)
     minutes_date: date
@@ -136,21 +144,18 @@ def propose_candidate(app: Talenta, command: ProposeCandidate, actor: Actor) -> 
     vacancy = _vacancy(app, command.vacancy_id, actor)
     on = command.proposed_on
     facts = app.facts(command.nip)
-    certificate = command.governance_certificate
-    camat = (
-        check_camat_qualification(facts, has_governance_certificate=certificate is not None)
-        if vacancy.camat
-        else None
-    )
+    qualification = command.camat_qualification
+    camat = check_camat_qualification(qualification, on) if vacancy.camat else None
     stamp = envelope(
         actor,
         on,
-        "P24(1)",
-        "P24(2)",
+        "P24 angka 1",
+        "P24 angka 2",
         "P30(5)",
         *(("P30(2)",) if vacancy.camat else ()),
         reason=command.reason,
-        evidence=Evidence(documents=(certificate,) if certificate else ()),
+        readings=(ReadingId.M7,),
+        evidence=Evidence(documents=(qualification.document,) if qualification else ()),
     )
     vacancy.propose(
         command.nip,
@@ -176,19 +181,26 @@ def _pool_entry(app: Talenta, nip: str, level: PositionLevel, on: date) -> PoolE
 
 
 @allowed(Role.TPK_MEMBER)
-def shortlist(app: Talenta, command: ShortlistCandidates, actor: Actor) -> None:
+def shortlist(
+    app: Talenta, command: ShortlistCandidates, actor: Actor, pack: RulePack | None = None
+) -> None:
+    """Judged under the pack in force on the minutes' date with its readings (M1 the board's
+    quorum, M2 the shortlist's size), or under ``pack`` for an agency that chose others."""
     vacancy = _vacancy(app, command.vacancy_id, actor)
     session = TpkSession(
         minutes_number=command.minutes_number,
         minutes_date=command.minutes_date,
+        decree_number=command.tpk_decree,
         members=command.members,
     )
+    pack = pack or scouting_pack(vacancy.agency, command.minutes_date)[0]
     stamp = envelope(
         actor,
         command.minutes_date,
+        "P8(1)",
         "P8(2)",
-        "P24(3)",
-        "P24(4)",
+        "P24 angka 3",
+        "P24 angka 4",
         reason=command.justification,
         evidence=Evidence(
             minutes_number=command.minutes_number,
@@ -202,6 +214,7 @@ def shortlist(app: Talenta, command: ShortlistCandidates, actor: Actor) -> None:
         command.justification,
         _standing(app, vacancy, command.nips, command.minutes_date),
         stamp,
+        pack,
     )
     app.save(vacancy)
 
@@ -212,7 +225,7 @@ def pick(app: Talenta, command: PickCandidate, actor: Actor) -> None:
     stamp = envelope(
         actor,
         command.decree_date,
-        "P24(5)",
+        "P24 angka 5",
         "P27(1)",
         reason=command.reason,
         evidence=Evidence(decree_number=command.decree_number, decree_date=command.decree_date),
@@ -230,9 +243,9 @@ def pick(app: Talenta, command: PickCandidate, actor: Actor) -> None:
 @allowed(Role.PPK)
 def lapse_pick(app: Talenta, command: LapsePick, actor: Actor) -> None:
     """The pick lapses when the picked candidate's entry expired before the inauguration; the
-    vacancy goes back to its shortlist for another pick (P22(1), P24(5))."""
+    vacancy goes back to its shortlist for another pick (P22(1), P24 angka 5)."""
     vacancy = _vacancy(app, command.vacancy_id, actor)
-    stamp = envelope(actor, command.lapsed_on, "P22(1)", "P24(5)", reason=command.reason)
+    stamp = envelope(actor, command.lapsed_on, "P22(1)", "P24 angka 5", reason=command.reason)
     picked = vacancy.picked
     entry = _proposed_entry(app, vacancy, picked.nip) if picked else None
     vacancy.lapse_pick(entry, stamp)  # without a pick: refused as the wrong stage

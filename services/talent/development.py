@@ -116,8 +116,14 @@ def counsel(app: Talenta, command: Counsel, actor: Actor) -> DevelopmentRecord:
     same_agency(actor, command.agency)
     pack, cycle = cycle_pack(command.agency, command.effective)
     box = box_on(app, command.agency, command.nip, command.effective)
-    cited = (cycle.counselling_citation,) if cycle.counselling_citation else ()
-    stamp = envelope(actor, command.effective, pack, *cited, reason=command.reason)
+    stamp = envelope(
+        actor,
+        command.effective,
+        pack,
+        cycle.counselling_citation,
+        _recommendations_citation(pack),
+        reason=command.reason,
+    )
     record = record_of(app, command.agency, command.nip) or DevelopmentRecord.start(
         command.agency, command.nip, stamp
     )

@@ -12,16 +12,19 @@ from domain.agencies import get_agency
 from domain.envelope import Actor, DocumentRef, Evidence, Role
 from domain.personnel.facts import PositionSpell
 from domain.rules.core import ReadingId
+from domain.talent.critical import CriticalPosition, critical_position_id
 from domain.talent.errors import refuse
-from domain.talent.monitoring import Monitoring
+from domain.talent.monitoring import Monitoring, into_critical_position
 from domain.talent.placement import Candidate, Decree, Placement, Target, placement_id
 from domain.talent.succession import SuccessionPlan
-from domain.talent.succession_rules import succession_citations
+from domain.talent.succession_rules import direct_needs_group, succession_citations
+from domain.talent.succession_values import TalentFacts
 from services.application import Talenta
 from services.auth import same_agency
 from services.permissions import allowed
-from services.talent.boxes import box_on
+from services.talent.boxes import assessment_on
 from services.talent.common import cycle_pack, envelope
+from services.talent.succession import decreed_group
 
 
 class PlaceTalent(BaseModel):
@@ -44,6 +47,12 @@ def _plan(app: Talenta, plan_id: UUID, actor: Actor) -> SuccessionPlan:
     found: SuccessionPlan = app.find(plan_id, "rencana suksesi", "succession plan")
     same_agency(actor, found.agency)
     return found
+
+
+def _declared(app: Talenta, plan: SuccessionPlan) -> CriticalPosition | None:
+    """The critical position declared for the plan's unit and position, if any."""
+    declared = critical_position_id(plan.agency, plan.unit, plan.position)
+    return app.repository.get(declared) if declared in app.repository else None
 
 
 @allowed(Role.PPK)
@@ -84,13 +93,19 @@ def place_talent(app: Talenta, command: PlaceTalent, actor: Actor) -> UUID:
         position=plan.position,
         unit=plan.unit,
         level=plan.level,
-        critical=plan.critical_position_id is not None,
+        critical=into_critical_position(
+            plan.critical_position_id is not None, _declared(app, plan), on
+        ),
     )
+    held = assessment_on(app, plan.agency, command.nip, command.decree_date)
     candidate = Candidate(
         nip=command.nip,
         from_unit=facts.unit,
-        box=box_on(app, plan.agency, command.nip, command.decree_date),
+        box=held.box if held else None,
         successors=tuple(successor.nip for successor in plan.successors),
+        talent=TalentFacts.of(facts, command.decree_date),
+        period=held.period if held else "",
+        group=decreed_group(app, plan.agency, held.period) if held else None,
     )
     decree = Decree(
         number=command.decree_number, decree_date=command.decree_date, inaugurated_on=on
@@ -100,9 +115,22 @@ def place_talent(app: Talenta, command: PlaceTalent, actor: Actor) -> UUID:
         decree_date=command.decree_date,
         documents=command.documents,
     )
-    stamp = envelope(actor, command.decree_date, pack, reason=command.reason, evidence=evidence)
+    stamp = envelope(
+        actor,
+        command.decree_date,
+        pack,
+        reason=command.reason,
+        readings=tuple(r.id for r in pack.readings if r.id is ReadingId.C2),
+        evidence=evidence,
+    )
     placement = Placement.place(
-        target, candidate, decree, cycle, stamp, group_citations=succession_citations(pack)
+        target,
+        candidate,
+        decree,
+        cycle,
+        stamp,
+        group_citations=succession_citations(pack),
+        direct_needs_group=direct_needs_group(pack),
     )
     filled = envelope(
         actor,

@@ -1,5 +1,6 @@
-"""Succession commands (Binjai P21-22, P29; Balikpapan P15-17): the group decree, a target
-position, nominations by the pack's nominator, the ordered successors."""
+"""Succession commands (Binjai P21-22, P29; Balikpapan P15-17): the group decree (in Balikpapan
+after the talent team's group from the nominations), a target position, nominations by the
+pack's nominator, the ordered successors."""
 
 from __future__ import annotations
 
@@ -9,10 +10,16 @@ from uuid import UUID
 from pydantic import BaseModel, ConfigDict, Field
 
 from domain.envelope import Actor, DocumentRef, Evidence, Role
+from domain.rules.core import ReadingId
 from domain.talent.errors import refuse
+from domain.talent.nominated_group import (
+    NominatedGroup,
+    NominatedMember,
+    nominated_group_id,
+)
 from domain.talent.succession import SuccessionGroup, SuccessionPlan, group_id, succession_plan_id
-from domain.talent.succession_values import Successor, TargetStatus
-from domain.values import PositionLevel
+from domain.talent.succession_values import DecreedGroup, Successor, TalentFacts, TargetStatus
+from domain.values import Nip, PositionLevel
 from services.application import Talenta
 from services.auth import same_agency
 from services.permissions import allowed
@@ -29,6 +36,27 @@ class SetGroup(BaseModel):
     nips: tuple[str, ...]
     decree_number: str = Field(min_length=1)
     decree_date: date
+    documents: tuple[DocumentRef, ...] = ()
+    reason: str = ""
+
+
+class NominationRef(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    plan_id: UUID
+    nip: str
+
+
+class SetNominatedGroup(BaseModel):
+    """The talent team's group from its nominations (Balikpapan P16(2))."""
+
+    model_config = ConfigDict(frozen=True)
+
+    agency: str = Field(min_length=1)
+    period: str
+    nominations: tuple[NominationRef, ...]
+    decided_on: date
+    reference: str = Field(min_length=1)  # the team's minutes (berita acara) number
     documents: tuple[DocumentRef, ...] = ()
     reason: str = ""
 
@@ -85,17 +113,87 @@ def set_group(app: Talenta, command: SetGroup, actor: Actor) -> UUID:
             cycle.group_citation,
         )
     members = {nip: assessment_on(app, command.agency, nip, on) for nip in command.nips}
+    talents = {nip: TalentFacts.of(app.facts(nip), on) for nip in members}
     stamp = envelope(
         actor,
         on,
         pack,
         cycle.group_citation,
         cycle.plan_citation,
+        *((cycle.nominated_group_citation,) if cycle.nominated_group_citation else ()),
         reason=command.reason,
-        evidence=Evidence(decree_number=command.decree_number, decree_date=on),
+        evidence=Evidence(
+            decree_number=command.decree_number, decree_date=on, documents=command.documents
+        ),
     )
     group = SuccessionGroup.decree(
-        command.agency, command.period, members, command.decree_number, on, pack, stamp
+        command.agency,
+        command.period,
+        members,
+        command.decree_number,
+        on,
+        pack,
+        stamp,
+        talents={str(Nip(nip)): talent for nip, talent in talents.items()},
+        nominated=nominated_group(app, command.agency, command.period),
+    )
+    app.save(group)
+    return group.id
+
+
+def decreed_group(app: Talenta, agency: str, period: str) -> DecreedGroup | None:
+    """The succession group the PPK decreed for ``period``, None when none was."""
+    key = group_id(agency, period)
+    found = app.repository.get(key) if key in app.repository else None
+    if not isinstance(found, SuccessionGroup):
+        return None
+    return DecreedGroup(
+        period=found.period, reference=found.decree_number, members=frozenset(found.members)
+    )
+
+
+def nominated_group(app: Talenta, agency: str, period: str) -> DecreedGroup | None:
+    """The group the talent team set from the nominations for ``period`` (Balikpapan P16(2)),
+    None when it set none."""
+    key = nominated_group_id(agency, period)
+    found = app.repository.get(key) if key in app.repository else None
+    return found.as_group if isinstance(found, NominatedGroup) else None
+
+
+@allowed(Role.TALENT_TEAM)
+def set_nominated_group(app: Talenta, command: SetNominatedGroup, actor: Actor) -> UUID:
+    """The talent team sets the group from its nominations, each read from its plan; the PPK's
+    decree (``set_group``) may then hold only these talents."""
+    same_agency(actor, command.agency)
+    on = command.decided_on
+    pack, cycle = cycle_pack(command.agency, on)
+    citation = cycle.nominated_group_citation or cycle.group_citation
+    if nominated_group_id(command.agency, command.period) in app.repository:
+        raise refuse(
+            "nominated-group-exists",
+            f"kelompok dari nominasi periode {command.period} sudah ditetapkan",
+            f"the group from the nominations for {command.period} is already set",
+            citation,
+        )
+    members = []
+    for ref in command.nominations:
+        plan = succession_plan(app, ref.plan_id, actor)
+        nip = str(Nip(ref.nip))
+        members.append(
+            NominatedMember(plan_id=plan.id, nip=nip, nomination=plan.nominations.get(nip))
+        )
+    stamp = envelope(
+        actor,
+        on,
+        pack,
+        citation,
+        reason=command.reason,
+        evidence=Evidence(
+            minutes_number=command.reference, minutes_date=on, documents=command.documents
+        ),
+    )
+    group = NominatedGroup.set(
+        command.agency, command.period, members, command.reference, pack, stamp
     )
     app.save(group)
     return group.id
@@ -154,16 +252,27 @@ def nominate(app: Talenta, command: Nominate, actor: Actor) -> None:
     plan = succession_plan(app, command.plan_id, actor)
     on = command.nominated_on
     pack, cycle = cycle_pack(plan.agency, on)
+    target_rule = (cycle.target_level_citation,) if cycle.target_level_citation else ()
     stamp = envelope(
         actor,
         on,
         pack,
         cycle.nomination_citation,
         cycle.group_citation,
+        *target_rule,
+        readings=(ReadingId.C1,) if target_rule else (),
         reason=command.justification,
     )
     held = assessment_on(app, plan.agency, command.nip, on)
-    plan.nominate(command.nip, held, command.justification, pack, stamp)
+    plan.nominate(
+        command.nip,
+        held,
+        command.justification,
+        pack,
+        stamp,
+        talent=TalentFacts.of(app.facts(command.nip), on),
+        group=decreed_group(app, plan.agency, held.period) if held else None,
+    )
     app.save(plan)
 
 

@@ -120,7 +120,7 @@ def signed_in(request: Request) -> WebUser:
         raise SignInRequired()
     roles = user.role_set
     role = session.role if session.role in roles else min(roles)
-    actor = Principal(user.username, user.agency, roles).actor(role)
+    actor = Principal(user.username, user.agency, roles, user.unit).actor(role)
     return WebUser(user, actor, session)
 
 

@@ -28,7 +28,7 @@ HEADERS: dict[str, tuple[str, ...]] = {
         "golRuangAkhir", "pangkatAkhir", "tmtGolAkhir", "tkPendidikanTerakhir",
         "pendidikanTerakhirNama", "tahunLulus", "tmtCpns", "tglSuratKeteranganDokter",
         "noSuratKeteranganDokter", "dokterPemerintah", "tglPaktaIntegritas",
-        "paktaIntegritasDiketahuiAtasan",
+        "paktaIntegritasDiketahuiAtasan", "paktaIntegritasMeterai",
     ),
     "rw_golongan": ("nipBaru", "golongan", "pangkat", "tmtGolongan", "skNomor", "skTanggal"),
     "rw_jabatan": (
@@ -113,7 +113,7 @@ def _rows(
                 LEVEL_WORDING[career.education], career.programme, career.graduated,
                 _d(career.appointed), _d(health[0]) if health else "", health[1] if health else "",
                 _yes(health[2]) if health else "", _d(integrity[0]) if integrity else "",
-                _yes(integrity[1]) if integrity else "",
+                _yes(integrity[1]) if integrity else "", "10000" if integrity else "",
             ),
         )
     )  # fmt: skip

@@ -13,9 +13,10 @@ from random import Random
 from typing import Any
 from uuid import UUID
 
-from domain.envelope import Actor, Role
+from domain.envelope import Actor, Envelope, Role
+from domain.personnel.facts import IntegrityStatement
 from domain.scouting.round import ScoutingRound
-from domain.scouting.tpk import TpkMember
+from domain.scouting.tpk import TpkMember, TpkOffice
 from domain.values import PositionLevel
 from services.application import Talenta
 from services.scouting import pool, rounds, vacancies
@@ -23,18 +24,16 @@ from services.scouting import pool, rounds, vacancies
 AGENCY = "kota-madiun"
 AGENCY_NAME = "Pemerintah Kota Madiun"
 LEVEL = PositionLevel.ADMINISTRATOR
-BOARD = tuple(
-    TpkMember(name=name, role=role)
-    for name, role in (
-        ("Sekretaris Daerah", "chair"),
-        ("Kepala BKPSDM", "member"),
-        ("Inspektur", "member"),
-    )
-)
+BOARD = tuple(TpkMember(name=f"Pejabat {office.value}", office=office) for office in TpkOffice)
+
+
+VACANCY_UNIT = "Sekretariat Daerah"
 
 
 def demo_actor(role: Role) -> Actor:
-    return Actor(id=f"demo.{role.value}", role=role, agency=AGENCY)
+    """The head of unit heads the unit of every demo vacancy (madiun-2021:P24 angka 1)."""
+    unit = VACANCY_UNIT if role is Role.HEAD_OF_UNIT else ""
+    return Actor(id=f"demo.{role.value}", role=role, agency=AGENCY, unit=unit)
 
 
 @dataclass
@@ -68,7 +67,9 @@ def seed_scouting(
         entries = pool.decree_pool(app, decree, demo_actor(Role.PPK))
         report.pooled += len(entries)
         pooled.update(entry.nip for entry in entries)
-        report.inaugurated.append(_vacancy(app, year, [entry.nip for entry in entries][:3], rng))
+        inaugurated = _vacancy(app, year, [entry.nip for entry in entries][:3], rng)
+        if inaugurated is not None:
+            report.inaugurated.append(inaugurated)
     return report
 
 
@@ -111,10 +112,13 @@ def _round(app: Talenta, year: int, nips: list[str], rng: Random, report: SeedRe
         caseworker,
     )
     for nip in nips:
+        _papers_for_the_round(app, nip, date(year, 2, 10), caseworker)
         command = rounds.RegisterCandidate(
             **step, effective=date(year, 2, 10), nip=nip, channel="direct"
         )
         rounds.register_candidate(app, command, caseworker)
+        recommendation = rounds.CandidateStep(**step, effective=date(year, 2, 12), nip=nip)
+        rounds.recommend_candidate(app, recommendation, demo_actor(Role.HEAD_OF_UNIT))
         report.registered += 1
     closing = date(year, 2, 28)
     rounds.close_registration(
@@ -147,13 +151,37 @@ def _round(app: Talenta, year: int, nips: list[str], rng: Random, report: SeedRe
     return opened
 
 
-def _vacancy(app: Talenta, year: int, nips: list[str], rng: Random) -> str:
+def _papers_for_the_round(app: Talenta, nip: str, day: date, actor: Actor) -> None:
+    """A registrant with papers on file hands in a health certificate and an integrity
+    statement (on a Rp 10.000 duty stamp) of the registration day: papers older than the
+    round's announcement do not count (madiun-2021 reading M4)."""
+    employee = app.employee(nip)
+    facts = employee.facts
+    if facts.health_certificate is None or facts.integrity_statement is None:
+        return
+    health = facts.health_certificate.model_copy(update={"issued": day})
+    integrity = IntegrityStatement(
+        signed=day,
+        acknowledged_by_head_of_unit=facts.integrity_statement.acknowledged_by_head_of_unit,
+        duty_stamp_rupiah=10000,
+    )
+    changed = facts.model_copy(
+        update={"health_certificate": health, "integrity_statement": integrity}
+    )
+    if employee.update(changed, Envelope(actor=actor, effective=day, reason="berkas putaran")):
+        app.save(employee)
+
+
+def _vacancy(app: Talenta, year: int, nips: list[str], rng: Random) -> str | None:
+    """None when fewer than 3 passed: the board puts forward 3 per vacancy (P24 angka 4)."""
+    if len(nips) < 3:
+        return None
     vacancy = vacancies.open_vacancy(
         app,
         vacancies.OpenVacancy(
             agency=AGENCY,
             position=f"Kepala Bagian Umum {year}",
-            unit="Sekretariat Daerah",
+            unit=VACANCY_UNIT,
             level=LEVEL,
             opened_on=date(year, 5, 2),
         ),
@@ -168,13 +196,11 @@ def _vacancy(app: Talenta, year: int, nips: list[str], rng: Random) -> str:
         app,
         vacancies.ShortlistCandidates(
             vacancy_id=vacancy,
+            tpk_decree="188.45/TPK/DEMO",
             members=BOARD,
             minutes_number=f"800/{year}/BA-TPK",
             minutes_date=date(year, 5, 12),
             nips=tuple(nips),
-            justification=""
-            if len(nips) >= 3
-            else "kandidat dalam kelompok rencana suksesi kurang",
         ),
         demo_actor(Role.TPK_MEMBER),
     )

@@ -5,12 +5,14 @@ employees and plans the clock tests build directly."""
 from __future__ import annotations
 
 import asyncio
+import itertools
 from datetime import UTC, date, datetime, timedelta
 from typing import Any, TypeVar
 from uuid import UUID, uuid4
 from zoneinfo import ZoneInfo
 
 import httpx
+from eventsourcing.domain import Aggregate
 from fastapi.testclient import TestClient
 from pydantic import BaseModel
 from temporalio.client import Client
@@ -19,12 +21,15 @@ from temporalio.service import RPCError, RPCStatusCode
 from domain.agencies import get_agency
 from domain.envelope import Actor, Envelope, Role
 from domain.personnel.aggregate import Employee
+from domain.personnel.facts import PersonnelFacts
 from domain.rules.calendar import add_years
 from domain.rules.ninebox import Performance, Potential
+from domain.rules.pack import RulePack
 from domain.rules.registry import pack_for
-from domain.talent.mapping import TalentProfile
-from domain.talent.succession import SuccessionPlan
-from domain.talent.succession_values import Successor, TargetStatus
+from domain.talent.mapping import Assessment, TalentProfile
+from domain.talent.nominated_group import NominatedGroup, NominatedMember
+from domain.talent.succession import SuccessionGroup, SuccessionPlan
+from domain.talent.succession_values import DecreedGroup, Successor, TalentFacts, TargetStatus
 from domain.values import PositionLevel
 from services.api import create_api
 from services.api.context import Context
@@ -152,6 +157,10 @@ def staffed(app: Talenta, agency: str, people: dict[str, tuple[str, date]], on: 
     app.save(*(Employee.enrol(employee, stamp) for employee in employees))
 
 
+# A period of its own for each successor built here: a period's group is decreed once.
+_PERIODS = itertools.count(3000)
+
+
 def box9_successor(app: Talenta, agency: str, nip: str, on: date) -> UUID:
     """An employee mapped in box 9 on ``on`` and the plan of a critical target position in their
     own unit with them nominated and ordered first, built directly (the clock tests need many,
@@ -165,7 +174,7 @@ def box9_successor(app: Talenta, agency: str, nip: str, on: date) -> UUID:
     assessment = profile.assess(
         "BPKPD",
         PositionLevel.SUPERVISOR,
-        str(on.year),
+        f"{on.year}-{next(_PERIODS)}",
         Performance.ABOVE,
         Potential.HIGH,
         {"assessment_centre": {"score": 88}},
@@ -182,8 +191,52 @@ def box9_successor(app: Talenta, agency: str, nip: str, on: date) -> UUID:
         pack,
         stamp,
     )
-    plan.nominate(nip, assessment, "kotak 9", pack, stamp)
+    groups = nominated_alone(plan, assessment, employee.facts, pack, on)
     successor = Successor(nip=nip, projected_position=plan.position, projected_date=on)
     plan.order_successors([successor], pack, stamp)
-    app.save(employee, profile, plan)
+    app.save(employee, profile, plan, *groups)
     return plan.id
+
+
+def nominated_alone(
+    plan: SuccessionPlan,
+    assessment: Assessment,
+    employee: PersonnelFacts,
+    pack: RulePack,
+    on: date,
+) -> list[Aggregate]:
+    """``assessment``'s talent nominated to ``plan`` on ``on`` in the pack's order, with the
+    group decree (and in Balikpapan the talent team's group) holding them alone, for the
+    assessment's period: in Binjai the PPK decrees first and nominates from it (P29(3), P22);
+    in Balikpapan the team nominates, sets the group (P16) and the PPK decrees it (P17(3))."""
+    cycle = pack.cycle
+    assert cycle is not None
+    nip, period = assessment.nip, assessment.period
+    ppk = Envelope(actor=actor(plan.agency, Role.PPK), effective=on)
+    nominator = Envelope(actor=actor(plan.agency, cycle.nominator), effective=on)
+    talent = TalentFacts.of(employee, on)
+
+    def decree(team: DecreedGroup | None) -> SuccessionGroup:
+        return SuccessionGroup.decree(
+            plan.agency,
+            period,
+            {nip: assessment},
+            f"800/{period}/{nip[-4:]}",
+            on,
+            pack,
+            ppk,
+            talents={nip: talent},
+            nominated=team,
+        )
+
+    if cycle.nomination_needs_decreed_group:
+        group = decree(None)
+        decreed = DecreedGroup(
+            period=period, reference=group.decree_number, members=frozenset(group.members)
+        )
+        plan.nominate(nip, assessment, "kotak 9", pack, nominator, talent=talent, group=decreed)
+        return [group]
+    made = plan.nominate(nip, assessment, "kotak 9", pack, nominator, talent=talent, group=None)
+    member = NominatedMember(plan_id=plan.id, nip=nip, nomination=made)
+    team = NominatedGroup.set(plan.agency, period, [member], f"BA/{period}", pack, nominator)
+    return [team, decree(team.as_group)]

@@ -76,6 +76,8 @@ PEOPLE = {
     Role.TPK_MEMBER: "sekda",
     Role.AUDITOR: "inspektorat",
 }
+# The head of unit's token carries the unit holding the vacancy (madiun-2021:P24 angka 1).
+UNITS = {Role.HEAD_OF_UNIT: "Sekretariat Daerah"}
 CASEWORKER, HEAD, ASSESSOR, EXTERNAL = (
     Role.CASEWORKER,
     Role.HEAD_OF_UNIT,
@@ -134,9 +136,11 @@ OUTSIDER = nip(22)  # never in the pool
 EXPIRING_DECREE = f"800/31/{RUN}/2023"
 POOL_DECREE = (f"800/55/{RUN}/2024", "2024-05-20")  # the pool holds until 2027-05-20
 BOARD = [
-    {"name": "Sekretaris Daerah", "role": "chair"},
-    {"name": "Kepala BKPSDM", "role": "member"},
-    {"name": "Inspektur", "role": "member"},
+    {"name": "Sekretaris Daerah", "office": "sekda"},
+    {"name": "Kepala BKPSDM", "office": "kepala-bkpsdm"},
+    {"name": "Inspektur", "office": "inspektur"},
+    {"name": "Asisten Pemerintahan", "office": "asisten-pemerintahan-kesra"},
+    {"name": "Asisten Administrasi", "office": "asisten-administrasi-pembangunan-umum"},
 ]
 
 
@@ -153,7 +157,8 @@ class Api:
         self.client = TestClient(create_api(Context.of(app)))
         tokens = token_store(app)
         self.secrets = {
-            role: tokens.create_token(person, AGENCY, {role})[1] for role, person in PEOPLE.items()
+            role: tokens.create_token(person, AGENCY, {role}, unit=UNITS.get(role, ""))[1]
+            for role, person in PEOPLE.items()
         }
 
     def _headers(self, role: Role) -> dict[str, str]:
@@ -246,7 +251,10 @@ async def register_everyone(api: Api) -> str:
     await api.refused(
         CASEWORKER, "register-candidate", again, "already-registered", cite("P13(1)"), 409
     )
-    await api.do(HEAD, "recommend-candidate", round_step(scouting, "2024-02-13", nip=MS))
+    unrecommended = round_step(scouting, "2024-02-13", nip=WEB)
+    await api.refused(TEAM, "verify-documents", unrecommended, "not-recommended", cite("P13(2)"))
+    for each in CANDIDATES:
+        await api.do(HEAD, "recommend-candidate", round_step(scouting, "2024-02-13", nip=each))
     assert await api.stages(scouting) == {
         "pending-verification": [WEB],
         "registered": sorted(set(CANDIDATES) - {WEB}),
@@ -354,13 +362,14 @@ async def promote(api: Api) -> str:
     await api.refused(HEAD, "propose-candidate", stranger, "not-pool-member", cite("P23(2)"))
     listing = {
         "vacancy_id": vacancy,
+        "tpk_decree": "188.45/20/401.012/2025",
         "members": BOARD,
         "minutes_number": "BA/12/2025",
         "minutes_date": "2025-04-02",
         "nips": [PASS_MARK, HIGH_MMS, MS],
     }
-    even = {**listing, "members": BOARD[:2]}
-    await api.refused(TPK, "shortlist", even, "tpk-even", cite("P8(2)"))
+    incomplete = {**listing, "members": BOARD[:4]}
+    await api.refused(TPK, "shortlist", incomplete, "tpk-quorum", cite("P8(2)"))
     await api.do(TPK, "shortlist", listing)
     choice = {
         "vacancy_id": vacancy,
@@ -369,7 +378,7 @@ async def promote(api: Api) -> str:
         "decree_date": "2025-04-10",
         "reason": "nilai tertinggi (MS)",
     }
-    await api.refused(MAYOR, "pick", {**choice, "nip": WEB}, "not-shortlisted", cite("P24(5)"))
+    await api.refused(MAYOR, "pick", {**choice, "nip": WEB}, "not-shortlisted", cite("P24 angka 5"))
     await api.do(MAYOR, "pick", choice)
     await api.do(CASEWORKER, "inaugurate", {"vacancy_id": vacancy, "inaugurated_on": "2025-04-14"})
 
@@ -397,7 +406,7 @@ async def check_audit(api: Api, vacancy: str) -> None:
     assert timeline["Shortlisted"]["evidence"]["minutes_number"] == "BA/12/2025"
     assert timeline["Picked"]["evidence"]["decree_number"] == "821.2/88/401.012/2025"
     assert timeline["Picked"]["actor"]["id"] == PEOPLE[MAYOR]
-    assert cite("P24(5)") in timeline["Picked"]["citations"]
+    assert cite("P24 angka 5") in timeline["Picked"]["citations"]
     trails = {trail["nip"]: trail for trail in audit["candidates"]}
     assert set(trails) == {PASS_MARK, HIGH_MMS, MS}
     picked = trails[MS]
@@ -431,7 +440,12 @@ async def check_audit(api: Api, vacancy: str) -> None:
         assert event["actor"]["id"] and event["actor"]["role"], event
         assert event["citations"] and all(c.startswith("madiun-2021:") for c in event["citations"])
     recommended = next(e for e in picked["events"] if e["what"] == "Recommended")
-    assert recommended["actor"] == {"id": PEOPLE[HEAD], "role": HEAD, "agency": AGENCY}
+    assert recommended["actor"] == {
+        "id": PEOPLE[HEAD],
+        "role": HEAD,
+        "agency": AGENCY,
+        "unit": UNITS[HEAD],
+    }
     chosen = next(e for e in picked["events"] if e["what"] == "Picked")
     assert chosen["reason"] == "nilai tertinggi (MS)"
 

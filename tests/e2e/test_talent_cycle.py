@@ -74,7 +74,7 @@ DIFFERENCES: dict[str, dict[str, Any]] = {
         "nominator": Role.TALENT_TEAM,
         "box 7": "rotation-or-job-enlargement",
         "box 9 outside the plan": ("placed-directly", "balikpapan-2022:P23(3)"),
-        "pin": ("refused", "no-set-pin"),
+        "pin": ("no-term", "balikpapan-2022:P18(3)"),
         "outcomes": ("further-development", "performance-review-board"),
     },
 }
@@ -200,16 +200,19 @@ async def to_successors(desk: Desk, start: date, seen: dict[str, Any]) -> Cycle:
     )
     assert before.boxes[5].nips == sorted([B, F])  # as of a day before the re-assessment
 
-    # The group by PPK decree, the target, nominations by the pack's nominator only.
-    await desk.do(
-        PPK,
-        "set-group",
-        agency=agency,
-        period=period,
-        nips=[A, B, D, E],
-        decree_number=f"800/3/{RUN}",
-        decree_date=day(start, 62),
-    )
+    # The group by PPK decree (in Balikpapan from the talent team's group of its nominations),
+    # the target, nominations by the pack's nominator only.
+    binjai = cycle.nomination_needs_decreed_group
+    members = [A, B, D, E] if binjai else [A, B]
+    decree = {
+        "agency": agency,
+        "period": period,
+        "nips": members,
+        "decree_number": f"800/3/{RUN}",
+        "decree_date": day(start, 69),
+    }
+    if binjai:  # P29(3), then P22
+        await desk.do(PPK, "set-group", **decree)
     plan = await desk.do(
         TEAM,
         "declare-target",
@@ -235,6 +238,17 @@ async def to_successors(desk: Desk, start: date, seen: dict[str, Any]) -> Cycle:
     assert low.json()["citation"] in {cycle.group_citation, *nine_box.succession_citations}
     for nip in (A, B):
         await desk.do(nominator, "nominate", nip=nip, **nomination)
+    if not binjai:  # P16(2), then P17(3)
+        await desk.do(
+            TEAM,
+            "set-nominated-group",
+            agency=agency,
+            period=period,
+            nominations=[{"plan_id": plan, "nip": nip} for nip in (A, B)],
+            decided_on=day(start, 69),
+            reference=f"BA/TMT/{RUN}",
+        )
+        await desk.do(PPK, "set-group", **decree)
     ordered = await desk.do(
         PPK,
         "order-successors",
@@ -253,7 +267,8 @@ async def to_successors(desk: Desk, start: date, seen: dict[str, Any]) -> Cycle:
         (B, 8, f"{nominator}@{agency}"),
     }
     (group,) = await desk.rows(read.GroupRow, "succession/groups")
-    assert {(m.nip, m.box) for m in group.members} == {(A, 9), (B, 8), (D, 9), (E, 7)}
+    boxes = {A: 9, B: 8, D: 9, E: 7}
+    assert {(m.nip, m.box) for m in group.members} == {(nip, boxes[nip]) for nip in members}
 
     await develop(desk, start, seen)
     return Cycle(critical=critical, campaign=campaign, plan=plan)
@@ -292,12 +307,12 @@ async def develop(desk: Desk, start: date, seen: dict[str, Any]) -> None:
     await desk.do(TEAM, "enrol", nip=E, **university, **on)
     if binjai:  # P27(2): the assessor counsels boxes 3 and 6
         await desk.do(ASSESSOR, "counsel", nip=C, notes="target SKP triwulan", **on)
-    else:
+    else:  # Lampiran II recommends counselling for box 3 only; C is in box 6
         await desk.refused(
             ASSESSOR,
             "counsel",
-            "no-counselling-in-pack",
-            "balikpapan-2022:P20(1)",
+            "counselling-box",
+            "balikpapan-2022:P15(3)",
             nip=C,
             notes="-",
             **on,
@@ -581,11 +596,10 @@ async def test_balikpapan_runs_from_a_critical_position_to_a_direct_box_9_placem
         await audit_nomination(desk, cycle)
 
         pin = {"agency": agency, "nip": A, "kind": "pin", "decree_number": f"800/10/{RUN}"}
-        refusal = await desk.call(PPK, "award", {**pin, "decree_date": day(start, 100)})
-        assert refusal.status_code == 422, refusal.json()
-        # P18: awards suited to the agency, which may differ; no pin with a validity is set.
-        assert refusal.json()["citation"] in {"balikpapan-2022:P18(1)", "balikpapan-2022:P18(3)"}
-        seen["pin"] = ("refused", refusal.json()["code"])
+        # P18(3): awards may differ, so a pin is an award of the group, with no term.
+        granted = await desk.do(PPK, "award", **pin, decree_date=day(start, 100))
+        assert granted["expires_on"] is None
+        seen["pin"] = ("no-term", "balikpapan-2022:P18(3)")
         other = await desk.do(
             PPK,
             "award",
@@ -597,7 +611,9 @@ async def test_balikpapan_runs_from_a_critical_position_to_a_direct_box_9_placem
             decree_date=day(start, 100),
         )
         assert other["expires_on"] is None
-        assert await desk.rows(read.AwardRow, "pins") == []
+        # The pin, valid with no expiry; the other award is no pin.
+        (valid,) = await desk.rows(read.AwardRow, "pins")
+        assert (valid.nip, valid.kind, valid.expires_on) == (A, "pin", None)
 
         # D: box 9 in another unit, never nominated, placed directly and across units.
         decree = {
@@ -623,7 +639,6 @@ async def test_balikpapan_runs_from_a_critical_position_to_a_direct_box_9_placem
             "crossed": True,
             "from_unit": OTHER_UNIT,
             "to_unit": UNIT,
-            "allowed": True,
             "citation": "balikpapan-2022:P23(2)",
         }
         assert {"balikpapan-2022:P23(1)", "balikpapan-2022:P23(3)"} <= set(audit["citations"])

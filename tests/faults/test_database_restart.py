@@ -33,7 +33,7 @@ ENROLLED = "domain.personnel.aggregate:Employee.Enrolled"
 def start_import(store: StoreConfig, folder: Path, log: Path) -> subprocess.Popen[bytes]:
     with log.open("wb") as output:
         return subprocess.Popen(
-            [str(TALENTA), "import", "kota-madiun", str(folder), "--store", store.url,
+            [str(TALENTA), "--init", "import", "kota-madiun", str(folder), "--store", store.url,
              "--effective", "2025-03-03"],
             stdin=subprocess.DEVNULL,
             stdout=output,

@@ -18,7 +18,7 @@ from services.config import StoreConfig
 
 NOWHERE = "00000000-0000-0000-0000-000000000007"
 NIP = "197506012000011001"
-BOARD = [{"name": "Sekretaris Daerah", "role": "chair"}]
+BOARD = [{"name": "Sekretaris Daerah", "office": "sekda"}]
 DECREE = {"decree_number": "821/1/2025", "decree_date": "2025-04-10"}
 
 MISSING: list[Any] = [
@@ -33,7 +33,8 @@ MISSING: list[Any] = [
     ),
     pytest.param(
         "shortlist", Role.TPK_MEMBER,
-        {"vacancy_id": NOWHERE, "members": BOARD, "minutes_number": "BA/1",
+        {"vacancy_id": NOWHERE, "tpk_decree": "188.45/1", "members": BOARD,
+         "minutes_number": "BA/1",
          "minutes_date": "2025-04-02", "nips": [NIP]},
         "lowongan", "vacancy", id="shortlist unknown vacancy",
     ),
@@ -51,7 +52,8 @@ MISSING: list[Any] = [
     ),
     pytest.param(
         "recommend-mutation", Role.TPK_MEMBER,
-        {"mutation_id": NOWHERE, "members": BOARD, "minutes_number": "BA/2",
+        {"mutation_id": NOWHERE, "tpk_decree": "188.45/1", "members": BOARD,
+         "minutes_number": "BA/2",
          "minutes_date": "2025-05-09", "recommended": True},
         "usulan mutasi", "mutation proposal", id="recommend-mutation unknown mutation",
     ),

@@ -145,15 +145,19 @@ def successors_of(desk: Desk, *, city: str) -> tuple[str, str, str]:
     assert report["top_talents"] == {UNIT: [A]}
     desk.do(Role.TALENT_TEAM, "close-campaign", campaign_id=campaign, closed_on="2025-03-31")
 
-    desk.do(
-        Role.PPK,
-        "set-group",
-        agency=agency,
-        period="2025",
-        nips=[A, B, D],
-        decree_number="800/3/2025",
-        decree_date="2025-04-01",
-    )
+    def decree_group(*nips: str) -> None:
+        desk.do(
+            Role.PPK,
+            "set-group",
+            agency=agency,
+            period="2025",
+            nips=list(nips),
+            decree_number="800/3/2025",
+            decree_date="2025-04-07",
+        )
+
+    if not cycle.nominated_group_citation:  # Binjai P29(3), P22: decreed, then nominated from
+        decree_group(A, B, D)
     plan = desk.do(
         Role.TALENT_TEAM,
         "declare-target",
@@ -176,6 +180,31 @@ def successors_of(desk: Desk, *, city: str) -> tuple[str, str, str]:
     assert (low.status_code, low.json()["citation"]) == (422, group_defined(agency))
     for nip in (A, B):
         desk.do(nominator, "nominate", nip=nip, **nomination)
+    if cycle.nominated_group_citation:  # Balikpapan P16(2), then the PPK's decree (P17(3))
+        team_group = {
+            "agency": agency,
+            "period": "2025",
+            "nominations": [{"plan_id": plan, "nip": nip} for nip in (A, B)],
+            "decided_on": "2025-04-07",
+            "reference": "BA/TMT/1/2025",
+        }
+        refused = desk.call(Role.PPK, "set-nominated-group", team_group)
+        assert refused.status_code == 403, refused.json()
+        desk.do(Role.TALENT_TEAM, "set-nominated-group", **team_group)
+        outside = desk.call(
+            Role.PPK,
+            "set-group",
+            {
+                "agency": agency,
+                "period": "2025",
+                "nips": [A, B, D],
+                "decree_number": "800/3/2025",
+                "decree_date": "2025-04-07",
+            },
+        )
+        assert (outside.status_code, outside.json()["code"]) == (422, "not-in-decreed-group")
+        assert outside.json()["citation"] == "balikpapan-2022:P16(2)"
+        decree_group(A, B)
     ordered = desk.do(
         Role.PPK,
         "order-successors",
@@ -210,11 +239,8 @@ def develop_and_retain(desk: Desk, *, city: str) -> None:
     counselled = desk.call(Role.ASSESSOR, "counsel", {"nip": C, "notes": "target SKP", **employee})
     if city == "binjai":  # P27(2): boxes 3 and 6
         assert counselled.status_code == 200, counselled.json()
-    else:
-        assert (counselled.status_code, counselled.json()["code"]) == (
-            422,
-            "no-counselling-in-pack",
-        )
+    else:  # balikpapan-2022:P15(3), Lampiran II: counselling for box 3 only; C is in box 6
+        assert (counselled.status_code, counselled.json()["code"]) == (422, "counselling-box")
     tasks = desk.do(Role.TALENT_TEAM, "open-follow-ups", nip=C, **employee)
     assert tasks
     closed = desk.do(
@@ -312,7 +338,6 @@ def test_a_pack_runs_from_a_critical_position_to_a_monitored_placement(
             "crossed": True,
             "from_unit": "Dinas Kesehatan",
             "to_unit": UNIT,
-            "allowed": True,
             "citation": cycle.cross_unit_citation,
         }
         assert cycle.cross_unit_citation in audit["citations"]
@@ -367,7 +392,9 @@ def read_models(desk: Desk, plan: str, placed: str, *, city: str) -> None:
     critical = desk.get(Role.AUDITOR, f"/talent/critical-positions{agency}&on=2025-06-01")
     assert [row["position"] for row in critical] == ["Kepala Bappeda"]
     (group,) = desk.get(Role.AUDITOR, f"/talent/succession/groups{agency}")
-    assert sorted(m["nip"] for m in group["members"]) == sorted([A, B, D])
+    # Balikpapan decrees the talent team's group from the nominations (P16(2)): D is outside it.
+    decreed = [A, B, D] if city == "binjai" else [A, B]
+    assert sorted(m["nip"] for m in group["members"]) == sorted(decreed)
     one = desk.get(Role.AUDITOR, f"/talent/succession/plans/{plan}")
     assert [s["nip"] for s in one["successors"]] == [B, A]
     assert desk.get(Role.AUDITOR, f"/talent/succession/plans{agency}") == [one]

@@ -83,7 +83,7 @@ def test_scouting_answers_over_http_with_refusals(app: Talenta) -> None:
     assert all(row["actor"]["role"] == "auditor" for row in reads)
     picked = next(e for e in employee["events"] if e["what"] == "Picked")
     assert picked["actor"]["role"] == "ppk" and picked["effective"] == "2025-04-10"
-    assert "madiun-2021:P24(5)" in picked["citations"]
+    assert "madiun-2021:P24 angka 5" in picked["citations"]
     assert vacancy_steps["events"][0]["what"] == "VacancyOpened"
     assert rounds["events"][0]["what"] == "Opened"
     assert listed["decision"]["what"] == "Shortlisted" and listed["rules"][0]["held"]
@@ -184,7 +184,7 @@ def test_the_command_line_answers_as_an_auditor(app: Talenta, store: StoreConfig
     assert json.loads(as_json.output)["events"][0]["what"] == "VacancyOpened"
     assert why.exit_code == 0, why.output
     assert (
-        f"pick NIP {B} 2025-04-10: MEMENUHI / HELD [madiun-2021:P24(5), madiun-2021:P27(1)]"
+        f"pick NIP {B} 2025-04-10: MEMENUHI / HELD [madiun-2021:P24 angka 5, madiun-2021:P27(1)]"
         in why.output
     )
     assert pool.exit_code == 0, pool.output

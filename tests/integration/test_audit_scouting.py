@@ -11,6 +11,7 @@ import pytest
 
 from domain.envelope import Actor, Envelope, Role
 from domain.personnel.aggregate import Employee
+from domain.rules.madiun import PACK as MADIUN
 from domain.rules.madiun_promotion import check_promotion_consideration
 from domain.values import PositionLevel
 from domain.values.discipline import Penalty, PenaltyLevel
@@ -27,16 +28,29 @@ from services.audit.why_scouting import why_pick, why_pool_entry, why_shortlist
 from services.auth import OtherAgency
 from services.permissions import Forbidden
 from services.scouting.pool import membership_of
-from services.scouting.vacancies import Inaugurate, inaugurate
+from services.scouting.vacancies import (
+    Inaugurate,
+    ShortlistCandidates,
+    inaugurate,
+    propose_candidate,
+    shortlist,
+)
 from tests.integration.test_scouting_promotion import (
     AGENCY,
+    BOARD,
     CASEWORKER,
+    HEAD,
     MAYOR,
+    TPK,
+    TPK_DECREE,
     A,
     B,
     C,
     D,
+    decreed,
+    opened,
     picked,
+    proposal,
 )
 from tests.unit.rules_builders import facts
 
@@ -96,7 +110,7 @@ def test_an_employees_timeline_has_every_step_naming_them_in_recorded_order(
     assert picked_event.actor == MAYOR
     assert picked_event.evidence is not None
     assert picked_event.evidence.decree_number == "821.2/88/2025"
-    assert "madiun-2021:P24(5)" in picked_event.citations
+    assert "madiun-2021:P24 angka 5" in picked_event.citations
     # D was never a candidate: only the enrolment.
     assert [e.what for e in employee_timeline(app, D, AUDITOR).events] == ["Enrolled"]
     assert answer.events == timeline(app, Subject.EMPLOYEE, B, AUDITOR).events
@@ -137,7 +151,7 @@ def test_a_shortlist_and_a_pick_are_explained_with_rules_rerun_and_the_pool_then
     # The board's shortlist taken again on the vacancy as it stood, under its own articles.
     again = listed.rules[0]
     assert (again.rule, again.held, again.detail["nips"]) == ("shortlist", True, [A, B, C])
-    assert "madiun-2021:P24(4)" in again.citations
+    assert "madiun-2021:P24 angka 4" in again.citations
     valid = [r for r in listed.rules if r.rule == "pool-entry-valid"]
     assert [(r.detail["nip"], r.held) for r in valid] == [(A, True), (B, True), (C, True)]
     considered = [r for r in listed.rules if r.rule == "promotion-consideration"]
@@ -153,6 +167,30 @@ def test_a_shortlist_and_a_pick_are_explained_with_rules_rerun_and_the_pool_then
     assert chosen.vacancy_before is not None and chosen.vacancy_before.pick is None
     assert chosen.vacancy_before.shortlist is not None
     assert "Inaugurated" not in [e.what for e in chosen.chain]
+
+
+def test_a_shortlist_is_explained_under_the_readings_it_recorded(app: Talenta) -> None:
+    """Two pool members under the relaxed reading M2: the why re-runs the board's step under
+    that reading, not the pack's strict default, and finds it held."""
+    enrolled(app)
+    decreed(app)
+    vacancy = opened(app)
+    for nip in (A, B):
+        propose_candidate(app, proposal(vacancy, nip), HEAD)
+    listing = ShortlistCandidates(
+        vacancy_id=vacancy,
+        tpk_decree=TPK_DECREE,
+        members=BOARD,
+        minutes_number="BA/13/2025",
+        minutes_date=date(2025, 4, 2),
+        nips=(A, B),
+        justification="hanya dua anggota Talent Pool yang memenuhi",
+    )
+    shortlist(app, listing, TPK, MADIUN.with_readings(M2="relaxed"))
+
+    again = why_shortlist(app, vacancy, AUDITOR).rules[0]
+
+    assert (again.rule, again.held, again.detail["nips"]) == ("shortlist", True, [A, B])
 
 
 def test_a_pool_entry_is_explained_from_the_round(app: Talenta) -> None:

@@ -30,15 +30,21 @@ from services.talent.mapping import OpenCampaign, open_campaign
 from services.talent.placement import PlaceTalent, place_talent
 from services.talent.succession import (
     DeclareTarget,
-    Nominate,
     OrderSuccessors,
-    SetGroup,
     declare_target,
-    nominate,
     order_successors,
-    set_group,
 )
-from tests.integration.test_talent_succession import CITIES, UNIT, A, B, C, actor, assess, staffed
+from tests.integration.test_talent_succession import (
+    CITIES,
+    UNIT,
+    A,
+    B,
+    C,
+    actor,
+    assess,
+    nominated_in_group,
+    staffed,
+)
 
 POSITION = "Kepala Bidang Perencanaan"
 
@@ -59,7 +65,7 @@ def cycle(app: Talenta, city: str) -> Cycle:
     """A critical position; a campaign mapping A 9, B 8, C 6; the group A, B; a target for the
     critical position with A and B nominated and ordered B, A; B placed; then A re-assessed
     into box 6 from 2025-09-01."""
-    agency, nominator, _ = CITIES[city]
+    agency, _, _ = CITIES[city]
     cycle_rules = pack_for(agency).cycle
     assert cycle_rules is not None
     ppk, team = actor(agency, Role.PPK), actor(agency, Role.TALENT_TEAM)
@@ -87,17 +93,6 @@ def cycle(app: Talenta, city: str) -> Cycle:
     for nip, box in ((A, 9), (B, 8), (C, 6)):
         assess(app, agency, nip, box, date(2025, 3, 10))
     before_group = datetime.now(UTC)
-    set_group(
-        app,
-        SetGroup(
-            agency=agency,
-            period="2025",
-            nips=(A, B),
-            decree_number="800/3/2025",
-            decree_date=date(2025, 4, 1),
-        ),
-        ppk,
-    )
     target = DeclareTarget(
         agency=agency,
         position=POSITION,
@@ -108,11 +103,7 @@ def cycle(app: Talenta, city: str) -> Cycle:
         critical_position_id=critical,
     )
     plan = declare_target(app, target, team)
-    for nip in (A, B):
-        nomination = Nominate(
-            plan_id=plan, nip=nip, nominated_on=date(2025, 4, 7), justification="kinerja"
-        )
-        nominate(app, nomination, actor(agency, nominator))
+    nominated_in_group(app, plan, (A, B), date(2025, 4, 7))
     before_order = datetime.now(UTC)
     successors = tuple(
         Successor(nip=nip, projected_position=POSITION, projected_date=date(2026, 1, 2))

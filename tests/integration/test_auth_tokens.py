@@ -1,6 +1,8 @@
-"""API tokens in the application's own database, on SQLite and PostgreSQL: they outlive the
-process that made them, revocation and expiry bite at once, and the HTTP seam answers 401, 400,
-403 or 200 as the credential and the role header say."""
+"""API tokens recorded in the event log and read through a table, on SQLite and PostgreSQL: they
+outlive the process that made them, revocation and expiry bite at once, a token's roles are
+fixed when issued, a row written straight into the table does not authenticate and the table
+rebuilds from the log, and the HTTP seam answers 401, 400, 403 or 200 as the credential and the
+role header say."""
 
 from __future__ import annotations
 
@@ -14,6 +16,8 @@ from click.testing import CliRunner
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
+from domain.access.roles import UserRoles
+from domain.access.tokens import ApiToken
 from domain.envelope import Actor, Role
 from services.application import Talenta
 from services.auth import (
@@ -28,6 +32,7 @@ from services.auth import (
 from services.auth.cli import token
 from services.auth.postgres import PostgresTokenStore
 from services.auth.sqlite import SQLiteTokenStore
+from services.auth.tokens import RolesNotGranted, digest
 from services.config import StoreConfig
 
 MADIUN = "kota-madiun"
@@ -51,7 +56,7 @@ def reopened(store: StoreConfig) -> Iterator[TokenStore]:
 def raw_token_rows(tokens: TokenStore) -> list[Any]:
     assert isinstance(tokens, SQLiteTokenStore | PostgresTokenStore)
     with tokens.datastore.transaction(commit=False) as cursor:
-        cursor.execute("SELECT * FROM api_tokens")
+        cursor.execute("SELECT * FROM token_index")
         return [tuple(dict(row).values()) for row in cursor.fetchall()]
 
 
@@ -113,12 +118,119 @@ def test_an_expired_token_does_not_authenticate(tokens: TokenStore) -> None:
     assert {info.expires_at for info in tokens.list_tokens()} == {past, future}
 
 
-def test_a_new_token_states_the_roles_the_user_now_holds(tokens: TokenStore) -> None:
-    _, old = tokens.create_token("ani", MADIUN, [Role.CASEWORKER, Role.TALENT_TEAM])
-    tokens.create_token("ani", MADIUN, [Role.CASEWORKER])
+def test_a_later_token_never_changes_the_roles_of_an_earlier_one(tokens: TokenStore) -> None:
+    _, old = tokens.create_token("ani", MADIUN, [Role.CASEWORKER])
 
-    principal = tokens.authenticate(old)
-    assert principal is not None and principal.roles == {Role.CASEWORKER}
+    # A token may carry only roles the user holds: granting more is a decision of its own.
+    with pytest.raises(RolesNotGranted, match="auditor"):
+        tokens.create_token("ani", MADIUN, [Role.AUDITOR])
+    assert tokens.change_roles("ani", [Role.CASEWORKER, Role.AUDITOR], "mutasi", by="admin")
+    _, new = tokens.create_token("ani", MADIUN, [Role.AUDITOR])
+
+    earlier, later = tokens.authenticate(old), tokens.authenticate(new)
+    assert earlier is not None and earlier.roles == {Role.CASEWORKER}
+    assert later is not None and later.roles == {Role.AUDITOR}
+
+
+def test_a_change_of_roles_is_recorded_and_narrows_every_token(
+    app: Talenta, tokens: TokenStore
+) -> None:
+    _, both = tokens.create_token("ani", MADIUN, [Role.CASEWORKER, Role.AUDITOR])
+    _, caseworker = tokens.create_token("ani", MADIUN, [Role.CASEWORKER])
+
+    assert tokens.change_roles("ani", [Role.AUDITOR], "pindah ke inspektorat", by="admin")
+    assert not tokens.change_roles("ani", [Role.AUDITOR], "lagi", by="admin")  # nothing new
+
+    narrowed = tokens.authenticate(both)
+    assert narrowed is not None and narrowed.roles == {Role.AUDITOR}
+    assert tokens.authenticate(caseworker) is None  # none of its roles is held any more
+    (changed,) = [e for e in events(app) if isinstance(e, UserRoles.Changed)]
+    assert (changed.roles, changed.by, changed.reason) == (
+        ["auditor"],
+        "admin",
+        "pindah ke inspektorat",
+    )
+    with pytest.raises(ValueError, match="reason"):
+        tokens.change_roles("ani", [Role.CASEWORKER], " ", by="admin")
+
+
+def events(app: Talenta) -> list[Any]:
+    return [
+        app.mapper.to_domain_event(notification)
+        for notification in app.recorder.select_notifications(start=1, limit=1000)
+    ]
+
+
+def test_issuing_and_revoking_are_events_in_the_log(app: Talenta, tokens: TokenStore) -> None:
+    token_id, secret = tokens.create_token("ani", MADIUN, [Role.CASEWORKER], by="admin")
+    tokens.revoke(token_id, by="inspektur")
+
+    kinds = [type(event) for event in events(app)]
+    assert kinds == [UserRoles.Granted, ApiToken.Issued, ApiToken.Revoked]
+    issued = events(app)[1]
+    assert (issued.token_id, issued.user_id, issued.agency, issued.roles, issued.by) == (
+        token_id,
+        "ani",
+        MADIUN,
+        ["caseworker"],
+        "admin",
+    )
+    assert all(secret not in str(vars(event)) for event in events(app))
+
+
+FORGED_AT = "2025-01-01T00:00:00+00:00"
+
+
+def forge_administrator(tokens: TokenStore, secret: str) -> None:
+    """What a forger with write access to the database does: rows for a token of their own."""
+    assert isinstance(tokens, SQLiteTokenStore | PostgresTokenStore)
+    mark = "?" if isinstance(tokens, SQLiteTokenStore) else "%s"
+    with tokens.datastore.transaction(commit=True) as cursor:
+        cursor.execute(
+            f"INSERT INTO user_roles (id, agency, roles) VALUES ({mark}, {mark}, {mark})",
+            ["mallory", MADIUN, "administrator"],
+        )
+        cursor.execute(
+            "INSERT INTO token_index (token_id, user_id, agency, roles, token_hash, created_at) "
+            f"VALUES ({mark}, {mark}, {mark}, {mark}, {mark}, {mark})",
+            ["f0f0f0f0", "mallory", MADIUN, "administrator", digest(secret), FORGED_AT],
+        )
+
+
+def test_a_token_row_written_straight_into_the_database_grants_nothing(
+    store: StoreConfig, tokens: TokenStore
+) -> None:
+    token_id, secret = tokens.create_token("ani", MADIUN, [Role.CASEWORKER])
+    forge_administrator(tokens, "forged-secret")
+
+    with reopened(store) as fresh:
+        assert fresh.authenticate("forged-secret") is None
+        assert [info.token_id for info in fresh.forged()] == ["f0f0f0f0"]
+        assert fresh.rebuild() == 1
+        assert [info.token_id for info in fresh.list_tokens()] == [token_id]
+        assert fresh.forged() == []
+        assert fresh.authenticate(secret) is not None
+
+
+def test_a_revocation_undone_in_the_table_still_holds(tokens: TokenStore) -> None:
+    token_id, secret = tokens.create_token("ani", MADIUN, [Role.CASEWORKER])
+    tokens.revoke(token_id)
+    assert isinstance(tokens, SQLiteTokenStore | PostgresTokenStore)
+    with tokens.datastore.transaction(commit=True) as cursor:
+        cursor.execute("UPDATE token_index SET revoked_at = NULL")
+
+    assert tokens.authenticate(secret) is None
+    assert [info.token_id for info in tokens.forged()] == [token_id]
+
+
+def test_the_table_rebuilds_from_the_log_to_the_same_rows(tokens: TokenStore) -> None:
+    first, _ = tokens.create_token("ani", MADIUN, [Role.CASEWORKER])
+    tokens.create_token("budi", MADIUN, [Role.AUDITOR], datetime.now(UTC) + timedelta(days=9))
+    tokens.revoke(first)
+    before = tokens.list_tokens()
+
+    assert tokens.rebuild() == 2
+    assert tokens.list_tokens() == before
 
 
 def test_a_user_never_moves_to_another_agency(tokens: TokenStore) -> None:
@@ -221,3 +333,50 @@ def test_the_cli_creates_lists_and_revokes_tokens(store: StoreConfig) -> None:
         assert tokens.authenticate(secret) is None
     unknown = runner.invoke(token, ["revoke", "--store", store.url, "nope"])
     assert unknown.exit_code == 1 and "no token nope" in unknown.output
+
+
+def test_the_cli_changes_roles_marks_a_forged_row_and_rebuilds(store: StoreConfig) -> None:
+    runner = CliRunner()
+    env = {"TALENTA_STORE": store.url, "TALENTA_ACTOR": "admin.bkpsdm"}
+    with reopened(store) as tokens:
+        token_id, secret = tokens.create_token("ani", MADIUN, [Role.CASEWORKER])
+        forge_administrator(tokens, "forged-secret")
+
+    listed = runner.invoke(token, ["list"], env=env)
+    assert "f0f0f0f0" in listed.output and "FORGED" in listed.output
+    assert listed.output.count("FORGED") == 1
+
+    changed = runner.invoke(
+        token, ["roles", "ani", "--role", "auditor", "--reason", "mutasi"], env=env
+    )
+    assert changed.exit_code == 0, changed.output
+    assert "dicatat/recorded: ani auditor" in changed.output
+    missing = runner.invoke(token, ["roles", "nobody", "--role", "ppk", "--reason", "x"], env=env)
+    assert missing.exit_code == 1 and "no user nobody" in missing.output
+
+    rebuilt = runner.invoke(token, ["rebuild"], env=env)
+    assert rebuilt.exit_code == 0, rebuilt.output
+    assert "dropped f0f0f0f0 mallory" in rebuilt.output
+    with reopened(store) as tokens:
+        assert [info.token_id for info in tokens.list_tokens()] == [token_id]
+        assert tokens.authenticate(secret) is None  # issued for caseworker, which ani lost
+        (changed_event,) = [e for e in events(tokens.app) if isinstance(e, UserRoles.Changed)]
+        assert changed_event.by == "admin.bkpsdm"
+
+
+def test_a_head_of_units_token_carries_the_unit_it_heads(tokens: TokenStore) -> None:
+    """madiun-2021:P24 angka 1: the head of the unit holding a vacancy proposes for it, so the
+    actor a head of unit's token gives names that unit; its other roles carry none."""
+    _, secret = tokens.create_token(
+        "kabag.umum",
+        MADIUN,
+        {Role.HEAD_OF_UNIT, Role.CASEWORKER},
+        unit=" Sekretariat Daerah ",
+    )
+    principal = tokens.authenticate(secret)
+    assert principal is not None and principal.unit == "Sekretariat Daerah"
+    assert principal.actor(Role.HEAD_OF_UNIT).unit == "Sekretariat Daerah"
+    assert principal.actor(Role.CASEWORKER).unit == ""
+    _, again = tokens.create_token("kabag.umum", MADIUN, {Role.HEAD_OF_UNIT}, unit="Bappeda")
+    moved = tokens.authenticate(again)
+    assert moved is not None and moved.unit == "Bappeda"

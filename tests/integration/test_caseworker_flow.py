@@ -22,14 +22,15 @@ SAMPLES = Path(__file__).parents[2] / "services" / "importing" / "samples"
 BUDI, SITI = "197503122000031004", "198307252006042011"
 
 
-def cli(store: StoreConfig, *args: str) -> str:
-    result = CliRunner().invoke(main, [*args[:1], "--store", store.url, *args[1:]])
+def cli(store: StoreConfig, *args: str, init: bool = False) -> str:
+    created = ["--init"] if init else []
+    result = CliRunner().invoke(main, [*created, *args[:1], "--store", store.url, *args[1:]])
     assert result.exit_code == 0, result.output
     return result.output
 
 
 def test_a_caseworker_imports_lists_and_checks_from_the_store(store: StoreConfig) -> None:
-    cli(store, "import", "kota-madiun", str(SAMPLES))
+    cli(store, "import", "kota-madiun", str(SAMPLES), init=True)  # a new store
 
     listed = json.loads(cli(store, "employees", "kota-madiun", "--json"))
     assert len(listed) == 6
@@ -46,7 +47,7 @@ def test_a_caseworker_imports_lists_and_checks_from_the_store(store: StoreConfig
 
 
 def test_the_api_serves_the_directory_checks_and_refusals(store: StoreConfig) -> None:
-    cli(store, "import", "kota-madiun", str(SAMPLES))
+    cli(store, "import", "kota-madiun", str(SAMPLES), init=True)  # a new store
     app = Talenta(store)
     try:
         view = directory_view(app)
@@ -83,7 +84,7 @@ def test_the_api_serves_the_directory_checks_and_refusals(store: StoreConfig) ->
 
 
 def test_the_api_refuses_strangers_and_other_agencies(store: StoreConfig) -> None:
-    cli(store, "import", "kota-madiun", str(SAMPLES))
+    cli(store, "import", "kota-madiun", str(SAMPLES), init=True)  # a new store
     app = Talenta(store)
     try:
         client = TestClient(create_api(Context.of(app)))

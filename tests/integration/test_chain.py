@@ -390,3 +390,53 @@ def test_the_api_publishes_the_head_to_all_and_verifies_for_auditors(
     tampered = get(secret[Role.AUDITOR], "/audit/chain/verify").json()
     assert tampered["ok"] is False
     assert [(p["kind"], p["notification_id"]) for p in tampered["problems"]] == [("edited", 2)]
+
+    # Verifying chains nothing: a record appended after the head stays reported as unchained.
+    forged_at = last_id(app) + 1
+    db.insert(forged_at, forged(db, 3))
+    for _ in range(2):
+        appended = get(secret[Role.AUDITOR], "/audit/chain/verify", published=str(published))
+        assert (appended.json()["unchained"], appended.json()["unchained_from"]) == (1, forged_at)
+        assert appended.json()["since_published"] == 1
+
+
+def test_a_record_appended_after_the_head_is_reported_not_chained_by_verifying(
+    store: StoreConfig, app: Talenta, chain: ChainView, db: Database
+) -> None:
+    published = head_of(chain)
+    assert published is not None
+    forged_at = last_id(app) + 1
+    db.insert(forged_at, forged(db, 2))
+
+    answer = run(store, "verify", "--published", str(published), "--json")
+    assert answer.exit_code == 0, answer.output
+    found = Verification.model_validate_json(answer.output)
+    assert (found.unchained, found.unchained_from) == (1, forged_at)
+    assert (found.published_through, found.since_published) == (published.notification_id, 1)
+    assert head_of(chain) == published  # verifying chained nothing
+    printed = run(store, "verify", "--published", str(published)).output
+    assert f"1 records from id {forged_at} not yet chained" in printed
+
+    # Once the follower has chained it, as a running server does, the record is no longer told
+    # from an event the product saved; the published head still does not vouch for it.
+    ChainFollower(app, chain).catch_up()
+    after = verify(app, chain, published=[published])
+    assert after.ok and after.unchained == 0
+    assert (after.published_through, after.since_published) == (published.notification_id, 1)
+    assert "no published head vouches" in run(store, "verify", "--published", str(published)).output
+
+
+def test_a_published_head_no_longer_in_the_chain_vouches_for_nothing(
+    app: Talenta, chain: ChainView
+) -> None:
+    first = head_of(chain)
+    assert first is not None
+    assess(app, AGENCY, B, 5, date(2025, 3, 11))
+    ChainFollower(app, chain).catch_up()
+    gone = Head(notification_id=first.notification_id + 1, hash="ab" * 32)
+
+    found = verify(app, chain, published=[first, gone])
+    assert problems(found) == [(ProblemKind.PUBLISHED, gone.notification_id)]
+    assert found.published_through == first.notification_id
+    assert found.since_published == last_id(app) - first.notification_id
+    assert verify(app, chain).since_published is None  # no published head given

@@ -29,11 +29,11 @@ AGENCY = "kota-madiun"
 A, B, C, KMS, WEB = (f"197506012000011{n:03d}" for n in (1, 2, 3, 4, 5))
 D3 = "197506012000011013"  # a D3 diploma: fails the education requirement (P10)
 BOARD = (
-    "Sekretaris Daerah:chair",
-    "Kepala BKPSDM:member",
-    "Inspektur:member",
-    "Asisten Pemerintahan:member",
-    "Asisten Administrasi Umum:member",
+    "Drs. Sekretaris Daerah:sekda",
+    "Kepala BKPSDM:kepala-bkpsdm",
+    "Irban Wilayah I:inspektur:800/14/401.102/2025",  # sits for the inspector, by letter
+    "Asisten Pemerintahan:asisten-pemerintahan-kesra",
+    "Asisten Administrasi Umum:asisten-administrasi-pembangunan-umum",
 )
 OPEN = [
     "open", AGENCY, "--level", "administrator", "--name", "Talent Scouting Administrator 2024",
@@ -107,7 +107,8 @@ def selected_round(shell: Shell, tmp_path: Path) -> str:
                   "--effective", "2024-02-12")  # fmt: skip
     assert shell.out("register", round_id, WEB, "--channel", "web", "--effective",
                      "2024-02-12") == f"{WEB}  {Stage.PENDING_VERIFICATION}"  # fmt: skip
-    shell.run("recommend", round_id, A, "--effective", "2024-02-13")
+    for nip in (A, B, C, KMS, D3, WEB):
+        shell.run("recommend", round_id, nip, "--effective", "2024-02-13")
     assert shell.out("verify", round_id, WEB, "--effective", "2024-02-14").endswith("registered")
     shell.run("close", round_id, "--effective", "2024-03-15")
 
@@ -154,11 +155,16 @@ def test_a_round_and_a_vacancy_are_scripted_through_the_cli(
         "vacancy", "open", AGENCY, "--position", "Kepala Bagian Umum",
         "--unit", "Sekretariat Daerah", "--level", "administrator", "--effective", "2025-03-01",
     )  # fmt: skip
+    other_head = shell.run("vacancy", "propose", vacancy_id, A, "--actor-unit", "Bappeda",
+                           "--effective", "2025-03-10", expect=1)  # fmt: skip
+    assert "[madiun-2021:P24 angka 1]" in other_head.output
     for nip in (A, B, C):
-        shell.run("vacancy", "propose", vacancy_id, nip, "--effective", "2025-03-10")
+        shell.run("vacancy", "propose", vacancy_id, nip, "--actor-unit", "Sekretariat Daerah",
+                  "--effective", "2025-03-10")  # fmt: skip
     members = [arg for member in BOARD for arg in ("--member", member)]
     shell.run("vacancy", "shortlist", vacancy_id, A, B, C, "--minutes", "BA/12/2025",
-              "--minutes-date", "2025-04-02", *members)  # fmt: skip
+              "--minutes-date", "2025-04-02", "--tpk-decree", "188.45/20/2025",
+              *members)  # fmt: skip
     shell.run("vacancy", "pick", vacancy_id, B, "--decree", "821.2/88/2025",
               "--decree-date", "2025-04-10")  # fmt: skip
     shell.run("vacancy", "inaugurate", vacancy_id, "--date", "2025-05-02")

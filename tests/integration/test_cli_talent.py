@@ -117,8 +117,9 @@ def test_a_pack_is_scripted_from_a_critical_position_to_a_monitored_placement(
     assert f"kotak/box 9 {UNIT}: {A}" in report
     shell.run("close-campaign", campaign, "--effective", "2025-03-31")
 
-    shell.run("set-group", A, B, D, "--period", "2025", "--decree", "800/3/2025",
-              "--decree-date", "2025-04-01")  # fmt: skip
+    decree = ("--period", "2025", "--decree", "800/3/2025", "--decree-date", "2025-04-07")
+    if city == "binjai":  # P29(3), P22: the PPK decrees the group and nominates from it
+        shell.run("set-group", A, B, D, *decree)
     plan = shell.out("declare-target", "--position", "Kepala Bappeda", "--unit", UNIT,
                      "--level", "jpt-pratama", "--status", "to-be-vacant", "--critical", critical,
                      "--effective", "2025-04-02")  # fmt: skip
@@ -129,6 +130,11 @@ def test_a_pack_is_scripted_from_a_critical_position_to_a_monitored_placement(
     assert len(wrong.output.strip().splitlines()) == 1
     for nip in (A, B):  # by the pack's nominator, the default role
         shell.run("nominate", plan, nip, "--justification", "kinerja", "--effective", "2025-04-07")
+    if city == "balikpapan":  # P16(2): the talent team's group, then the PPK's decree (P17(3))
+        group = shell.out("set-nominated-group", f"{plan}:{A}", f"{plan}:{B}", "--period", "2025",
+                          "--minutes", "BA/TMT/1/2025", "--effective", "2025-04-07")  # fmt: skip
+        assert UUID(group)
+        shell.run("set-group", A, B, *decree)
     ordered = shell.out("order-successors", plan, f"{B}@2026-01-05", f"{A}@2026-01-05",
                         "--effective", "2025-04-08")  # fmt: skip
     assert ordered.splitlines() == [

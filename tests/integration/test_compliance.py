@@ -18,20 +18,22 @@ from uuid import UUID
 import pytest
 from eventsourcing.domain import Aggregate
 
-from domain.envelope import Actor, Role
+from domain.envelope import Actor, Envelope, Role
+from domain.personnel.facts import EmploymentStatus
+from domain.rules.core import ReadingId
 from domain.rules.madiun_eligibility import check_scouting_eligibility
 from domain.rules.registry import pack_for
 from domain.scouting.mutation import TenureReview
 from domain.scouting.pool import PoolMembership, entry_id, membership_id
 from domain.scouting.round import ScoutingRound
-from domain.scouting.tpk import TpkSession
+from domain.scouting.tpk import TpkMember, TpkOffice, TpkSession
 from domain.scouting.vacancy import Vacancy
 from domain.talent.development import DevelopmentRecord
 from domain.talent.mapping import TalentProfile, profile_id
 from domain.talent.monitoring import Monitoring, monitoring_id
 from domain.talent.placement import Placement
 from domain.talent.retention import Award, AwardKind
-from domain.talent.succession import SuccessionPlan
+from domain.talent.succession import SuccessionGroup, SuccessionPlan
 from domain.talent.succession_values import Successor, TargetStatus
 from domain.values import PositionLevel
 from services.application import Talenta
@@ -39,7 +41,12 @@ from services.audit.compliance import ComplianceQuery, compliance_report, replay
 from services.auth import OtherAgency
 from services.permissions import Forbidden
 from services.scouting import common as scouting_common
-from services.scouting.rounds import CloseRegistration, close_registration
+from services.scouting.rounds import (
+    CandidateStep,
+    CloseRegistration,
+    close_registration,
+    recommend_candidate,
+)
 from services.scouting.vacancies import (
     OpenVacancy,
     ProposeCandidate,
@@ -57,13 +64,9 @@ from services.talent.placement import place_talent
 from services.talent.retention import AwardDecree, ExpirePin, award, expire_pin
 from services.talent.succession import (
     DeclareTarget,
-    Nominate,
     OrderSuccessors,
-    SetGroup,
     declare_target,
-    nominate,
     order_successors,
-    set_group,
 )
 from tests.integration import test_scouting_read_models as madiun
 from tests.integration.test_talent_placement import POSITION, decree
@@ -77,6 +80,7 @@ from tests.integration.test_talent_succession import (
     D,
     actor,
     assess,
+    nominated_in_group,
     staffed,
 )
 
@@ -116,6 +120,7 @@ def madiun_shortlisted(app: Talenta) -> UUID:
     listing = ShortlistCandidates(
         vacancy_id=vacancy_id,
         members=madiun.BOARD,
+        tpk_decree=madiun.TPK_DECREE,
         minutes_number="BA/12/2025",
         minutes_date=date(2025, 4, 2),
         nips=(madiun.A, madiun.B, madiun.C),
@@ -144,14 +149,6 @@ def talent_planned(app: Talenta, agency: str) -> UUID:
         decree_date=date(2025, 2, 3),
     )
     critical_id = declare_critical_position(app, critical, actor(agency, Role.PPK))
-    group = SetGroup(
-        agency=agency,
-        period="2025",
-        nips=(A, B),
-        decree_number="800/3/2025",
-        decree_date=date(2025, 4, 1),
-    )
-    set_group(app, group, actor(agency, Role.PPK))
     target = DeclareTarget(
         agency=agency,
         position=POSITION,
@@ -162,11 +159,7 @@ def talent_planned(app: Talenta, agency: str) -> UUID:
         critical_position_id=critical_id,
     )
     plan_id = declare_target(app, target, actor(agency, Role.TALENT_TEAM))
-    for nip in (B, A):
-        nomination = Nominate(
-            plan_id=plan_id, nip=nip, nominated_on=date(2025, 4, 7), justification="kinerja"
-        )
-        nominate(app, nomination, actor(agency, NOMINATORS[agency]))
+    nominated_in_group(app, plan_id, (B, A), date(2025, 4, 7))
     successors = tuple(
         Successor(nip=nip, projected_position=POSITION, projected_date=date(2026, 1, 2))
         for nip in (B, A)
@@ -269,7 +262,7 @@ def pick_outside_the_shortlist(app: Talenta) -> Seeded:
         nip=madiun.D,
         decree_number="821.2/88/2025",
         decree_date=date(2025, 4, 10),
-        envelope=madiun_stamp(madiun.MAYOR, date(2025, 4, 10), "P24(5)", "P27(1)"),
+        envelope=madiun_stamp(madiun.MAYOR, date(2025, 4, 10), "P24 angka 5", "P27(1)"),
     )
 
 
@@ -282,7 +275,7 @@ def pick_by_the_board(app: Talenta) -> Seeded:
         nip=madiun.B,
         decree_number="821.2/88/2025",
         decree_date=date(2025, 4, 10),
-        envelope=madiun_stamp(madiun.TPK, date(2025, 4, 10), "P24(5)", "P27(1)"),
+        envelope=madiun_stamp(madiun.TPK, date(2025, 4, 10), "P24 angka 5", "P27(1)"),
     )
 
 
@@ -297,7 +290,7 @@ def _proposal(app: Talenta, vacancy_id: UUID, nip: str, on: date) -> Seeded:
         entry_id=membership.entries[-1].entry_id,
         by=madiun.HEAD.id,
         checks=[],
-        envelope=madiun_stamp(madiun.HEAD, on, "P24(1)", "P24(2)", "P30(5)"),
+        envelope=madiun_stamp(madiun.HEAD, on, "P24 angka 1", "P24 angka 2", "P30(5)"),
     )
 
 
@@ -312,21 +305,61 @@ def proposal_before_the_entry_holds(app: Talenta) -> Seeded:
     return _proposal(app, vacancy_id, madiun.A, date(2024, 5, 10))
 
 
-def short_shortlist_without_justification(app: Talenta) -> Seeded:
+def _seeded_shortlist(
+    app: Talenta,
+    nips: list[str],
+    justification: str = "",
+    members: tuple[TpkMember, ...] = madiun.BOARD,
+    readings: dict[str, str] | None = None,
+) -> Seeded:
+    """A shortlist recorded past the command, with the readings its envelope names (the
+    pack's defaults unless ``readings`` says otherwise)."""
     vacancy: Vacancy = app.repository.get(madiun_proposed(app))
     session = TpkSession(
-        minutes_number="BA/12/2025", minutes_date=date(2025, 4, 2), members=madiun.BOARD
+        minutes_number="BA/12/2025",
+        minutes_date=date(2025, 4, 2),
+        decree_number=madiun.TPK_DECREE,
+        members=members,
+    )
+    stamp = scouting_common.envelope(
+        madiun.TPK,
+        date(2025, 4, 2),
+        "P8(2)",
+        "P24 angka 3",
+        "P24 angka 4",
+        readings=(ReadingId.M1, ReadingId.M2),
+    )
+    basis = stamp.basis.model_copy(
+        update={"readings": {**stamp.basis.readings, **(readings or {})}}
     )
     return seed(
         app,
         vacancy,
         Vacancy.Shortlisted,
         session=session.to_event(),
-        nips=[madiun.A, madiun.B],
-        justification="",
-        short=True,
-        envelope=madiun_stamp(madiun.TPK, date(2025, 4, 2), "P8(2)", "P24(3)", "P24(4)"),
+        nips=nips,
+        justification=justification,
+        short=len(nips) < 3,
+        envelope=stamp.model_copy(update={"basis": basis}).to_event(),
     )
+
+
+def short_shortlist_without_justification(app: Talenta) -> Seeded:
+    return _seeded_shortlist(app, [madiun.A, madiun.B], readings={"M2": "relaxed"})
+
+
+def short_shortlist_under_the_strict_reading(app: Talenta) -> Seeded:
+    return _seeded_shortlist(app, [madiun.A, madiun.B], "hanya dua yang memenuhi")
+
+
+def board_without_an_office(app: Talenta) -> Seeded:
+    return _seeded_shortlist(app, [madiun.A, madiun.B, madiun.C], members=madiun.BOARD[:4])
+
+
+def board_listing_one_person_twice(app: Talenta) -> Seeded:
+    twice = TpkMember(name=madiun.BOARD[0].name, office=TpkOffice.ASISTEN_ADMINISTRASI)
+    members = (*madiun.BOARD[:4], twice)
+    return _seeded_shortlist(app, [madiun.A, madiun.B, madiun.C], members=members)
 
 
 def entry_for_a_candidate_who_failed(app: Talenta) -> Seeded:
@@ -347,6 +380,10 @@ def entry_for_a_candidate_who_failed(app: Talenta) -> Seeded:
 def selection_passed_though_ineligible(app: Talenta) -> Seeded:
     """LOW_GRADE's grade is below the requirement (P10); recorded as passing selection."""
     scouting_id = madiun.registered(app)
+    recommendation = CandidateStep(
+        round_id=scouting_id, nip=madiun.LOW_GRADE, effective=date(2024, 2, 13)
+    )
+    recommend_candidate(app, recommendation, madiun.HEAD)
     closing = madiun.SCHEDULE.registration_closes
     command = CloseRegistration(round_id=scouting_id, closed_on=closing, effective=closing)
     close_registration(app, command, madiun.TEAM)
@@ -363,6 +400,34 @@ def selection_passed_though_ineligible(app: Talenta) -> Seeded:
         eligibility=result.model_dump(mode="json"),
         documents_complete=True,
         envelope=madiun_stamp(madiun.TEAM, on, "P14(1)", "P14(2)"),
+    )
+
+
+def selection_without_recommendation(app: Talenta) -> Seeded:
+    """A, eligible, recorded as passing selection without the head of unit's recommendation
+    (reading M3 required)."""
+    scouting_id = madiun.registered(app)
+    closing = madiun.SCHEDULE.registration_closes
+    command = CloseRegistration(round_id=scouting_id, closed_on=closing, effective=closing)
+    close_registration(app, command, madiun.TEAM)
+    scouting: ScoutingRound = app.repository.get(scouting_id)
+    result = check_scouting_eligibility(
+        app.facts(madiun.A),
+        madiun.LEVEL,
+        closing,
+        MADIUN,
+        announced=madiun.SCHEDULE.announcement,
+    )
+    assert result.eligible
+    return seed(
+        app,
+        scouting,
+        ScoutingRound.AdministrativelySelected,
+        nip=madiun.A,
+        passed=True,
+        eligibility=result.model_dump(mode="json"),
+        documents_complete=True,
+        envelope=madiun_stamp(madiun.TEAM, date(2024, 3, 18), "P14(1)", "P14(2)"),
     )
 
 
@@ -449,6 +514,56 @@ def nomination_below_box_7(agency: str) -> Callable[[Talenta], Seeded]:
 
 def nomination_before_balikpapan_is_in_force(app: Talenta) -> Seeded:
     return _nomination(app, BALIKPAPAN, 8, date(2024, 12, 31))
+
+
+def nomination_outside_the_decreed_group(app: Talenta) -> Seeded:
+    """C, box 8 but outside the group the Binjai PPK decreed (A, B), nominated by the PPK."""
+    return _nomination(app, BINJAI, 8, date(2025, 4, 7))
+
+
+def placement_of_a_pppk(app: Talenta) -> Seeded:
+    """B, first successor of the decreed group, recorded as a PPPK since, then placed."""
+    plan_id = talent_planned(app, BINJAI)
+    employee = app.employee(B)
+    update = Envelope(actor=actor(BINJAI, Role.CASEWORKER), effective=date(2025, 6, 2))
+    employee.update(employee.facts.model_copy(update={"status": EmploymentStatus.PPPK}), update)
+    app.save(employee)
+    cycle = pack_for(BINJAI).cycle
+    assert cycle is not None
+    placed = Placement(
+        agency=BINJAI,
+        nip=B,
+        plan_id=plan_id,
+        position=POSITION,
+        unit=UNIT,
+        level=str(PositionLevel.ADMINISTRATOR),
+        from_unit=UNIT,
+        box=8,
+        direct=False,
+        decree_number="821/1",
+        decree_date=date(2026, 1, 2),
+        inaugurated_on=date(2026, 1, 5),
+        critical=True,
+        envelope=talent_stamp(BINJAI, Role.PPK, date(2026, 1, 2), cycle.placement_citation),
+    )
+    app.save(placed)
+    return placed.id, "Placement.Placed"
+
+
+def group_decreed_without_the_teams_group(app: Talenta) -> Seeded:
+    """The Balikpapan PPK decrees A into a 2026 group the talent team never set (P16(2))."""
+    talent_planned(app, BALIKPAPAN)
+    on = date(2025, 4, 20)
+    group = SuccessionGroup(
+        agency=BALIKPAPAN,
+        period="2026",
+        members=[{"nip": A, "box": 9}],
+        decree_number="800/9/2025",
+        decree_date=on,
+        envelope=talent_stamp(BALIKPAPAN, Role.PPK, on, "balikpapan-2022:P17(3)"),
+    )
+    app.save(group)
+    return group.id, "SuccessionGroup.GroupSet"
 
 
 def placement_outside_the_plan(agency: str) -> Callable[[Talenta], Seeded]:
@@ -607,14 +722,14 @@ SEEDED = [
     pytest.param(
         pick_outside_the_shortlist,
         "not-shortlisted",
-        "madiun-2021:P24(5)",
-        id="madiun-2021:P24(5) pick outside the shortlist",
+        "madiun-2021:P24 angka 5",
+        id="madiun-2021:P24 angka 5 pick outside the shortlist",
     ),
     pytest.param(
         pick_by_the_board,
         "role-not-allowed",
-        "madiun-2021:P24(5)",
-        id="madiun-2021:P24(5) pick by a role that may not pick",
+        "madiun-2021:P24 angka 5",
+        id="madiun-2021:P24 angka 5 pick by a role that may not pick",
     ),
     pytest.param(
         proposal_from_an_expired_entry,
@@ -631,8 +746,32 @@ SEEDED = [
     pytest.param(
         short_shortlist_without_justification,
         "shortlist-short",
-        "madiun-2021:P24(4)",
-        id="madiun-2021:P24(4) shortlist under 3 without justification",
+        "madiun-2021:P24 angka 4",
+        id="madiun-2021:P24 angka 4 M2=relaxed shortlist under 3 without justification",
+    ),
+    pytest.param(
+        short_shortlist_under_the_strict_reading,
+        "shortlist-short",
+        "madiun-2021:P24 angka 4",
+        id="madiun-2021:P24 angka 4 M2=strict shortlist under 3 though justified",
+    ),
+    pytest.param(
+        selection_without_recommendation,
+        "not-recommended",
+        "madiun-2021:P13(2)",
+        id="madiun-2021:P13(2) M3=required selection of a registrant not recommended",
+    ),
+    pytest.param(
+        board_without_an_office,
+        "tpk-quorum",
+        "madiun-2021:P8(2)",
+        id="madiun-2021:P8(2) M1=all-offices board session without one office",
+    ),
+    pytest.param(
+        board_listing_one_person_twice,
+        "tpk-member-twice",
+        "madiun-2021:P8(2)",
+        id="madiun-2021:P8(2) one person sitting for two offices",
     ),
     pytest.param(
         entry_for_a_candidate_who_failed,
@@ -699,6 +838,24 @@ SEEDED = [
         "pack-not-in-force",
         str(pack_for(BALIKPAPAN).in_force_citation),
         id=f"{pack_for(BALIKPAPAN).in_force_citation} decision before its pack was in force",
+    ),
+    pytest.param(
+        nomination_outside_the_decreed_group,
+        "not-in-decreed-group",
+        "binjai-2023:P22",
+        id="binjai-2023:P22 nomination outside the decreed group (P29(3))",
+    ),
+    pytest.param(
+        placement_of_a_pppk,
+        "not-a-talent",
+        "binjai-2023:P1(12)",
+        id="binjai-2023:P1(12) placement of a PPPK",
+    ),
+    pytest.param(
+        group_decreed_without_the_teams_group,
+        "no-decreed-group",
+        "balikpapan-2022:P16(2)",
+        id="balikpapan-2022:P16(2) group decreed without the talent team's group",
     ),
     pytest.param(
         placement_outside_the_plan(BINJAI),
@@ -772,6 +929,13 @@ def test_each_seeded_breach_is_reported_with_its_rule(
     assert replay(app, None, AS_OF).breaches == report.breaches
     others = [a for a in (MADIUN, BINJAI, BALIKPAPAN) if a != agency]
     assert all(replay(app, other, AS_OF).breaches == [] for other in others)
+
+
+def test_a_justified_short_shortlist_under_the_relaxed_reading_is_no_breach(app: Talenta) -> None:
+    _seeded_shortlist(
+        app, [madiun.A, madiun.B], "hanya dua yang memenuhi", readings={"M2": "relaxed"}
+    )
+    assert replay(app, MADIUN, AS_OF).breaches == []
 
 
 def test_the_breach_names_the_decision_as_recorded(app: Talenta) -> None:

@@ -19,7 +19,7 @@ from services.cli import main
 from services.config import StoreConfig
 from tests.integration.test_compliance import AS_OF, BINJAI, MADIUN, pick_outside_the_shortlist
 
-BREACH = ("not-shortlisted", "madiun-2021:P24(5)")
+BREACH = ("not-shortlisted", "madiun-2021:P24 angka 5")
 
 
 def headers(app: Talenta, agency: str, role: Role) -> dict[str, str]:
@@ -86,7 +86,7 @@ def test_the_command_prints_each_breach_and_fails(store: StoreConfig, app: Talen
 
     assert found.exit_code == 1, found.output
     first, summary = found.output.strip().splitlines()
-    assert "Vacancy.Picked" in first and "not-shortlisted [madiun-2021:P24(5)]" in first
+    assert "Vacancy.Picked" in first and "not-shortlisted [madiun-2021:P24 angka 5]" in first
     assert summary.startswith("1 PELANGGARAN / BREACHES")
     report = json.loads(as_json.output)
     assert as_json.exit_code == 1

@@ -11,9 +11,13 @@ from collections.abc import Callable
 from datetime import date, timedelta
 from pathlib import Path
 
+from click.testing import CliRunner
+
 from domain.envelope import Actor, Role
 from domain.personnel.aggregate import employee_id
 from services.application import Talenta
+from services.cli import main
+from services.config import StoreConfig
 from services.importing import ImportReport, PersonnelFiles, Progress, import_personnel
 
 SAMPLES = Path(__file__).parents[2] / "services" / "importing" / "samples"
@@ -98,7 +102,8 @@ def test_bad_rows_are_reported_and_good_rows_stored(app: Talenta) -> None:
         ("rw_hukdis.csv", 3),
         ("rw_hukdis.csv", 4),
     ]
-    assert report.skipped == 1  # line 2 is valid but its penalty on rw_hukdis line 4 is not
+    # Lines 3 to 7 refused, and line 2 for its penalty on rw_hukdis line 4: six of seven.
+    assert (report.refused_employees, report.refused_rows) == (6, 7)
     assert all(" / " in error.message for error in report.errors)
 
 
@@ -108,7 +113,7 @@ def test_an_import_under_another_agency_is_refused_per_employee(app: Talenta) ->
 
     report = import_personnel(app, files, "kota-binjai", CASEWORKER, IMPORTED_ON)
 
-    assert report.events == 0 and report.skipped == 6
+    assert report.events == 0 and report.refused_employees == 6
     assert "kota-madiun" in report.errors[0].message
 
 
@@ -222,3 +227,37 @@ def test_a_reimport_replaces_only_the_sections_it_carries(app: Talenta, tmp_path
         (a.year, a.rating) for a in budi.appraisals if a.year < 2022
     ] + [(2024, "Baik")]
     assert app.facts("199005082015032002").penalties == ()  # the given (empty) file replaces
+
+
+def test_a_cell_over_the_limit_refuses_its_row_and_the_rest_imports(
+    app: Talenta, tmp_path: Path
+) -> None:
+    main = tmp_path / "data_utama.csv"
+    _write_employees(main, 3, "Bagian Umum")
+    lines = main.read_text().splitlines()
+    # Line 3: the second employee's name one character past the limit, inside quotes that span
+    # a line break, as a pasted document would be.
+    name = '"' + "A" * 65_536 + "\n" + "B" * 65_536 + '"'
+    cells = lines[2].split(",")
+    lines[2] = ",".join([cells[0], name, *cells[2:]])
+    main.write_text("\n".join(lines) + "\n")
+
+    report = _import(app, PersonnelFiles(main=main))
+
+    assert report.created == 2
+    (error,) = report.errors
+    assert (error.file, error.line, error.nip) == ("data_utama.csv", 3, cells[0])
+    assert "131,073 characters, more than the limit of 131,072" in error.message
+    assert "nama:" in error.message
+    assert app.facts(lines[3].split(",")[0]).name == "Pegawai 2"  # the row after it, stored
+
+
+def test_the_command_line_counts_refused_employees_and_refused_rows(store: StoreConfig) -> None:
+    result = CliRunner().invoke(
+        main, ["--init", "import", "kota-madiun", str(SAMPLES / "bad"), "--store", store.url]
+    )
+
+    assert result.exit_code == 1
+    summary = result.output.splitlines()[-1]
+    assert "1 baru/created, " in summary
+    assert "6 pegawai ditolak/employees refused, 7 baris ditolak/rows refused" in summary

@@ -44,8 +44,9 @@ class Desk:
         return self.client.post(path, json=body, headers={"X-Talenta-Role": role})
 
 
-def desk_for(app: Talenta, agency: str, user: str) -> Desk:
-    _, secret = token_store(app).create_token(user, agency, set(PEOPLE))
+def desk_for(app: Talenta, agency: str, user: str, unit: str = "") -> Desk:
+    """A user holding every role; as head of unit it heads ``unit``."""
+    _, secret = token_store(app).create_token(user, agency, set(PEOPLE), unit=unit)
     client = TestClient(create_api(Context.of(app)))
     client.headers["Authorization"] = f"Bearer {secret}"
     return Desk(client, app)

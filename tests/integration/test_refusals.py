@@ -38,6 +38,9 @@ def last_topic(app: Talenta) -> str:
     return last.topic
 
 
+KABAG_UNIT = "Sekretariat Daerah"  # the unit of the vacancy ``opened`` opens
+
+
 def propose(vacancy: UUID, nip: str) -> dict[str, Any]:
     return {"vacancy_id": str(vacancy), "nip": nip, "proposed_on": "2025-03-10"}
 
@@ -51,7 +54,7 @@ def vacancy(staffed: Talenta) -> UUID:
 def test_a_rule_s_refusal_is_recorded_apart_and_explained_by_the_rule_and_the_events(
     staffed: Talenta, vacancy: UUID
 ) -> None:
-    desk = desk_for(staffed, AGENCY, "kabag")
+    desk = desk_for(staffed, AGENCY, "kabag", unit=KABAG_UNIT)
     before = staffed.recorder.max_notification_id() or 0
 
     answer = desk.post("/scouting/propose-candidate", Role.HEAD_OF_UNIT, propose(vacancy, D))
@@ -67,7 +70,12 @@ def test_a_rule_s_refusal_is_recorded_apart_and_explained_by_the_rule_and_the_ev
     (row,) = desk.get("/audit/refusals", Role.AUDITOR).json()
     assert row["command"] == "propose_candidate"
     assert row["via"] == "api"
-    assert row["actor"] == {"id": "kabag", "role": "head-of-unit", "agency": AGENCY}
+    assert row["actor"] == {
+        "id": "kabag",
+        "role": "head-of-unit",
+        "agency": AGENCY,
+        "unit": KABAG_UNIT,
+    }
     assert row["body"] == propose(vacancy, D)
     assert (row["code"], row["citation"]) == (refused["code"], refused["citation"])
     assert (row["message"], row["message_en"]) == (refused["message"], refused["message_en"])
@@ -85,7 +93,7 @@ def test_a_rule_s_refusal_is_recorded_apart_and_explained_by_the_rule_and_the_ev
 def test_the_why_reads_the_store_as_it_stood_when_the_command_was_refused(
     staffed: Talenta, vacancy: UUID
 ) -> None:
-    desk = desk_for(staffed, AGENCY, "kabag")
+    desk = desk_for(staffed, AGENCY, "kabag", unit=KABAG_UNIT)
     desk.post("/scouting/propose-candidate", Role.HEAD_OF_UNIT, propose(vacancy, D))
     (refusal,) = list_refusals(recorded(staffed), AGENCY)
     # the vacancy moves on afterwards; its trail in the why stops where the refusal saw it
@@ -160,7 +168,12 @@ def test_refusals_are_read_by_auditors_of_their_own_agency_only(
 def test_a_refusal_at_the_command_line_is_recorded_with_who_asked(
     staffed: Talenta, vacancy: UUID, store: StoreConfig
 ) -> None:
-    env = {"TALENTA_STORE": store.url, "TALENTA_AGENCY": AGENCY, "TALENTA_ACTOR": "kabag"}
+    env = {
+        "TALENTA_STORE": store.url,
+        "TALENTA_AGENCY": AGENCY,
+        "TALENTA_ACTOR": "kabag",
+        "TALENTA_UNIT": KABAG_UNIT,
+    }
     args = ["scouting", "vacancy", "propose", str(vacancy), D, "--effective", "2025-03-10"]
     before = staffed.recorder.max_notification_id() or 0
 
@@ -185,7 +198,12 @@ def test_a_refusal_at_the_command_line_is_recorded_with_who_asked(
 def test_a_command_line_failure_that_refuses_nothing_records_nothing(
     staffed: Talenta, store: StoreConfig
 ) -> None:
-    env = {"TALENTA_STORE": store.url, "TALENTA_AGENCY": AGENCY, "TALENTA_ACTOR": "kabag"}
+    env = {
+        "TALENTA_STORE": store.url,
+        "TALENTA_AGENCY": AGENCY,
+        "TALENTA_ACTOR": "kabag",
+        "TALENTA_UNIT": KABAG_UNIT,
+    }
     missing = "00000000-0000-0000-0000-000000000000"
     result = CliRunner().invoke(main, ["scouting", "vacancy", "propose", missing, D], env=env)
     assert result.exit_code == 1
@@ -195,7 +213,7 @@ def test_a_command_line_failure_that_refuses_nothing_records_nothing(
 def test_the_record_of_refusals_and_reads_is_rebuilt_the_same_from_the_log(
     staffed: Talenta, vacancy: UUID
 ) -> None:
-    desk = desk_for(staffed, AGENCY, "kabag")
+    desk = desk_for(staffed, AGENCY, "kabag", unit=KABAG_UNIT)
     desk.post("/scouting/propose-candidate", Role.HEAD_OF_UNIT, propose(vacancy, D))
     desk.get(f"/employees/{D}", Role.PPK)
     context = Context.of(staffed)
@@ -213,7 +231,7 @@ def test_the_record_of_refusals_and_reads_is_rebuilt_the_same_from_the_log(
 
 
 def test_a_huge_refused_request_is_recorded_by_its_start(staffed: Talenta, vacancy: UUID) -> None:
-    desk = desk_for(staffed, AGENCY, "kabag")
+    desk = desk_for(staffed, AGENCY, "kabag", unit=KABAG_UNIT)
     huge = {**propose(vacancy, D), "reason": "x" * 200_000}
     assert desk.post("/scouting/propose-candidate", Role.HEAD_OF_UNIT, huge).status_code == 422
     (row,) = desk.get("/audit/refusals", Role.AUDITOR).json()

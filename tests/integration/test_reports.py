@@ -13,6 +13,7 @@ import pytest
 from click.testing import CliRunner
 
 from domain.envelope import Role
+from domain.rules.madiun import PACK as MADIUN
 from domain.talent.succession_values import TargetStatus
 from domain.values import PositionLevel
 from services.application import Talenta
@@ -20,7 +21,14 @@ from services.cli import main
 from services.config import StoreConfig
 from services.personal_data_reads import list_reads
 from services.scouting.vacancies import ShortlistCandidates, propose_candidate, shortlist
-from services.talent.succession import DeclareTarget, Nominate, declare_target, nominate
+from services.talent.succession import (
+    DeclareTarget,
+    Nominate,
+    SetGroup,
+    declare_target,
+    nominate,
+    set_group,
+)
 from tests.integration import test_talent_succession as talent
 from tests.integration.test_personal_data import Desk, desk_for, recorded
 from tests.integration.test_scouting_promotion import (
@@ -28,6 +36,7 @@ from tests.integration.test_scouting_promotion import (
     BOARD,
     HEAD,
     TPK,
+    TPK_DECREE,
     A,
     B,
     C,
@@ -66,6 +75,14 @@ def nominated(app: Talenta) -> UUID:
         declared_on=date(2025, 4, 2),
     )
     plan_id = declare_target(app, target, talent.actor(BINJAI, Role.TALENT_TEAM))
+    decree = SetGroup(
+        agency=BINJAI,
+        period="2025",
+        nips=(talent.A,),
+        decree_number="800/3/2025",
+        decree_date=date(2025, 4, 7),
+    )
+    set_group(app, decree, talent.actor(BINJAI, Role.PPK))
     choice = Nominate(
         plan_id=plan_id, nip=talent.A, nominated_on=date(2025, 4, 7), justification=SCRIPT
     )
@@ -92,6 +109,9 @@ def test_a_vacancy_s_report_prints_the_trail_the_rules_the_names_and_the_chain_h
         assert citation in html
     assert "821.2/88/2025" in html  # the mayor's decree
     assert "BA/12/2025" in html  # the board's minutes
+    session = html.split("TPK session", 1)[1].split("Decision trail", 1)[0]
+    for member in BOARD:  # who sat on the board that drew up the shortlist
+        assert f"<tr><td>{member.name}</td><td>{member.role}</td></tr>" in session
     assert head(desk) in html  # the head after the report's own recorded reads
     reads = list_reads(recorded(staffed), AGENCY)
     assert sorted(r.nip for r in reads) == sorted((A, B, C))
@@ -173,12 +193,14 @@ def test_a_vacancy_s_report_prints_its_flags(staffed: Talenta) -> None:
     listing = ShortlistCandidates(
         vacancy_id=vacancy,
         members=BOARD,
+        tpk_decree=TPK_DECREE,
         minutes_number="BA/13/2025",
         minutes_date=date(2025, 4, 2),
         nips=(A, B),
         justification="hanya dua anggota Talent Pool yang memenuhi",
     )
-    shortlist(staffed, listing, TPK)
+    # The relaxed reading M2 accepts a justified shortlist of two and flags it.
+    shortlist(staffed, listing, TPK, MADIUN.with_readings(M2="relaxed"))
     desk = desk_for(staffed, AGENCY, "inspektur")
 
     html = desk.get(f"/audit/reports/vacancies/{vacancy}", Role.AUDITOR).text
@@ -186,4 +208,4 @@ def test_a_vacancy_s_report_prints_its_flags(staffed: Talenta) -> None:
     assert 'class="flag"' in html
     assert "shortlist of fewer than 3 (2)" in html
     assert "hanya dua anggota Talent Pool yang memenuhi" in html
-    assert "madiun-2021:P24(4)" in html
+    assert "madiun-2021:P24 angka 4" in html

@@ -8,14 +8,15 @@ from datetime import UTC, datetime, timedelta
 from uuid import UUID, uuid4
 
 from domain.agencies import get_agency
-from domain.envelope import Role
+from domain.envelope import Envelope, Role
 from domain.scouting.candidate import Channel
 from domain.scouting.plan import Schedule
 from domain.scouting.round import ScoutingRound
-from domain.values import PositionLevel
+from domain.values import Appraisal, AppraisalRating, PositionLevel
 from infra.temporal import TemporalEnv
 from services.application import Talenta
 from services.scouting.rounds import (
+    CandidateStep,
     CloseRegistration,
     OpenRound,
     PublishRound,
@@ -26,12 +27,14 @@ from services.scouting.rounds import (
     close_registration,
     open_round,
     publish_round,
+    recommend_candidate,
     register_candidate,
     select_administratively,
 )
 from services.settings import Settings
 from tests.integration.test_scouting_rounds import (
     ANNOUNCEMENT,
+    HEAD,
     OPENING,
     SCHEDULE,
     SECRETARIAT,
@@ -85,6 +88,26 @@ async def test_the_clock_closes_registration_and_skips_what_the_rules_refuse(
     assert still_open.closed_on is None
 
 
+def dated_for_the_round(app: Talenta, nips: list[str], schedule: Schedule) -> None:
+    """Papers handed in at registration (reading M4) and appraisals for the two years before
+    the closing year (reading D5), as a round held now needs them."""
+    day = schedule.registration_opens
+    years = (schedule.registration_closes.year - 2, schedule.registration_closes.year - 1)
+    for each in nips:
+        employee = app.employee(each)
+        held = employee.facts
+        assert held.health_certificate is not None and held.integrity_statement is not None
+        changed = held.model_copy(
+            update={
+                "health_certificate": held.health_certificate.model_copy(update={"issued": day}),
+                "integrity_statement": held.integrity_statement.model_copy(update={"signed": day}),
+                "appraisals": tuple(Appraisal(year=y, rating=AppraisalRating.BAIK) for y in years),
+            }
+        )
+        employee.update(changed, Envelope(actor=SECRETARIAT, effective=day, reason="berkas"))
+        app.save(employee)
+
+
 async def test_assessors_are_reminded_of_the_candidates_still_without_a_score(
     app: Talenta, temporal_env: TemporalEnv
 ) -> None:
@@ -117,6 +140,7 @@ async def test_assessors_are_reminded_of_the_candidates_still_without_a_score(
         TEAM,
     )
     candidates = [nip(3), nip(4), nip(14)]  # two eligible, one below grade III/d
+    dated_for_the_round(app, candidates, schedule)
     for each in candidates:
         register_candidate(
             app,
@@ -128,6 +152,10 @@ async def test_assessors_are_reminded_of_the_candidates_still_without_a_score(
             ),
             SECRETARIAT,
         )
+        recommendation = CandidateStep(
+            round_id=round_id, nip=each, effective=schedule.registration_opens
+        )
+        recommend_candidate(app, recommendation, HEAD)
     closing = schedule.registration_closes
     close_registration(
         app, CloseRegistration(round_id=round_id, closed_on=closing, effective=closing), TEAM

@@ -17,7 +17,7 @@ from domain.scouting.errors import ScoutingRefusal
 from domain.scouting.mutation import Mutation, TenureReview, tenure_review_due
 from domain.scouting.pool import PoolMembership, membership_id
 from domain.scouting.round import ScoutingRound
-from domain.scouting.tpk import TpkMember
+from domain.scouting.tpk import TpkMember, TpkOffice
 from domain.scouting.vacancy import Vacancy
 from domain.scouting.vacancy_state import VacancyState
 from domain.values import PositionLevel
@@ -65,22 +65,24 @@ from tests.unit.test_scouting_round import DOCUMENTS, eligibility, envelope, pub
 AGENCY = "kota-madiun"
 A, B, C, D = (f"197506012000011{n:03d}" for n in (1, 2, 3, 4))
 CASEWORKER = Actor(id="siti.bkpsdm", role=Role.CASEWORKER, agency=AGENCY)
-HEAD = Actor(id="kepala.setda", role=Role.HEAD_OF_UNIT, agency=AGENCY)
+# Heads the unit of the vacancies below (madiun-2021:P24 angka 1).
+HEAD = Actor(id="kepala.setda", role=Role.HEAD_OF_UNIT, agency=AGENCY, unit="Sekretariat Daerah")
 TPK = Actor(id="sekda", role=Role.TPK_MEMBER, agency=AGENCY)
 MAYOR = Actor(id="walikota", role=Role.PPK, agency=AGENCY)
 SYSTEM = Actor(id="clock", role=Role.SYSTEM)
 DECREE = date(2024, 5, 20)
 POSITION = "Kepala Bagian Umum"
 BOARD = tuple(
-    TpkMember(name=name, role=role)
-    for name, role in (
-        ("Sekretaris Daerah", "chair"),
-        ("Kepala BKPSDM", "member"),
-        ("Inspektur", "member"),
-        ("Asisten Pemerintahan dan Kesra", "member"),
-        ("Asisten Administrasi Pembangunan dan Umum", "member"),
+    TpkMember(name=name, office=office)
+    for name, office in (
+        ("Sekretaris Daerah", TpkOffice.SEKDA),
+        ("Kepala BKPSDM", TpkOffice.KEPALA_BKPSDM),
+        ("Inspektur", TpkOffice.INSPEKTUR),
+        ("Asisten Pemerintahan dan Kesra", TpkOffice.ASISTEN_PEMERINTAHAN),
+        ("Asisten Administrasi Pembangunan dan Umum", TpkOffice.ASISTEN_ADMINISTRASI),
     )
 )
+TPK_DECREE = "188.45/20/401.012/2024"
 
 
 def finalised_round(app: Talenta) -> UUID:
@@ -89,6 +91,7 @@ def finalised_round(app: Talenta) -> UUID:
     scouting: ScoutingRound = published()
     for nip in (A, B, C):
         scouting.register(nip, "direct", DOCUMENTS, False, envelope())
+        scouting.recommend(nip, envelope())
     scouting.close_registration(date(2024, 3, 15), envelope(date(2024, 3, 15)))
     for nip in (A, B, C):
         scouting.select_administratively(nip, eligibility(True), True, envelope())
@@ -140,6 +143,7 @@ def picked(app: Talenta) -> UUID:
     listing = ShortlistCandidates(
         vacancy_id=vacancy,
         members=BOARD,
+        tpk_decree=TPK_DECREE,
         minutes_number="BA/12/2025",
         minutes_date=date(2025, 4, 2),
         nips=(A, B, C),
@@ -219,6 +223,7 @@ def test_a_round_s_pool_is_decreed_once(
 def test_the_decree_waits_for_the_report_and_follows_the_results(staffed: Talenta) -> None:
     scouting: ScoutingRound = published()
     scouting.register(A, "direct", DOCUMENTS, False, envelope())
+    scouting.recommend(A, envelope())
     scouting.close_registration(date(2024, 3, 15), envelope(date(2024, 3, 15)))
     scouting.select_administratively(A, eligibility(True), True, envelope())
     scouting.announce_administrative_results(envelope(date(2024, 3, 15)))
@@ -331,7 +336,7 @@ def test_a_failed_inauguration_writes_nothing(staffed: Talenta) -> None:
     ("nip", "code"),
     [
         pytest.param(D, "not-pool-member", id="madiun-2021:P23(2) proposal of a non-member"),
-        pytest.param(A, "already-proposed", id="madiun-2021:P24(1) second proposal"),
+        pytest.param(A, "already-proposed", id="madiun-2021:P24 angka 1 second proposal"),
     ],
 )
 def test_proposals_outside_the_pool_are_refused(staffed: Talenta, nip: str, code: str) -> None:
@@ -407,6 +412,7 @@ def test_a_pick_whose_entry_expires_before_the_inauguration_lapses_for_another(
     listing = ShortlistCandidates(
         vacancy_id=vacancy_id,
         members=BOARD,
+        tpk_decree=TPK_DECREE,
         minutes_number="BA/30/2027",
         minutes_date=date(2027, 4, 12),
         nips=(B, C, D),
@@ -502,13 +508,13 @@ NOWHERE = UUID(int=7)
             propose_candidate,
             proposal(NOWHERE, A),
             CASEWORKER,
-            id="madiun-2021:P24(1) the head of unit proposes",
+            id="madiun-2021:P24 angka 1 the head of unit proposes",
         ),
         pytest.param(
             pick,
             PickCandidate(vacancy_id=NOWHERE, nip=A, decree_number="1", decree_date=DECREE),
             TPK,
-            id="madiun-2021:P24(5) the mayor picks",
+            id="madiun-2021:P24 angka 5 the mayor picks",
         ),
         pytest.param(
             expire_entry,
@@ -523,6 +529,27 @@ def test_roles_outside_the_procedure_are_forbidden(
 ) -> None:
     with pytest.raises(Forbidden):
         handler(staffed, command, actor)
+
+
+def test_only_the_head_of_the_vacancys_unit_proposes(staffed: Talenta) -> None:
+    decreed(staffed)
+    vacancy = opened(staffed)
+    other = Actor(
+        id="kadis.pendidikan", role=Role.HEAD_OF_UNIT, agency=AGENCY, unit="Dinas Pendidikan"
+    )
+    before = staffed.repository.get(vacancy).version
+
+    with pytest.raises(ScoutingRefusal) as refused:
+        propose_candidate(staffed, proposal(vacancy, A), other)
+
+    assert (refused.value.code, refused.value.citation) == (
+        "not-head-of-vacancy-unit",
+        "madiun-2021:P24 angka 1",
+    )
+    assert staffed.repository.get(vacancy).version == before
+    propose_candidate(staffed, proposal(vacancy, A), HEAD)
+    proposed = staffed.repository.get(vacancy)
+    assert proposed.proposals[A].by == HEAD.id
 
 
 def test_another_agency_cannot_act_on_this_agency_s_vacancy(staffed: Talenta) -> None:
@@ -561,6 +588,7 @@ def test_mutation_and_tenure_review_go_through_board_and_mayor(staffed: Talenta)
     recommended = RecommendMutation(
         mutation_id=mutation_id,
         members=BOARD,
+        tpk_decree=TPK_DECREE,
         minutes_number="BA/20/2025",
         minutes_date=date(2025, 5, 9),
         recommended=True,

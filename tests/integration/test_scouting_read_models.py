@@ -18,7 +18,7 @@ from domain.scouting.candidate import Channel, Stage
 from domain.scouting.plan import Announcement, Schedule
 from domain.scouting.pool import membership_id
 from domain.scouting.round import round_id
-from domain.scouting.tpk import TpkMember
+from domain.scouting.tpk import TpkMember, TpkOffice
 from domain.scouting.vacancy_state import VacancyState
 from domain.values import Grade, PositionLevel
 from projections.documents import Document, DocumentView, document_view
@@ -120,15 +120,13 @@ TEAM = Actor(id="tim.scouting", role=Role.SCOUTING_TEAM, agency=AGENCY)
 SECRETARIAT = Actor(id="siti.bkpsdm", role=Role.CASEWORKER, agency=AGENCY)
 ASSESSOR = Actor(id="asesor", role=Role.ASSESSOR, agency=AGENCY)
 EXTERNAL = Actor(id="penguji", role=Role.EXTERNAL_ASSESSOR, agency=AGENCY)
-HEAD = Actor(id="kepala.setda", role=Role.HEAD_OF_UNIT, agency=AGENCY)
+# Heads the unit of the vacancies below (madiun-2021:P24 angka 1).
+HEAD = Actor(id="kepala.setda", role=Role.HEAD_OF_UNIT, agency=AGENCY, unit="Sekretariat Daerah")
 TPK = Actor(id="sekda", role=Role.TPK_MEMBER, agency=AGENCY)
 MAYOR = Actor(id="walikota", role=Role.PPK, agency=AGENCY)
 SYSTEM = Actor(id="clock", role=Role.SYSTEM)
-BOARD = (
-    TpkMember(name="Sekretaris Daerah", role="chair"),
-    TpkMember(name="Kepala BKPSDM", role="member"),
-    TpkMember(name="Inspektur", role="member"),
-)
+BOARD = tuple(TpkMember(name=f"Pejabat {office.value}", office=office) for office in TpkOffice)
+TPK_DECREE = "188.45/20/401.012/2024"
 DECREE = date(2024, 5, 20)  # the round's pool holds until 2027-05-20
 OLD_DECREE = date(2022, 1, 10)  # VETERAN's entry: expires 2025-01-10
 INAUGURATION = date(2025, 4, 14)
@@ -182,13 +180,14 @@ def registered(app: Talenta) -> UUID:
 
 
 def finished(app: Talenta, scouting: UUID) -> None:
-    """Verification and recommendation, selection (LOW_GRADE fails on the data, WEB on the
+    """Recommendation and verification, selection (LOW_GRADE fails on the data, WEB on the
     documents), both assessments, the result, the report and one assessment reminder."""
+    for each in (*SCORES, LOW_GRADE, WEB):
+        recommend_candidate(
+            app, CandidateStep(round_id=scouting, nip=each, effective=date(2024, 2, 13)), HEAD
+        )
     verify_documents(
         app, CandidateStep(round_id=scouting, nip=WEB, effective=date(2024, 2, 13)), TEAM
-    )
-    recommend_candidate(
-        app, CandidateStep(round_id=scouting, nip=A, effective=date(2024, 2, 13)), HEAD
     )
     closing = SCHEDULE.registration_closes
     close_registration(
@@ -261,6 +260,7 @@ def promoted(app: Talenta) -> UUID:
     listing = ShortlistCandidates(
         vacancy_id=vacancy_id,
         members=BOARD,
+        tpk_decree=TPK_DECREE,
         minutes_number="BA/12/2025",
         minutes_date=date(2025, 4, 2),
         nips=(A, B, C),
@@ -425,14 +425,14 @@ def test_the_round_board_shows_the_pool_decree_and_a_lapsed_pick_leaves_the_vaca
         opened_on=date(2027, 4, 1),
     )  # fmt: skip
     vacancy_id = open_vacancy(app, opened, SECRETARIAT)
-    for each in (A, B):
+    for each in (A, B, C):
         propose_candidate(
             app, ProposeCandidate(vacancy_id=vacancy_id, nip=each, proposed_on=date(2027, 4, 5)),
             HEAD,
         )  # fmt: skip
     listing = ShortlistCandidates(
-        vacancy_id=vacancy_id, members=BOARD, minutes_number="BA/30/2027",
-        minutes_date=date(2027, 4, 12), nips=(A, B), justification="dua anggota pool",
+        vacancy_id=vacancy_id, members=BOARD, tpk_decree=TPK_DECREE, minutes_number="BA/30/2027",
+        minutes_date=date(2027, 4, 12), nips=(A, B, C),
     )  # fmt: skip
     shortlist(app, listing, TPK)
     choice = PickCandidate(

@@ -168,7 +168,9 @@ def opened_round(app: Talenta) -> UUID:
     return round_id
 
 
-def registered_round(app: Talenta) -> UUID:
+def registered_round(app: Talenta, recommended: bool = True) -> UUID:
+    """Every employee registered and, unless ``recommended`` is off, recommended by the head of
+    unit (P13(2))."""
     round_id = opened_round(app)
     for each in employees():
         channel = Channel.WEB if each.nip == WEB else Channel.DIRECT
@@ -183,6 +185,9 @@ def registered_round(app: Talenta) -> UUID:
             ),
             SECRETARIAT,
         )
+        if recommended:
+            recommendation = CandidateStep(round_id=round_id, nip=each.nip, effective=REGISTERING)
+            recommend_candidate(app, recommendation, HEAD)
     return round_id
 
 
@@ -192,9 +197,6 @@ def step(round_id: UUID, on: date = CLOSING) -> RoundStep:
 
 def test_a_round_runs_from_registration_to_the_report(app: Talenta) -> None:
     round_id = registered_round(app)
-    recommend_candidate(
-        app, CandidateStep(round_id=round_id, nip=nip(5), effective=REGISTERING), HEAD
-    )
     verify_documents(app, CandidateStep(round_id=round_id, nip=WEB, effective=REGISTERING), TEAM)
     closing = CloseRegistration(round_id=round_id, closed_on=CLOSING, effective=CLOSING)
     assert close_registration(app, closing, SECRETARIAT)
@@ -285,6 +287,33 @@ def test_a_round_runs_from_registration_to_the_report(app: Talenta) -> None:
     assert reported.candidates[nip(5)].recommended
 
 
+def test_a_registrant_without_the_head_of_units_recommendation_is_not_selected(
+    app: Talenta,
+) -> None:
+    """Reading M3 (required): madiun-2021:P13(2) before selection, and before a web
+    registrant's documents are verified; nothing is recorded."""
+    round_id = registered_round(app, recommended=False)
+    web = CandidateStep(round_id=round_id, nip=WEB, effective=REGISTERING)
+    with pytest.raises(ScoutingRefusal) as unverified:
+        verify_documents(app, web, TEAM)
+    close_registration(
+        app, CloseRegistration(round_id=round_id, closed_on=CLOSING, effective=CLOSING), TEAM
+    )
+    before = app.repository.get(round_id).version
+    command = SelectAdministratively(
+        round_id=round_id, nip=nip(5), documents_complete=True, effective=date(2024, 3, 18)
+    )
+    with pytest.raises(ScoutingRefusal) as unselected:
+        select_administratively(app, command, TEAM)
+
+    for refused in (unverified, unselected):
+        assert (refused.value.code, refused.value.citation) == (
+            "not-recommended",
+            "madiun-2021:P13(2)",
+        )
+    assert app.repository.get(round_id).version == before
+
+
 def test_selection_records_the_rules_and_readings_it_applied(app: Talenta) -> None:
     round_id = registered_round(app)
     close_registration(
@@ -305,6 +334,8 @@ def test_selection_records_the_rules_and_readings_it_applied(app: Talenta) -> No
         basis.citations
     )
     assert basis.readings["D4"] == "registration-closing-date"
+    assert (basis.readings["M3"], basis.readings["M4"]) == ("required", "since-announcement")
+    assert "madiun-2021:P13(2)" in basis.citations
     age_row = next(r for r in selected.eligibility["requirements"] if r["code"] == "age")
     assert age_row["evidence"]["on"] == "2024-03-15"
     assert Envelope.from_event(selected.envelope).actor == TEAM

@@ -13,8 +13,17 @@ from domain.values import PositionLevel
 from services.application import NotFound, Talenta
 from services.audit.nomination import audit_nomination
 from services.auth import OtherAgency
-from services.talent.succession import DeclareTarget, Nominate, declare_target, nominate
-from tests.integration.test_talent_succession import CITIES, UNIT, A, B, actor, assess, staffed
+from services.talent.succession import DeclareTarget, declare_target
+from tests.integration.test_talent_succession import (
+    CITIES,
+    UNIT,
+    A,
+    B,
+    actor,
+    assess,
+    nominated_in_group,
+    staffed,
+)
 
 
 @pytest.mark.parametrize("city", ["binjai", "balikpapan"])
@@ -35,11 +44,7 @@ def test_a_nomination_is_explained_with_the_nine_box_state_it_rested_on(
         declared_on=date(2025, 4, 2),
     )
     plan_id = declare_target(app, target, actor(agency, Role.TALENT_TEAM))
-    nominate(
-        app,
-        Nominate(plan_id=plan_id, nip=A, nominated_on=date(2025, 4, 7), justification="kotak 9"),
-        actor(agency, nominator),
-    )
+    nominated_in_group(app, plan_id, (A,), date(2025, 4, 7))
     assess(app, agency, A, 6, date(2025, 9, 1))  # a later assessment does not rewrite history
 
     answer = audit_nomination(app, plan_id, A, actor(agency, Role.AUDITOR))
@@ -48,7 +53,7 @@ def test_a_nomination_is_explained_with_the_nine_box_state_it_rested_on(
     assert [e.details["box"] for e in answer.assessment_events] == [5, 9, 6]
     assert answer.nomination.actor is not None
     assert answer.nomination.actor.role == nominator
-    assert answer.nomination.reason == "kotak 9"
+    assert answer.nomination.reason == "kinerja"
     cycle_citation = {"binjai": "binjai-2023:P22", "balikpapan": "balikpapan-2022:P16(1)"}[city]
     assert cycle_citation in answer.nomination.citations
     assert answer.pack == agency.replace("kota-", "") + ("-2023" if city == "binjai" else "-2022")

@@ -34,6 +34,7 @@ from services.application import Talenta
 from services.settings import Settings
 from services.talent.monitoring import EvaluateMonitoring, evaluate_monitoring
 from services.talent.placement import PlaceTalent, place_talent
+from tests.e2e.talent_support import nominated_alone
 from workflows.activities import ClockActivities
 from workflows.clock import TASK_QUEUE, ClockWorkflow
 from workflows.talent_monitoring import HANDLERS, monitoring_clock, rules
@@ -63,7 +64,8 @@ def three_years_before(moment: datetime) -> datetime:
 
 
 def successor_plan(app: Talenta, inaugurated: date) -> UUID:
-    """An employee mapped in box 9, nominated and ordered first in a critical position's plan."""
+    """An employee mapped in box 9, decreed into the group, nominated and ordered first in a
+    critical position's plan."""
     before = inaugurated - timedelta(days=30)
     stamp = Envelope(actor=MAYOR, effective=before)
     facts = PersonnelFacts(
@@ -89,17 +91,17 @@ def successor_plan(app: Talenta, inaugurated: date) -> UUID:
     plan = SuccessionPlan.declare(
         AGENCY,
         f"Kepala Bidang Anggaran {uuid4().hex[:6]}",
-        "Dinas Kesehatan",  # Binjai places within the unit (P31(1))
+        "Dinas Kesehatan",
         PositionLevel.ADMINISTRATOR,
         uuid4(),
         TargetStatus.VACANT,
         PACK,
         stamp,
     )
-    plan.nominate(NIP, assessment, "kotak 9, rekam jejak anggaran", PACK, stamp)
+    groups = nominated_alone(plan, assessment, facts, PACK, before)
     successor = Successor(nip=NIP, projected_position=plan.position, projected_date=inaugurated)
     plan.order_successors([successor], PACK, stamp)
-    app.save(employee, profile, plan)
+    app.save(employee, profile, plan, *groups)
     return plan.id
 
 

@@ -28,10 +28,8 @@ from services.talent.mapping import campaign_report
 from services.talent.placement import PlaceTalent, place_talent
 from services.talent.succession import (
     DeclareTarget,
-    Nominate,
     OrderSuccessors,
     declare_target,
-    nominate,
     order_successors,
     succession_plan,
 )
@@ -43,6 +41,7 @@ from tests.integration.test_talent_succession import (
     actor,
     assess,
     group_defined,
+    nominated_in_group,
     staffed,
 )
 from tests.unit.rules_builders import facts, nip_for, spell
@@ -51,8 +50,9 @@ STRANGER = nip_for(date(1979, 6, 9))
 POSITION = "Kepala Bidang Perencanaan"
 
 
-def planned(app: Talenta, agency: str, nominator: Role) -> UUID:
-    """A and B (boxes 9 and 8) nominated and ordered B, A for a target in their unit."""
+def planned(app: Talenta, agency: str) -> UUID:
+    """A and B (boxes 9 and 8) in the decreed group, nominated and ordered B, A for a target in
+    their unit."""
     assess(app, agency, A, 9, date(2025, 3, 10))
     assess(app, agency, B, 8, date(2025, 3, 10))
     target = DeclareTarget(
@@ -64,11 +64,7 @@ def planned(app: Talenta, agency: str, nominator: Role) -> UUID:
         declared_on=date(2025, 4, 2),
     )
     plan_id = declare_target(app, target, actor(agency, Role.TALENT_TEAM))
-    for nip in (B, A):
-        nomination = Nominate(
-            plan_id=plan_id, nip=nip, nominated_on=date(2025, 4, 7), justification="kinerja"
-        )
-        nominate(app, nomination, actor(agency, nominator))
+    nominated_in_group(app, plan_id, (B, A), date(2025, 4, 7))
     successors = tuple(
         Successor(nip=nip, projected_position=POSITION, projected_date=date(2026, 1, 2))
         for nip in (B, A)
@@ -90,10 +86,10 @@ def decree(plan_id: UUID, nip: str, number: str = "821/1") -> PlaceTalent:
 
 @pytest.mark.parametrize("city", ["binjai", "balikpapan"])
 def test_another_agencys_employee_is_not_placed(app: Talenta, city: str) -> None:
-    agency, nominator, _ = CITIES[city]
+    agency, _, _ = CITIES[city]
     other = next(a for a, _, _ in CITIES.values() if a != agency)
     staffed(app, agency)
-    plan_id = planned(app, agency, nominator)
+    plan_id = planned(app, agency)
     stranger = facts(
         nip=STRANGER,
         agency=other,
@@ -128,12 +124,12 @@ def test_another_agencys_employee_is_not_placed(app: Talenta, city: str) -> None
 def test_a_successor_below_box_7_and_a_second_placement_are_refused(
     app: Talenta, city: str
 ) -> None:
-    agency, nominator, _ = CITIES[city]
+    agency, _, _ = CITIES[city]
     cycle = pack_for(agency).cycle
     assert cycle is not None
     ppk = actor(agency, Role.PPK)
     staffed(app, agency)
-    plan_id = planned(app, agency, nominator)
+    plan_id = planned(app, agency)
 
     assess(app, agency, B, 5, date(2025, 12, 1))  # B, first in the order, fell to box 5
     with pytest.raises(TalentRefusal) as refused:

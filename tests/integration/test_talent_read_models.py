@@ -73,13 +73,9 @@ from services.talent.retention import (
 )
 from services.talent.succession import (
     DeclareTarget,
-    Nominate,
     OrderSuccessors,
-    SetGroup,
     declare_target,
-    nominate,
     order_successors,
-    set_group,
 )
 from tests.integration.test_talent_succession import (
     CITIES,
@@ -90,6 +86,7 @@ from tests.integration.test_talent_succession import (
     D,
     actor,
     assess,
+    nominated_in_group,
     staffed,
 )
 
@@ -127,7 +124,7 @@ def follower(app: Talenta, view: DocumentView) -> Follower:
 
 def succession(app: Talenta, city: str) -> Flow:
     """Critical position, mapping (B re-assessed), group, target, nominations, order."""
-    agency, nominator, _ = CITIES[city]
+    agency, _, _ = CITIES[city]
     cycle = pack_for(agency).cycle
     assert cycle is not None
     ppk, team = actor(agency, Role.PPK), actor(agency, Role.TALENT_TEAM)
@@ -151,14 +148,6 @@ def succession(app: Talenta, city: str) -> Flow:
     assess(app, agency, B, 5, REASSESSED)
     for nip, box in ((A, 9), (B, 8), (C, 6), (D, 5)):
         assess(app, agency, nip, box, MAPPED)
-    decree = SetGroup(
-        agency=agency,
-        period="2025",
-        nips=(A, B),
-        decree_number="800/3/2025",
-        decree_date=date(2025, 4, 1),
-    )
-    set_group(app, decree, ppk)
     target = DeclareTarget(
         agency=agency,
         position=TARGET,
@@ -169,11 +158,7 @@ def succession(app: Talenta, city: str) -> Flow:
         critical_position_id=critical,
     )
     plan = declare_target(app, target, team)
-    for nip in (A, B):
-        nomination = Nominate(
-            plan_id=plan, nip=nip, nominated_on=date(2025, 4, 7), justification="kinerja"
-        )
-        nominate(app, nomination, actor(agency, nominator))
+    nominated_in_group(app, plan, (A, B), date(2025, 4, 7))
     successors = tuple(
         Successor(nip=nip, projected_position=TARGET, projected_date=INAUGURATED) for nip in (B, A)
     )
@@ -345,7 +330,7 @@ def test_the_succession_group_and_plan_per_target(
     assert (group.period, group.decree_number, group.decree_date) == (
         "2025",
         "800/3/2025",
-        date(2025, 4, 1),
+        date(2025, 4, 7),
     )
     assert [(m.nip, m.box) for m in group.members] == [(A, 9), (B, 8)]
 

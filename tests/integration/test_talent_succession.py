@@ -1,11 +1,13 @@
 """From a critical position to ordered successors through the handlers, for one agency under each
 pack, on SQLite and PostgreSQL: critical position, needs and strategy, a unit's mapping campaign
-and assessments (one superseded), the group decree, the target, nominations, the successors."""
+and assessments (one superseded), the group decree (in Balikpapan after the nominations and the
+talent team's group), the target, nominations, the successors."""
 
 from __future__ import annotations
 
 from datetime import date
 from typing import Any
+from uuid import UUID
 
 import pytest
 
@@ -42,12 +44,15 @@ from services.talent.mapping import (
 from services.talent.succession import (
     DeclareTarget,
     Nominate,
+    NominationRef,
     OrderSuccessors,
     SetGroup,
+    SetNominatedGroup,
     declare_target,
     nominate,
     order_successors,
     set_group,
+    set_nominated_group,
 )
 from tests.unit.rules_builders import facts, nip_for, spell
 
@@ -167,12 +172,6 @@ def test_a_critical_position_gets_ordered_successors(app: Talenta, city: str) ->
     assert [a.supersedes for a in profile.assessments] == ["", first.ref]
 
     decree = {"agency": agency, "period": "2025", "decree_number": "800/3/2025"}
-    with pytest.raises(TalentRefusal) as refused:
-        set_group(app, SetGroup(nips=(A, C), decree_date=date(2025, 4, 1), **decree), ppk)
-    # Boxes 7-9 by the group's definition (Binjai P21, Balikpapan P15), not its setter's article.
-    assert refused.value.citation == group_defined(agency)
-    group_id = set_group(app, SetGroup(nips=(A, B), decree_date=date(2025, 4, 1), **decree), ppk)
-
     target = DeclareTarget(
         agency=agency,
         position="Kepala Bappeda",
@@ -189,6 +188,22 @@ def test_a_critical_position_gets_ordered_successors(app: Talenta, city: str) ->
             plan_id=plan_id, nip=nip, nominated_on=date(2025, 4, 7), justification="kinerja"
         )
 
+    def decree_group() -> UUID:
+        with pytest.raises(TalentRefusal) as refused:
+            set_group(app, SetGroup(nips=(A, C), decree_date=date(2025, 4, 8), **decree), ppk)
+        # Boxes 7-9 by the group's definition (Binjai P21, Balikpapan P15), not its setter's.
+        assert refused.value.citation == group_defined(agency)
+        return set_group(app, SetGroup(nips=(A, B), decree_date=date(2025, 4, 8), **decree), ppk)
+
+    if city == "binjai":
+        # P22: the PPK nominates from the group it decreed (P29(3)); none decreed yet.
+        with pytest.raises(TalentRefusal) as refused:
+            nominate(app, nomination(A), ppk)
+        assert (refused.value.code, refused.value.citation) == (
+            "no-decreed-group",
+            "binjai-2023:P22",
+        )
+        group_id = decree_group()
     with pytest.raises(TalentRefusal) as refused:
         nominate(app, nomination(A), actor(agency, other))
     assert (refused.value.code, refused.value.citation) == (
@@ -200,6 +215,25 @@ def test_a_critical_position_gets_ordered_successors(app: Talenta, city: str) ->
     assert refused.value.citation == group_defined(agency)
     for nip in (A, B):
         nominate(app, nomination(nip), actor(agency, nominator))
+    if city == "balikpapan":
+        # P16(2): the team sets the group from its nominations before the PPK's decree (P17(3)).
+        with pytest.raises(TalentRefusal) as refused:
+            set_group(app, SetGroup(nips=(A, B), decree_date=date(2025, 4, 8), **decree), ppk)
+        assert (refused.value.code, refused.value.citation) == (
+            "no-decreed-group",
+            "balikpapan-2022:P16(2)",
+        )
+        team_group = SetNominatedGroup(
+            agency=agency,
+            period="2025",
+            nominations=tuple(NominationRef(plan_id=plan_id, nip=nip) for nip in (A, B)),
+            decided_on=date(2025, 4, 7),
+            reference="BA/TMT/1/2025",
+        )
+        with pytest.raises(Forbidden):
+            set_nominated_group(app, team_group, ppk)
+        set_nominated_group(app, team_group, team)
+        group_id = decree_group()
 
     successors = tuple(
         Successor(nip=nip, projected_position="Kepala Bappeda", projected_date=date(2026, 1, 5))
@@ -207,7 +241,7 @@ def test_a_critical_position_gets_ordered_successors(app: Talenta, city: str) ->
     )
     ordered = order_successors(
         app,
-        OrderSuccessors(plan_id=plan_id, ordered_on=date(2025, 4, 8), successors=successors),
+        OrderSuccessors(plan_id=plan_id, ordered_on=date(2025, 4, 9), successors=successors),
         ppk,
     )
 
@@ -254,3 +288,39 @@ def test_the_handlers_check_roles_and_the_balikpapan_start(app: Talenta) -> None
         "needs-analysis-first",
         "balikpapan-2022:P12(1)",
     )
+
+
+def nominated_in_group(
+    app: Talenta,
+    plan_id: UUID,
+    nips: tuple[str, ...],
+    on: date,
+    period: str = "2025",
+    decree_number: str = "800/3/2025",
+) -> None:
+    """``nips`` nominated to the plan on ``on`` by the pack's order: in Binjai from the group the
+    PPK decrees first (P29(3), P22); in Balikpapan the talent team nominates, sets the group from
+    its nominations (P16(1)-(2)) and the PPK decrees it (P17(3))."""
+    plan: SuccessionPlan = app.repository.get(plan_id)
+    agency = plan.agency
+    cycle = pack_for(agency).cycle
+    assert cycle is not None
+    ppk = actor(agency, Role.PPK)
+    decree = SetGroup(
+        agency=agency, period=period, nips=nips, decree_number=decree_number, decree_date=on
+    )
+    if cycle.nomination_needs_decreed_group:
+        set_group(app, decree, ppk)
+    for nip in nips:
+        made = Nominate(plan_id=plan_id, nip=nip, nominated_on=on, justification="kinerja")
+        nominate(app, made, actor(agency, cycle.nominator))
+    if not cycle.nomination_needs_decreed_group:
+        team = SetNominatedGroup(
+            agency=agency,
+            period=period,
+            nominations=tuple(NominationRef(plan_id=plan_id, nip=nip) for nip in nips),
+            decided_on=on,
+            reference=f"BA/{period}",
+        )
+        set_nominated_group(app, team, actor(agency, Role.TALENT_TEAM))
+        set_group(app, decree, ppk)

@@ -63,7 +63,7 @@ def facts(**changes: Any) -> PersonnelFacts:
             number="SKS-1", issued=date(2024, 3, 1), government_doctor=True
         ),
         "integrity_statement": IntegrityStatement(
-            signed=date(2024, 3, 1), acknowledged_by_head_of_unit=True
+            signed=date(2024, 3, 1), acknowledged_by_head_of_unit=True, duty_stamp_rupiah=10000
         ),
     }
     base.update(changes)

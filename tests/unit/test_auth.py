@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterable
 from datetime import UTC, datetime, timedelta
 
 import pytest
 
 from domain.envelope import Actor, Role
+from services.application import Talenta
 from services.auth import (
     OtherAgency,
     Principal,
@@ -19,7 +21,8 @@ from services.auth import (
     actor_for,
     same_agency,
 )
-from services.auth.tokens import digest
+from services.auth.tokens import TokenRow, digest
+from services.config import StoreConfig
 
 NOW = datetime(2025, 3, 1, 9, 0, tzinfo=UTC)
 ANI = Principal("ani", "kota-madiun", frozenset({Role.CASEWORKER}))
@@ -27,35 +30,27 @@ BUDI = Principal("budi", "kota-madiun", frozenset({Role.TALENT_TEAM, Role.AUDITO
 
 
 class MemoryTokens(TokenStore):
-    """Keeps rows as the SQL backends do, so the tests see exactly what would be stored."""
+    """The log in an in-memory SQLite store and the table as a dict, so the tests see exactly
+    what would be stored."""
 
     def __init__(self) -> None:
-        self.rows: dict[str, TokenInfo] = {}
+        super().__init__(Talenta(StoreConfig("sqlite:///:memory:")))
+        self.table: dict[str, TokenRow] = {}
 
-    def insert(
-        self,
-        user: Principal,
-        token_id: str,
-        token_hash: str,
-        created_at: datetime,
-        expires_at: datetime | None,
-    ) -> None:
-        self.rows[token_hash] = TokenInfo(
-            token_id, user.user_id, user.agency, user.roles, created_at, expires_at, None
-        )
+    def put_user(self, user_id: str, agency: str, roles: Iterable[str]) -> None:
+        pass  # authentication reads the user's roles from the log
 
-    def find(self, token_hash: str) -> TokenInfo | None:
-        return self.rows.get(token_hash)
+    def put_token(self, row: TokenRow) -> None:
+        self.table[row.token_hash] = row
 
-    def mark_revoked(self, token_id: str, at: datetime) -> bool:
-        for token_hash, info in self.rows.items():
-            if info.token_id == token_id:
-                self.rows[token_hash] = TokenInfo(**{**vars(info), "revoked_at": at})
-                return True
-        return False
+    def find(self, token_hash: str) -> TokenRow | None:
+        return self.table.get(token_hash)
 
-    def list_tokens(self) -> list[TokenInfo]:
-        return list(self.rows.values())
+    def rows(self) -> list[TokenRow]:
+        return list(self.table.values())
+
+    def clear(self) -> None:
+        self.table.clear()
 
 
 def info(expires_at: datetime | None = None, revoked_at: datetime | None = None) -> TokenInfo:
@@ -66,7 +61,7 @@ def test_a_token_is_stored_only_as_the_sha256_of_its_secret() -> None:
     tokens = MemoryTokens()
     _, secret = tokens.create_token("ani", "kota-madiun", [Role.CASEWORKER])
 
-    assert list(tokens.rows) == [hashlib.sha256(secret.encode()).hexdigest()]
+    assert list(tokens.table) == [hashlib.sha256(secret.encode()).hexdigest()]
     assert digest(secret) != secret
     assert len(secret) >= 43  # 32 random bytes, URL-safe base64
 
@@ -129,7 +124,7 @@ def test_a_token_needs_a_user_an_agency_and_a_role(
     tokens = MemoryTokens()
     with pytest.raises(ValueError, match="at least one role"):
         tokens.create_token(user_id, agency, roles)
-    assert tokens.rows == {}
+    assert tokens.table == {}
 
 
 def test_no_token_may_carry_the_system_role() -> None:

@@ -67,10 +67,13 @@ def test_pool_entry_valid_through_the_day_before_expiry(
             ClockId.YEARLY_EVALUATION, None, ("binjai-2023:P34(2)",), id="binjai-2023:P34(2)"
         ),
         pytest.param(ClockId.BOX9_PIN, 2, ("binjai-2023:P30(2)(a)",), id="binjai-2023:P30(2)(a)"),
-        pytest.param(ClockId.POOL_ENTRY, 3, ("madiun-2021:P22",), id="madiun-2021:P22"),
+        pytest.param(ClockId.POOL_ENTRY, 3, ("madiun-2021:P22(1)",), id="madiun-2021:P22(1)"),
         pytest.param(ClockId.TENURE, 5, ("madiun-2021:P25(3)",), id="madiun-2021:P25(3)"),
         pytest.param(
-            ClockId.DISCIPLINARY_COOL_OFF, 1, ("madiun-2021:P10(1)(f)",), id="madiun-2021:P10(1)(f)"
+            ClockId.DISCIPLINARY_COOL_OFF,
+            1,
+            ("madiun-2021:P10(1)(f)", "madiun-2021:P10(2)(f)"),
+            id="madiun-2021:P10(1)(f) P10(2)(f) cool-off",
         ),
     ],
 )
@@ -87,6 +90,36 @@ def test_every_clock_of_part_c(clock: ClockId, years: int | None, citations: tup
         assert entry.deadline(start) == add_years(start, years)
         assert entry.reading is ReadingId.D7
     assert set(CLOCKS) == set(ClockId)
+
+
+@pytest.mark.parametrize(
+    ("clock", "level", "citation"),
+    [
+        pytest.param(
+            ClockId.DISCIPLINARY_COOL_OFF,
+            "administrator",
+            "madiun-2021:P10(1)(f)",
+            id="madiun-2021:P10(1)(f) administrator round",
+        ),
+        pytest.param(
+            ClockId.DISCIPLINARY_COOL_OFF,
+            "supervisor",
+            "madiun-2021:P10(2)(f)",
+            id="madiun-2021:P10(2)(f) supervisor round",
+        ),
+        pytest.param(
+            ClockId.POOL_ENTRY,
+            "supervisor",
+            "madiun-2021:P22(1)",
+            id="madiun-2021:P22(1) any level",
+        ),
+        pytest.param(
+            ClockId.TENURE, "administrator", "madiun-2021:P25(3)", id="madiun-2021:P25(3) any level"
+        ),
+    ],
+)
+def test_a_clock_cites_the_article_of_its_level(clock: ClockId, level: str, citation: str) -> None:
+    assert CLOCKS[clock].citation_for(level) == citation
 
 
 @pytest.mark.parametrize(

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from domain.rules.registry import PACKS
 from services.cli import main
 
 SAMPLES = Path(__file__).parents[2] / "services" / "importing" / "samples"
@@ -140,6 +141,14 @@ def test_packs_lists_each_pack_with_its_readings() -> None:
     assert code == 0
     for expected in ("binjai-2023", "balikpapan-2022", "madiun-2021", "D1 = a-and-b-or-c"):
         assert expected in output
+    # Every reading of every pack, with its default and its options.
+    for pack in PACKS.values():
+        for reading in pack.readings:
+            options = ", ".join(reading.options)
+            assert f"  {reading.id} = {reading.chosen}: " in output, reading.id
+            assert f"[{options}]" in output
+    assert "C1 = grade-equivalent" in output and "C2 = box9-outside-group" in output
+    assert "M2 = strict: " in output and "D5 = two-calendar-years: " in output
 
 
 @pytest.mark.parametrize(

@@ -53,7 +53,7 @@ def shortlisted(*nips: str) -> Vacancy:
         nips=list(nips),
         justification="",
         short=False,
-        envelope=stamp(date(2025, 4, 2), "madiun-2021:P24(4)").to_event(),
+        envelope=stamp(date(2025, 4, 2), "madiun-2021:P24 angka 4").to_event(),
     )
     return target
 
@@ -64,7 +64,7 @@ def picked(target: Vacancy, nip: str, on: date, **envelope: Any) -> Vacancy:
         nip=nip,
         decree_number="821.2/1/2025",
         decree_date=on,
-        envelope=stamp(on, "madiun-2021:P24(5)", **envelope).to_event(),
+        envelope=stamp(on, "madiun-2021:P24 angka 5", **envelope).to_event(),
     )
     return target
 
@@ -74,8 +74,8 @@ def picked(target: Vacancy, nip: str, on: date, **envelope: Any) -> Vacancy:
     [
         pytest.param(
             picked(shortlisted(*NIPS[:3]), NIPS[3], date(2025, 4, 10)),
-            [("not-shortlisted", "madiun-2021:P24(5)")],
-            id="madiun-2021:P24(5) pick outside the shortlist",
+            [("not-shortlisted", "madiun-2021:P24 angka 5")],
+            id="madiun-2021:P24 angka 5 pick outside the shortlist",
         ),
         pytest.param(
             picked(shortlisted(*NIPS[:3]), NIPS[0], date(2021, 1, 4)),
@@ -89,13 +89,13 @@ def picked(target: Vacancy, nip: str, on: date, **envelope: Any) -> Vacancy:
                 date(2025, 4, 10),
                 who=MAYOR.model_copy(update={"role": Role.TPK_MEMBER}),
             ),
-            [("role-not-allowed", "madiun-2021:P24(5)")],
-            id="madiun-2021:P24(5) a pick by the board",
+            [("role-not-allowed", "madiun-2021:P24 angka 5")],
+            id="madiun-2021:P24 angka 5 a pick by the board",
         ),
         pytest.param(
             picked(shortlisted(NIPS[0], NIPS[4]), NIPS[4], date(2025, 4, 10)),
-            [("not-judgeable", "madiun-2021:P24(5)")],
-            id="madiun-2021:P24(5) a shortlisted NIP never proposed cannot be judged",
+            [("not-judgeable", "madiun-2021:P24 angka 5")],
+            id="madiun-2021:P24 angka 5 a shortlisted NIP never proposed cannot be judged",
         ),
     ],
 )
@@ -113,7 +113,7 @@ def test_a_decision_naming_no_pack_is_judged_under_its_agencys() -> None:
     unpacked = events[-1]
     unpacked.__dict__["envelope"] = {**unpacked.envelope, "basis": {}}
 
-    assert codes(unpacked, shadows) == [("not-shortlisted", "madiun-2021:P24(5)")]
+    assert codes(unpacked, shadows) == [("not-shortlisted", "madiun-2021:P24 angka 5")]
 
 
 def test_a_personnel_record_naming_no_pack_is_not_judged_under_one() -> None:
@@ -147,7 +147,10 @@ def test_every_judged_role_comes_from_a_declared_handler() -> None:
 
 
 def test_the_first_citation_is_kept_only_when_it_names_pack_and_article() -> None:
-    assert first_citation(stamp(date(2025, 4, 10), "madiun-2021:P24(5)")) == "madiun-2021:P24(5)"
+    assert (
+        first_citation(stamp(date(2025, 4, 10), "madiun-2021:P24 angka 5"))
+        == "madiun-2021:P24 angka 5"
+    )
     assert first_citation(stamp(date(2025, 4, 10), "x:")) is None
     assert first_citation(stamp(date(2025, 4, 10))) is None
 
@@ -162,12 +165,12 @@ def test_a_breach_reads_as_one_line() -> None:
         recorded_at=datetime(2025, 4, 10, 3, tzinfo=UTC),
         actor=MAYOR,
         code="not-shortlisted",
-        citation="madiun-2021:P24(5)",
+        citation="madiun-2021:P24 angka 5",
         message="bukan daftar pendek",
         message_en="not shortlisted",
     )
 
     assert str(breach) == (
         f"#7 2025-04-10 Vacancy.Picked {UUID(int=1)} (walikota, ppk): not-shortlisted "
-        "[madiun-2021:P24(5)]: bukan daftar pendek / not shortlisted"
+        "[madiun-2021:P24 angka 5]: bukan daftar pendek / not shortlisted"
     )

@@ -387,7 +387,7 @@ def test_a_bad_history_row_is_refused_with_its_line_and_its_employee_left_out(
     # A row naming no known employee cannot stop one.
     unknown_nip = "has no row" in reason or "18 digits" in reason
     assert len(result.facts) == (1 if unknown_nip else 0)
-    assert result.skipped == (0 if unknown_nip else 1)
+    assert result.refused == (0 if unknown_nip else 1)
 
 
 def test_two_different_entries_for_one_year_contradict(tmp_path: Path) -> None:

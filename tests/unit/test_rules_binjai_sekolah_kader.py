@@ -6,10 +6,10 @@ from datetime import date
 
 import pytest
 
-from domain.personnel.facts import PersonnelFacts
+from domain.personnel.facts import PersonnelFacts, PositionSpell
 from domain.rules import binjai
 from domain.rules.core import Outcome, PackNotInForce, ReadingId, ReadingUse, RuleRefusal
-from domain.values import PositionLevel
+from domain.values import FunctionalGrade, PositionLevel
 from tests.unit.rules_builders import facts, spell
 
 ON = date(2024, 7, 1)
@@ -144,6 +144,7 @@ def test_sekolah_kader(
     )
     assert result.eligible is eligible
     assert [r.code for r in result.requirements] == [
+        "prospective-administrator",
         "assessment-centre",
         "succession-box",
         "supervisor-experience",
@@ -154,6 +155,7 @@ def test_sekolah_kader(
     assert result.readings_used == (
         ReadingUse(id=ReadingId.D1, option=reading),
         ReadingUse(id=ReadingId.D7, option="calendar-years"),
+        ReadingUse(id=ReadingId.C1, option="grade-equivalent"),
     )
     test_outcome = PENDING if test is None else MET if test else NOT
     assert result.requirement("institution-test").outcome is test_outcome
@@ -161,6 +163,50 @@ def test_sekolah_kader(
     for r in result.requirements:
         assert r.citation.pack == "binjai-2023"
         assert r.message.id and r.message.en
+
+
+def holding(*positions: PositionSpell) -> PersonnelFacts:
+    return facts(agency="kota-binjai", positions=positions)
+
+
+FUNCTIONAL, FG = PositionLevel.FUNCTIONAL, FunctionalGrade
+
+
+@pytest.mark.parametrize(
+    ("held", "c1", "met"),
+    [
+        pytest.param(holding(spell(PositionLevel.SUPERVISOR, TWO_YEARS)), None, True,
+                     id="binjai-2023:P25(1) a supervisor is a prospective administrator"),
+        pytest.param(holding(spell(PositionLevel.EXECUTOR, TWO_YEARS)), None, False,
+                     id="binjai-2023:P25(1) an executor in box 9 is not"),
+        pytest.param(holding(spell(PositionLevel.ADMINISTRATOR, TWO_YEARS)), None, False,
+                     id="binjai-2023:P25(1) an administrator already is one"),
+        pytest.param(holding(spell(FUNCTIONAL, TWO_YEARS, grade=FG.AHLI_PERTAMA)), None,
+                     True, id="binjai-2023:P25(1) C1 Ahli Pertama equals a supervisor"),
+        pytest.param(holding(spell(FUNCTIONAL, TWO_YEARS, grade=FG.AHLI_MUDA)), None,
+                     False, id="binjai-2023:P25(1) C1 Ahli Muda equals an administrator"),
+        pytest.param(holding(spell(FUNCTIONAL, TWO_YEARS, grade=FG.PENYELIA)),
+                     None, False, id="binjai-2023:P25(1) C1 a skill grade has no equivalent"),
+        pytest.param(holding(spell(FUNCTIONAL, TWO_YEARS, grade=FG.AHLI_PERTAMA)),
+                     "no-equivalent", False,
+                     id="binjai-2023:P25(1) C1=no-equivalent Ahli Pertama is not"),
+        pytest.param(holding(spell(PositionLevel.SUPERVISOR, date(2020, 1, 1), end=ON)), None,
+                     False, id="binjai-2023:P25(1) a supervisor spell ended on the day"),
+        pytest.param(holding(), None, False, id="binjai-2023:P25(1) no position held"),
+    ],
+)  # fmt: skip
+def test_only_a_prospective_administrator_joins(
+    held: PersonnelFacts, c1: str | None, met: bool
+) -> None:
+    pack = binjai.PACK.with_readings(C1=c1) if c1 else binjai.PACK
+    result = binjai.check_sekolah_kader_eligibility(
+        held, on=ON, assessment_centre=True, box=9, institution_test=True, pack=pack
+    )
+    found = result.requirement("prospective-administrator")
+    assert (found.outcome, found.citation) == (MET if met else NOT, "binjai-2023:P25(1)")
+    # Deciding on its own, beside the D1 combination (box 9 and the assessment centre hold).
+    assert result.eligible is met and found.part_of is None
+    assert f"C1={pack.reading(ReadingId.C1).chosen}" in found.evidence["reading"]
 
 
 def test_default_reading_is_a_and_b_or_c() -> None:

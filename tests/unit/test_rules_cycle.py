@@ -7,6 +7,7 @@ from typing import Any
 import pytest
 
 from domain.envelope import Role
+from domain.personnel.facts import EmploymentStatus
 from domain.rules import balikpapan, binjai
 from domain.rules.cycle import Box9Placement, MonitoringOutcome
 
@@ -72,25 +73,15 @@ assert BINJAI is not None and BALIKPAPAN is not None
             id="balikpapan-2022:P23(3) box 9 placed directly",
         ),
         pytest.param(
-            BINJAI.cross_unit_placement, False, id="binjai-2023:P31(1) no cross-unit placement"
-        ),
-        pytest.param(
             BINJAI.cross_unit_citation,
-            "binjai-2023:P31(1)",
-            id="binjai-2023:P31(1) placement by the group and the region's strategic needs",
+            "binjai-2023:P23",
+            id="binjai-2023:P23 mutasi/rotasi antar Perangkat Daerah (P1(19), P12 huruf f)",
         ),
         pytest.param(
             BALIKPAPAN.cross_unit_citation,
             "balikpapan-2022:P23(2)",
             id="balikpapan-2022:P23(2) across regional agencies",
         ),
-        pytest.param(
-            BINJAI.box9_award_kinds,
-            ("pin", "certificate", "development-priority"),
-            id="binjai-2023:P30(2) box-9 awards",
-        ),
-        pytest.param(BINJAI.box9_awards_citation, "binjai-2023:P30(2)", id="binjai-2023:P30(2)"),
-        pytest.param(BALIKPAPAN.box9_award_kinds, (), id="balikpapan-2022:P18 no box-9 awards"),
         pytest.param(
             BALIKPAPAN.awards_may_differ_citation,
             "balikpapan-2022:P18(3)",
@@ -103,7 +94,22 @@ assert BINJAI is not None and BALIKPAPAN is not None
             BALIKPAPAN.mapping_citation, "balikpapan-2022:P14", id="balikpapan P14 mapping"
         ),
         pytest.param(
-            BALIKPAPAN.cross_unit_placement, True, id="balikpapan-2022:P23(2) cross-unit placement"
+            BINJAI.assessment_citation, "binjai-2023:P18(1)", id="binjai-2023:P18(1) methods"
+        ),
+        pytest.param(
+            BALIKPAPAN.follow_up_citation,
+            "balikpapan-2022:P15(1)",
+            id="balikpapan-2022:P15(1) box follow-ups",
+        ),
+        pytest.param(
+            BALIKPAPAN.counselling_boxes,
+            (3,),
+            id="balikpapan-2022:Lampiran II box 3 Konseling Kinerja",
+        ),
+        pytest.param(
+            BALIKPAPAN.counselling_citation,
+            "balikpapan-2022:P15(3)",
+            id="balikpapan-2022:P15(3) the Lampiran's recommendations",
         ),
         pytest.param(BINJAI.monitoring_years, 3, id="binjai-2023:P33(2) monitored 3 years"),
         pytest.param(BALIKPAPAN.monitoring_years, 3, id="balikpapan-2022:P25(3) monitored 3 years"),
@@ -127,7 +133,29 @@ assert BINJAI is not None and BALIKPAPAN is not None
             None,
             id="balikpapan-2022 no yearly evaluation article",
         ),
+        pytest.param(BINJAI.talent_statuses, (EmploymentStatus.PNS,),
+                     id="binjai-2023:P1(12) Talenta adalah PNS"),
+        pytest.param(BALIKPAPAN.talent_statuses, None,
+                     id="balikpapan-2022:P1(8) Talenta adalah pegawai ASN"),
+        pytest.param(BINJAI.nomination_needs_decreed_group, True,
+                     id="binjai-2023:P22 nominated from the decreed group"),
+        pytest.param(BALIKPAPAN.nomination_needs_decreed_group, False,
+                     id="balikpapan-2022:P16(1) the nominations come first"),
+        pytest.param(BINJAI.nominated_group_citation, None,
+                     id="binjai-2023:P29(3) no group from the nominations"),
+        pytest.param(BALIKPAPAN.nominated_group_citation, "balikpapan-2022:P16(2)",
+                     id="balikpapan-2022:P16(2) the team sets the group from the nominations"),
+        pytest.param(BINJAI.group_placement_citation, "binjai-2023:P32",
+                     id="binjai-2023:P32 placed from the decreed group"),
+        pytest.param(BALIKPAPAN.group_placement_citation, "balikpapan-2022:P17(3)",
+                     id="balikpapan-2022:P17(3) placed from the decreed group"),
+        pytest.param(BINJAI.target_level_citation, "binjai-2023:P1(15)",
+                     id="binjai-2023:P1(15) a target one level higher or critical"),
+        pytest.param(BINJAI.talent_search_citation, "binjai-2023:P23",
+                     id="binjai-2023:P23 the talent search"),
+        pytest.param(BALIKPAPAN.talent_search_citation, "balikpapan-2022:P19",
+                     id="balikpapan-2022:P19 the talent search"),
     ],
-)
+)  # fmt: skip
 def test_cycle_rules(value: Any, expected: Any) -> None:
     assert value == expected

@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 
+from domain.envelope import DocumentRef
 from domain.personnel.facts import (
     EducationEntry,
     EmploymentStatus,
@@ -18,7 +19,13 @@ from domain.personnel.facts import (
 from domain.rules import madiun
 from domain.rules.core import Outcome, PackNotInForce, ReadingId, ReadingUse, RuleRefusal
 from domain.rules.madiun_eligibility import check_scouting_eligibility
-from domain.rules.madiun_promotion import check_camat_qualification, check_promotion_consideration
+from domain.rules.madiun_promotion import (
+    CamatBasis,
+    CamatQualification,
+    check_camat_qualification,
+    check_promotion_consideration,
+    recorded_camat_qualification,
+)
 from domain.values import (
     Appraisal,
     AppraisalRating,
@@ -79,6 +86,12 @@ def penalty(level: PenaltyLevel, end: date, annulled: bool = False) -> tuple[Pen
 
 def ratings(*pairs: tuple[int, AppraisalRating]) -> tuple[Appraisal, ...]:
     return tuple(Appraisal(year=year, rating=rating) for year, rating in pairs)
+
+
+def statement(duty_stamp: int | None, signed: date = date(2024, 3, 1)) -> IntegrityStatement:
+    return IntegrityStatement(
+        signed=signed, acknowledged_by_head_of_unit=True, duty_stamp_rupiah=duty_stamp
+    )
 
 
 SB, B, BP = AppraisalRating.SANGAT_BAIK, AppraisalRating.BAIK, AppraisalRating.BUTUH_PERBAIKAN
@@ -251,15 +264,29 @@ ROWS = [
         SUP,
         {"appraisals": ratings((2023, SB))},
         "appraisals",
-        NOT,
-        id="madiun-2021:P10(2)(e) D5 only one year",
+        PENDING,
+        id="madiun-2021:P10(2)(e) D5 the year before last missing is pending",
     ),
     pytest.param(
         ADM,
         {"appraisals": ratings((2022, B), (2024, B))},
         "appraisals",
+        PENDING,
+        id="madiun-2021:P10(1)(e) D5 the closing year does not stand in for the last year",
+    ),
+    pytest.param(
+        ADM,
+        {"appraisals": ratings((2020, SB), (2021, B))},
+        "appraisals",
+        PENDING,
+        id="madiun-2021:P10(1)(e) D5 older ratings do not stand in for the two years",
+    ),
+    pytest.param(
+        SUP,
+        {"appraisals": ratings((2022, BP))},
+        "appraisals",
         NOT,
-        id="madiun-2021:P10(1)(e) D5 current year not counted",
+        id="madiun-2021:P10(2)(e) D5 a year below Baik fails though the other is missing",
     ),
     # (f) discipline
     pytest.param(
@@ -392,6 +419,27 @@ ROWS = [
         NOT,
         id="madiun-2021:P10(2)(h) not acknowledged by head of unit",
     ),
+    pytest.param(
+        ADM,
+        {"integrity_statement": statement(None)},
+        "integrity",
+        PENDING,
+        id="madiun-2021:P10(1)(h) duty stamp not recorded is pending",
+    ),
+    pytest.param(
+        ADM,
+        {"integrity_statement": statement(3000)},
+        "integrity",
+        NOT,
+        id="madiun-2021:P10(1)(h) duty stamp under Rp 6.000",
+    ),
+    pytest.param(
+        SUP,
+        {"integrity_statement": statement(6000)},
+        "integrity",
+        MET,
+        id="madiun-2021:P10(2)(h) duty stamp of Rp 6.000",
+    ),
     # P30(3) age, reading D4
     pytest.param(
         ADM,
@@ -448,14 +496,159 @@ def test_every_failure_is_reported_with_its_citation() -> None:
 @pytest.mark.parametrize(
     ("level", "readings"),
     [
-        pytest.param(ADM, ("D4", "D5", "D7"), id="madiun-2021:P10(1) readings"),
-        pytest.param(SUP, ("D2", "D4", "D5", "D7"), id="madiun-2021:P10(2) readings"),
+        pytest.param(ADM, ("M8", "D4", "D5", "D7", "M4", "M5"), id="madiun-2021:P10(1) readings"),
+        pytest.param(SUP, ("D2", "D4", "D5", "D7", "M4", "M5"), id="madiun-2021:P10(2) readings"),
     ],
 )
 def test_readings_reported(level: PositionLevel, readings: tuple[str, ...]) -> None:
     result = check_scouting_eligibility(facts(), level, CLOSING, "kota-madiun")
     assert tuple(use.id for use in result.readings_used) == readings
     assert all(use.option for use in result.readings_used)
+
+
+@pytest.mark.parametrize(
+    ("appraisals", "outcome"),
+    [
+        pytest.param(
+            ratings((2020, SB), (2021, B)),
+            MET,
+            id="madiun-2021:P10(1)(e) D5=two-latest-ratings older years count",
+        ),
+        pytest.param(
+            ratings((2023, SB)), NOT, id="madiun-2021:P10(1)(e) D5=two-latest-ratings only one"
+        ),
+        pytest.param(
+            ratings((2022, B), (2024, B)),
+            NOT,
+            id="madiun-2021:P10(1)(e) D5=two-latest-ratings closing year not counted",
+        ),
+    ],
+)
+def test_reading_d5_two_latest_ratings(appraisals: tuple[Appraisal, ...], outcome: Outcome) -> None:
+    pack = madiun.PACK.with_readings(D5="two-latest-ratings")
+    result = check_scouting_eligibility(
+        facts(appraisals=appraisals), ADM, CLOSING, "kota-madiun", pack=pack
+    )
+    assert result.requirement("appraisals").outcome is outcome
+    assert ReadingUse(id=ReadingId.D5, option="two-latest-ratings") in result.readings_used
+
+
+ANNOUNCED = date(2024, 2, 1)
+
+
+@pytest.mark.parametrize(
+    ("option", "changes", "code", "outcome"),
+    [
+        pytest.param(
+            "since-announcement",
+            {"health_certificate": HealthCertificate(number="S", issued=date(2024, 1, 31))},
+            "health",
+            NOT,
+            id="madiun-2021:P10(1)(g) M4 certificate the day before the announcement",
+        ),
+        pytest.param(
+            "since-announcement",
+            {
+                "health_certificate": HealthCertificate(
+                    number="S", issued=ANNOUNCED, government_doctor=True
+                )
+            },
+            "health",
+            MET,
+            id="madiun-2021:P10(1)(g) M4 certificate on the announcement day",
+        ),
+        pytest.param(
+            "since-announcement",
+            {
+                "health_certificate": HealthCertificate(
+                    number="S", issued=date(2024, 3, 16), government_doctor=True
+                )
+            },
+            "health",
+            NOT,
+            id="madiun-2021:P10(1)(g) M4 certificate after the closing date",
+        ),
+        pytest.param(
+            "any-date",
+            {
+                "health_certificate": HealthCertificate(
+                    number="S", issued=date(2010, 5, 1), government_doctor=True
+                )
+            },
+            "health",
+            MET,
+            id="madiun-2021:P10(1)(g) M4=any-date a 2010 certificate",
+        ),
+        pytest.param(
+            "since-announcement",
+            {"integrity_statement": statement(6000, signed=date(2024, 1, 31))},
+            "integrity",
+            NOT,
+            id="madiun-2021:P10(1)(h) M4 statement signed the day before the announcement",
+        ),
+        pytest.param(
+            "since-announcement",
+            {"integrity_statement": statement(6000, signed=ANNOUNCED)},
+            "integrity",
+            MET,
+            id="madiun-2021:P10(1)(h) M4 statement signed on the announcement day",
+        ),
+        pytest.param(
+            "any-date",
+            {"integrity_statement": statement(6000, signed=date(2015, 1, 2))},
+            "integrity",
+            MET,
+            id="madiun-2021:P10(1)(h) M4=any-date an old statement",
+        ),
+    ],
+)
+def test_reading_m4_documents_dated_from_the_announcement(
+    option: str, changes: dict[str, Any], code: str, outcome: Outcome
+) -> None:
+    pack = madiun.PACK.with_readings(M4=option)
+    result = check_scouting_eligibility(
+        facts(**changes), ADM, CLOSING, "kota-madiun", pack=pack, announced=ANNOUNCED
+    )
+    assert result.requirement(code).outcome is outcome
+    assert ReadingUse(id=ReadingId.M4, option=option) in result.readings_used
+
+
+def test_outside_a_round_documents_have_no_lower_bound() -> None:
+    old = HealthCertificate(number="S", issued=date(2010, 5, 1), government_doctor=True)
+    result = check_scouting_eligibility(facts(health_certificate=old), ADM, CLOSING, "kota-madiun")
+    assert result.requirement("health").outcome is MET
+    assert result.requirement("health").evidence["issued_from"] == "-"
+
+
+@pytest.mark.parametrize(
+    ("option", "ended", "outcome"),
+    [
+        pytest.param(
+            "from-last-day",
+            date(2023, 3, 15),
+            MET,
+            id="madiun-2021:P10(1)(f) M5 from the last day: free on its anniversary",
+        ),
+        pytest.param(
+            "from-day-after",
+            date(2023, 3, 15),
+            NOT,
+            id="madiun-2021:P10(1)(f) M5 from the day after: barred on the anniversary",
+        ),
+        pytest.param(
+            "from-day-after",
+            date(2023, 3, 14),
+            MET,
+            id="madiun-2021:P10(1)(f) M5 from the day after: free a day later",
+        ),
+    ],
+)
+def test_reading_m5_cool_off_boundary(option: str, ended: date, outcome: Outcome) -> None:
+    pack = madiun.PACK.with_readings(M5=option)
+    candidate = facts(penalties=penalty(PenaltyLevel.MODERATE, ended))
+    result = check_scouting_eligibility(candidate, ADM, CLOSING, "kota-madiun", pack=pack)
+    assert result.requirement("discipline").outcome is outcome
+    assert ReadingUse(id=ReadingId.M5, option=option) in result.readings_used
 
 
 def test_reading_d2_both_requires_the_two_experiences() -> None:
@@ -538,34 +731,81 @@ def test_promotion_consideration(
         assert result.eligible is (outcome is MET)
 
 
+SCAN = DocumentRef(name="ijazah.pdf", sha256="d" * 64)
+DIPLOMA = CamatBasis.GOVERNMENT_SCIENCE_DIPLOMA
+CERTIFICATE = CamatBasis.KEPAMONGPRAJAAN_CERTIFICATE
+
+
+def qualification(
+    basis: CamatBasis,
+    level: EducationLevel | None = None,
+    issued: date = date(2010, 8, 1),
+    programme: str = "",
+) -> CamatQualification:
+    return CamatQualification(
+        basis=basis,
+        number="IPDN/123/2010",
+        issued=issued,
+        institution="IPDN",
+        level=level,
+        programme=programme,
+        document=SCAN,
+    )
+
+
 @pytest.mark.parametrize(
-    ("education", "certificate", "met"),
+    ("recorded", "met"),
     [
         pytest.param(
-            (EducationEntry(level=EducationLevel.S1, programme="Ilmu Pemerintahan"),),
-            False,
+            qualification(DIPLOMA, EducationLevel.D4, programme="Ilmu Pemerintahan"),
             True,
-            id="madiun-2021:P30(2) government-science degree",
+            id="madiun-2021:P30(2) an IPDN graduate's government-science D4",
         ),
         pytest.param(
-            (EducationEntry(level=EducationLevel.S1, programme="Hukum"),),
+            qualification(DIPLOMA, EducationLevel.D1),
             True,
-            True,
-            id="madiun-2021:P30(2) governance certificate",
+            id="madiun-2021:P30(2) the lowest diploma, D1",
         ),
         pytest.param(
-            (EducationEntry(level=EducationLevel.S1, programme="Hukum"),),
+            qualification(DIPLOMA, EducationLevel.SMA),
             False,
-            False,
-            id="madiun-2021:P30(2) neither",
+            id="madiun-2021:P30(2) a school certificate is no diploma",
         ),
+        pytest.param(
+            qualification(DIPLOMA), False, id="madiun-2021:P30(2) a diploma without its level"
+        ),
+        pytest.param(
+            qualification(CERTIFICATE),
+            True,
+            id="madiun-2021:P30(2) the keparamongprajaan certificate",
+        ),
+        pytest.param(
+            qualification(CERTIFICATE, issued=CLOSING),
+            True,
+            id="madiun-2021:P30(2) a certificate issued on the day",
+        ),
+        pytest.param(
+            qualification(CERTIFICATE, issued=date(2024, 3, 16)),
+            False,
+            id="madiun-2021:P30(2) a certificate issued the day after",
+        ),
+        pytest.param(None, False, id="madiun-2021:P30(2) nothing recorded"),
     ],
 )
-def test_camat_qualification(
-    education: tuple[EducationEntry, ...], certificate: bool, met: bool
-) -> None:
-    result = check_camat_qualification(
-        facts(education=education), has_governance_certificate=certificate
-    )
+def test_camat_qualification(recorded: CamatQualification | None, met: bool) -> None:
+    result = check_camat_qualification(recorded, CLOSING)
     assert result.passed is met
     assert result.citation == "madiun-2021:P30(2)"
+    assert result.message.id and result.message.en
+    if recorded is not None:
+        assert result.evidence["document_sha256"] == "d" * 64
+        assert recorded_camat_qualification(result) == recorded
+
+
+def test_a_programme_named_like_government_is_not_a_qualification() -> None:
+    """ "Hukum Tata Pemerintahan" in the personnel record proves nothing: only a recorded
+    diploma or certificate does."""
+    law = facts(
+        education=(EducationEntry(level=EducationLevel.S1, programme="Hukum Tata Pemerintahan"),)
+    )
+    assert law.education and not check_camat_qualification(None, CLOSING).passed

@@ -83,9 +83,13 @@ def test_unknown_agency() -> None:
 @pytest.mark.parametrize(
     ("pack_id", "ids"),
     [
-        pytest.param("binjai-2023", ("D1", "D6", "D7"), id="binjai-2023 readings"),
-        pytest.param("balikpapan-2022", ("D7",), id="balikpapan-2022 readings"),
-        pytest.param("madiun-2021", ("D2", "D3", "D4", "D5", "D7"), id="madiun-2021 readings"),
+        pytest.param("binjai-2023", ("D1", "D6", "D7", "C1"), id="binjai-2023 readings"),
+        pytest.param("balikpapan-2022", ("D7", "C2"), id="balikpapan-2022 readings"),
+        pytest.param(
+            "madiun-2021",
+            ("D2", "D3", "D4", "D5", "D7", "M1", "M2", "M3", "M4", "M5", "M6", "M7", "M8"),
+            id="madiun-2021 readings",
+        ),
     ],
 )
 def test_each_pack_carries_its_readings(pack_id: str, ids: tuple[str, ...]) -> None:
@@ -103,9 +107,19 @@ def test_each_pack_carries_its_readings(pack_id: str, ids: tuple[str, ...]) -> N
         pytest.param(ReadingId.D2, "alternatives", id="D2 madiun-2021:P10(2)(b)"),
         pytest.param(ReadingId.D3, "p18-thresholds", id="D3 madiun-2021:P15(2)"),
         pytest.param(ReadingId.D4, "registration-closing-date", id="D4 madiun-2021:P30(3)"),
-        pytest.param(ReadingId.D5, "two-latest-ratings", id="D5 madiun-2021:P10(1)(e)"),
+        pytest.param(ReadingId.D5, "two-calendar-years", id="D5 madiun-2021:P10(1)(e)"),
         pytest.param(ReadingId.D6, "grid-position", id="D6 binjai-2023:Lampiran"),
         pytest.param(ReadingId.D7, "calendar-years", id="D7 n tahun"),
+        pytest.param(ReadingId.C1, "grade-equivalent", id="C1 binjai-2023:P1(15), P25(1)"),
+        pytest.param(ReadingId.C2, "box9-outside-group", id="C2 balikpapan-2022:P23(3)"),
+        pytest.param(ReadingId.M1, "all-offices", id="M1 madiun-2021:P8(2)"),
+        pytest.param(ReadingId.M2, "strict", id="M2 madiun-2021:P24 angka 4"),
+        pytest.param(ReadingId.M3, "required", id="M3 madiun-2021:P13(2)"),
+        pytest.param(ReadingId.M4, "since-announcement", id="M4 madiun-2021:P10(1)(g)-(h)"),
+        pytest.param(ReadingId.M5, "from-last-day", id="M5 madiun-2021:P10(1)(f)"),
+        pytest.param(ReadingId.M6, "refused", id="M6 madiun-2021:P22(2)"),
+        pytest.param(ReadingId.M7, "latest-kurang-or-worse", id="M7 madiun-2021:P30(5)(b)"),
+        pytest.param(ReadingId.M8, "any-past-spell", id="M8 madiun-2021:P10(1)(b)"),
     ],
 )
 def test_reading_defaults(reading: ReadingId, default: str) -> None:

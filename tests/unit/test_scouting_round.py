@@ -13,6 +13,7 @@ from eventsourcing.domain import Aggregate
 
 from domain.envelope import Actor, Basis, DocumentRef, Envelope, Role
 from domain.rules.core import EligibilityResult, Message, PackNotInForce, RuleRefusal, requirement
+from domain.rules.madiun import PACK
 from domain.rules.madiun_scoring import Category
 from domain.scouting.candidate import AssessmentStage, Channel, Stage
 from domain.scouting.errors import ScoutingRefusal
@@ -81,15 +82,22 @@ def published() -> ScoutingRound:
     return scouting
 
 
-def registered(*nips: str, channel: Channel = Channel.DIRECT) -> ScoutingRound:
+def registered(
+    *nips: str, channel: Channel = Channel.DIRECT, recommended: bool = True
+) -> ScoutingRound:
+    """Each registrant recommended by the head of unit (P13(2)) unless ``recommended`` is off."""
     scouting = published()
     for each in nips or (A, B, C):
         scouting.register(each, channel, DOCUMENTS, False, envelope())
+        if recommended:
+            scouting.recommend(each, envelope())
     return scouting
 
 
-def closed(*nips: str, channel: Channel = Channel.DIRECT) -> ScoutingRound:
-    scouting = registered(*nips, channel=channel)
+def closed(
+    *nips: str, channel: Channel = Channel.DIRECT, recommended: bool = True
+) -> ScoutingRound:
+    scouting = registered(*nips, channel=channel, recommended=recommended)
     scouting.close_registration(CLOSING, envelope(CLOSING))
     return scouting
 
@@ -176,8 +184,21 @@ REFUSALS: list[Any] = [
         id="madiun-2021:P13(1) recommending someone not registered",
     ),
     pytest.param(
-        registered, lambda r: [r.recommend(A, envelope()) for _ in range(2)],
+        lambda: registered(recommended=False),
+        lambda r: [r.recommend(A, envelope()) for _ in range(2)],
         "already-recommended", "P13(2)", id="madiun-2021:P13(2) second recommendation",
+    ),
+    pytest.param(
+        lambda: closed(A, recommended=False),
+        lambda r: r.select_administratively(A, eligibility(True), True, envelope()),
+        "not-recommended", "P13(2)",
+        id="madiun-2021:P13(2) M3=required selection of a direct registrant not recommended",
+    ),
+    pytest.param(
+        lambda: registered(A, channel=Channel.WEB, recommended=False),
+        lambda r: r.verify_documents(A, envelope()),
+        "not-recommended", "P13(2)",
+        id="madiun-2021:P13(2) M3=required web documents verified before the recommendation",
     ),
     pytest.param(
         registered, lambda r: r.verify_documents(A, envelope()), "nothing-to-verify", "P13(3)",
@@ -377,6 +398,7 @@ def test_the_six_stages_run_in_order_to_the_report() -> None:
     scouting.register(A, Channel.DIRECT, DOCUMENTS, False, envelope())
     scouting.register(B, Channel.WEB, DOCUMENTS, False, envelope())
     scouting.recommend(A, envelope())
+    scouting.recommend(B, envelope())
     assert scouting.stage_of(B) is Stage.PENDING_VERIFICATION
     scouting.verify_documents(B, envelope())
     assert scouting.close_registration(CLOSING, envelope(CLOSING))
@@ -394,7 +416,8 @@ def test_the_six_stages_run_in_order_to_the_report() -> None:
     scouting.report_to_mayor("700/45/401.103/2024", envelope(SCHEDULE.result))
 
     assert [type(e).__name__ for e in scouting.collect_events()] == [
-        "Opened", "Published", "Registered", "Registered", "Recommended", "DocumentsVerified",
+        "Opened", "Published", "Registered", "Registered", "Recommended", "Recommended",
+        "DocumentsVerified",
         "RegistrationClosed", "AdministrativelySelected", "AdministrativelySelected",
         "AdministrativeResultsAnnounced", "PotentialAssessed", "PotentialAssessed",
         "TechnicalAssessed", "TechnicalAssessed", "ResultsFinalised", "ReportedToMayor",
@@ -591,7 +614,7 @@ def test_a_reminder_is_recorded_once_per_key() -> None:
 
 
 def test_nips_are_accepted_however_they_are_spaced() -> None:
-    scouting = registered(A)
+    scouting = registered(A, recommended=False)
     scouting.recommend("19750601 200001 1 001", envelope())
     assert scouting.candidates[A].recommended
 
@@ -625,3 +648,29 @@ def test_the_pool_decree_is_recorded_on_the_round_once() -> None:
     assert "madiun-2021:P20(2)" in decreed.envelope["basis"]["citations"]
     assert scouting.pool_decree is not None
     assert scouting.pool_decree.decree_number == "800/55/2024"
+
+
+def test_reading_m3_recorded_selects_a_registrant_without_recommendation() -> None:
+    relaxed = PACK.with_readings(M3="recorded")
+    scouting = registered(A, channel=Channel.WEB, recommended=False)
+    scouting.verify_documents(A, envelope(), relaxed)
+    scouting.close_registration(CLOSING, envelope(CLOSING))
+    scouting.select_administratively(A, eligibility(True), True, envelope(CLOSING), relaxed)
+
+    selection = scouting.collect_events()[-1]
+    assert isinstance(selection, ScoutingRound.AdministrativelySelected)
+    assert selection.passed and not scouting.candidates[A].recommended
+    assert selection.envelope["basis"]["readings"]["M3"] == "recorded"
+    assert "madiun-2021:P13(2)" in selection.envelope["basis"]["citations"]
+
+
+def test_a_registration_names_reading_m6_and_a_valid_entry_bars_it() -> None:
+    scouting = published()
+    scouting.collect_events()
+    scouting.register(A, Channel.DIRECT, DOCUMENTS, False, envelope())
+    (registration,) = scouting.collect_events()
+    assert registration.envelope["basis"]["readings"]["M6"] == "refused"
+    assert "madiun-2021:P22(2)" in registration.envelope["basis"]["citations"]
+    with pytest.raises(ScoutingRefusal) as refused:
+        scouting.register(B, Channel.DIRECT, DOCUMENTS, True, envelope())
+    assert (refused.value.code, refused.value.citation) == ("already-in-pool", "madiun-2021:P22(2)")

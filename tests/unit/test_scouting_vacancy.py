@@ -9,13 +9,19 @@ from uuid import UUID
 
 import pytest
 
-from domain.envelope import Actor, Envelope, Role
+from domain.envelope import Actor, DocumentRef, Envelope, Role
 from domain.personnel.facts import EducationEntry
-from domain.rules.madiun_promotion import check_camat_qualification, check_promotion_consideration
+from domain.rules.madiun import PACK as MADIUN
+from domain.rules.madiun_promotion import (
+    CamatBasis,
+    CamatQualification,
+    check_camat_qualification,
+    check_promotion_consideration,
+)
 from domain.scouting.errors import ScoutingRefusal
 from domain.scouting.mutation import Mutation, MutationGrounds, TenureReview, tenure_review_due
 from domain.scouting.pool import PoolEntry, PoolMembership
-from domain.scouting.tpk import TpkMember, TpkSession
+from domain.scouting.tpk import TpkMember, TpkOffice, TpkSession
 from domain.scouting.vacancy import Vacancy, vacancy_id
 from domain.scouting.vacancy_state import Standing, VacancyState
 from domain.values import (
@@ -34,8 +40,11 @@ PICKED_ON = date(2025, 4, 10)
 NIPS = [nip_for(date(1975 + i, 6, 1)) for i in range(5)]
 
 
-def stamp(role: Role, day: date = ON) -> Envelope:
-    return Envelope(actor=Actor(id=f"{role}-1", role=role, agency="kota-madiun"), effective=day)
+def stamp(role: Role, day: date = ON, unit: str = "Sekretariat Daerah") -> Envelope:
+    """A head of unit heads ``unit``, the vacancy's by default."""
+    head = unit if role is Role.HEAD_OF_UNIT else ""
+    actor = Actor(id=f"{role}-1", role=role, agency="kota-madiun", unit=head)
+    return Envelope(actor=actor, effective=day)
 
 
 def entry(
@@ -68,17 +77,25 @@ def propose(target: Vacancy, nip: str, on: date = ON, **changes: Any) -> None:
         nip,
         entry(nip),
         check_promotion_consideration(candidate, on),
-        check_camat_qualification(candidate, has_governance_certificate=False),
+        check_camat_qualification(None, on),
         stamp(Role.HEAD_OF_UNIT, on),
     )
 
 
-def board(size: int = 5, chairs: int = 1) -> TpkSession:
+def board(*offices: TpkOffice) -> TpkSession:
+    """The board with each of ``offices`` (default: the five of P8(2)) sat by its holder."""
     members = tuple(
-        TpkMember(name=f"Anggota {i}", role="chair" if i < chairs else "member")
-        for i in range(size)
+        TpkMember(name=f"Pejabat {office.value}", office=office) for office in offices or TpkOffice
     )
-    return TpkSession(minutes_number="BA/7/2025", minutes_date=date(2025, 4, 2), members=members)
+    return TpkSession(
+        minutes_number="BA/7/2025",
+        minutes_date=date(2025, 4, 2),
+        decree_number="188.45/20/401.012/2025",
+        members=members,
+    )
+
+
+RELAXED = MADIUN.with_readings(M2="relaxed")
 
 
 def standing(nips: list[str], on: date = ON, **changes: Any) -> dict[str, Standing]:
@@ -218,27 +235,38 @@ def test_a_duplicate_proposal_is_refused() -> None:
     assert refused.value.code == "already-proposed"
 
 
+GOVERNANCE = CamatQualification(
+    basis=CamatBasis.KEPAMONGPRAJAAN_CERTIFICATE,
+    number="SERT/77/2019",
+    issued=date(2019, 5, 2),
+    institution="Kementerian Dalam Negeri",
+    document=DocumentRef(name="sertifikat.pdf", sha256="e" * 64),
+)
+
+
 @pytest.mark.parametrize(
-    ("education", "certificate", "code"),
+    ("qualification", "code"),
     [
         pytest.param(
-            (), False, "camat-not-qualified", id="madiun-2021:P30(2) Camat without qualification"
+            None, "camat-not-qualified", id="madiun-2021:P30(2) Camat without qualification"
         ),
         pytest.param(
-            (EducationEntry(level=EducationLevel.S1, programme="Ilmu Pemerintahan"),),
-            False,
-            None,
-            id="madiun-2021:P30(2) Camat with a government-science degree",
+            GOVERNANCE.model_copy(update={"issued": date(2025, 3, 11)}),
+            "camat-not-qualified",
+            id="madiun-2021:P30(2) Camat with a certificate dated after the proposal",
         ),
-        pytest.param((), True, None, id="madiun-2021:P30(2) Camat with a governance certificate"),
+        pytest.param(GOVERNANCE, None, id="madiun-2021:P30(2) Camat with the certificate"),
     ],
 )
 def test_a_camat_needs_government_knowledge(
-    education: tuple[EducationEntry, ...], certificate: bool, code: str | None
+    qualification: CamatQualification | None, code: str | None
 ) -> None:
     target = vacancy(camat=True)
-    candidate = facts(nip=NIPS[0], education=(EducationEntry(level=EducationLevel.S1), *education))
-    check = check_camat_qualification(candidate, has_governance_certificate=certificate)
+    candidate = facts(
+        nip=NIPS[0],
+        education=(EducationEntry(level=EducationLevel.S1, programme="Hukum Tata Pemerintahan"),),
+    )
+    check = check_camat_qualification(qualification, ON)
 
     def run() -> None:
         target.propose(
@@ -246,7 +274,7 @@ def test_a_camat_needs_government_knowledge(
             entry(NIPS[0]),
             check_promotion_consideration(candidate, ON),
             check,
-            stamp(Role.HEAD_OF_UNIT),
+            stamp(Role.HEAD_OF_UNIT, unit="Kecamatan Taman"),
         )
 
     if code is None:
@@ -255,7 +283,47 @@ def test_a_camat_needs_government_knowledge(
     else:
         with pytest.raises(ScoutingRefusal) as refused:
             run()
-        assert refused.value.code == code
+        assert (refused.value.code, refused.value.citation) == (code, "madiun-2021:P30(2)")
+
+
+@pytest.mark.parametrize(
+    ("unit", "code"),
+    [
+        pytest.param("Sekretariat Daerah", None, id="madiun-2021:P24 angka 1 the vacancy's unit"),
+        pytest.param(
+            " sekretariat  DAERAH ", None, id="madiun-2021:P24 angka 1 spacing and case aside"
+        ),
+        pytest.param(
+            "Dinas Pendidikan",
+            "not-head-of-vacancy-unit",
+            id="madiun-2021:P24 angka 1 the head of another unit",
+        ),
+        pytest.param(
+            "", "not-head-of-vacancy-unit", id="madiun-2021:P24 angka 1 a head without a unit"
+        ),
+    ],
+)
+def test_only_the_head_of_the_vacancys_unit_proposes(unit: str, code: str | None) -> None:
+    target = vacancy()
+    candidate = facts(nip=NIPS[0])
+
+    def run() -> None:
+        target.propose(
+            NIPS[0],
+            entry(NIPS[0]),
+            check_promotion_consideration(candidate, ON),
+            None,
+            stamp(Role.HEAD_OF_UNIT, unit=unit),
+        )
+
+    if code is None:
+        run()
+        assert list(target.proposals) == [NIPS[0]]
+    else:
+        with pytest.raises(ScoutingRefusal) as refused:
+            run()
+        assert (refused.value.code, refused.value.citation) == (code, "madiun-2021:P24 angka 1")
+        assert not target.proposals
 
 
 def test_a_camat_post_is_an_administrator_post() -> None:
@@ -274,86 +342,130 @@ def test_a_camat_post_is_an_administrator_post() -> None:
 
 
 @pytest.mark.parametrize(
-    ("proposed", "listed", "justification", "session", "code"),
+    ("proposed", "listed", "justification", "relaxed", "code"),
     [
         pytest.param(
             3,
             NIPS[:2],
-            "",
-            board(),
+            "only two fit",
+            False,
             "shortlist-short",
-            id="madiun-2021:P24(4) shortlist of 2 without justification",
+            id="madiun-2021:P24 angka 4 M2=strict two refused even with justification",
         ),
         pytest.param(
-            4, NIPS[:4], "", board(), "shortlist-size", id="madiun-2021:P24(4) shortlist of 4"
+            1,
+            NIPS[:1],
+            "",
+            False,
+            "shortlist-short",
+            id="madiun-2021:P24 angka 4 M2=strict one refused",
         ),
         pytest.param(
-            3, [], "none fit", board(), "shortlist-size", id="madiun-2021:P24(4) empty shortlist"
+            3,
+            NIPS[:2],
+            "",
+            True,
+            "shortlist-short",
+            id="madiun-2021:P24 angka 4 M2=relaxed two without justification",
+        ),
+        pytest.param(
+            4,
+            NIPS[:4],
+            "",
+            False,
+            "shortlist-size",
+            id="madiun-2021:P24 angka 4 shortlist of 4",
+        ),
+        pytest.param(
+            4,
+            NIPS[:4],
+            "many",
+            True,
+            "shortlist-size",
+            id="madiun-2021:P24 angka 4 M2=relaxed shortlist of 4",
+        ),
+        pytest.param(
+            3, [], "none fit", True, "shortlist-size", id="madiun-2021:P24 angka 4 empty shortlist"
         ),
         pytest.param(
             3,
             [NIPS[0], NIPS[0], NIPS[1]],
             "",
-            board(),
+            False,
             "shortlist-size",
-            id="madiun-2021:P24(4) a candidate twice",
+            id="madiun-2021:P24 angka 4 a candidate twice",
         ),
         pytest.param(
             3,
             [NIPS[0], NIPS[1], NIPS[4]],
             "",
-            board(),
+            False,
             "not-proposed",
-            id="madiun-2021:P24(3) a candidate nobody proposed",
-        ),
-        pytest.param(3, NIPS[:3], "", board(4), "tpk-even", id="madiun-2021:P8(2) even TPK"),
-        pytest.param(
-            3,
-            NIPS[:3],
-            "",
-            board(5, chairs=0),
-            "tpk-chair",
-            id="madiun-2021:P8(2)(a) TPK without chair",
+            id="madiun-2021:P24 angka 3 a candidate nobody proposed",
         ),
     ],
 )
 def test_shortlists_are_refused(
-    proposed: int, listed: list[str], justification: str, session: TpkSession, code: str
+    proposed: int, listed: list[str], justification: str, relaxed: bool, code: str
 ) -> None:
     target = with_proposals(proposed)
 
     with pytest.raises(ScoutingRefusal) as refused:
-        target.shortlist(session, listed, justification, standing(listed), stamp(Role.TPK_MEMBER))
+        target.shortlist(
+            board(),
+            listed,
+            justification,
+            standing(listed),
+            stamp(Role.TPK_MEMBER),
+            RELAXED if relaxed else MADIUN,
+        )
 
     assert refused.value.code == code
+    assert refused.value.citation is not None
+    assert refused.value.citation.startswith("madiun-2021:P24 angka")
     assert target.shortlisted is None
 
 
 @pytest.mark.parametrize(
-    ("listed", "justification", "short"),
+    ("listed", "justification", "relaxed", "short"),
     [
-        pytest.param(NIPS[:3], "", False, id="madiun-2021:P24(4) three candidates"),
+        pytest.param(NIPS[:3], "", False, False, id="madiun-2021:P24 angka 4 M2=strict three"),
+        pytest.param(NIPS[:3], "", True, False, id="madiun-2021:P24 angka 4 M2=relaxed three"),
         pytest.param(
             NIPS[:2],
             "only two pool members in the unit's field",
             True,
-            id="madiun-2021:P24(4) two with justification flagged short",
+            True,
+            id="madiun-2021:P24 angka 4 M2=relaxed two with justification flagged short",
+        ),
+        pytest.param(
+            NIPS[:1],
+            "the only pool member of the field",
+            True,
+            True,
+            id="madiun-2021:P24 angka 4 M2=relaxed one with justification flagged short",
         ),
     ],
 )
-def test_a_shortlist_is_recorded_with_its_session(
-    listed: list[str], justification: str, short: bool
+def test_a_shortlist_is_recorded_with_its_session_and_readings(
+    listed: list[str], justification: str, relaxed: bool, short: bool
 ) -> None:
     target = with_proposals(3)
     target.collect_events()
+    pack = RELAXED if relaxed else MADIUN
 
-    target.shortlist(board(3), listed, justification, standing(listed), stamp(Role.TPK_MEMBER))
+    target.shortlist(board(), listed, justification, standing(listed), stamp(Role.TPK_MEMBER), pack)
 
     (recorded,) = target.collect_events()
     assert isinstance(recorded, Vacancy.Shortlisted)
     assert (recorded.nips, recorded.short) == (listed, short)
     assert recorded.session["minutes_number"] == "BA/7/2025"
-    assert len(recorded.session["members"]) == 3
+    assert recorded.session["decree_number"] == "188.45/20/401.012/2025"
+    assert [m["office"] for m in recorded.session["members"]] == [o.value for o in TpkOffice]
+    assert recorded.envelope["basis"]["readings"] == {
+        "M1": "all-offices",
+        "M2": "relaxed" if relaxed else "strict",
+    }
     assert target.state is VacancyState.SHORTLISTED
 
 
@@ -366,7 +478,7 @@ def test_the_pick_must_be_on_the_shortlist_and_inauguration_follows_the_pick() -
             NIPS[3], "821/5/2025", PICKED_ON, standing([NIPS[3]], PICKED_ON), stamp(Role.PPK)
         )
     assert outside.value.code == "not-shortlisted"
-    assert str(outside.value.citation) == "madiun-2021:P24(5)"
+    assert str(outside.value.citation) == "madiun-2021:P24 angka 5"
 
     with pytest.raises(ScoutingRefusal) as early:
         target.inaugurate(date(2025, 4, 12), stamp(Role.CASEWORKER))
@@ -425,9 +537,11 @@ def test_a_mutation_goes_from_the_head_of_unit_through_the_board_to_the_mayor() 
     with pytest.raises(ScoutingRefusal) as early:
         mutation.decide(True, "821/9/2025", date(2025, 5, 2), stamp(Role.PPK))
     assert early.value.code == "wrong-stage"
-    with pytest.raises(ScoutingRefusal) as even:
-        mutation.recommend(board(2), True, "", stamp(Role.TPK_MEMBER))
-    assert even.value.code == "tpk-even"
+    with pytest.raises(ScoutingRefusal) as incomplete:
+        mutation.recommend(
+            board(TpkOffice.SEKDA, TpkOffice.INSPEKTUR), True, "", stamp(Role.TPK_MEMBER)
+        )
+    assert incomplete.value.code == "tpk-quorum"
 
     mutation.recommend(board(), True, "", stamp(Role.TPK_MEMBER))
     mutation.decide(True, "821/9/2025", date(2025, 5, 2), stamp(Role.PPK))

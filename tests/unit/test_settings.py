@@ -139,7 +139,7 @@ class Row:
 
 ROWS = [
     Row(
-        "madiun-2021:P22",
+        "madiun-2021:P22(1)",
         "kota-madiun",
         ClockKind.POOL_ENTRY,
         [60, 14],

@@ -186,9 +186,25 @@ def test_corporate_university_needs_its_method_and_only_it(pack: RulePack) -> No
             BALIKPAPAN,
             3,
             Role.ASSESSOR,
-            "no-counselling-in-pack",
-            "balikpapan-2022:P20(1)",
-            id="balikpapan-2022:P20(1) no counselling by assessors",
+            None,
+            None,
+            id="balikpapan-2022:P15(3) Lampiran II box 3 Konseling Kinerja",
+        ),
+        pytest.param(
+            BALIKPAPAN,
+            6,
+            Role.ASSESSOR,
+            "counselling-box",
+            "balikpapan-2022:P15(3)",
+            id="balikpapan-2022:P15(3) Lampiran II box 6 has no counselling",
+        ),
+        pytest.param(
+            BALIKPAPAN,
+            2,
+            Role.ASSESSOR,
+            "counselling-box",
+            "balikpapan-2022:P15(3)",
+            id="balikpapan-2022:P15(3) Lampiran II box 2 has no counselling",
         ),
     ],
 )
@@ -294,10 +310,15 @@ def test_the_handlers_judge_on_the_profile_and_cite_what_they_used(app: Talenta)
     event = list(app.repository.event_store.get(development_id("kota-binjai", NIP)))[-1]
     assert event.envelope["basis"]["citations"] == [
         "binjai-2023:P24(5)",
+        "binjai-2023:P25(1)",
         "binjai-2023:P25(2)",
         "binjai-2023:P25(3)",
     ]
-    assert event.envelope["basis"]["readings"] == {"D1": "a-and-b-or-c", "D7": "calendar-years"}
+    assert event.envelope["basis"]["readings"] == {
+        "D1": "a-and-b-or-c",
+        "D7": "calendar-years",
+        "C1": "grade-equivalent",
+    }
 
     with pytest.raises(Forbidden):
         services.counsel(app, services.Counsel(**step, notes="x"), actor(Role.CASEWORKER))
@@ -346,4 +367,4 @@ def test_follow_ups_need_an_assessment_by_the_day(app: Talenta) -> None:
             services.OpenFollowUps(agency="kota-binjai", nip=NIP, effective=ON),
             actor(Role.TALENT_TEAM),
         )
-    assert (refused.value.code, refused.value.citation) == ("not-assessed", "binjai-2023:P17")
+    assert (refused.value.code, refused.value.citation) == ("not-assessed", "binjai-2023:P18(1)")

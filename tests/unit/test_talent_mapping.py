@@ -118,8 +118,8 @@ def test_a_same_day_reassessment_is_the_one_in_force() -> None:
             {},
             ON,
             "assessment-evidence",
-            "binjai-2023:P17",
-            id="binjai-2023:P17 potential without any evidence",
+            "binjai-2023:P18(1)",
+            id="binjai-2023:P18(1) potential without any evidence",
         ),
         pytest.param(
             "balikpapan",

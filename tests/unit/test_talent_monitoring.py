@@ -83,20 +83,55 @@ def test_outcomes_the_pack_does_not_provide_are_refused(
     assert (refused.value.code, refused.value.citation) == ("outcome-not-in-pack", citation), case
 
 
-@pytest.mark.parametrize("pack", list(PACKS))
-def test_evaluation_before_the_last_year_and_twice_are_refused(pack: str) -> None:
+@pytest.mark.parametrize(
+    ("case", "pack", "inaugurated", "on", "accepted"),
+    [
+        ("binjai-2023:P33(2) 2nd anniversary", "binjai-2023", date(2025, 3, 5), date(2027, 3, 5),
+         False),
+        ("binjai-2023:P33(2) day before the 3rd", "binjai-2023", date(2025, 3, 5),
+         date(2028, 3, 4), False),
+        ("binjai-2023:P33(2) 3rd anniversary", "binjai-2023", date(2025, 3, 5), date(2028, 3, 5),
+         True),
+        ("balikpapan-2022:P25(3) 2nd anniversary", "balikpapan-2022", date(2025, 3, 5),
+         date(2027, 3, 5), False),
+        ("balikpapan-2022:P25(3) day before the 3rd", "balikpapan-2022", date(2025, 3, 5),
+         date(2028, 3, 4), False),
+        ("balikpapan-2022:P25(3) 3rd anniversary", "balikpapan-2022", date(2025, 3, 5),
+         date(2028, 3, 5), True),
+        ("binjai-2023:P33(2) D7 29 Feb, 27 Feb", "binjai-2023", date(2024, 2, 29),
+         date(2027, 2, 27), False),
+        ("binjai-2023:P33(2) D7 29 Feb, 28 Feb", "binjai-2023", date(2024, 2, 29),
+         date(2027, 2, 28), True),
+    ],
+)  # fmt: skip
+def test_the_final_evaluation_waits_for_the_3_years_to_run(
+    case: str, pack: str, inaugurated: date, on: date, accepted: bool
+) -> None:
     cycle: CycleRules = PACKS[pack]
-    monitoring = started(pack)
+    monitoring = started(pack, inaugurated)
     outcome = cycle.monitoring_outcomes[0]
+    if accepted:
+        monitoring.evaluate(outcome, "", cycle, stamp(on))
+        assert monitoring.outcome is outcome, case
+        return
     with pytest.raises(TalentRefusal) as early:
-        monitoring.evaluate(outcome, "", cycle, stamp(date(2026, 3, 5)))
+        monitoring.evaluate(outcome, "", cycle, stamp(on))
     assert (early.value.code, early.value.citation) == (
         "evaluation-too-early",
         cycle.monitoring_citation,
-    )
-    monitoring.evaluate(outcome, "", cycle, stamp(date(2027, 3, 5)))
+    ), case
+    assert str(monitoring.evaluation_due) in str(early.value), case
+    assert monitoring.outcome is None, case
+
+
+@pytest.mark.parametrize("pack", list(PACKS))
+def test_a_monitoring_is_evaluated_once(pack: str) -> None:
+    cycle: CycleRules = PACKS[pack]
+    monitoring = started(pack)
+    outcome = cycle.monitoring_outcomes[0]
+    monitoring.evaluate(outcome, "", cycle, stamp(date(2028, 3, 5)))
     with pytest.raises(TalentRefusal) as twice:
-        monitoring.evaluate(outcome, "", cycle, stamp(date(2028, 3, 5)))
+        monitoring.evaluate(outcome, "", cycle, stamp(date(2028, 3, 6)))
     assert twice.value.code == "already-evaluated"
 
 

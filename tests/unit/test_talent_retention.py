@@ -1,6 +1,6 @@
 """Retention and awards, both packs side by side: the Binjai box-9 pin valid 2 years (reading D7),
-Balikpapan without a set pin, awards only to the succession group; the pin's reminders and
-expiry as the clock records them."""
+Balikpapan's pin without a term (P18(3)), awards only to the succession group; the pin's
+reminders and expiry as the clock records them."""
 
 from __future__ import annotations
 
@@ -86,6 +86,38 @@ def award(
             None,
             id="balikpapan-2022:P18(1) box 8 certificate",
         ),
+        pytest.param(
+            BINJAI,
+            CERTIFICATE,
+            8,
+            date(2024, 7, 1),
+            None,
+            id="binjai-2023:P30(1) certificate for box 8 (P30(2) dapat berupa)",
+        ),
+        pytest.param(
+            BINJAI,
+            AwardKind.DEVELOPMENT_PRIORITY,
+            7,
+            date(2024, 7, 1),
+            None,
+            id="binjai-2023:P30(1) development priority for box 7 (P30(2) dapat berupa)",
+        ),
+        pytest.param(
+            BALIKPAPAN,
+            PIN,
+            9,
+            date(2025, 3, 3),
+            None,
+            id="balikpapan-2022:P18(3) a pin may be awarded, with no term",
+        ),
+        pytest.param(
+            BALIKPAPAN,
+            PIN,
+            7,
+            date(2025, 3, 3),
+            None,
+            id="balikpapan-2022:P18(1) box 7 pin, the lowest box of the group",
+        ),
     ],
 )
 def test_awards_and_the_pin_expiry(
@@ -129,33 +161,6 @@ def test_awards_and_the_pin_expiry(
             "award-outside-succession-group",
             "binjai-2023:P30(1)",
             id="binjai-2023:P30(1) not mapped refused",
-        ),
-        pytest.param(
-            BALIKPAPAN,
-            PIN,
-            9,
-            date(2025, 3, 3),
-            "no-set-pin",
-            "balikpapan-2022:P18(3)",
-            id="balikpapan-2022:P18(3) no set pin, awards may differ",
-        ),
-        pytest.param(
-            BINJAI,
-            CERTIFICATE,
-            8,
-            date(2024, 7, 1),
-            "box9-award-only",
-            "binjai-2023:P30(2)",
-            id="binjai-2023:P30(2) certificate box 8 refused",
-        ),
-        pytest.param(
-            BINJAI,
-            AwardKind.DEVELOPMENT_PRIORITY,
-            7,
-            date(2024, 7, 1),
-            "box9-award-only",
-            "binjai-2023:P30(2)",
-            id="binjai-2023:P30(2) development priority box 7 refused",
         ),
         pytest.param(
             BALIKPAPAN,
@@ -297,12 +302,8 @@ def test_the_award_handler_reads_the_box_on_the_decree_date(app: Talenta) -> Non
             mayor.model_copy(update={"role": Role.CASEWORKER}),
         )
 
-    with pytest.raises(TalentRefusal) as refused:
-        award_handler(app, decree(BINJAI, CERTIFICATE, day), mayor)
-    assert (refused.value.code, refused.value.citation) == (
-        "box9-award-only",
-        "binjai-2023:P30(2)",
-    )
+    certificate = award_handler(app, decree(BINJAI, CERTIFICATE, day), mayor)
+    assert (certificate.kind, certificate.box, certificate.expires_on) == (CERTIFICATE, 8, None)
 
     granted = award_handler(app, decree(BINJAI, OTHER, day), mayor)
     again = award_handler(app, decree(BINJAI, OTHER, day), mayor)

@@ -48,6 +48,12 @@ USERS: dict[str, tuple[str, tuple[Role, ...], str]] = {
     "penguji": ("kota-madiun", (Role.EXTERNAL_ASSESSOR,), ""),
     "walikota": ("kota-madiun", (Role.PPK,), ""),
     "kabag": ("kota-madiun", (Role.HEAD_OF_UNIT,), "Dinas Pekerjaan Umum dan Penataan Ruang"),
+    "kaban": (
+        "kota-madiun",
+        (Role.HEAD_OF_UNIT,),
+        "Badan Kepegawaian dan Pengembangan Sumber Daya Manusia",
+    ),
+    "kadis": ("kota-madiun", (Role.HEAD_OF_UNIT,), "Dinas Komunikasi dan Informatika"),
     "tamu": ("kota-binjai", (Role.CASEWORKER,), ""),
     "admin": ("kota-madiun", (Role.ADMINISTRATOR,), ""),
 }

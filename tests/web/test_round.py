@@ -104,25 +104,28 @@ def test_a_round_runs_in_the_browser_from_opening_to_the_pool_decree(
     assert candidates(clerk) == {
         BUDI: "registered", SITI: "registered", ANDI: "pending-verification"
     }  # fmt: skip
-    step(clerk, "verify_documents", nip=ANDI, effective="2025-02-11")  # P13(3)
-    assert candidates(clerk)[ANDI] == "registered"
-    # The head of unit is offered only the recommendation, for their own unit's registrants.
-    head = browser.new_page()
-    sign_in(head, site, "kabag")
-    head.goto(board)
-    assert [f.get_attribute("id") for f in head.locator("form.step").all()] == [
-        "step-recommend_candidate"
-    ]
-    choices = head.locator("#step-recommend_candidate select option").all_inner_texts()
-    assert choices == [f"{BUDI} Dr. Budi Santoso, S.T., M.T."]
-    step(head, "recommend_candidate", nip=BUDI, effective="2025-02-12")
-    assert "direkomendasikan" in head.locator(f"tr:has-text('{BUDI}')").inner_text()
-    head.close()
     pinned = site.app.repository.get(_round_id(board)).candidates[BUDI].documents
     assert [(d.name, d.sha256) for d in pinned] == [
         ("surat-lamaran.pdf", hashlib.sha256(letter.read_bytes()).hexdigest())
     ]
-
+    # Each registrant's head of unit recommends them (P13(2)), offered only their own unit's.
+    for head_of_unit, nip in (("kabag", BUDI), ("kaban", SITI), ("kadis", ANDI)):
+        head = browser.new_page()
+        sign_in(head, site, head_of_unit)
+        head.goto(board)
+        assert [f.get_attribute("id") for f in head.locator("form.step").all()] == [
+            "step-recommend_candidate"
+        ]
+        choices = head.locator("#step-recommend_candidate select option")
+        assert [o.get_attribute("value") for o in choices.all()] == [nip]
+        step(head, "recommend_candidate", nip=nip, effective="2025-02-12")
+        assert refusal_in(head, "step-recommend_candidate").count() == 0
+        assert "direkomendasikan" in head.locator(f"tr:has-text('{nip}')").inner_text()
+        head.close()
+    clerk.goto(board)
+    step(clerk, "verify_documents", nip=ANDI, effective="2025-02-13")  # P13(3)
+    assert refusal_in(clerk, "step-verify_documents").count() == 0
+    assert candidates(clerk)[ANDI] == "registered"
     step(clerk, "close_registration", closed_on="2025-02-28", effective="2025-03-01")
     # Registering after the close is refused beside the form, with its article; nothing written.
     version = site.app.repository.get(_round_id(board)).version

@@ -1,0 +1,156 @@
+"""The talent search (binjai-2023 P23, balikpapan-2022 P19): opened for a position needing talent
+fast or with a specific expertise, concluded with the talents found and the one chosen, followed
+by the PPK's decree of mutation/rotation or (special) assignment, which records the new position
+in the personnel record in the same save."""
+
+from __future__ import annotations
+
+from datetime import date
+from uuid import UUID
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from domain.envelope import Actor, DocumentRef, Evidence, Role
+from domain.personnel.facts import PositionSpell
+from domain.talent.errors import refuse
+from domain.talent.search import SearchFollowUp, SearchGround, TalentSearch
+from domain.talent.succession_values import TalentFacts
+from domain.values import PositionLevel
+from services.application import NotFound, Talenta
+from services.auth import same_agency
+from services.permissions import allowed
+from services.talent.common import cycle_pack, envelope
+
+
+class OpenTalentSearch(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    agency: str = Field(min_length=1)
+    position: str = Field(min_length=1)
+    unit: str = Field(min_length=1)
+    level: PositionLevel
+    grounds: tuple[SearchGround, ...] = Field(min_length=1)
+    expertise: str = ""
+    justification: str = Field(min_length=1)
+    opened_on: date
+
+
+class ConcludeTalentSearch(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    search_id: UUID
+    found: tuple[str, ...] = ()
+    chosen: str | None = None
+    result: str = Field(min_length=1)
+    concluded_on: date
+    documents: tuple[DocumentRef, ...] = ()
+
+
+class DecideTalentSearch(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    search_id: UUID
+    nip: str
+    follow_up: SearchFollowUp
+    decree_number: str = Field(min_length=1)
+    decree_date: date
+    reason: str = ""
+    documents: tuple[DocumentRef, ...] = ()
+
+
+def talent_search(app: Talenta, search_id: UUID, actor: Actor) -> TalentSearch:
+    found = app.find(search_id, "pencarian Talenta", "talent search")
+    if not isinstance(found, TalentSearch):
+        raise NotFound.of(search_id, "pencarian Talenta", "talent search")
+    same_agency(actor, found.agency)
+    return found
+
+
+@allowed(Role.TALENT_TEAM, Role.CASEWORKER)
+def open_talent_search(app: Talenta, command: OpenTalentSearch, actor: Actor) -> UUID:
+    same_agency(actor, command.agency)
+    pack, cycle = cycle_pack(command.agency, command.opened_on)
+    stamp = envelope(
+        actor, command.opened_on, pack, cycle.talent_search_citation, reason=command.justification
+    )
+    search = TalentSearch.open(
+        command.agency,
+        command.position,
+        command.unit,
+        command.level,
+        command.grounds,
+        command.expertise,
+        command.justification,
+        pack,
+        stamp,
+    )
+    app.save(search)
+    return search.id
+
+
+@allowed(Role.TALENT_TEAM, Role.CASEWORKER)
+def conclude_talent_search(app: Talenta, command: ConcludeTalentSearch, actor: Actor) -> None:
+    search = talent_search(app, command.search_id, actor)
+    pack, cycle = cycle_pack(search.agency, command.concluded_on)
+    stamp = envelope(
+        actor,
+        command.concluded_on,
+        pack,
+        cycle.talent_search_citation,
+        reason=command.result,
+        evidence=Evidence(documents=command.documents),
+    )
+    search.conclude(command.found, command.chosen, command.result, pack, stamp)
+    app.save(search)
+
+
+@allowed(Role.PPK)
+def decide_talent_search(app: Talenta, command: DecideTalentSearch, actor: Actor) -> None:
+    """The decree and the talent's new position in the personnel record: one save."""
+    search = talent_search(app, command.search_id, actor)
+    on = command.decree_date
+    pack, cycle = cycle_pack(search.agency, on)
+    employee = app.employee(command.nip)
+    facts = employee.facts
+    if facts.agency != search.agency:
+        # A mutation from another agency is that agency's record; out of this cycle's scope.
+        raise refuse(
+            "other-agency-employee",
+            f"NIP {command.nip} pegawai {facts.agency}, bukan {search.agency}",
+            f"NIP {command.nip} is an employee of {facts.agency}, not {search.agency}",
+            cycle.talent_search_citation,
+        )
+    evidence = Evidence(
+        decree_number=command.decree_number, decree_date=on, documents=command.documents
+    )
+    stamp = envelope(
+        actor,
+        on,
+        pack,
+        cycle.talent_search_citation,
+        *((cycle.cross_unit_citation,) if facts.unit != search.unit else ()),
+        reason=command.reason,
+        evidence=evidence,
+    )
+    search.decide(
+        command.nip,
+        command.follow_up,
+        TalentFacts.of(facts, on),
+        facts.unit,
+        command.decree_number,
+        on,
+        pack,
+        stamp,
+    )
+    spell = PositionSpell(
+        level=search.level,
+        title=search.position,
+        start=on,
+        unit=search.unit,
+        decree_number=command.decree_number,
+    )
+    employee.update(
+        facts.model_copy(update={"positions": (*facts.positions, spell), "unit": search.unit}),
+        stamp,
+    )
+    app.save(search, employee)
