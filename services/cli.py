@@ -34,6 +34,7 @@ from services.cli_scouting import scouting
 from services.cli_step import cause, record
 from services.cli_talent import talent
 from services.cli_users import user
+from services.commands import CONFLICT
 from services.config import DATA, StoreConfig, creating_stores
 from services.eligibility import check_scouting
 from services.importing import ImportInterrupted, PersonnelFiles, import_personnel, parse_personnel
@@ -52,10 +53,7 @@ class RefusingGroup(click.Group):
             record(ctx, cause(refused))  # recorded apart from the step, which wrote nothing
             raise
         except IntegrityError:
-            raise click.ClickException(
-                "data berubah oleh pengguna lain; muat ulang dan ulangi / the data was changed "
-                "by someone else meanwhile; reload and try again"
-            ) from None
+            raise click.ClickException(str(CONFLICT)) from None
         except (RuleRefusal, PermissionError, LookupError, ValueError, ImportInterrupted) as error:
             record(ctx, error)
             raise click.ClickException(str(error)) from None

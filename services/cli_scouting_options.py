@@ -30,6 +30,7 @@ from domain.scouting.candidate import Candidate
 from services.application import Talenta
 from services.cli_options import STORE
 from services.cli_step import remember, shown_to_step
+from services.commands import CONFLICT, invalid_request
 from services.config import StoreConfig
 from services.permissions import Forbidden, roles_of
 
@@ -47,10 +48,7 @@ class ScoutingGroup(click.Group):
         try:
             return super().invoke(ctx)
         except IntegrityError:
-            raise click.ClickException(
-                "data berubah oleh pengguna lain; muat ulang dan ulangi / the data was changed "
-                "by someone else meanwhile; reload and try again"
-            ) from None
+            raise click.ClickException(str(CONFLICT)) from None
         except ValidationError as invalid:
             raise click.ClickException(one_line(invalid)) from None
         except AggregateNotFoundError as missing:
@@ -64,11 +62,8 @@ class ScoutingGroup(click.Group):
 
 
 def one_line(invalid: ValidationError) -> str:
-    """pydantic's report spans several lines; a script's log wants one."""
-    return "; ".join(
-        f"{'.'.join(str(part) for part in error['loc'])}: {error['msg']}"
-        for error in invalid.errors()
-    )
+    """pydantic's report spans several lines; a script's log wants one, in both languages."""
+    return str(invalid_request(invalid.errors()))
 
 
 def _as_date(ctx: click.Context, param: click.Parameter, value: datetime | None) -> date | None:

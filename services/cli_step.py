@@ -17,6 +17,7 @@ from domain.values import InvalidValue
 from services.application import Talenta
 from services.audit.refusals import record_refusal
 from services.auth import OtherAgency
+from services.commands import invalid_request
 from services.config import StoreConfig
 from services.permissions import Forbidden
 from services.personal_data import shown
@@ -70,7 +71,7 @@ def _refusal(error: BaseException | None) -> tuple[int, str, str, str] | None:
     if isinstance(error, InvalidValue):
         return 422, "invalid-value", "", str(error)
     if isinstance(error, ValidationError):
-        return 422, "invalid-request", "", str(error).replace("\n", " ")
+        return 422, "invalid-request", "", str(invalid_request(error.errors()))
     return None
 
 

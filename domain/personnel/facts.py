@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from enum import StrEnum
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field
 
 from domain.values import (
     Appraisal,
@@ -53,7 +53,7 @@ class EducationEntry(BaseModel):
 
     level: EducationLevel
     programme: str = ""
-    year: int | None = None
+    year: int | None = Field(default=None, ge=1900, le=2100)  # of graduation
 
 
 class HealthCertificate(BaseModel):

@@ -7,10 +7,20 @@ from projections.access.records import (
     READS,
     REFUSALS,
     AccessProjection,
+    Asker,
     ReadRow,
     RefusalRow,
     reads,
     refusals,
 )
 
-__all__ = ["READS", "REFUSALS", "AccessProjection", "ReadRow", "RefusalRow", "reads", "refusals"]
+__all__ = [
+    "READS",
+    "REFUSALS",
+    "AccessProjection",
+    "Asker",
+    "ReadRow",
+    "RefusalRow",
+    "reads",
+    "refusals",
+]

@@ -11,7 +11,7 @@ from eventsourcing.dispatch import singledispatchmethod
 from eventsourcing.persistence import Tracking
 from eventsourcing.projection import Projection
 from eventsourcing.utils import get_topic
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
 from domain.access import PersonalDataRead, Refusal
 from domain.envelope import Actor
@@ -30,10 +30,19 @@ class ReadRow(BaseModel):
     via: str
 
 
+class Asker(BaseModel):
+    """Who sent a request refused before it had an actor: an authenticated user naming a role it
+    does not hold, an unknown role (as written, cut short) or none ("")."""
+
+    id: str
+    role: str
+    agency: str
+
+
 class RefusalRow(BaseModel):
     id: UUID
     refused_at: datetime
-    actor: Actor
+    actor: Actor | Asker = Field(union_mode="left_to_right")  # an Actor whenever it is one
     agency: str
     command: str
     via: str
@@ -50,7 +59,7 @@ class RefusalRow(BaseModel):
         return cls(
             id=event.originator_id,
             refused_at=event.timestamp,
-            actor=Actor.model_validate(event.actor),
+            actor=_asker(event.actor),
             agency=event.agency,
             command=event.command,
             via=event.via,
@@ -62,6 +71,13 @@ class RefusalRow(BaseModel):
             body=event.body,
             subjects=event.subjects,
         )
+
+
+def _asker(recorded: dict[str, Any]) -> Actor | Asker:
+    try:
+        return Actor.model_validate(recorded)
+    except ValueError:
+        return Asker.model_validate(recorded)
 
 
 def reads(view: DocumentView, agency: str) -> list[ReadRow]:

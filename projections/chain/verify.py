@@ -37,6 +37,7 @@ from projections.chain.view import GENESIS, ChainView, Link, chained, content_of
 
 PAGE = 1000
 FIRST = -(2**63)  # below every id, forged ones included
+LAST_ID = 2**63 - 1
 
 
 class ProblemKind(StrEnum):
@@ -56,7 +57,14 @@ class Head(BaseModel):
     def parse(cls, text: str) -> Head:
         """``ID:HASH``, as `talenta chain head` prints it."""
         number, separator, digest = text.strip().partition(":")
-        if not (separator and number.isdigit() and _is_hash(digest)):
+        # The log numbers its records from 1 as signed 64-bit integers.
+        numbered = (
+            number.isascii()
+            and number.isdigit()
+            and len(number) <= len(str(LAST_ID))
+            and 0 < int(number) <= LAST_ID
+        )
+        if not (separator and numbered and _is_hash(digest)):
             raise InvalidValue(
                 f"kepala rantai harus ID:HASH (64 heksa): {text!r} / "
                 f"a chain head must be ID:HASH (64 hex digits): {text!r}"

@@ -8,12 +8,14 @@ from fastapi import Depends, FastAPI
 
 from services.api import access, chain, compliance, personnel, reports, scouting, talent
 from services.api.audit import router as audit_router
-from services.api.characters import refuse_nul
+from services.api.characters import refuse_unstorable
 from services.api.context import Context
 from services.api.exports import shape_answers
 from services.api.inbox import router as inbox_router
+from services.api.limits import BoundedBody
 from services.api.refusals import handle_refusals
 from services.auth import Authenticator, token_store, use_authenticator
+from services.idempotency import idempotency_store
 
 if TYPE_CHECKING:
     from services.web import WebSettings
@@ -25,8 +27,10 @@ def create_api(
     web: WebSettings | None = None,
 ) -> FastAPI:
     app = context.app
-    api = FastAPI(title="Talenta", version="0.1.0", dependencies=[Depends(refuse_nul)])
+    api = FastAPI(title="Talenta", version="0.1.0", dependencies=[Depends(refuse_unstorable)])
     api.state.context = context
+    api.state.idempotency = idempotency_store(app)
+    api.add_middleware(BoundedBody)
     use_authenticator(api, authenticator or token_store(app))
     handle_refusals(api)
     shape_answers(api)

@@ -7,12 +7,13 @@ model, its actor from authentication, its roles those the handler declares (``@a
 from collections.abc import Callable
 from typing import Any, get_type_hints
 
-from fastapi import APIRouter, Depends
+from fastapi import APIRouter, Depends, Request
 from fastapi.encoders import jsonable_encoder
 from pydantic import BaseModel
 
 from domain.envelope import Actor
 from services.api.context import Ctx
+from services.api.idempotency import idempotent, settle
 from services.auth import CurrentActor
 from services.permissions import Forbidden, roles_of
 
@@ -39,8 +40,9 @@ def add_command_routes(router: APIRouter, prefix: str, handlers: list[Handler]) 
             name=handler.__name__,
             summary=f"{handler.__name__.replace('_', ' ')} (roles: {roles})",
             description=handler.__doc__ or "",
-            # Checked before the body is read, so a role that may not act learns that first.
-            dependencies=[Depends(_role_check(handler))],
+            # Checked before the body is read, so a role that may not act learns that first;
+            # then the idempotency key is claimed, or answers the outcome it holds.
+            dependencies=[Depends(_role_check(handler)), Depends(idempotent)],
         )
 
 
@@ -54,7 +56,14 @@ def _role_check(handler: Handler) -> Callable[[Actor], None]:
 
 
 def _endpoint(handler: Handler, body: type[BaseModel]) -> Callable[..., CommandResult]:
-    def endpoint(command: body, ctx: Ctx, actor: CurrentActor) -> CommandResult:  # type: ignore[valid-type]
-        return CommandResult(result=jsonable_encoder(handler(ctx.app, command, actor)))
+    def endpoint(
+        command: body,  # type: ignore[valid-type]
+        ctx: Ctx,
+        actor: CurrentActor,
+        request: Request,
+    ) -> CommandResult:
+        answer = CommandResult(result=jsonable_encoder(handler(ctx.app, command, actor)))
+        settle(request, 200, answer.model_dump(mode="json"))
+        return answer
 
     return endpoint

@@ -1,6 +1,8 @@
 """Every refusal answers 4xx with {code, message (Indonesian), message_en, citation}; a refused
-command (a POST: a rule, a role or agency that may not act, an invalid value or request) is also
-recorded as a Refusal event, saved on its own after the command wrote nothing."""
+command (a POST of an authenticated user, however it failed: a rule, a role or agency that may
+not act, a role not held or not named, an unreadable, invalid or oversized request, a lost race to
+save) is also recorded as a Refusal event, saved on its own after the command wrote nothing, and
+kept as the outcome of the request's idempotency key."""
 
 from __future__ import annotations
 
@@ -17,9 +19,14 @@ from starlette.exceptions import HTTPException
 from domain.envelope import Actor
 from domain.rules.core import Message, RuleRefusal
 from domain.values import InvalidValue
+from projections.access import Asker
+from services.api.characters import too_deep
+from services.api.idempotency import REPLAYED, KeyRefused, Replayed, settle
+from services.api.limits import RequestTooLarge
 from services.application import EmployeeNotFound, NotFound
 from services.audit.refusals import record_refusal
-from services.auth import OtherAgency
+from services.auth import ROLE_HEADER, AuthError, actor_for, current_principal
+from services.commands import CONFLICT, invalid_request
 from services.permissions import Forbidden
 
 # The very step recorded already. For whoever sends it that is the same as losing the race to
@@ -60,6 +67,9 @@ FRAMEWORK = {
 }
 
 
+MAX_ROLE = 40  # characters of an unknown role's name kept in the record
+
+
 def refusal(status: int, code: str, message: str | Message, citation: str = "") -> JSONResponse:
     if isinstance(message, Message):
         indonesian, english = message.id, message.en
@@ -74,24 +84,26 @@ def refusal(status: int, code: str, message: str | Message, citation: str = "") 
     return JSONResponse(status_code=status, content=body)
 
 
-async def recorded(request: Request, answer: JSONResponse) -> JSONResponse:
-    """``answer``, after recording it when it refuses a command of a known actor."""
-    actor = getattr(request.state, "actor", None)
-    route = request.scope.get("route")
-    if request.method != "POST" or not isinstance(actor, Actor) or route is None:
-        return answer
+async def recorded(
+    request: Request, answer: JSONResponse, body: dict[str, Any] | None = None
+) -> JSONResponse:
+    """``answer``, after keeping it as the outcome of the request's idempotency key and recording
+    it when it refuses a command (a POST to a route) of an authenticated user; ``body`` stands
+    for a request that was not read."""
     refused = json.loads(bytes(answer.body))
-    raw = await request.body()
-    try:
-        body: Any = json.loads(raw) if raw else {}
-    except ValueError:
-        body = None
-    if not isinstance(body, dict):
-        body = {"unreadable": raw.decode("utf-8", "replace")[:2000]}
+    await run_in_threadpool(settle, request, answer.status_code, refused)
+    route = request.scope.get("route")
+    if request.method != "POST" or route is None:
+        return answer
+    asker = await run_in_threadpool(_who_asked, request)
+    if asker is None:
+        return answer  # no one to record it for: the request proved no identity
+    if body is None:
+        body = _read(await request.body())
     await run_in_threadpool(
         record_refusal,
         request.app.state.context.app,
-        actor,
+        asker,
         getattr(route, "name", request.url.path),
         "api",
         body,
@@ -104,10 +116,48 @@ async def recorded(request: Request, answer: JSONResponse) -> JSONResponse:
     return answer
 
 
+def _who_asked(request: Request) -> Actor | Asker | None:
+    """The actor of the request, or, refused before it had one, the user its token names in the
+    role it asked for, held or not."""
+    actor = getattr(request.state, "actor", None)
+    if isinstance(actor, Actor):
+        return actor
+    try:
+        principal = current_principal(request, request.headers.get("Authorization"))
+    except AuthError:
+        return None
+    role = request.headers.get(ROLE_HEADER)
+    try:
+        return actor_for(principal, role)
+    except AuthError:
+        named = (role or "").strip()[:MAX_ROLE]
+        return Asker(id=principal.user_id, role=named, agency=principal.agency)
+
+
+def _read(raw: bytes) -> dict[str, Any]:
+    try:
+        body: Any = json.loads(raw) if raw else {}
+    except (ValueError, RecursionError):
+        body = None
+    if isinstance(body, dict) and not too_deep(body):
+        return body
+    return {"unreadable": raw.decode("utf-8", "replace")[:2000]}
+
+
 def handle_refusals(api: FastAPI) -> None:
     async def not_found(request: Request, error: Exception) -> JSONResponse:
         code = "employee-not-found" if isinstance(error, EmployeeNotFound) else "not-found"
-        return refusal(404, code, str(error))
+        answer = refusal(404, code, str(error))
+        await run_in_threadpool(settle, request, 404, json.loads(bytes(answer.body)))
+        return answer
+
+    async def replayed(request: Request, error: Exception) -> JSONResponse:
+        assert isinstance(error, Replayed)
+        return JSONResponse(error.answer, error.status, headers={REPLAYED: "true"})
+
+    async def key_refused(request: Request, error: Exception) -> JSONResponse:
+        assert isinstance(error, KeyRefused)
+        return await recorded(request, refusal(error.status, error.code, error.message))
 
     async def invalid(request: Request, error: Exception) -> JSONResponse:
         return await recorded(request, refusal(422, "invalid-value", str(error)))
@@ -122,46 +172,45 @@ def handle_refusals(api: FastAPI) -> None:
     async def forbidden(request: Request, error: Exception) -> JSONResponse:
         return await recorded(request, refusal(403, "forbidden", str(error)))
 
-    async def other_agency(request: Request, error: Exception) -> JSONResponse:
-        assert isinstance(error, OtherAgency)
-        return await recorded(
-            request, refusal(error.status, error.code, f"{error.message} / {error.message_en}")
-        )
+    async def access(request: Request, error: Exception) -> JSONResponse:
+        assert isinstance(error, AuthError)
+        message = Message(id=error.message, en=error.message_en)
+        answer = refusal(error.status, error.code, message)
+        answer.headers.update(error.headers)
+        return await recorded(request, answer)
 
     async def conflict(request: Request, error: Exception) -> JSONResponse:
-        return refusal(
-            409,
-            "conflict",
-            "data berubah oleh pengguna lain; muat ulang dan ulangi / the data was changed by "
-            "someone else meanwhile; reload and try again",
-        )
+        return await recorded(request, refusal(409, "conflict", CONFLICT))
 
     async def malformed(request: Request, error: Exception) -> JSONResponse:
         assert isinstance(error, RequestValidationError)
-        answer = refusal(
-            422,
-            "invalid-request",
-            "permintaan tidak sah / the request is not valid: "
-            + "; ".join(
-                f"{'.'.join(str(part) for part in problem['loc'])}: {problem['msg']}"
-                for problem in error.errors()
-            ),
-        )
+        answer = refusal(422, "invalid-request", invalid_request(error.errors()))
         return await recorded(request, answer)
+
+    async def too_large(request: Request, error: Exception) -> JSONResponse:
+        assert isinstance(error, RequestTooLarge)
+        message = Message(id=f"isi permintaan melebihi {error.limit} bita", en=f"{error.detail}")
+        answer = refusal(413, "request-too-large", message)
+        unread = {"unread": f"more than {error.limit} bytes"}
+        return await recorded(request, answer, unread)
 
     async def framework(request: Request, error: Exception) -> JSONResponse:
         assert isinstance(error, HTTPException)
         code, indonesian = FRAMEWORK.get(error.status_code, ("refused", "permintaan ditolak"))
         answer = refusal(error.status_code, code, f"{indonesian} / {error.detail}")
         answer.headers.update(error.headers or {})
-        return answer
+        return await recorded(request, answer)  # e.g. a body the framework could not parse
 
     api.add_exception_handler(HTTPException, framework)
+    api.add_exception_handler(RequestTooLarge, too_large)
+    api.add_exception_handler(Replayed, replayed)
+    api.add_exception_handler(KeyRefused, key_refused)
     api.add_exception_handler(RequestValidationError, malformed)
     api.add_exception_handler(EmployeeNotFound, not_found)
     api.add_exception_handler(NotFound, not_found)
     api.add_exception_handler(InvalidValue, invalid)
     api.add_exception_handler(RuleRefusal, refused)
     api.add_exception_handler(Forbidden, forbidden)
-    api.add_exception_handler(OtherAgency, other_agency)
+    # Replaces the authentication's own answer to the same errors: this one records them.
+    api.add_exception_handler(AuthError, access)
     api.add_exception_handler(IntegrityError, conflict)

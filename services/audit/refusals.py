@@ -16,19 +16,32 @@ from domain.access import Refusal
 from domain.envelope import Actor
 from domain.personnel.aggregate import employee_id
 from domain.values import InvalidValue
-from projections.access import RefusalRow, refusals
+from projections.access import Asker, RefusalRow, refusals
 from projections.documents import DocumentView
 from services.application import Talenta
 from services.audit.events import AuditEvent
 from services.audit.rehearsal import Reevaluation, rerun
 from services.auth import same_agency
+from services.commands import SURROGATE
 from services.personal_data import shown
 
 MAX_BODY = 20_000  # characters of a refused request's JSON kept in its record
 
 # Refusals of access or of the request's shape rest on no rule to evaluate again.
 NOT_RULES = frozenset(
-    {"forbidden", "other-agency", "role-not-held", "invalid-value", "invalid-request"}
+    {
+        "forbidden",
+        "other-agency",
+        "role-not-held",
+        "role-required",
+        "unknown-role",
+        "invalid-value",
+        "invalid-request",
+        "request-too-large",
+        "conflict",
+        "idempotency-key-reused",
+        "idempotency-key-pending",
+    }
 )
 
 
@@ -46,7 +59,7 @@ class RefusalWhy(BaseModel):
 
 def record_refusal(
     app: Talenta,
-    actor: Actor,
+    actor: Actor | Asker,
     command: str,
     via: str,
     body: dict[str, Any],
@@ -59,14 +72,15 @@ def record_refusal(
     refusal = Refusal(
         actor=actor.model_dump(mode="json"),
         agency=actor.agency,
-        command=command,
+        command=_storable(command),
         via=via,
-        body=_kept(shown(body, actor.role)),  # no more personal data than the asker may see
+        # No more personal data than the asker may see; a request without a role sees none.
+        body=_kept(shown(body, actor.role if isinstance(actor, Actor) else None)),
         status=status,
-        code=code,
-        citation=citation,
-        message=message,
-        message_en=message_en,
+        code=_storable(code),
+        citation=_storable(citation),
+        message=_storable(message),
+        message_en=_storable(message_en),
         subjects=_subjects(app, body),
     )
     app.save(refusal)
@@ -110,7 +124,7 @@ def refusal_why(app: Talenta, refusal_id: UUID, actor: Actor) -> RefusalWhy:
     ]
     rule = (
         rerun(app, row.command, row.body, row.actor, row.refused_at, row.subjects)
-        if row.via == "api" and row.code not in NOT_RULES
+        if row.via == "api" and row.code not in NOT_RULES and isinstance(row.actor, Actor)
         else Reevaluation(outcome="not-evaluated")  # an access or a shape, or CLI options
     )
     return RefusalWhy(refusal=row, rule=rule, subjects=trails)
@@ -118,19 +132,20 @@ def refusal_why(app: Talenta, refusal_id: UUID, actor: Actor) -> RefusalWhy:
 
 def _kept(body: dict[str, Any]) -> dict[str, Any]:
     """The request as it can be stored: without NUL characters, which PostgreSQL cannot keep,
+    each lone UTF-16 surrogate, which no store can encode, written as its escape (``\\ud800``),
     and cut to its start when large, since one huge event can stall a PostgreSQL save."""
-    clean = _without_nul(body)
+    clean = _storable(body)
     text = json.dumps(clean, ensure_ascii=False, default=str)
     return clean if len(text) <= MAX_BODY else {"truncated": text[:MAX_BODY]}
 
 
-def _without_nul(value: Any) -> Any:
+def _storable(value: Any) -> Any:
     if isinstance(value, str):
-        return value.replace("\x00", "")
+        return SURROGATE.sub(lambda found: f"\\u{ord(found[0]):04x}", value.replace("\x00", ""))
     if isinstance(value, dict):
-        return {_without_nul(str(k)): _without_nul(v) for k, v in value.items()}
+        return {_storable(str(k)): _storable(v) for k, v in value.items()}
     if isinstance(value, list | tuple):
-        return [_without_nul(item) for item in value]
+        return [_storable(item) for item in value]
     return value
 
 

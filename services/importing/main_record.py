@@ -143,7 +143,9 @@ def _education(cells: Cells) -> tuple[EducationEntry, ...]:
     year = cells.integer("tahunLulus")
     if level is None:
         return ()
-    return (EducationEntry(level=level, programme=cells.text("pendidikanTerakhirNama"), year=year),)
+    programme = cells.text("pendidikanTerakhirNama")
+    entry = build(cells, EducationEntry, level=level, programme=programme, year=year)
+    return () if entry is None else (entry,)
 
 
 def _health(cells: Cells) -> HealthCertificate | None:

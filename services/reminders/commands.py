@@ -8,13 +8,13 @@ from uuid import UUID
 
 from eventsourcing.application import AggregateNotFoundError
 from eventsourcing.persistence import IntegrityError
-from pydantic import BaseModel
 
 from domain.agencies import get_agency
 from domain.envelope import Actor, Basis, Envelope, Role
 from domain.reminders.notice import Notice, notice_id
 from services.application import NotFound, Talenta
 from services.auth import same_agency
+from services.commands import Command, Version
 from services.permissions import allowed
 from services.reminders.notices import compose
 
@@ -23,12 +23,12 @@ SYSTEM = Actor(id="talenta-reminders", role=Role.SYSTEM)
 PEOPLE = tuple(role for role in Role if role is not Role.SYSTEM)
 
 
-class IssueNotice(BaseModel):
+class IssueNotice(Command):
     reminder_id: UUID
-    version: int
+    version: Version
 
 
-class AcknowledgeNotice(BaseModel):
+class AcknowledgeNotice(Command):
     notice_id: UUID
 
 

@@ -6,8 +6,6 @@ from __future__ import annotations
 from datetime import date
 from uuid import UUID
 
-from pydantic import BaseModel, ConfigDict, Field
-
 from domain.envelope import Actor, Evidence, Role
 from domain.rules.core import ReadingId
 from domain.scouting.mutation import Mutation, MutationGrounds, TenureReview, tenure_review_due
@@ -15,45 +13,40 @@ from domain.scouting.tpk import TpkMember, TpkSession
 from domain.values import PositionLevel
 from services.application import Talenta
 from services.auth import same_agency
+from services.commands import Command, Days, NipText, Reason, RequiredName, RequiredText, Years
 from services.permissions import allowed
 from services.scouting.common import envelope
 
 
-class ProposeMutation(BaseModel):
-    model_config = ConfigDict(frozen=True)
-
-    agency: str = Field(min_length=1)
-    nip: str
+class ProposeMutation(Command):
+    agency: RequiredName
+    nip: NipText
     level: PositionLevel
-    from_position: str = Field(min_length=1)
-    to_position: str = Field(min_length=1)
-    unit: str = Field(min_length=1)
-    qualification: str = Field(min_length=1)
-    competence: str = Field(min_length=1)
-    performance: str = Field(min_length=1)
-    years_in_position: int = Field(ge=0)
+    from_position: RequiredName
+    to_position: RequiredName
+    unit: RequiredName
+    qualification: RequiredText
+    competence: RequiredText
+    performance: RequiredText
+    years_in_position: Years
     proposed_on: date
-    reason: str = ""
+    reason: Reason = ""
 
 
-class RecommendMutation(BaseModel):
-    model_config = ConfigDict(frozen=True)
-
+class RecommendMutation(Command):
     mutation_id: UUID
-    tpk_decree: str = Field(min_length=1)
+    tpk_decree: RequiredName
     members: tuple[TpkMember, ...]
-    minutes_number: str = Field(min_length=1)
+    minutes_number: RequiredName
     minutes_date: date
     recommended: bool
-    note: str = ""
+    note: Reason = ""
 
 
-class Decree(BaseModel):
-    model_config = ConfigDict(frozen=True)
-
-    decree_number: str = Field(min_length=1)
+class Decree(Command):
+    decree_number: RequiredName
     decree_date: date
-    reason: str = ""
+    reason: Reason = ""
 
 
 class DecideMutation(Decree):
@@ -61,11 +54,9 @@ class DecideMutation(Decree):
     approved: bool
 
 
-class RemindTenure(BaseModel):
-    model_config = ConfigDict(frozen=True)
-
+class RemindTenure(Command):
     review_id: UUID
-    lead_days: int = Field(ge=0)
+    lead_days: Days
     on: date
 
 

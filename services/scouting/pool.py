@@ -8,7 +8,6 @@ from uuid import UUID
 
 from eventsourcing.application import AggregateNotFoundError
 from eventsourcing.domain import Aggregate
-from pydantic import BaseModel, ConfigDict, Field
 
 from domain.agencies import get_agency
 from domain.envelope import Actor, DocumentRef, Envelope, Evidence, Role
@@ -18,21 +17,20 @@ from domain.scouting.pool import PoolEntry, PoolMembership, membership_id
 from domain.values import PositionLevel
 from services.application import Talenta
 from services.auth import same_agency
+from services.commands import Command, Days, Reason, RequiredName
 from services.permissions import allowed
 from services.scouting.common import envelope
 from services.scouting.rounds import load_round
 
 
-class PoolDecree(BaseModel):
+class PoolDecree(Command):
     """The mayoral decree (Keputusan Walikota) that lists a round's passed candidates."""
 
-    model_config = ConfigDict(frozen=True)
-
-    decree_number: str = Field(min_length=1)
+    decree_number: RequiredName
     decree_date: date
     # When the decree took effect, if known to the minute; the entries' clocks count from it.
     effective_at: datetime | None = None
-    reason: str = ""
+    reason: Reason = ""
     documents: tuple[DocumentRef, ...] = ()
 
 
@@ -40,22 +38,18 @@ class DecreePool(PoolDecree):
     round_id: UUID
 
 
-class ExpireEntry(BaseModel):
+class ExpireEntry(Command):
     """Sent by the pool-entry clock when the expiry day arrives."""
-
-    model_config = ConfigDict(frozen=True)
 
     membership_id: UUID
     entry_id: UUID
     expired_on: date
 
 
-class RemindExpiry(BaseModel):
-    model_config = ConfigDict(frozen=True)
-
+class RemindExpiry(Command):
     membership_id: UUID
     entry_id: UUID
-    lead_days: int = Field(ge=0)
+    lead_days: Days
     on: date
 
 

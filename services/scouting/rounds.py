@@ -9,12 +9,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
-from decimal import Decimal
 from functools import partial
 from uuid import UUID
 
 from eventsourcing.application import AggregateNotFoundError
-from pydantic import BaseModel, ConfigDict, Field
 
 from domain.envelope import Actor, Basis, DocumentRef, Envelope, Evidence, Role
 from domain.rules.core import EligibilityResult
@@ -23,9 +21,10 @@ from domain.scouting.candidate import Candidate, Channel
 from domain.scouting.plan import Announcement, Schedule
 from domain.scouting.pool import PoolMembership
 from domain.scouting.round import ScoutingRound
-from domain.values import Nip, PositionLevel
+from domain.values import PositionLevel
 from services.application import NotFound, Talenta
 from services.auth import same_agency
+from services.commands import Command, Name, Reason, RequiredName, Score, StrictNip
 from services.eligibility import scouting_pack
 from services.permissions import allowed
 
@@ -41,20 +40,18 @@ class RoundNotFound(NotFound):
         self.round_id = round_id
 
 
-class Decision(BaseModel):
+class Decision(Command):
     """What every command states besides its own fields: when it takes effect, why, on what."""
 
-    model_config = ConfigDict(frozen=True)
-
     effective: date
-    reason: str = ""
+    reason: Reason = ""
     evidence: Evidence = Evidence()
 
 
 class OpenRound(Decision):
-    agency: str = Field(min_length=1)
+    agency: RequiredName
     level: PositionLevel
-    name: str = Field(min_length=1)
+    name: RequiredName
     schedule: Schedule
     announcement: Announcement
 
@@ -64,12 +61,12 @@ class RoundStep(Decision):
 
 
 class PublishRound(RoundStep):
-    circular_number: str
-    website: str
+    circular_number: Name
+    website: Name
 
 
 class RegisterCandidate(RoundStep):
-    nip: Nip
+    nip: StrictNip
     channel: Channel
     documents: tuple[DocumentRef, ...] = ()
 
@@ -77,7 +74,7 @@ class RegisterCandidate(RoundStep):
 class CandidateStep(RoundStep):
     """Recommendation (P13(2)) and document verification (P13(3)) of one registrant."""
 
-    nip: Nip
+    nip: StrictNip
 
 
 class CloseRegistration(RoundStep):
@@ -85,24 +82,24 @@ class CloseRegistration(RoundStep):
 
 
 class SelectAdministratively(RoundStep):
-    nip: Nip
+    nip: StrictNip
     documents_complete: bool
-    corrects: str = ""
+    corrects: Reason = ""
 
 
 class RecordScore(RoundStep):
-    nip: Nip
-    score: Decimal
-    corrects: str = ""
+    nip: StrictNip
+    score: Score
+    corrects: Reason = ""
 
 
 class ReportToMayor(RoundStep):
-    report_number: str
+    report_number: Name
 
 
 class SendReminder(RoundStep):
-    key: str = Field(min_length=1)
-    nips: tuple[Nip, ...]
+    key: RequiredName
+    nips: tuple[StrictNip, ...]
 
 
 def decision_envelope(actor: Actor, command: Decision, corrects: str = "") -> Envelope:

@@ -6,8 +6,6 @@ from collections.abc import Iterable
 from datetime import date
 from uuid import UUID
 
-from pydantic import BaseModel, ConfigDict, Field
-
 from domain.envelope import Actor, DocumentRef, Evidence, Role
 from domain.personnel.facts import PositionSpell
 from domain.rules.core import ReadingId
@@ -25,75 +23,64 @@ from domain.scouting.vacancy_state import Standing
 from domain.values import Nip, PositionLevel
 from services.application import Talenta
 from services.auth import same_agency
+from services.commands import Command, NipText, Reason, RequiredName
 from services.eligibility import scouting_pack
 from services.permissions import allowed
 from services.scouting.common import envelope
 from services.scouting.pool import membership_of
 
 
-class OpenVacancy(BaseModel):
-    model_config = ConfigDict(frozen=True)
-
-    agency: str = Field(min_length=1)
-    position: str = Field(min_length=1)
-    unit: str = Field(min_length=1)
+class OpenVacancy(Command):
+    agency: RequiredName
+    position: RequiredName
+    unit: RequiredName
     level: PositionLevel
     camat: bool = False
     opened_on: date
-    reason: str = ""
+    reason: Reason = ""
 
 
-class ProposeCandidate(BaseModel):
-    model_config = ConfigDict(frozen=True)
-
+class ProposeCandidate(Command):
     vacancy_id: UUID
-    nip: str
+    nip: NipText
     proposed_on: date
     # P30(2): for a Camat, the diploma or certificate the appointment rests on, with its scan.
     camat_qualification: CamatQualification | None = None
-    reason: str = ""
+    reason: Reason = ""
 
 
-class ShortlistCandidates(BaseModel):
-    model_config = ConfigDict(frozen=True)
-
+class ShortlistCandidates(Command):
     vacancy_id: UUID
     # The mayor's decree constituting the board (P8(1)) and who sat for each of its offices.
-    tpk_decree: str = Field(min_length=1)
+    tpk_decree: RequiredName
     members: tuple[TpkMember, ...]
-    minutes_number: str = Field(min_length=1)
+    minutes_number: RequiredName
     minutes_date: date
-    nips: tuple[str, ...]
-    justification: str = ""
+    nips: tuple[NipText, ...]
+    justification: Reason = ""
     documents: tuple[DocumentRef, ...] = ()
 
 
-class PickCandidate(BaseModel):
-    model_config = ConfigDict(frozen=True)
-
+class PickCandidate(Command):
     vacancy_id: UUID
-    nip: str
-    decree_number: str = Field(min_length=1)
+    nip: NipText
+    decree_number: RequiredName
     decree_date: date
-    reason: str = ""
+    reason: Reason = ""
 
 
-class LapsePick(BaseModel):
+class LapsePick(Command):
     """The picked candidate's pool entry expired before the inauguration (P22(1))."""
-
-    model_config = ConfigDict(frozen=True)
 
     vacancy_id: UUID
     lapsed_on: date
-    reason: str = ""
+    reason: Reason = ""
 
 
-class Inaugurate(BaseModel):
-    model_config = ConfigDict(frozen=True)
-
+class Inaugurate(Command):
     vacancy_id: UUID
     inaugurated_on: date
-    reason: str = ""
+    reason: Reason = ""
 
 
 def _vacancy(app: Talenta, vacancy_id: UUID, actor: Actor) -> Vacancy:

@@ -6,8 +6,6 @@ from __future__ import annotations
 from datetime import date
 from uuid import UUID
 
-from pydantic import BaseModel, ConfigDict, Field
-
 from domain.envelope import Actor, DocumentRef, Evidence, Role
 from domain.talent.critical import CriticalPosition, ayat, critical_position_id, head
 from domain.talent.errors import refuse
@@ -15,64 +13,55 @@ from domain.talent.planning import Need, TalentPlan, strategy_before_analysis, t
 from domain.values import PositionLevel
 from services.application import Talenta
 from services.auth import same_agency
+from services.commands import Command, Name, Rank, Reason, RequiredName
 from services.permissions import allowed
 from services.talent.common import cycle_pack, envelope
 
 
-class DeclareCriticalPosition(BaseModel):
-    model_config = ConfigDict(frozen=True)
-
-    agency: str = Field(min_length=1)
-    position: str = Field(min_length=1)
-    unit: str = Field(min_length=1)
+class DeclareCriticalPosition(Command):
+    agency: RequiredName
+    position: RequiredName
+    unit: RequiredName
     level: PositionLevel
-    characteristics: dict[str, str]  # every pack characteristic code -> its justification
-    priority_rank: int
-    competency_standard: str
-    decree_number: str
+    characteristics: dict[Name, Reason]  # every pack characteristic code -> its justification
+    priority_rank: Rank
+    competency_standard: Reason
+    decree_number: Name
     decree_date: date
     documents: tuple[DocumentRef, ...] = ()
-    reason: str = ""
+    reason: Reason = ""
 
 
-class ReportCriticalPosition(BaseModel):
-    model_config = ConfigDict(frozen=True)
-
+class ReportCriticalPosition(Command):
     critical_position_id: UUID
-    letter_number: str = Field(min_length=1)
+    letter_number: RequiredName
     letter_date: date
-    reason: str = ""
+    reason: Reason = ""
 
 
-class WithdrawCriticalPosition(BaseModel):
-    model_config = ConfigDict(frozen=True)
-
+class WithdrawCriticalPosition(Command):
     critical_position_id: UUID
-    decree_number: str = Field(min_length=1)
+    decree_number: RequiredName
     decree_date: date
-    reason: str = ""
+    reason: Reason = ""
 
 
-class AnalyseNeeds(BaseModel):
-    model_config = ConfigDict(frozen=True)
-
-    agency: str = Field(min_length=1)
-    period: str
+class AnalyseNeeds(Command):
+    agency: RequiredName
+    period: Name
     analysed_on: date
-    basis: tuple[str, ...]  # RPJMD / RPJPD references
+    basis: tuple[Name, ...]  # RPJMD / RPJPD references
     needs: tuple[Need, ...]
-    reason: str = ""
+    reason: Reason = ""
 
 
-class SetStrategy(BaseModel):
-    model_config = ConfigDict(frozen=True)
-
-    agency: str = Field(min_length=1)
-    period: str
-    mechanisms: tuple[str, ...]
-    decree_number: str = Field(min_length=1)
+class SetStrategy(Command):
+    agency: RequiredName
+    period: Name
+    mechanisms: tuple[Name, ...]
+    decree_number: RequiredName
     decree_date: date
-    reason: str = ""
+    reason: Reason = ""
 
 
 def critical_position(app: Talenta, position_id: UUID, actor: Actor) -> CriticalPosition:

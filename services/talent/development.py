@@ -8,7 +8,6 @@ from datetime import date
 from uuid import UUID
 
 from eventsourcing.application import AggregateNotFoundError
-from pydantic import BaseModel, ConfigDict, Field
 
 from domain.envelope import Actor, Role
 from domain.rules.core import ReadingId
@@ -26,18 +25,17 @@ from domain.talent.sekolah_kader import judges_sekolah_kader, sekolah_kader_elig
 from domain.values import Nip
 from services.application import Talenta
 from services.auth import same_agency
+from services.commands import Command, Name, NipText, Reason, RequiredText
 from services.permissions import allowed
 from services.talent.boxes import assessment_centre_on, assessment_on, box_on
 from services.talent.common import cycle_pack, envelope
 
 
-class EmployeeStep(BaseModel):
-    model_config = ConfigDict(frozen=True)
-
-    agency: str
-    nip: str
+class EmployeeStep(Command):
+    agency: Name
+    nip: NipText
     effective: date
-    reason: str = ""
+    reason: Reason = ""
 
 
 class Enrol(EmployeeStep):
@@ -48,7 +46,7 @@ class Enrol(EmployeeStep):
 
 
 class Counsel(EmployeeStep):
-    notes: str = Field(min_length=1)
+    notes: RequiredText
 
 
 class OpenFollowUps(EmployeeStep):
@@ -57,7 +55,7 @@ class OpenFollowUps(EmployeeStep):
 
 class CloseFollowUp(EmployeeStep):
     task_id: UUID
-    outcome: str = Field(min_length=1)
+    outcome: RequiredText
 
 
 def record_of(app: Talenta, agency: str, nip: str) -> DevelopmentRecord | None:

@@ -9,7 +9,6 @@ from datetime import date
 from typing import Any
 
 from eventsourcing.utils import get_topic
-from pydantic import BaseModel, ConfigDict, Field
 
 from domain.envelope import Actor, Envelope, Role
 from domain.rules.calendar import budget_year_end
@@ -21,17 +20,16 @@ from domain.talent.retention import Award, AwardKind
 from domain.talent.succession import SuccessionPlan
 from services.application import Talenta
 from services.auth import same_agency
+from services.commands import BudgetYear, Command, RequiredName
 from services.permissions import allowed
 from services.talent.common import cycle_pack, envelope
 
 PAGE = 500
 
 
-class EvaluateProgramme(BaseModel):
-    model_config = ConfigDict(frozen=True)
-
-    agency: str = Field(min_length=1)
-    year: int = Field(ge=2000)
+class EvaluateProgramme(Command):
+    agency: RequiredName
+    year: BudgetYear
 
 
 @allowed(Role.SYSTEM)

@@ -5,10 +5,9 @@ assessment on the nine-box, open and close a mapping campaign, read its progress
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
 from uuid import UUID
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict
 
 from domain.envelope import Actor, DocumentRef, Evidence, Role
 from domain.rules.ninebox import Performance, Potential
@@ -20,6 +19,7 @@ from projections.directory import DirectoryProjection, directory_view
 from projections.follower import Follower
 from services.application import Talenta
 from services.auth import same_agency
+from services.commands import Command, FreeForm, Name, NipText, Reason, RequiredName
 from services.permissions import allowed
 from services.talent.boxes import profile_of
 from services.talent.common import cycle_pack, envelope
@@ -27,40 +27,34 @@ from services.talent.common import cycle_pack, envelope
 MAPS = (Role.CASEWORKER, Role.TALENT_TEAM)
 
 
-class AssessEmployee(BaseModel):
-    model_config = ConfigDict(frozen=True)
-
-    agency: str = Field(min_length=1)
-    nip: str
-    period: str
+class AssessEmployee(Command):
+    agency: RequiredName
+    nip: NipText
+    period: Name
     assessed_on: date
     performance: Performance
     potential: Potential
     # Top-level keys: assessment_centre, competency_test, track_record, other; parts free-form.
-    evidence: dict[str, dict[str, Any]]
-    unit: str = ""  # default: the employee's unit in the personnel record
+    evidence: FreeForm
+    unit: Name = ""  # default: the employee's unit in the personnel record
     level: PositionLevel | None = None  # default: the position held on the assessment date
     documents: tuple[DocumentRef, ...] = ()
-    reason: str = ""
+    reason: Reason = ""
 
 
-class OpenCampaign(BaseModel):
-    model_config = ConfigDict(frozen=True)
-
-    agency: str = Field(min_length=1)
-    unit: str = ""  # "" maps the whole agency
-    period: str
+class OpenCampaign(Command):
+    agency: RequiredName
+    unit: Name = ""  # "" maps the whole agency
+    period: Name
     opened_on: date
-    nips: tuple[str, ...] = ()  # default: the active employees the directory lists
-    reason: str = ""
+    nips: tuple[NipText, ...] = ()  # default: the active employees the directory lists
+    reason: Reason = ""
 
 
-class CloseCampaign(BaseModel):
-    model_config = ConfigDict(frozen=True)
-
+class CloseCampaign(Command):
     campaign_id: UUID
     closed_on: date
-    reason: str = ""
+    reason: Reason = ""
 
 
 class CampaignReport(BaseModel):

@@ -6,59 +6,49 @@ from __future__ import annotations
 from datetime import date
 from uuid import UUID
 
-from pydantic import BaseModel, ConfigDict, Field
-
 from domain.envelope import Actor, DocumentRef, Evidence, Role
 from domain.rules.core import ReadingId
 from domain.rules.cycle import MonitoringOutcome
 from domain.talent.monitoring import Monitoring
 from services.application import Talenta
 from services.auth import same_agency
+from services.commands import Anniversary, Command, Name, Reason, RequiredName
 from services.permissions import allowed
 from services.talent.common import cycle_pack, envelope
 
 
-class RecordCheckIn(BaseModel):
-    model_config = ConfigDict(frozen=True)
-
+class RecordCheckIn(Command):
     monitoring_id: UUID
-    year: int = Field(ge=1)  # 1 = the check-in at the first anniversary
-    notes: str = ""
+    year: Anniversary  # 1 = the check-in at the first anniversary
+    notes: Reason = ""
     effective: date
     documents: tuple[DocumentRef, ...] = ()
 
 
-class EvaluateMonitoring(BaseModel):
-    model_config = ConfigDict(frozen=True)
-
+class EvaluateMonitoring(Command):
     monitoring_id: UUID
     outcome: MonitoringOutcome
-    notes: str = ""
+    notes: Reason = ""
     effective: date
-    decree_number: str = ""  # a re-placement (Binjai P33(3)) is decreed; the evaluation may cite it
+    # A re-placement (Binjai P33(3)) is decreed; the evaluation may cite it.
+    decree_number: Name = ""
     documents: tuple[DocumentRef, ...] = ()
 
 
-class RemindCheckIn(BaseModel):
-    model_config = ConfigDict(frozen=True)
-
+class RemindCheckIn(Command):
     monitoring_id: UUID
-    year: int = Field(ge=1)
-    key: str = Field(min_length=1)
+    year: Anniversary
+    key: RequiredName
     on: date
 
 
-class RemindEvaluation(BaseModel):
-    model_config = ConfigDict(frozen=True)
-
+class RemindEvaluation(Command):
     monitoring_id: UUID
-    key: str = Field(min_length=1)
+    key: RequiredName
     on: date
 
 
-class MarkEvaluationDue(BaseModel):
-    model_config = ConfigDict(frozen=True)
-
+class MarkEvaluationDue(Command):
     monitoring_id: UUID
     due_on: date
 

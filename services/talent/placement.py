@@ -6,8 +6,6 @@ from __future__ import annotations
 from datetime import date, datetime
 from uuid import UUID
 
-from pydantic import BaseModel, ConfigDict, Field
-
 from domain.agencies import get_agency
 from domain.envelope import Actor, DocumentRef, Evidence, Role
 from domain.personnel.facts import PositionSpell
@@ -21,25 +19,24 @@ from domain.talent.succession_rules import direct_needs_group, succession_citati
 from domain.talent.succession_values import TalentFacts
 from services.application import Talenta
 from services.auth import same_agency
+from services.commands import Command, NipText, Reason, RequiredName
 from services.permissions import allowed
 from services.talent.boxes import assessment_on
 from services.talent.common import cycle_pack, envelope
 from services.talent.succession import decreed_group
 
 
-class PlaceTalent(BaseModel):
+class PlaceTalent(Command):
     """The PPK's placement decree for one talent into the plan's target position."""
 
-    model_config = ConfigDict(frozen=True)
-
     plan_id: UUID
-    nip: str
-    decree_number: str = Field(min_length=1)
+    nip: NipText
+    decree_number: RequiredName
     decree_date: date
     inaugurated_on: date
     # The inauguration's moment, when known to the minute; the monitoring clock counts from it.
     effective_at: datetime | None = None
-    reason: str = ""
+    reason: Reason = ""
     documents: tuple[DocumentRef, ...] = ()
 
 

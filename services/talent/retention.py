@@ -8,7 +8,6 @@ from datetime import date, datetime
 from uuid import UUID
 
 from eventsourcing.application import AggregateNotFoundError
-from pydantic import BaseModel, ConfigDict, Field
 
 from domain.agencies import get_agency
 from domain.envelope import Actor, DocumentRef, Evidence, Role
@@ -24,51 +23,44 @@ from domain.talent.retention import (
 )
 from services.application import Talenta
 from services.auth import same_agency
+from services.commands import Command, Days, Name, NipText, Reason, RequiredName, RequiredText
 from services.permissions import allowed
 from services.talent.boxes import box_on
 from services.talent.common import cycle_pack, envelope
 
 
-class RecordRetention(BaseModel):
-    model_config = ConfigDict(frozen=True)
-
-    agency: str
-    nip: str
+class RecordRetention(Command):
+    agency: Name
+    nip: NipText
     kind: RetentionKind
-    detail: str = Field(min_length=1)
+    detail: RequiredText
     effective: date
-    reason: str = ""
+    reason: Reason = ""
 
 
-class AwardDecree(BaseModel):
+class AwardDecree(Command):
     """The mayoral decree (Keputusan Wali Kota) granting one award (Binjai P30(3))."""
 
-    model_config = ConfigDict(frozen=True)
-
-    agency: str
-    nip: str
+    agency: Name
+    nip: NipText
     kind: AwardKind
-    decree_number: str = Field(min_length=1)
+    decree_number: RequiredName
     decree_date: date
     # When the decree took effect, if known to the minute; a pin's clock counts from it.
     effective_at: datetime | None = None
-    detail: str = ""
-    reason: str = ""
+    detail: Reason = ""
+    reason: Reason = ""
     documents: tuple[DocumentRef, ...] = ()
 
 
-class RemindPin(BaseModel):
-    model_config = ConfigDict(frozen=True)
-
+class RemindPin(Command):
     award_id: UUID
-    lead_days: int = Field(ge=0)
+    lead_days: Days
     on: date
 
 
-class ExpirePin(BaseModel):
+class ExpirePin(Command):
     """Sent by the pin clock when the expiry day arrives."""
-
-    model_config = ConfigDict(frozen=True)
 
     award_id: UUID
     expired_on: date

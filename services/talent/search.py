@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import date
 from uuid import UUID
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
 
 from domain.envelope import Actor, DocumentRef, Evidence, Role
 from domain.personnel.facts import PositionSpell
@@ -18,43 +18,38 @@ from domain.talent.succession_values import TalentFacts
 from domain.values import PositionLevel
 from services.application import NotFound, Talenta
 from services.auth import same_agency
+from services.commands import Command, NipText, Reason, RequiredName, RequiredText
 from services.permissions import allowed
 from services.talent.common import cycle_pack, envelope
 
 
-class OpenTalentSearch(BaseModel):
-    model_config = ConfigDict(frozen=True)
-
-    agency: str = Field(min_length=1)
-    position: str = Field(min_length=1)
-    unit: str = Field(min_length=1)
+class OpenTalentSearch(Command):
+    agency: RequiredName
+    position: RequiredName
+    unit: RequiredName
     level: PositionLevel
     grounds: tuple[SearchGround, ...] = Field(min_length=1)
-    expertise: str = ""
-    justification: str = Field(min_length=1)
+    expertise: Reason = ""
+    justification: RequiredText
     opened_on: date
 
 
-class ConcludeTalentSearch(BaseModel):
-    model_config = ConfigDict(frozen=True)
-
+class ConcludeTalentSearch(Command):
     search_id: UUID
-    found: tuple[str, ...] = ()
-    chosen: str | None = None
-    result: str = Field(min_length=1)
+    found: tuple[NipText, ...] = ()
+    chosen: NipText | None = None
+    result: RequiredText
     concluded_on: date
     documents: tuple[DocumentRef, ...] = ()
 
 
-class DecideTalentSearch(BaseModel):
-    model_config = ConfigDict(frozen=True)
-
+class DecideTalentSearch(Command):
     search_id: UUID
-    nip: str
+    nip: NipText
     follow_up: SearchFollowUp
-    decree_number: str = Field(min_length=1)
+    decree_number: RequiredName
     decree_date: date
-    reason: str = ""
+    reason: Reason = ""
     documents: tuple[DocumentRef, ...] = ()
 
 

@@ -7,8 +7,6 @@ from __future__ import annotations
 from datetime import date
 from uuid import UUID
 
-from pydantic import BaseModel, ConfigDict, Field
-
 from domain.envelope import Actor, DocumentRef, Evidence, Role
 from domain.rules.core import ReadingId
 from domain.talent.errors import refuse
@@ -22,74 +20,63 @@ from domain.talent.succession_values import DecreedGroup, Successor, TalentFacts
 from domain.values import Nip, PositionLevel
 from services.application import Talenta
 from services.auth import same_agency
+from services.commands import Command, Name, NipText, Reason, RequiredName, RequiredText
 from services.permissions import allowed
 from services.talent.acquisition import critical_position
 from services.talent.boxes import assessment_on
 from services.talent.common import cycle_pack, envelope
 
 
-class SetGroup(BaseModel):
-    model_config = ConfigDict(frozen=True)
-
-    agency: str = Field(min_length=1)
-    period: str
-    nips: tuple[str, ...]
-    decree_number: str = Field(min_length=1)
+class SetGroup(Command):
+    agency: RequiredName
+    period: Name
+    nips: tuple[NipText, ...]
+    decree_number: RequiredName
     decree_date: date
     documents: tuple[DocumentRef, ...] = ()
-    reason: str = ""
+    reason: Reason = ""
 
 
-class NominationRef(BaseModel):
-    model_config = ConfigDict(frozen=True)
-
+class NominationRef(Command):
     plan_id: UUID
-    nip: str
+    nip: NipText
 
 
-class SetNominatedGroup(BaseModel):
+class SetNominatedGroup(Command):
     """The talent team's group from its nominations (Balikpapan P16(2))."""
 
-    model_config = ConfigDict(frozen=True)
-
-    agency: str = Field(min_length=1)
-    period: str
+    agency: RequiredName
+    period: Name
     nominations: tuple[NominationRef, ...]
     decided_on: date
-    reference: str = Field(min_length=1)  # the team's minutes (berita acara) number
+    reference: RequiredName  # the team's minutes (berita acara) number
     documents: tuple[DocumentRef, ...] = ()
-    reason: str = ""
+    reason: Reason = ""
 
 
-class DeclareTarget(BaseModel):
-    model_config = ConfigDict(frozen=True)
-
-    agency: str = Field(min_length=1)
-    position: str = Field(min_length=1)
-    unit: str = Field(min_length=1)
+class DeclareTarget(Command):
+    agency: RequiredName
+    position: RequiredName
+    unit: RequiredName
     level: PositionLevel
     status: TargetStatus
     declared_on: date
     critical_position_id: UUID | None = None
-    reason: str = ""
+    reason: Reason = ""
 
 
-class Nominate(BaseModel):
-    model_config = ConfigDict(frozen=True)
-
+class Nominate(Command):
     plan_id: UUID
-    nip: str
+    nip: NipText
     nominated_on: date
-    justification: str = Field(min_length=1)
+    justification: RequiredText
 
 
-class OrderSuccessors(BaseModel):
-    model_config = ConfigDict(frozen=True)
-
+class OrderSuccessors(Command):
     plan_id: UUID
     ordered_on: date
     successors: tuple[Successor, ...]  # first to be placed first; ``order`` is set from this
-    reason: str = ""
+    reason: Reason = ""
 
 
 def succession_plan(app: Talenta, plan_id: UUID, actor: Actor) -> SuccessionPlan:

@@ -111,7 +111,8 @@ def test_a_vacancy_s_report_prints_the_trail_the_rules_the_names_and_the_chain_h
     assert "BA/12/2025" in html  # the board's minutes
     session = html.split("TPK session", 1)[1].split("Decision trail", 1)[0]
     for member in BOARD:  # who sat on the board that drew up the shortlist
-        assert f"<tr><td>{member.name}</td><td>{member.role}</td></tr>" in session
+        assert f"<tr><td>{member.name}</td><td>{member.office}</td>" in session
+    assert TPK_DECREE in session
     assert head(desk) in html  # the head after the report's own recorded reads
     reads = list_reads(recorded(staffed), AGENCY)
     assert sorted(r.nip for r in reads) == sorted((A, B, C))
