@@ -153,7 +153,7 @@ def test_a_request_refused_before_it_has_an_actor_is_recorded_for_its_user(
 def test_a_lost_race_to_save_is_answered_truthfully_and_recorded(
     staffed: Talenta, vacancy: UUID, store: StoreConfig, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    desk = desk_for(staffed, AGENCY, "kabag")
+    desk = desk_for(staffed, AGENCY, "kabag", unit=HEAD.unit)
     other = Talenta(store)  # a second server on the same store
     saving = staffed.save
 

@@ -141,7 +141,7 @@ def test_a_key_whose_request_never_answered_says_the_outcome_is_unknown(
 def test_a_lost_race_frees_the_key_for_the_retry(
     staffed: Talenta, vacancy: UUID, store: StoreConfig, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    desk = desk_for(staffed, AGENCY, "kabag")
+    desk = desk_for(staffed, AGENCY, "kabag", unit=HEAD.unit)
     other = Talenta(store)
     saving = staffed.save
 

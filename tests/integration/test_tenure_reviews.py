@@ -30,6 +30,7 @@ from tests.integration.test_scouting_promotion import (  # noqa: F401 (the fixtu
     HEAD,
     MAYOR,
     TPK,
+    TPK_DECREE,
     A,
     B,
     staffed,
@@ -63,6 +64,7 @@ def mutated(app: Talenta, nip: str, approved: bool) -> None:
     recommended = RecommendMutation(
         mutation_id=mutation_id,
         members=BOARD,
+        tpk_decree=TPK_DECREE,
         minutes_number="BA/20/2025",
         minutes_date=date(2025, 5, 9),
         recommended=True,
