@@ -19,6 +19,7 @@ from services.api import create_api
 from services.bootstrap import ReadModels, clocks, open_store
 from services.config import StoreConfig
 from services.settings import Settings, load_settings
+from services.web import WebSettings
 
 log = logging.getLogger(__name__)
 
@@ -36,10 +37,14 @@ async def serve(
         log.info("Temporal dev server on %s (namespace %s)", temporal.target, client.namespace)
         read_models = ReadModels.of(app)
         threading.Thread(target=poll, args=(read_models.refresh, stop), daemon=True).start()
-        config = uvicorn.Config(create_api(read_models), host=host, port=port, log_level="info")
+        web = WebSettings.from_env(data / "web-secret")  # the session secret stays with the data
+        config = uvicorn.Config(
+            create_api(read_models, web=web), host=host, port=port, log_level="info"
+        )
         async with clocks(app, client, settings):
             print(
-                f"Talenta: API on http://{host}:{port} (docs at /docs), store {store.url}, "
+                f"Talenta: web interface and API on http://{host}:{port}/ (API docs at /docs), "
+                f"store {store.url}, "
                 f"Temporal at {temporal.target}",
                 flush=True,
             )

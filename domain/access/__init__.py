@@ -5,5 +5,14 @@ from domain.access.reads import PersonalDataRead
 from domain.access.refusals import Refusal
 from domain.access.roles import UserRoles
 from domain.access.tokens import ApiToken
+from domain.access.users import SignInDay, UnknownSignIn, User
 
-__all__ = ["ApiToken", "PersonalDataRead", "Refusal", "UserRoles"]
+__all__ = [
+    "ApiToken",
+    "PersonalDataRead",
+    "Refusal",
+    "SignInDay",
+    "UnknownSignIn",
+    "User",
+    "UserRoles",
+]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from fastapi import Depends, FastAPI
 
@@ -18,8 +18,15 @@ from services.api.refusals import handle_refusals
 from services.auth import Authenticator, token_store
 from services.idempotency import idempotency_store
 
+if TYPE_CHECKING:
+    from services.web import WebSettings
 
-def create_api(context: Context, authenticator: Authenticator | None = None) -> FastAPI:
+
+def create_api(
+    context: Context,
+    authenticator: Authenticator | None = None,
+    web: WebSettings | None = None,
+) -> FastAPI:
     app = context.app
     api = FastAPI(title="Talenta", version="0.1.0", dependencies=[Depends(refuse_unstorable)])
     api.state.context = context
@@ -42,4 +49,7 @@ def create_api(context: Context, authenticator: Authenticator | None = None) -> 
     api.include_router(inbox_router)
     api.include_router(access.router)
     api.include_router(reports.router)
+    from services.web import mount_web  # the pages import the API's parts: imported last
+
+    mount_web(api, web)  # the pages for people, at /
     return api

@@ -16,6 +16,7 @@ from services.cli.run import serve, worker
 from services.cli.scouting import scouting
 from services.cli.talent import talent
 from services.cli.token import token
+from services.cli.users import user
 from services.config import creating_stores
 
 
@@ -32,6 +33,6 @@ def main(ctx: click.Context, init: bool) -> None:
 
 for command in (serve, worker, employees, import_, eligibility, ninebox, packs):
     main.add_command(command)
-for group in (token, chain, compliance, audit, demo, scouting, talent, report):
+for group in (token, user, chain, compliance, audit, demo, scouting, talent, report):
     main.add_command(group)
 main.add_command(inbox_group, name="inbox")

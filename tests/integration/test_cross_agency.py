@@ -1,8 +1,8 @@
 """Every command route, called by every role allowed it, with another agency's records in its
 body (an employee, a round, a vacancy, a mutation, a tenure review, a critical position, a plan,
 a campaign, a monitoring, a notice, a talent search): refused with other-agency, and nothing
-written but the Refusal record. The table is generated from the routes and their ``@allowed`` roles, on both
-stores."""
+written but the Refusal record. The table is generated from the routes and their ``@allowed``
+roles, on both stores."""
 
 from __future__ import annotations
 

@@ -1,0 +1,24 @@
+"""The web interface: server-rendered pages in Indonesian (English on request) over the same
+handlers, permissions and refusals as the API, for people signed in with a password."""
+
+from __future__ import annotations
+
+from fastapi import FastAPI
+from fastapi.staticfiles import StaticFiles
+
+from services.web import home, pool, rounds, signin, users
+from services.web.frame import HERE, handle_page_errors
+from services.web.session import Sessions
+from services.web.settings import WebSettings
+
+__all__ = ["WebSettings", "mount_web"]
+
+
+def mount_web(api: FastAPI, settings: WebSettings | None = None) -> None:
+    """Adds the pages to the API's app, which keeps the application context they read."""
+    api.state.web_sessions = Sessions(settings or WebSettings.from_env())
+    api.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
+    modules = (signin, home, rounds, pool, users)
+    for module in modules:
+        api.include_router(module.router)
+    handle_page_errors(api, [route for module in modules for route in module.router.routes])

@@ -1,0 +1,200 @@
+"""People who sign in: created, disabled and given a new password by an administrator of their
+agency; a sign-in checks the argon2 hash, refuses a locked or disabled user, and is recorded."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
+from enum import StrEnum
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+from eventsourcing.application import AggregateNotFoundError
+from eventsourcing.persistence import IntegrityError
+from pydantic import BaseModel, ConfigDict, Field
+
+from domain.access.users import (
+    SignInDay,
+    UnknownSignIn,
+    User,
+    UserError,
+    check_grant,
+    locked,
+    sign_in_day_id,
+    user_id,
+)
+from domain.agencies import get_agency
+from domain.envelope import Actor, Role
+from services.application import NotFound, Talenta
+from services.auth import same_agency
+from services.permissions import allowed
+
+HASHER = PasswordHasher()
+MIN_PASSWORD = 10
+
+
+class NewUser(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    username: str = Field(min_length=1, max_length=64)
+    agency: str = Field(min_length=1)
+    roles: frozenset[Role] = Field(min_length=1)
+    unit: str = ""
+    password: str
+
+
+class UserNotFound(NotFound):
+    def __init__(self, username: str) -> None:
+        super().__init__(f"pengguna {username} tidak ada / no user {username}")
+
+
+def _hash(password: str) -> str:
+    if len(password) < MIN_PASSWORD:
+        raise UserError(
+            f"kata sandi minimal {MIN_PASSWORD} karakter",
+            f"a password needs at least {MIN_PASSWORD} characters",
+        )
+    return HASHER.hash(password)
+
+
+def find_user(app: Talenta, username: str) -> User | None:
+    try:
+        found: User = app.repository.get(user_id(username))
+    except AggregateNotFoundError:
+        return None
+    return found
+
+
+def _existing(app: Talenta, username: str, actor: Actor) -> User:
+    found = find_user(app, username)
+    if found is None:
+        raise UserNotFound(username)
+    same_agency(actor, found.agency)
+    return found
+
+
+@allowed(Role.ADMINISTRATOR)
+def create_user(app: Talenta, command: NewUser, actor: Actor) -> User:
+    same_agency(actor, command.agency)
+    get_agency(command.agency)  # InvalidValue naming the known agencies
+    check_grant(command.username, command.agency, command.roles, command.unit)
+    if find_user(app, command.username) is not None:
+        raise UserError(
+            f"pengguna {command.username} sudah ada", f"user {command.username} exists already"
+        )
+    user = User(
+        username=command.username,
+        agency=command.agency,
+        roles=sorted(command.roles),
+        unit=command.unit.strip(),
+        password_hash=_hash(command.password),
+        by=actor.id,
+        at=datetime.now(UTC),
+    )
+    app.save(user)
+    return user
+
+
+@allowed(Role.ADMINISTRATOR)
+def disable_user(app: Talenta, username: str, actor: Actor) -> None:
+    user = _existing(app, username, actor)
+    if not user.disabled:
+        user.disable(by=actor.id, at=datetime.now(UTC))
+        app.save(user)
+
+
+@allowed(Role.ADMINISTRATOR)
+def reset_password(app: Talenta, username: str, password: str, actor: Actor) -> None:
+    user = _existing(app, username, actor)
+    user.reset_password(password_hash=_hash(password), by=actor.id, at=datetime.now(UTC))
+    app.save(user)
+
+
+class SignInOutcome(StrEnum):
+    SIGNED_IN = "signed-in"
+    WRONG = "wrong-password"  # also an unknown user name: the answer must not tell them apart
+    LOCKED = "locked"
+    DISABLED = "disabled"
+
+
+@dataclass(frozen=True)
+class LockOut:
+    attempts: int = 5
+    window: timedelta = timedelta(minutes=15)
+
+
+def sign_in_days(app: Talenta, username: str, first: date, last: date) -> list[SignInDay]:
+    """The user's sign-in records from ``first`` to ``last`` (UTC days), those that exist."""
+    days = []
+    for offset in range((last - first).days + 1):
+        try:
+            day: SignInDay = app.repository.get(sign_in_day_id(username, first + timedelta(offset)))
+        except AggregateNotFoundError:
+            continue
+        days.append(day)
+    return days
+
+
+def sign_in(
+    app: Talenta, username: str, password: str, lockout: LockOut, now: datetime | None = None
+) -> tuple[SignInOutcome, User | None]:
+    """Judges and records one sign-in. A locked user is refused even with the right password,
+    until the window has passed since the failures that locked it."""
+    moment = now or datetime.now(UTC)
+    for _ in range(3):  # another sign-in of the same user saved meanwhile: judge again
+        user = find_user(app, username)
+        if user is None:
+            HASHER.hash(password)  # as slow as a real check, so timing does not tell
+            app.save(UnknownSignIn(username=username[:64], at=moment))
+            return SignInOutcome.WRONG, None
+        days = sign_in_days(app, username, (moment - lockout.window).date(), moment.date())
+        outcome = _judge(user, password, lockout, moment, days)
+        today = next((d for d in days if d.day == moment.date()), None)
+        record = today or SignInDay(username=username, day=moment.date())
+        if outcome is SignInOutcome.SIGNED_IN:
+            record.signed_in(at=moment)
+        else:
+            record.sign_in_failed(reason=str(outcome), at=moment)
+        try:
+            app.save(record)
+        except IntegrityError:
+            continue
+        return outcome, user if outcome is SignInOutcome.SIGNED_IN else None
+    return SignInOutcome.LOCKED, None
+
+
+def _judge(
+    user: User, password: str, lockout: LockOut, moment: datetime, days: list[SignInDay]
+) -> SignInOutcome:
+    if user.disabled:
+        return SignInOutcome.DISABLED
+    if locked(days, user.sessions_valid_after, moment, lockout.attempts, lockout.window):
+        return SignInOutcome.LOCKED
+    try:
+        HASHER.verify(user.password_hash, password)
+    except (VerificationError, InvalidHashError):
+        return SignInOutcome.WRONG
+    return SignInOutcome.SIGNED_IN
+
+
+def session_holds(app: Talenta, user: User, issued: datetime, now: datetime) -> bool:
+    """A session issued at ``issued`` holds while the user is enabled, their password unchanged
+    and they have not signed out since."""
+    if user.disabled or issued < user.sessions_valid_after:
+        return False
+    days = sign_in_days(app, user.username, issued.date(), now.date())
+    return not any(at >= issued for day in days for at in day.sign_outs)
+
+
+def sign_out(app: Talenta, username: str) -> None:
+    moment = datetime.now(UTC)
+    for _ in range(3):
+        (today,) = sign_in_days(app, username, moment.date(), moment.date()) or [
+            SignInDay(username=username, day=moment.date())
+        ]
+        today.signed_out(at=moment)
+        try:
+            app.save(today)
+        except IntegrityError:
+            continue
+        return

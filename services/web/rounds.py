@@ -1,0 +1,319 @@
+"""The Madiun round in the browser: the list of rounds, opening one, its board (every candidate's
+stage and results) with the steps the user's role may take, and score entry as a table for a
+whole stage. A refused step is shown beside its form with its citation, in both languages."""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import date
+from decimal import Decimal, InvalidOperation
+from functools import partial
+from typing import Any
+from uuid import UUID
+
+from fastapi import APIRouter, Request
+from fastapi.responses import Response
+from starlette.datastructures import UploadFile
+
+from domain.envelope import Actor, Role
+from domain.scouting.candidate import AssessmentStage, Channel, Stage
+from domain.scouting.plan import Announcement, Schedule
+from domain.values import InvalidValue, PositionLevel
+from projections import scouting as read
+from projections.scouting import CandidateRow, RoundBoard
+from services.api.context import context, fresh_context
+from services.application import NotFound, Talenta
+from services.auth import OtherAgency, same_agency
+from services.permissions import roles_of
+from services.personal_data import PersonalField, mask_nip, needs
+from services.scouting import rounds
+from services.scouting.score_sheets import ScoreSheetReport, record_scores_from_csv
+from services.web.attempt import Refused, attempt, fields_of
+from services.web.frame import not_found_page, page, see_other
+from services.web.round_steps import BY_NAME, SCORES, STEPS, Handler, Step
+from services.web.session import PostedForm, SignedIn, WebUser
+
+router = APIRouter(include_in_schema=False)
+
+BOARD_STAGES = tuple(Stage)
+
+
+def score_key(round_id: UUID, nip: str) -> str:
+    """A score field's name that does not show the NIP to whom may not see it."""
+    return "s-" + hashlib.sha256(f"{round_id}:{nip}".encode()).hexdigest()[:16]
+
+
+def nip_shown(nip: str, role: Role) -> str:
+    return nip if PersonalField.NIP in needs(role) else mask_nip(nip)
+
+
+@router.get("/rounds")
+def round_list(request: Request, me: SignedIn) -> Response:
+    ctx = fresh_context(request)
+    return page(
+        request,
+        "rounds.html",
+        me=me,
+        rounds=read.rounds(ctx.documents, me.actor.agency),
+        may_open=me.actor.role in roles_of(rounds.open_round),
+        levels=list(PositionLevel),
+        refused=None,
+        values={},
+    )
+
+
+@router.post("/rounds")
+def open_round(request: Request, me: SignedIn, form: PostedForm) -> Response:
+    app = request.app.state.context.app
+    body = fields_of(form)
+
+    def command() -> UUID:
+        opened = rounds.OpenRound(
+            agency=me.actor.agency,
+            level=body.get("level"),
+            name=body.get("name"),
+            effective=body.get("announcement"),
+            reason=body.get("reason", ""),
+            schedule=Schedule(**{key: body.get(key) for key in Schedule.model_fields}),
+            announcement=Announcement(
+                **{key: body.get(key, "") for key in Announcement.model_fields}
+            ),
+        )
+        opened_id: UUID = rounds.open_round(app, opened, me.actor)
+        return opened_id
+
+    outcome = attempt(app, me.actor, "open_round", body, command)
+    if isinstance(outcome, Refused):
+        ctx = fresh_context(request)
+        return page(
+            request,
+            "rounds.html",
+            outcome.status,
+            here="/rounds",
+            me=me,
+            rounds=read.rounds(ctx.documents, me.actor.agency),
+            may_open=True,
+            levels=list(PositionLevel),
+            refused=outcome,
+            values=body,
+        )
+    return see_other(request, f"/rounds/{outcome}")
+
+
+def _board(request: Request, me: WebUser, round_id: UUID) -> RoundBoard:
+    found = read.round_board(fresh_context(request).documents, round_id)
+    if found is None:
+        raise rounds.RoundNotFound(round_id)
+    same_agency(me.actor, found.agency)
+    return found
+
+
+def _board_page(
+    request: Request,
+    me: WebUser,
+    board: RoundBoard,
+    status: int = 200,
+    refusals: dict[str, list[tuple[str, Refused]]] | None = None,
+    done: str = "",
+    recorded: dict[str, int] | None = None,
+) -> Response:
+    role = me.actor.role
+    candidates = [row for stage in BOARD_STAGES for row in board.stages[stage]]
+    listed = {c.nip for c in candidates}
+    # The board was just read fresh; the directory is as fresh.
+    directory = context(request).directory
+    people = [row for row in directory.rows(board.agency) if row.nip in listed]
+    names = {row.nip: row.name for row in people}
+    # A head of unit recommends the registrants of their own unit (P13(2)).
+    unit = me.user.unit if role is Role.HEAD_OF_UNIT else ""
+    ours = {row.nip for row in people if row.unit == unit}
+    choices = [c for c in candidates if not unit or c.nip in ours]
+    return page(
+        request,
+        "round.html",
+        status,
+        here=f"/rounds/{board.round_id}",
+        me=me,
+        board=board,
+        candidates=candidates,
+        choices=choices,
+        names=names,
+        shown=lambda nip: nip_shown(nip, role),
+        steps=[step for step in STEPS if step.offered_to(role)],
+        channels=list(Channel),
+        score_tables=_score_tables(board, role),
+        score_key=score_key,
+        refusals=refusals or {},
+        done=done,
+        recorded=recorded or {},
+    )
+
+
+def _score_tables(board: RoundBoard, role: Role) -> list[tuple[str, list[CandidateRow]]]:
+    return [
+        (stage_name, board.stages[Stage(stage)])
+        for stage_name, (handler, stage) in SCORES.items()
+        if role in roles_of(handler)
+    ]
+
+
+@router.get("/rounds/{round_id}")
+def board(request: Request, me: SignedIn, round_id: UUID, done: str = "") -> Response:
+    try:
+        found = _board(request, me, round_id)
+    except NotFound as missing:
+        return not_found_page(request, missing)
+    except OtherAgency as other:
+        refused = Refused(other.status, other.code, other.message, other.message_en)
+        return page(request, "message.html", other.status, me=me, title="", refused=refused)
+    return _board_page(request, me, found, done=done)
+
+
+@router.post("/rounds/{round_id}/steps/{name}")
+def take_step(
+    request: Request, me: SignedIn, form: PostedForm, round_id: UUID, name: str
+) -> Response:
+    app = request.app.state.context.app
+    step = BY_NAME.get(name)
+    body = fields_of(form)
+    found = attempt(app, me.actor, name, body, partial(_board, request, me, round_id))
+    if isinstance(found, Refused):
+        return page(request, "message.html", found.status, me=me, title="", refused=found)
+    if step is None:
+        return not_found_page(request, NotFound(f"langkah {name} tidak ada / no step {name}"))
+    each = [body]
+    if step.per_candidate and body.get("nip") == "*":
+        each = [{**body, "nip": row.nip} for row in found.stages[Stage.REGISTERED]]
+    refused: list[tuple[str, Refused]] = []
+    for fields in each:
+        outcome = attempt(
+            app, me.actor, step.name, fields, partial(_take, step, app, round_id, fields, me.actor)
+        )
+        if isinstance(outcome, Refused):
+            refused.append((nip_shown(str(fields.get("nip", "")), me.actor.role), outcome))
+    if refused:
+        now = _board(request, me, round_id)
+        return _board_page(request, me, now, refused[0][1].status, {step.name: refused})
+    return see_other(request, f"/rounds/{round_id}?done={step.name}#step-{step.name}")
+
+
+@router.post("/rounds/{round_id}/scores/{stage}")
+def enter_scores(
+    request: Request, me: SignedIn, form: PostedForm, round_id: UUID, stage: str
+) -> Response:
+    app = request.app.state.context.app
+    body = fields_of(form)
+    found = attempt(app, me.actor, stage, body, partial(_board, request, me, round_id))
+    if isinstance(found, Refused):
+        return page(request, "message.html", found.status, me=me, title="", refused=found)
+    if stage not in SCORES:
+        return not_found_page(request, NotFound(f"tahap {stage} tidak ada / no stage {stage}"))
+    handler, waiting = SCORES[stage]
+    refused: list[tuple[str, Refused]] = []
+    for row in found.stages[Stage(waiting)]:
+        typed = str(body.get(score_key(round_id, row.nip), "")).strip()
+        if not typed:
+            continue
+        fields = {"nip": row.nip, "score": typed, "effective": body.get("effective")}
+        outcome = attempt(
+            app,
+            me.actor,
+            handler.__name__,
+            fields,
+            partial(_score, handler, app, round_id, fields, me.actor),
+        )
+        if isinstance(outcome, Refused):
+            refused.append((nip_shown(row.nip, me.actor.role), outcome))
+    key = f"scores-{stage}"
+    if refused:
+        now = _board(request, me, round_id)
+        return _board_page(request, me, now, refused[0][1].status, {key: refused})
+    return see_other(request, f"/rounds/{round_id}?done={key}#{key}")
+
+
+@router.post("/rounds/{round_id}/score-sheets/{stage}")
+def upload_score_sheet(
+    request: Request, me: SignedIn, form: PostedForm, round_id: UUID, stage: str
+) -> Response:
+    """An assessor's sheet of nip,score rows: good rows recorded, each bad row reported with its
+    line, reason and citation."""
+    app = request.app.state.context.app
+    body = fields_of(form)
+    sheet = form.get("sheet")
+    text = sheet.file.read().decode("utf-8-sig", "replace") if isinstance(sheet, UploadFile) else ""
+    key = f"sheet-{stage}"
+    found = attempt(app, me.actor, key, body, partial(_board, request, me, round_id))
+    if isinstance(found, Refused):
+        return page(request, "message.html", found.status, me=me, title="", refused=found)
+    if stage not in SCORES:
+        return not_found_page(request, NotFound(f"tahap {stage} tidak ada / no stage {stage}"))
+    outcome = attempt(
+        app,
+        me.actor,
+        "record_scores_from_csv",
+        {**body, "stage": stage},
+        partial(_sheet, app, round_id, stage, text, me.actor, str(body.get("effective", ""))),
+    )
+    if isinstance(outcome, Refused):
+        return _board_page(request, me, found, outcome.status, {key: [("", outcome)]})
+    rows = [
+        (
+            f"{error.line}: {nip_shown(error.nip, me.actor.role)}",
+            Refused(422, error.code, error.message.id, error.message.en, error.citation),
+        )
+        for error in outcome.errors
+    ]
+    return _board_page(
+        request,
+        me,
+        found,
+        422 if rows else 200,
+        {key: rows},
+        done="" if rows else key,
+        recorded={key: len(outcome.recorded)},
+    )
+
+
+def _sheet(
+    app: Talenta,
+    round_id: UUID,
+    stage: str,
+    text: str,
+    actor: Actor,
+    effective: str,
+) -> ScoreSheetReport:
+    """``effective`` empty: the stage's date in the round's schedule."""
+    try:
+        day = date.fromisoformat(effective) if effective else None
+    except ValueError:
+        raise InvalidValue(
+            f"tanggal tidak sah: {effective!r} / not a date: {effective!r}"
+        ) from None
+    return record_scores_from_csv(
+        app, round_id, AssessmentStage(stage), text.splitlines(), actor, effective=day
+    )
+
+
+def _take(step: Step, app: Talenta, round_id: UUID, fields: dict[str, Any], actor: Actor) -> Any:
+    return step.handler(app, step.build(round_id, fields), actor)
+
+
+def _score(
+    handler: Handler, app: Talenta, round_id: UUID, fields: dict[str, Any], actor: Actor
+) -> Any:
+    command = rounds.RecordScore(
+        round_id=round_id,
+        nip=fields["nip"],
+        score=_decimal(fields["score"]),
+        effective=fields["effective"],
+    )
+    return handler(app, command, actor)
+
+
+def _decimal(typed: str) -> Decimal | str:
+    """A score typed with a decimal comma (Indonesian) or point; anything else is left to the
+    command's own validation, which names the field."""
+    try:
+        return Decimal(typed.replace(",", "."))
+    except InvalidOperation:
+        return typed

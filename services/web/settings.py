@@ -1,0 +1,48 @@
+"""The web interface's settings: the secret that signs session cookies (kept by the installation:
+``TALENTA_WEB_SECRET``, or a file created once beside the store), the lock-out after failed
+sign-ins, and how long a session lasts."""
+
+from __future__ import annotations
+
+import os
+import secrets
+from dataclasses import dataclass, field
+from datetime import timedelta
+from pathlib import Path
+
+from services.web.accounts import LockOut
+
+DEFAULT_SECRET_FILE = "var/web-secret"
+
+
+@dataclass(frozen=True)
+class WebSettings:
+    secret: str
+    lockout: LockOut = field(default_factory=LockOut)
+    session: timedelta = timedelta(hours=8)
+
+    @classmethod
+    def from_env(cls, secret_file: Path = Path(DEFAULT_SECRET_FILE)) -> WebSettings:
+        """``TALENTA_WEB_SECRET`` or the file at ``TALENTA_WEB_SECRET_FILE`` (default
+        ``secret_file``, created with a random secret when missing); ``TALENTA_LOCKOUT_ATTEMPTS``
+        (5) failed sign-ins within ``TALENTA_LOCKOUT_MINUTES`` (15) lock a user."""
+        secret = os.environ.get("TALENTA_WEB_SECRET") or _kept_secret(
+            Path(os.environ.get("TALENTA_WEB_SECRET_FILE", secret_file))
+        )
+        lockout = LockOut(
+            attempts=int(os.environ.get("TALENTA_LOCKOUT_ATTEMPTS", "5")),
+            window=timedelta(minutes=int(os.environ.get("TALENTA_LOCKOUT_MINUTES", "15"))),
+        )
+        return cls(secret=secret, lockout=lockout)
+
+
+def _kept_secret(path: Path) -> str:
+    if path.exists():
+        return path.read_text().strip()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    secret = secrets.token_hex(32)
+    # Readable by the product's own user only: whoever reads it can forge a session.
+    descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(descriptor, "w") as file:
+        file.write(secret)
+    return secret
