@@ -262,7 +262,6 @@ def serve(store: StoreConfig, port: int) -> None:
 
     import uvicorn
 
-    from projections.follower import poll
     from services.api import create_api
     from services.api.context import Context
 
@@ -270,7 +269,7 @@ def serve(store: StoreConfig, port: int) -> None:
     context = Context.of(app)
     context.refresh()
     stop = threading.Event()
-    threading.Thread(target=poll, args=(context.refresh, stop), daemon=True).start()
+    context.follow(stop)
     try:
         uvicorn.run(create_api(context), host="127.0.0.1", port=port, log_level="warning")
     finally:
