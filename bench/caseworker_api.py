@@ -7,7 +7,14 @@ read models followed by a background poll) in a process of its own. Baselines in
 the same command called in-process without HTTP, one at a time, and GET /health over HTTP.
 The target is p99 < 50 ms for the command at 10 clients.
 
+With --mixed CLIENTS:WRITERS, readers and writers at once instead: WRITERS clients register
+candidates (each followed by the writer's own read of its round), the other clients list the
+agency's rounds (`GET /scouting/rounds`, a read of the read models) as another user, for as long
+as the writers write. Baselines in the same run: the same list read by one client alone (idle),
+then by the readers alone.
+
     python -m bench.caseworker_api [--employees 8000] [--clients 1,10,50] [--quick]
+    python -m bench.caseworker_api --mixed 40:10 [--requests 600] [--employees 8000]
 """
 
 from __future__ import annotations
@@ -19,7 +26,7 @@ import os
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Awaitable, Callable, Iterator
 from itertools import islice
 from pathlib import Path
 from typing import Any
@@ -54,6 +61,8 @@ from services.scouting.rounds import (
 
 TARGET_P99_MS = 50.0
 CASEWORKER = Actor(id="siti.bkpsdm", role=Role.CASEWORKER, agency=AGENCY)
+READER = "rina.bkpsdm"  # another caseworker, who only reads
+IDLE_READS = 200
 SCHEDULE = {
     "announcement": "2024-02-01",
     "registration_opens": "2024-02-05",
@@ -76,6 +85,11 @@ def main() -> None:
     parser.add_argument("--clients", default="1,10,50")
     parser.add_argument("--requests", type=int, default=600, help="commands per client level")
     parser.add_argument("--quick", action="store_true", help="1,000 employees, 60 commands")
+    parser.add_argument(
+        "--mixed",
+        metavar="CLIENTS:WRITERS",
+        help="readers and writers at once (e.g. 40:10), --requests commands in all",
+    )
     parser.add_argument("--serve", help=argparse.SUPPRESS)  # internal: run the API on a store
     parser.add_argument("--port", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -94,11 +108,20 @@ def main() -> None:
             )
             line("imported", f"{report.events} events")
             nips = iter(_nips(directory))
-            _, secret = token_store(app).create_token(CASEWORKER.id, AGENCY, {Role.CASEWORKER})
+            tokens = token_store(app)
+            _, secret = tokens.create_token(CASEWORKER.id, AGENCY, {Role.CASEWORKER})
+            _, reader = tokens.create_token(READER, AGENCY, {Role.CASEWORKER})
             direct = _in_process(app, list(islice(nips, min(200, requests))))
         finally:
             app.close()
-        asyncio.run(_over_http(store.config, secret, levels, requests, nips, direct))
+        if args.mixed:
+            clients, writers = (int(each) for each in args.mixed.split(":"))
+            if not 0 < writers < clients:
+                parser.error("--mixed: WRITERS must be at least 1 and fewer than CLIENTS")
+            mixed = _mixed(clients, writers, requests, nips, reader)
+            asyncio.run(_over_http(store.config, secret, mixed))
+        else:
+            asyncio.run(_over_http(store.config, secret, _levels(levels, requests, nips, direct)))
 
 
 def _nips(directory: Path) -> list[str]:
@@ -149,14 +172,18 @@ def _in_process(app: Talenta, nips: list[str]) -> float:
     return percentile(samples, 0.5)
 
 
-async def _over_http(
-    store: StoreConfig,
-    secret: str,
-    levels: list[int],
-    requests: int,
-    nips: Iterator[str],
-    direct: float,
-) -> None:
+Workload = Callable[[httpx.AsyncClient], Awaitable[None]]
+
+
+def _levels(levels: list[int], requests: int, nips: Iterator[str], direct: float) -> Workload:
+    async def run(client: httpx.AsyncClient) -> None:
+        for clients in levels:
+            await _level(client, clients, requests, nips, direct)
+
+    return run
+
+
+async def _over_http(store: StoreConfig, secret: str, workload: Workload) -> None:
     port = free_port()
     server = subprocess.Popen(
         [sys.executable, "-m", "bench.caseworker_api", "--serve", store.url, "--port", str(port)],
@@ -164,7 +191,7 @@ async def _over_http(
     )
     base = f"http://127.0.0.1:{port}"
     headers = {"Authorization": f"Bearer {secret}"}
-    limits = httpx.Limits(max_connections=max(levels) + 5)
+    limits = httpx.Limits(max_connections=100)
     try:
         async with httpx.AsyncClient(
             base_url=base, headers=headers, limits=limits, timeout=60
@@ -175,8 +202,7 @@ async def _over_http(
                 "GET /health, 10 clients (stack floor)",
                 f"p50={percentile(health, 0.5):.1f} ms p99={percentile(health, 0.99):.1f} ms",
             )
-            for clients in levels:
-                await _level(client, clients, requests, nips, direct)
+            await workload(client)
     finally:
         server.terminate()
         server.wait(timeout=30)
@@ -212,15 +238,7 @@ async def _health(client: httpx.AsyncClient, clients: int, total: int) -> list[f
 async def _level(
     client: httpx.AsyncClient, clients: int, requests: int, nips: Iterator[str], direct: float
 ) -> None:
-    rounds = []
-    for index in range(clients):
-        answer = await client.post(
-            "/scouting/open-round", json=_round_command(f"bench {clients}-{index}")
-        )
-        answer.raise_for_status()
-        rounds.append(answer.json()["result"])
-        published = await client.post("/scouting/publish-round", json=_publication(rounds[-1]))
-        published.raise_for_status()
+    rounds = await _open_rounds(client, [f"bench {clients}-{index}" for index in range(clients)])
     per_client = max(1, requests // clients)
     writes: list[float] = []
     reads: list[float] = []
@@ -255,6 +273,98 @@ async def _level(
         verdict("p99 at 10 clients (ms)", percentile(writes, 0.99), TARGET_P99_MS, at_most=True)
 
 
+async def _open_rounds(client: httpx.AsyncClient, names: list[str]) -> list[str]:
+    rounds = []
+    for name in names:
+        answer = await client.post("/scouting/open-round", json=_round_command(name))
+        answer.raise_for_status()
+        rounds.append(answer.json()["result"])
+        published = await client.post("/scouting/publish-round", json=_publication(rounds[-1]))
+        published.raise_for_status()
+    return rounds
+
+
+def _mixed(clients: int, writers: int, requests: int, nips: Iterator[str], reader: str) -> Workload:
+    readers = clients - writers
+    as_reader = {"Authorization": f"Bearer {reader}"}
+
+    async def list_rounds(client: httpx.AsyncClient, samples: list[float]) -> None:
+        started = time.perf_counter()
+        answer = await client.get("/scouting/rounds", params={"agency": AGENCY}, headers=as_reader)
+        answer.raise_for_status()
+        samples.append((time.perf_counter() - started) * 1000)
+
+    async def reading(
+        client: httpx.AsyncClient, samples: list[float], until: Callable[[], bool]
+    ) -> None:
+        while not until():
+            await list_rounds(client, samples)
+
+    async def run(client: httpx.AsyncClient) -> None:
+        rounds = await _open_rounds(client, [f"mixed {index}" for index in range(writers)])
+        idle: list[float] = []
+        for _ in range(IDLE_READS):
+            await list_rounds(client, idle)
+        print("-- one reader alone (idle baseline)")
+        latency_line("GET /scouting/rounds", idle)
+
+        alone: list[float] = []
+        reads_alone = max(IDLE_READS, 5 * readers)
+        await asyncio.gather(
+            *(reading(client, alone, lambda: len(alone) >= reads_alone) for _ in range(readers))
+        )
+        print(f"-- {readers} readers alone")
+        latency_line("GET /scouting/rounds", alone)
+
+        writes: list[float] = []
+        own_reads: list[float] = []
+        failures: list[str] = []
+        done = asyncio.Event()
+
+        async def writing(round_id: str, mine: list[str]) -> None:
+            for nip in mine:
+                started = time.perf_counter()
+                answer = await client.post(
+                    "/scouting/register-candidate", json=_registration(round_id, nip)
+                )
+                writes.append((time.perf_counter() - started) * 1000)
+                if answer.status_code != 200:
+                    failures.append(f"{answer.status_code} {answer.text[:200]}")
+                started = time.perf_counter()
+                (await client.get(f"/scouting/rounds/{round_id}")).raise_for_status()
+                own_reads.append((time.perf_counter() - started) * 1000)
+
+        async def all_writing() -> None:
+            per_writer = max(1, requests // writers)
+            batches = [list(islice(nips, per_writer)) for _ in range(writers)]
+            await asyncio.gather(*(writing(r, b) for r, b in zip(rounds, batches, strict=True)))
+            done.set()
+
+        reads: list[float] = []
+        timer = Timer()
+        await asyncio.gather(
+            all_writing(), *(reading(client, reads, done.is_set) for _ in range(readers))
+        )
+        seconds = timer.seconds
+        print(f"-- {clients} clients: {writers} writing, {readers} reading")
+        latency_line("GET /scouting/rounds (another user)", reads)
+        latency_line("register-candidate", writes)
+        latency_line("writer's own read of its round", own_reads)
+        line(
+            "throughput",
+            f"{len(writes) / seconds:,.0f} commands/s, {len(reads) / seconds:,.0f} reads/s",
+        )
+        idle_p50, idle_p99 = percentile(idle, 0.5), percentile(idle, 0.99)
+        line(
+            "read p50 / p99 against idle",
+            f"{percentile(reads, 0.5) / idle_p50:.1f}x / {percentile(reads, 0.99) / idle_p99:.1f}x",
+        )
+        if failures:
+            line("refused or failed", f"{len(failures)}: {failures[0]}")
+
+    return run
+
+
 def serve(store: StoreConfig, port: int) -> None:
     """The API as `talenta serve` runs it, without the clocks: read models caught up first,
     then followed by a background poll."""
@@ -262,7 +372,6 @@ def serve(store: StoreConfig, port: int) -> None:
 
     import uvicorn
 
-    from projections.follower import poll
     from services.api import create_api
     from services.api.context import Context
 
@@ -270,7 +379,7 @@ def serve(store: StoreConfig, port: int) -> None:
     context = Context.of(app)
     context.refresh()
     stop = threading.Event()
-    threading.Thread(target=poll, args=(context.refresh, stop), daemon=True).start()
+    context.follow(stop)
     try:
         uvicorn.run(create_api(context), host="127.0.0.1", port=port, log_level="warning")
     finally:

@@ -17,7 +17,7 @@ from projections.audit import IndexFollower, subject_index
 from projections.chain import ChainFollower, ChainView, chain_view
 from projections.directory import DirectoryProjection, DirectoryView, directory_view
 from projections.documents import DocumentView, document_view
-from projections.follower import Follower
+from projections.follower import Follower, poll
 from projections.reminders import InboxProjection
 from projections.scouting import ScoutingProjection
 from projections.talent import TalentProjection
@@ -72,14 +72,28 @@ def fresh_inbox(app: Talenta) -> DocumentView:
 @dataclass
 class ReadModels:
     """Every read model of one application with its follower, for a process that answers many
-    requests (the HTTP API, the embedded product)."""
+    requests (the HTTP API, the embedded product).
+
+    One catch-up runs at a time. A reader never waits for another's catch-up to answer what the
+    read models hold, except to see its own writes: each principal's last write is kept as the
+    log's head when it was answered (``wrote``), and that principal's reads wait until the read
+    models reach it (``before_read``). Followed in the background (``follow``, as `talenta
+    serve` runs), readers leave catching up to the follower; otherwise a reader catches up itself
+    when no catch-up is under way."""
 
     app: Talenta
     directory: DirectoryView
     documents: DocumentView
     chain: ChainView
     followers: list[Follower] = field(default_factory=list)
+    # How long a read waits for its own writes before answering what there is; its answer says
+    # the position it read at, so a reader can tell.
+    own_writes_wait: float = 10.0
     _lock: threading.Lock = field(default_factory=threading.Lock)
+    _position: int = 0
+    _written: dict[str, int] = field(default_factory=dict)
+    _written_lock: threading.Lock = field(default_factory=threading.Lock)
+    _following: bool = False
 
     @classmethod
     def of(cls, app: Talenta) -> ReadModels:
@@ -95,10 +109,61 @@ class ReadModels:
         ]
         return cls(app, directory, documents, chain, followers)
 
+    @property
+    def position(self) -> int:
+        """The notification id every read model holds everything up to (0 before the first
+        catch-up of this process)."""
+        return self._position
+
     def refresh(self) -> int:
-        """Brings every read model up to the log, so a reader sees its own writes."""
+        """Brings every read model up to the log, after any catch-up under way; returns how
+        many events it applied."""
         with self._lock:
-            return sum(follower.catch_up() for follower in self.followers)
+            return self._catch_up()
+
+    def _catch_up(self) -> int:
+        # The head is read first: the log is appended in notification-id order (the store
+        # locks the table to insert), so once every follower is done, all up to it is applied.
+        head = self.app.recorder.max_notification_id() or 0
+        applied = sum(follower.catch_up() for follower in self.followers)
+        self._position = max(self._position, head)
+        return applied
+
+    def follow(self, stop: threading.Event, interval: float = 0.2) -> threading.Thread:
+        """Keeps the read models up to the log in a thread of its own until ``stop`` is set;
+        from now on readers leave catching up to it."""
+        self._following = True
+        thread = threading.Thread(
+            target=poll, args=(self.refresh, stop, interval), name="read-models", daemon=True
+        )
+        thread.start()
+        return thread
+
+    def wrote(self, principal: str) -> int:
+        """Notes that ``principal`` has just written: its reads from now on see the log up to
+        its head. Returns that notification id."""
+        head = self.app.recorder.max_notification_id() or 0
+        with self._written_lock:
+            self._written[principal] = max(self._written.get(principal, 0), head)
+        return head
+
+    def before_read(self, principal: str | None) -> int:
+        """Readies the read models for a read by ``principal`` (None for no one known); returns
+        the position the read answers at."""
+        wanted = self._written.get(principal, 0) if principal is not None else 0
+        if wanted > self._position:
+            if self._lock.acquire(timeout=self.own_writes_wait):
+                try:
+                    if wanted > self._position:  # the catch-up waited for may have reached it
+                        self._catch_up()
+                finally:
+                    self._lock.release()
+        elif not self._following and self._lock.acquire(blocking=False):
+            try:
+                self._catch_up()
+            finally:
+                self._lock.release()
+        return self._position
 
 
 @asynccontextmanager

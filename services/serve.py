@@ -14,7 +14,6 @@ from pathlib import Path
 import uvicorn
 
 from infra.temporal import start_dev_server
-from projections.follower import poll
 from services.api import create_api
 from services.bootstrap import ReadModels, clocks, open_store
 from services.config import StoreConfig
@@ -36,7 +35,7 @@ async def serve(
         client = await temporal.connect()
         log.info("Temporal dev server on %s (namespace %s)", temporal.target, client.namespace)
         read_models = ReadModels.of(app)
-        threading.Thread(target=poll, args=(read_models.refresh, stop), daemon=True).start()
+        read_models.follow(stop)  # readers answer from the read models as they stand
         web = WebSettings.from_env(data / "web-secret")  # the session secret stays with the data
         config = uvicorn.Config(
             create_api(read_models, web=web), host=host, port=port, log_level="info"

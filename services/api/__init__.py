@@ -10,7 +10,7 @@ from services.api import access, chain, compliance, personnel, reports, scouting
 from services.api.audit import router as audit_router
 from services.api.auth import use_authenticator
 from services.api.characters import refuse_unstorable
-from services.api.context import Context
+from services.api.context import Context, ReadYourWrites
 from services.api.exports import shape_answers
 from services.api.inbox import router as inbox_router
 from services.api.limits import BoundedBody
@@ -32,6 +32,7 @@ def create_api(
     api.state.context = context
     api.state.idempotency = idempotency_store(app)
     api.add_middleware(BoundedBody)
+    api.add_middleware(ReadYourWrites, context=context)
     use_authenticator(api, authenticator or token_store(app))
     handle_refusals(api)
     shape_answers(api)
