@@ -82,6 +82,12 @@ def _refusal(error: Exception) -> tuple[Refused, bool] | None:
     return None
 
 
+def refused_read(error: Exception) -> Refused | None:
+    """What a read (never recorded: only a refused step is) answers for ``error``, if a refusal."""
+    found = _refusal(error)
+    return found[0] if found else None
+
+
 def fields_of(form: FormData) -> dict[str, Any]:
     """The form's text fields, and its uploaded files as documents pinned by SHA-256."""
     fields: dict[str, Any] = {

@@ -15,6 +15,7 @@ from fastapi.templating import Jinja2Templates
 from starlette.routing import BaseRoute
 
 from services.application import NotFound
+from services.audit.timeline import READERS
 from services.web.messages import language, translator
 from services.web.session import LANG_COOKIE, CsrfRefused, Session, SignInRequired, sessions
 
@@ -57,6 +58,7 @@ def page(
             "lang": lang,
             "csrf": current.csrf,
             "path": here or (_read_again(request) if request.method == "GET" else "/"),
+            "audit_readers": READERS,
             "said": lambda message: message.en if lang == "en" else message.id,
             **values,
         },
