@@ -71,7 +71,8 @@ def test_a_caseworker_finds_an_employee_and_checks_their_eligibility(
     assert clerk.locator("table.timeline tbody tr").count() >= 1, "the enrolment at least"
     timeline_csv = clerk.locator("section[aria-labelledby=timeline] a[download]")
     answer = clerk.request.get(f"{site.url}{timeline_csv.get_attribute('href')}")
-    assert list(csv.DictReader(io.StringIO(answer.text())))[0]["what"] == "Enrolled"
+    events = list(csv.DictReader(io.StringIO(answer.text())))
+    assert events[0]["what"] == "Enrolled"
     check(clerk, "administrator", "2025-02-10")
     clerk.screenshot(path=str(tmp_path / "employee.png"), full_page=True)
     found = requirements(clerk)
