@@ -28,7 +28,7 @@ from services.audit.compliance import ComplianceQuery, compliance_report
 from services.audit.compliance_models import Breach
 from services.audit.events import AuditEvent
 from services.audit.timeline import READERS, Subject, timeline
-from services.audit.why_scouting import why_pick, why_shortlist
+from services.audit.why_scouting import why_pick, why_pool_entry, why_shortlist
 from services.permissions import Forbidden
 from services.personal_data import shown
 from services.personal_data_reads import record_reads
@@ -110,6 +110,26 @@ def subject_timeline(
         key=shown(key, me.actor.role),
         events=events,
         csv=f"/auditor/timeline?subject={subject}&key={quote(key)}&format=csv",
+    )
+
+
+@router.get("/why/pool-entry/{entry_id}")
+def why_entry(request: Request, me: SignedIn, entry_id: UUID, format: str = "") -> Response:
+    app: Talenta = context(request).app
+    found = _answer(request, me, lambda: why_pool_entry(app, entry_id, me.actor))
+    if isinstance(found, Response):
+        return found
+    via = "web GET /auditor/why/pool-entry"
+    record_reads(app, me.actor, found.entry.agency, [found.entry.nip], via)
+    answer = _json(found, me.actor.role)
+    if format == "csv":
+        return csv_answer(answer["chain"], AuditEvent, "why-pool-entry")
+    return page(
+        request,
+        "why_entry.html",
+        me=me,
+        why=answer,
+        csv=f"/auditor/why/pool-entry/{entry_id}?format=csv",
     )
 
 

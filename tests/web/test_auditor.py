@@ -82,6 +82,26 @@ def test_an_auditor_reads_why_the_mayor_picked(
     page.close()
 
 
+def test_an_auditor_reads_why_a_pool_entry_stands(
+    site: Site, browser: Any, vacancy: UUID, tmp_path: Path
+) -> None:
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    sign_in(page, site, "inspektur")
+    page.goto(f"{site.url}/pool?level=administrator&on=2025-04-01")
+    page.locator("table.pool tbody tr", has_text=B).locator("a").click()
+    assert page.locator("h1").inner_text() == (f"Mengapa masuk kelompok rencana suksesi: {B}")
+    page.screenshot(path=str(tmp_path / "why_entry.png"), full_page=True)
+    check(page)
+    decision = page.locator("section[aria-labelledby=decision] dl").inner_text()
+    assert "800/55/2024" in decision and "walikota" in decision
+    assert page.locator("table.rules tbody tr").count() >= 1
+    assert page.locator("table.rules tr[data-held=False]").count() == 0
+    steps = page.locator("#chain-of-events ~ div table tbody td:nth-child(2)").all_inner_texts()
+    assert steps[-1] == "EntryDecreed"
+    assert ("inspektur", B) in reads(site, "web GET /auditor/why/pool-entry")
+    page.close()
+
+
 def test_an_auditor_reads_a_timeline_the_compliance_replay_and_the_chain(
     site: Site, browser: Any, vacancy: UUID, tmp_path: Path
 ) -> None:
