@@ -94,6 +94,13 @@ def test_a_caseworker_finds_an_employee_and_checks_their_eligibility(
     clerk.click("a.lang")
     assert reads_of(site, DEWI) == [], "the caseworker keeps the record: no recorded read"
     clerk.close()
+    phone = browser.new_page(viewport={"width": 390, "height": 844})
+    sign_in(phone, site, "siti")
+    phone.goto(f"{site.url}/staff/{BUDI}?level=administrator&on=2025-02-10")
+    phone.screenshot(path=str(tmp_path / "employee_phone.png"), full_page=True)
+    fits = "() => document.documentElement.scrollWidth <= window.innerWidth"
+    assert phone.evaluate(fits), "the page fits a phone; wide tables scroll on their own"
+    phone.close()
 
 
 def test_a_head_of_unit_sees_no_birth_date_nor_discipline(site: Site, browser: Any) -> None:
