@@ -39,7 +39,7 @@ class Refused:
         return self.message_en if lang == "en" else self.message
 
 
-def _split(text: str) -> tuple[str, str]:
+def split(text: str) -> tuple[str, str]:
     indonesian, _, english = text.partition(" / ")
     return indonesian, english or indonesian
 
@@ -54,11 +54,11 @@ def _refusal(error: Exception) -> tuple[Refused, bool] | None:
     if isinstance(error, AuthError):
         return Refused(error.status, error.code, error.message, error.message_en), True
     if isinstance(error, Forbidden):
-        return Refused(403, "forbidden", *_split(str(error))), True
+        return Refused(403, "forbidden", *split(str(error))), True
     if isinstance(error, UserError):
         return Refused(422, "invalid-value", error.message, error.message_en), True
     if isinstance(error, InvalidValue):
-        return Refused(422, "invalid-value", *_split(str(error))), True
+        return Refused(422, "invalid-value", *split(str(error))), True
     if isinstance(error, ValidationError):
         problems = "; ".join(
             f"{'.'.join(str(part) for part in problem['loc'])}: {problem['msg']}"
@@ -71,7 +71,7 @@ def _refusal(error: Exception) -> tuple[Refused, bool] | None:
             f"the form is not valid: {problems}",
         ), True
     if isinstance(error, NotFound):
-        return Refused(404, "not-found", *_split(str(error))), False
+        return Refused(404, "not-found", *split(str(error))), False
     if isinstance(error, IntegrityError):
         return Refused(
             409,
@@ -80,6 +80,12 @@ def _refusal(error: Exception) -> tuple[Refused, bool] | None:
             "the data was changed by someone else meanwhile; reload and try again",
         ), False
     return None
+
+
+def refused_read(error: Exception) -> Refused | None:
+    """What a read (never recorded: only a refused step is) answers for ``error``, if a refusal."""
+    found = _refusal(error)
+    return found[0] if found else None
 
 
 def fields_of(form: FormData) -> dict[str, Any]:

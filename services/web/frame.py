@@ -15,6 +15,7 @@ from fastapi.templating import Jinja2Templates
 from starlette.routing import BaseRoute
 
 from services.application import NotFound
+from services.audit.timeline import READERS
 from services.web.messages import language, translator
 from services.web.session import LANG_COOKIE, CsrfRefused, Session, SignInRequired, sessions
 
@@ -56,7 +57,8 @@ def page(
             "t": translator(lang),
             "lang": lang,
             "csrf": current.csrf,
-            "path": here or (request.url.path if request.method == "GET" else "/"),
+            "path": here or (_read_again(request) if request.method == "GET" else "/"),
+            "audit_readers": READERS,
             "said": lambda message: message.en if lang == "en" else message.id,
             **values,
         },
@@ -65,6 +67,12 @@ def page(
     sessions(request).write(response, request, current)
     response.headers.update(PAGE_HEADERS)
     return response
+
+
+def _read_again(request: Request) -> str:
+    """The page's path with its query: a checked date or a search survives the language switch."""
+    query = request.url.query
+    return request.url.path + ("?" + query if query else "")
 
 
 def see_other(request: Request, to: str, session: Session | None = None) -> Response:

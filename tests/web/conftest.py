@@ -56,6 +56,9 @@ USERS: dict[str, tuple[str, tuple[Role, ...], str]] = {
     "kadis": ("kota-madiun", (Role.HEAD_OF_UNIT,), "Dinas Komunikasi dan Informatika"),
     "tamu": ("kota-binjai", (Role.CASEWORKER,), ""),
     "admin": ("kota-madiun", (Role.ADMINISTRATOR,), ""),
+    "inspektur": ("kota-madiun", (Role.AUDITOR,), ""),
+    "kasetda": ("kota-madiun", (Role.HEAD_OF_UNIT,), "Sekretariat Daerah"),
+    "sekda": ("kota-madiun", (Role.TPK_MEMBER,), ""),
 }
 
 

@@ -62,7 +62,8 @@ def test_every_page_labels_its_controls_and_keeps_its_contrast(site: Site, brows
     check(page)
     sign_in(page, site, "siti")
     board = open_round(page, site)
-    for path in ("/", "/rounds", board.removeprefix(site.url), "/pool"):
+    employee = "/staff/197503122000031004?level=administrator&on=2025-02-10"
+    for path in ("/", "/rounds", board.removeprefix(site.url), "/pool", "/staff", employee):
         page.goto(f"{site.url}{path}")
         check(page)
     page.click("a.lang")

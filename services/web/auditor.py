@@ -1,0 +1,210 @@
+"""The auditor's pages: the timeline of a subject, why a pick and a shortlist stand (every rule
+run again, the pool as it stood), the compliance replay with its breaches, and the hash chain's
+head and its verification. Each list can be downloaded as CSV. What is shown passes the
+personal-data filter for the reader's role, and an answer showing an employee's record or
+judging it again is a recorded read of it, as in the API."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, TypeVar
+from urllib.parse import quote
+from uuid import UUID
+from zoneinfo import ZoneInfo
+
+from fastapi import APIRouter, Request
+from fastapi.responses import Response
+from pydantic import BaseModel
+
+from domain.agencies import get_agency
+from domain.envelope import Role
+from domain.scouting.vacancy_state import VacancyState
+from projections import scouting as read
+from projections.chain import Head, head_of, verify
+from services.api.chain import VERIFIERS
+from services.api.context import context, fresh_context
+from services.application import Talenta
+from services.audit.compliance import ComplianceQuery, compliance_report
+from services.audit.compliance_models import Breach
+from services.audit.events import AuditEvent
+from services.audit.timeline import READERS, Subject, timeline
+from services.audit.why_scouting import why_pick, why_pool_entry, why_shortlist
+from services.permissions import Forbidden
+from services.personal_data import shown
+from services.personal_data_reads import record_reads
+from services.web.attempt import Refused, refused_read
+from services.web.exports import csv_answer
+from services.web.frame import page
+from services.web.session import SignedIn, WebUser
+
+router = APIRouter(prefix="/auditor", include_in_schema=False)
+
+T = TypeVar("T")
+WHY = {"pick": why_pick, "shortlist": why_shortlist}
+# The decision each why explains, and the states a vacancy has once it is taken.
+DECIDED = {
+    "shortlist": frozenset({VacancyState.SHORTLISTED, VacancyState.PICKED, VacancyState.FILLED}),
+    "pick": frozenset({VacancyState.PICKED, VacancyState.FILLED}),
+}
+
+
+def _answer(request: Request, me: WebUser, call: Callable[[], T]) -> T | Response:
+    """``call()``'s answer, or its refusal shown as a page of its own."""
+    try:
+        return call()
+    except Exception as error:
+        refused = refused_read(error)
+        if refused is None:
+            raise
+        return page(request, "message.html", refused.status, me=me, title="", refused=refused)
+
+
+def _json(model: BaseModel | list[Any], role: Role) -> Any:
+    data = (
+        [item.model_dump(mode="json") for item in model]
+        if isinstance(model, list)
+        else model.model_dump(mode="json")
+    )
+    return shown(data, role)
+
+
+@router.get("")
+def index(request: Request, me: SignedIn) -> Response:
+    if me.actor.role not in READERS:
+        forbidden = refused_read(Forbidden("read-audit-answers", me.actor, READERS))
+        assert forbidden is not None
+        return page(request, "message.html", 403, me=me, title="", refused=forbidden)
+    ctx = fresh_context(request)
+    vacancies = read.vacancies(ctx.documents, me.actor.agency)
+    rounds = read.rounds(ctx.documents, me.actor.agency)
+    return page(
+        request,
+        "auditor.html",
+        me=me,
+        vacancies=vacancies,
+        rounds=rounds,
+        decided=DECIDED,
+        subjects=list(Subject),
+        verifier=me.actor.role in VERIFIERS,
+    )
+
+
+@router.get("/timeline")
+def subject_timeline(
+    request: Request, me: SignedIn, subject: Subject, key: str, format: str = ""
+) -> Response:
+    app: Talenta = context(request).app
+    found = _answer(request, me, lambda: timeline(app, subject, key, me.actor))
+    if isinstance(found, Response):
+        return found
+    if found.subject is Subject.EMPLOYEE:
+        record_reads(app, me.actor, found.agency, [found.key], "web GET /auditor/timeline/employee")
+    events = _json(found.events, me.actor.role)
+    if format == "csv":
+        return csv_answer(events, AuditEvent, f"timeline-{subject}")
+    return page(
+        request,
+        "audit_timeline.html",
+        me=me,
+        subject=subject,
+        key=shown(key, me.actor.role),
+        events=events,
+        csv=f"/auditor/timeline?subject={subject}&key={quote(key)}&format=csv",
+    )
+
+
+@router.get("/why/pool-entry/{entry_id}")
+def why_entry(request: Request, me: SignedIn, entry_id: UUID, format: str = "") -> Response:
+    app: Talenta = context(request).app
+    found = _answer(request, me, lambda: why_pool_entry(app, entry_id, me.actor))
+    if isinstance(found, Response):
+        return found
+    via = "web GET /auditor/why/pool-entry"
+    record_reads(app, me.actor, found.entry.agency, [found.entry.nip], via)
+    answer = _json(found, me.actor.role)
+    if format == "csv":
+        return csv_answer(answer["chain"], AuditEvent, "why-pool-entry")
+    return page(
+        request,
+        "why_entry.html",
+        me=me,
+        why=answer,
+        csv=f"/auditor/why/pool-entry/{entry_id}?format=csv",
+    )
+
+
+@router.get("/why/{kind}/{vacancy_id}")
+def why(request: Request, me: SignedIn, kind: str, vacancy_id: UUID, format: str = "") -> Response:
+    app: Talenta = context(request).app
+    explain = WHY.get(kind)
+    if explain is None:
+        return page(request, "message.html", 404, me=me, title="", refused=_no_such(kind))
+    found = _answer(request, me, lambda: explain(app, vacancy_id, me.actor))
+    if isinstance(found, Response):
+        return found
+    nips = [candidate.nip for candidate in found.audit.candidates]
+    record_reads(app, me.actor, found.audit.agency, nips, f"web GET /auditor/why/{kind}")
+    answer = _json(found, me.actor.role)
+    if format == "csv":
+        return csv_answer(answer["chain"], AuditEvent, f"why-{kind}")
+    return page(
+        request,
+        "why.html",
+        me=me,
+        kind=kind,
+        why=answer,
+        csv=f"/auditor/why/{kind}/{vacancy_id}?format=csv",
+    )
+
+
+@router.get("/compliance")
+def compliance(request: Request, me: SignedIn, format: str = "") -> Response:
+    app: Talenta = context(request).app
+    query = ComplianceQuery(agency=me.actor.agency)
+    found = _answer(request, me, lambda: compliance_report(app, query, me.actor))
+    if isinstance(found, Response):
+        return found
+    breaches = _json(found.breaches, me.actor.role)
+    if format == "csv":
+        return csv_answer(breaches, Breach, "compliance")
+    zone = ZoneInfo(get_agency(me.actor.agency).time_zone)
+    return page(
+        request,
+        "compliance.html",
+        me=me,
+        report=found,
+        as_of=found.as_of.astimezone(zone).replace(microsecond=0),
+        breaches=breaches,
+        csv="/auditor/compliance?format=csv",
+    )
+
+
+@router.get("/chain")
+def chain(request: Request, me: SignedIn, check: str = "", published: str = "") -> Response:
+    ctx = fresh_context(request)
+    head = head_of(ctx.chain)
+    verified: Any = None
+    if check:
+        verified = _answer(request, me, lambda: _verify(ctx.app, ctx.chain, me, published))
+        if isinstance(verified, Response):
+            return verified
+    return page(
+        request,
+        "chain.html",
+        me=me,
+        head=head,
+        verified=verified,
+        published=published,
+        verifier=me.actor.role in VERIFIERS,
+    )
+
+
+def _verify(app: Talenta, view: Any, me: WebUser, published: str) -> Any:
+    if me.actor.role not in VERIFIERS:
+        raise Forbidden("verify", me.actor, VERIFIERS)
+    heads = [Head.parse(line) for line in published.split() if line.strip()]
+    return verify(app, view, heads)
+
+
+def _no_such(kind: str) -> Refused:
+    return Refused(404, "not-found", f"tidak ada penjelasan {kind}", f"no explanation {kind}")
