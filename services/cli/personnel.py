@@ -3,7 +3,6 @@ the scouting requirements, place a level on the nine-box, list the rule packs.""
 
 from __future__ import annotations
 
-import getpass
 import json
 import os
 import sys
@@ -21,6 +20,7 @@ from services.bootstrap import fresh_directory, store_opened
 from services.cli.options import store_option
 from services.cli.progress import save_progress
 from services.cli.render import eligibility_table, placement_lines, text
+from services.cli.session import cli_actor
 from services.config import StoreConfig
 from services.eligibility import check_scouting
 from services.importing import PersonnelFiles, import_personnel, parse_personnel
@@ -44,9 +44,9 @@ def employees(store: str, agency: str, unit: str | None, as_json: bool) -> None:
     click.echo(f"{len(rows)} pegawai / employees")
 
 
-def caseworker() -> Actor:
-    """Until API tokens arrive, a command-line user is who the shell says they are."""
-    return Actor(id=os.environ.get("TALENTA_ACTOR") or getpass.getuser(), role=Role.CASEWORKER)
+def caseworker(store: str, agency: str) -> Actor:
+    """The caseworker of ``agency`` who imports: the signed-in user, or the embedded mode's."""
+    return cli_actor(store, Role.CASEWORKER, agency, actor_id=os.environ.get("TALENTA_ACTOR"))
 
 
 def history_options(function: click.decorators.FC) -> click.decorators.FC:
@@ -99,7 +99,7 @@ def import_(
             app,
             files,
             agency,
-            caseworker(),
+            caseworker(store, agency),
             effective.date() if effective else None,
             on_progress=progress,
         )
