@@ -192,3 +192,19 @@ def test_the_embedded_mode_names_itself_in_every_event(
     talenta(store, "import", MADIUN, str(SAMPLES), "--effective", str(date(2025, 3, 3)))
 
     assert import_actors(store) == {"embedded:rina"}
+
+
+def test_only_a_signed_in_administrator_issues_an_api_token(users: StoreConfig) -> None:
+    issue = ["token", "create", "--user", "walikota", "--agency", MADIUN, "--role", "ppk"]
+
+    assert "not signed in" in talenta(users, *issue, expect=1).output
+    login(users, "siti")
+    refused = talenta(users, *issue, expect=1)
+
+    assert "does not hold the role administrator" in refused.output
+    (row,) = refusals(users)
+    assert (row.code, row.actor["id"], row.actor["role"]) == (
+        "role-not-held",
+        "siti",
+        "administrator",
+    )
