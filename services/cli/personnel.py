@@ -19,7 +19,15 @@ from domain.values import PositionLevel
 from services.bootstrap import fresh_directory, store_opened
 from services.cli.options import store_option
 from services.cli.progress import save_progress
-from services.cli.render import eligibility_table, placement_lines, text
+from services.cli.render import (
+    ELIGIBILITY_HEADERS,
+    columns,
+    eligibility_rows,
+    eligibility_summary,
+    eligibility_table,
+    placement_lines,
+    text,
+)
 from services.cli.session import cli_actor
 from services.config import StoreConfig
 from services.eligibility import check_scouting
@@ -130,7 +138,10 @@ def import_(
     help="Check straight from a main-record CSV (or export folder), storing nothing.",
 )
 @history_options
-@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@click.option(
+    "--detail", is_flag=True, help="Every requirement with its result, evidence and citation."
+)
+@click.option("--json", "as_json", is_flag=True, help="Print JSON (every requirement).")
 @click.option("--lang", type=click.Choice(["id", "en"]), default="id", show_default=True)
 def eligibility(
     store: str,
@@ -139,12 +150,14 @@ def eligibility(
     on: datetime,
     nips: tuple[str, ...],
     csv_file: Path | None,
+    detail: bool,
     as_json: bool,
     lang: str,
     **histories: Path | None,
 ) -> None:
     """Check AGENCY's employees against its pack's talent-scouting requirements for LEVEL on a
-    date, listing every requirement with its result, evidence and citation."""
+    date: one line per person (eligible, not, pending, and the requirements that failed), every
+    requirement with its evidence and citation with --detail or --json."""
     employees = (
         scouting_candidates_from_csv(personnel_files(csv_file, histories), agency)
         if csv_file
@@ -153,8 +166,12 @@ def eligibility(
     checked = check_scouting(employees, agency, PositionLevel(level), on.date())
     if as_json:
         click.echo(json.dumps([c.model_dump(mode="json") for c in checked], indent=2))
-    else:
+    elif detail:
         click.echo("\n".join(eligibility_table(checked, lang)))
+    else:
+        headers = ELIGIBILITY_HEADERS[lang]
+        click.echo("\n".join(columns(headers, eligibility_rows(checked, lang))))
+        click.echo(eligibility_summary(checked, lang))
 
 
 def scouting_candidates_from_csv(files: PersonnelFiles, agency: str) -> list[PersonnelFacts]:
