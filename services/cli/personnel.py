@@ -16,12 +16,14 @@ from domain.personnel.facts import PersonnelFacts
 from domain.rules.ninebox import Performance, Potential
 from domain.rules.registry import PACKS, pack_for, pack_in_force
 from domain.values import PositionLevel
+from projections.directory.projection import DirectoryRow
 from services.bootstrap import fresh_directory, store_opened
 from services.cli.options import store_option
 from services.cli.progress import save_progress
 from services.cli.render import (
     ELIGIBILITY_HEADERS,
     columns,
+    echo_rows,
     eligibility_rows,
     eligibility_summary,
     eligibility_table,
@@ -33,23 +35,42 @@ from services.config import StoreConfig
 from services.eligibility import check_scouting
 from services.importing import PersonnelFiles, import_personnel, parse_personnel
 
+EMPLOYEE_HEADERS = ("NIP", "Nama", "Gol.", "Unit kerja", "Jabatan")
+
+
+def matching(rows: list[DirectoryRow], name: str | None, unit: str | None) -> list[DirectoryRow]:
+    """The rows whose name holds ``name`` and whose unit holds ``unit``, ignoring case: a
+    caseworker types "bappeda" for "Badan Perencanaan ... (Bappeda)"."""
+    wanted_name = (name or "").casefold().strip()
+    wanted_unit = (unit or "").casefold().strip()
+    return [
+        row
+        for row in rows
+        if wanted_name in row.name.casefold() and wanted_unit in row.unit.casefold()
+    ]
+
 
 @click.command()
 @store_option
 @click.argument("agency")
-@click.option("--unit", default=None, help="Only this unit.")
+@click.option("--name", default=None, help="Only names holding this text (any case).")
+@click.option("--unit", default=None, help="Only units holding this text (any case).")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
-def employees(store: str, agency: str, unit: str | None, as_json: bool) -> None:
-    """List the employees of AGENCY from the directory read model."""
+@click.option("--csv", "as_csv", is_flag=True, help="Print CSV instead of a table.")
+def employees(
+    store: str, agency: str, name: str | None, unit: str | None, as_json: bool, as_csv: bool
+) -> None:
+    """List the employees of AGENCY from the directory read model, by name or unit."""
     with store_opened(store) as app:
         view = fresh_directory(app)
-        rows = view.rows(agency, unit)
+        rows = matching(view.rows(agency), name, unit)
     if as_json:
         click.echo(json.dumps([row.model_dump() for row in rows], indent=2))
         return
-    for row in rows:
-        click.echo(f"{row.nip}  {row.grade:6} {row.unit:30.30} {row.position:30.30} {row.name}")
-    click.echo(f"{len(rows)} pegawai / employees")
+    cells = [[row.nip, row.name, row.grade, row.unit, row.position] for row in rows]
+    echo_rows(EMPLOYEE_HEADERS, cells, as_csv)
+    if not as_csv:
+        click.echo(f"{len(rows)} pegawai / employees")
 
 
 def caseworker(store: str, agency: str) -> Actor:
