@@ -25,6 +25,7 @@ from services.web.accounts import find_user, session_holds
 SESSION_ENV = "TALENTA_SESSION"
 EMBEDDED_ENV = "TALENTA_EMBEDDED"
 EMBEDDED_PREFIX = "embedded:"
+_SIGNED_IN = "talenta.signed-in"
 EMBEDDED_NEEDS_AGENCY = (
     "mode tertanam memerlukan --agency (TALENTA_AGENCY) / "
     "the embedded mode needs --agency (TALENTA_AGENCY)"
@@ -98,7 +99,16 @@ def load_session() -> Session | None:
 
 def signed_in(store: str) -> Principal:
     """The principal of the session for ``store``: its token live, its user enabled, not given a
-    new password nor signed out since the token was issued."""
+    new password nor signed out since the token was issued. Judged once per invocation, however
+    many of its steps name their actor."""
+    ctx = click.get_current_context(silent=True)
+    cache: dict[str, Principal] = ctx.meta.setdefault(_SIGNED_IN, {}) if ctx else {}
+    if store not in cache:
+        cache[store] = _authenticated(store)
+    return cache[store]
+
+
+def _authenticated(store: str) -> Principal:
     session = load_session()
     if session is None:
         raise NotSignedIn()
