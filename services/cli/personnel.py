@@ -30,7 +30,7 @@ from services.cli.render import (
     placement_lines,
     text,
 )
-from services.cli.session import cli_actor
+from services.cli.session import cli_actor, reader_agency
 from services.config import StoreConfig
 from services.eligibility import check_scouting
 from services.importing import PersonnelFiles, import_personnel, parse_personnel
@@ -61,6 +61,7 @@ def employees(
     store: str, agency: str, name: str | None, unit: str | None, as_json: bool, as_csv: bool
 ) -> None:
     """List the employees of AGENCY from the directory read model, by name or unit."""
+    reader_agency(store, agency)
     with store_opened(store) as app:
         view = fresh_directory(app)
         rows = matching(view.rows(agency), name, unit)
@@ -179,6 +180,8 @@ def eligibility(
     """Check AGENCY's employees against its pack's talent-scouting requirements for LEVEL on a
     date: one line per person (eligible, not, pending, and the requirements that failed), every
     requirement with its evidence and citation with --detail or --json."""
+    if not csv_file:  # a file given is the reader's own; the store's records are the agency's
+        reader_agency(store, agency)
     employees = (
         scouting_candidates_from_csv(personnel_files(csv_file, histories), agency)
         if csv_file

@@ -20,6 +20,7 @@ from projections.documents import DocumentView
 from services.bootstrap import ReadModels, store_opened
 from services.cli.options import ROUND, date_option, store_option
 from services.cli.render import echo_json, echo_rows
+from services.cli.session import reader_agency
 from services.web.messages import translator
 
 t = translator("id")
@@ -28,7 +29,13 @@ t = translator("id")
 def reading(function: Callable[..., Any]) -> Callable[..., Any]:
     function = click.option("--json", "as_json", is_flag=True, help="Print JSON.")(function)
     function = click.option("--csv", "as_csv", is_flag=True, help="Print CSV.")(function)
-    function = click.option("--agency", envvar="TALENTA_AGENCY", required=True)(function)
+    function = click.option(
+        "--agency",
+        envvar="TALENTA_AGENCY",
+        default=None,
+        help="The agency read (TALENTA_AGENCY); default: the signed-in user's, the only one it "
+        "may read.",
+    )(function)
     return store_option(function)
 
 
@@ -59,9 +66,10 @@ BOARD_HEADERS = (
 @click.command()
 @ROUND
 @reading
-def board(store: str, agency: str, round_id: UUID, as_csv: bool, as_json: bool) -> None:
+def board(store: str, agency: str | None, round_id: UUID, as_csv: bool, as_json: bool) -> None:
     """The round board: every candidate with their stage, recommendation, administrative result
     and scores."""
+    agency = reader_agency(store, agency)
     with read_models(store, agency) as (documents, names):
         found = read.round_board(documents, round_id)
     if found is None or found.agency != agency:
@@ -109,7 +117,7 @@ POOL_HEADERS = ("NIP", "Nama", "Tingkat", "Keputusan", "Tanggal keputusan", "Ber
 )
 def pool(
     store: str,
-    agency: str,
+    agency: str | None,
     level: str | None,
     on: date | None,
     expiring: int | None,
@@ -117,6 +125,7 @@ def pool(
     as_json: bool,
 ) -> None:
     """The talent pool today (or on --on), per level, each entry's decree and last valid day."""
+    agency = reader_agency(store, agency)
     day = on or get_agency(agency).local_date(datetime.now(UTC))
     with read_models(store, agency) as (documents, names):
         entries = read.pool_as_of(documents, agency, day, level)
@@ -153,9 +162,10 @@ def named(nips: list[str], names: dict[str, str]) -> str:
 
 @click.command(name="vacancies")
 @reading
-def vacancies_(store: str, agency: str, as_csv: bool, as_json: bool) -> None:
+def vacancies_(store: str, agency: str | None, as_csv: bool, as_json: bool) -> None:
     """The agency's vacancies with their proposals, the board's shortlist (and its TPK members)
     and the pick."""
+    agency = reader_agency(store, agency)
     with read_models(store, agency) as (documents, names):
         found = read.vacancies(documents, agency)
     if as_json:

@@ -191,3 +191,21 @@ def cli_actor(
             raise click.UsageError(EMBEDDED_NEEDS_AGENCY)
         return embedded_actor(actor_id, role, agency, unit)
     return signed_in_actor(store, role, agency, actor_id, unit)
+
+
+def reader_agency(store: str, agency: str | None, *, embedded: bool = False) -> str:
+    """The agency whose data a read shows: the signed-in user's own (naming another is refused),
+    or in the embedded mode the one named."""
+    if embedded_requested(embedded):
+        if not agency:
+            raise click.UsageError(EMBEDDED_NEEDS_AGENCY)
+        return agency
+    from services.cli.step import remember
+
+    principal = signed_in(store)
+    if agency and agency != principal.agency:
+        (role, *_) = sorted(principal.roles)
+        asked = principal.actor(role)
+        remember(asked)  # recorded like a refused step, with who asked
+        raise OtherAgency(asked, agency)
+    return principal.agency

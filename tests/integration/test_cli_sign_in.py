@@ -208,3 +208,16 @@ def test_only_a_signed_in_administrator_issues_an_api_token(users: StoreConfig) 
         "siti",
         "administrator",
     )
+
+
+def test_a_read_shows_only_the_signed_in_users_agency(users: StoreConfig) -> None:
+    assert "not signed in" in talenta(users, "employees", MADIUN, expect=1).output
+    login(users, "budi")
+
+    assert talenta(users, "scouting", "pool").output.splitlines()[-1].startswith("0 ")
+    refused = talenta(users, "employees", MADIUN, expect=1)
+
+    assert "may not access the data of kota-madiun" in refused.output
+    (row,) = refusals(users)
+    assert (row.code, row.actor["id"]) == ("other-agency", "budi")
+    assert row.command.endswith(" employees")
