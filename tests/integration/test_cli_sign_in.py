@@ -215,9 +215,12 @@ def test_a_read_shows_only_the_signed_in_users_agency(users: StoreConfig) -> Non
     login(users, "budi")
 
     assert talenta(users, "scouting", "pool").output.splitlines()[-1].startswith("0 ")
+    assert talenta(users, "talent", "show", "pins").output.strip() == ""  # none in Binjai yet
+    talenta(users, "talent", "show", "pins", "--agency", MADIUN, expect=1)
     refused = talenta(users, "employees", MADIUN, expect=1)
 
     assert "may not access the data of kota-madiun" in refused.output
-    (row,) = refusals(users)
-    assert (row.code, row.actor["id"]) == ("other-agency", "budi")
-    assert row.command.endswith(" employees")
+    assert [(row.code, row.actor["id"]) for row in refusals(users)] == [
+        ("other-agency", "budi")
+    ] * 2
+    assert {row.command.split()[-1] for row in refusals(users)} == {"pins", "employees"}
