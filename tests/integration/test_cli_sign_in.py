@@ -224,3 +224,13 @@ def test_a_read_shows_only_the_signed_in_users_agency(users: StoreConfig) -> Non
         ("other-agency", "budi")
     ] * 2
     assert {row.command.split()[-1] for row in refusals(users)} == {"pins", "employees"}
+
+
+def test_demo_data_is_seeded_only_in_the_embedded_mode(users: StoreConfig) -> None:
+    login(users, "siti")
+    before = last_id(users)
+
+    refused = talenta(users, "demo", "seed", "--employees", "50", expect=2)
+
+    assert "only in the embedded mode (TALENTA_EMBEDDED=1)" in refused.output
+    assert last_id(users) == before
