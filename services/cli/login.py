@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 import sys
+from contextlib import suppress
 from datetime import timedelta
 
 import click
@@ -15,6 +16,7 @@ from services.auth.tokens import TokenNotFound, utc_now
 from services.bootstrap import store_opened
 from services.cli.options import store_option
 from services.cli.session import (
+    NotSignedIn,
     Session,
     load_session,
     save_session,
@@ -42,6 +44,13 @@ def lockout() -> LockOut:
         attempts=int(os.environ.get("TALENTA_LOCKOUT_ATTEMPTS", "5")),
         window=timedelta(minutes=int(os.environ.get("TALENTA_LOCKOUT_MINUTES", "15"))),
     )
+
+
+def replaced_session() -> Session | None:
+    try:
+        return load_session()
+    except NotSignedIn:  # a damaged file: overwritten
+        return None
 
 
 @click.command()
@@ -80,6 +89,10 @@ def login(store: str, username: str, password_stdin: bool, hours: int) -> None:
             )
         except ValueError as error:  # an API user of the same name, in another agency or roles
             raise click.ClickException(str(error)) from None
+        previous = replaced_session()
+        if previous is not None and previous.store == store:
+            with suppress(TokenNotFound):  # the session this one replaces ends with it
+                token_store(app).revoke(previous.token_id, by=previous.username)
     path = save_session(Session(store, user.username, token_id, secret))
     roles = ", ".join(sorted(user.roles))
     click.echo(

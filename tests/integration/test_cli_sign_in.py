@@ -17,6 +17,7 @@ from domain.access import Refusal
 from domain.envelope import Actor, Role
 from domain.rules.registry import pack_for
 from services.application import Talenta
+from services.auth.store import token_store
 from services.cli.main import main
 from services.config import StoreConfig
 from services.web.accounts import NewUser, create_user
@@ -137,6 +138,18 @@ def test_a_signed_in_caseworker_acts_as_caseworker_under_their_user_id(
     talenta(users, "logout")
     assert not session.exists()
     talenta(users, "import", MADIUN, str(SAMPLES), expect=1)
+
+
+def test_signing_in_again_ends_the_session_it_replaces(users: StoreConfig) -> None:
+    login(users, "siti")
+    login(users, "budi")
+
+    app = Talenta(users)
+    try:
+        listed = token_store(app).list_tokens()
+    finally:
+        app.close()
+    assert {t.user_id: t.revoked_at is not None for t in listed} == {"siti": True, "budi": False}
 
 
 def test_a_wrong_password_signs_nobody_in(users: StoreConfig, tmp_path: Path) -> None:
