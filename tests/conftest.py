@@ -76,3 +76,12 @@ async def temporal_env(temporal_server: DevServer) -> TemporalEnv:
 def tmp_sqlite_path(tmp_path: Path) -> Path:
     """A path for a new SQLite database file (not created), removed with tmp_path."""
     return tmp_path / "talenta.sqlite"
+
+
+@pytest.fixture(autouse=True)
+def embedded_command_line(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """The command line in its embedded single-user mode, so a test names its actor with
+    TALENTA_ACTOR (recorded as ``embedded:<actor>``); a test of sign-in removes the setting. The
+    session file is the test's own, never the user's."""
+    monkeypatch.setenv("TALENTA_EMBEDDED", "1")
+    monkeypatch.setenv("TALENTA_SESSION", str(tmp_path / "talenta-session.json"))

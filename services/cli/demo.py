@@ -12,6 +12,7 @@ from domain.envelope import Role
 from domain.values import PositionLevel
 from services.bootstrap import store_opened
 from services.cli.options import store_option
+from services.cli.session import EMBEDDED_ENV, embedded_requested
 from services.demo import Size, careers, write_agency
 from services.demo.seed import AGENCY, AGENCY_NAME, demo_actor, seed_scouting
 from services.importing import PersonnelFiles, import_personnel
@@ -60,7 +61,14 @@ def generate(size: str, employees: int | None, seed: int, agency_name: str, out:
 @click.option("--last-year", type=int, default=2025, show_default=True)
 def seed(store: str, employees: int, seed: int, first_year: int, last_year: int) -> None:
     """Import a generated Madiun agency into the store and run a talent-scouting round and a
-    vacancy filled from its pool for each year, through the product's own commands."""
+    vacancy filled from its pool for each year, through the product's own commands. Only in
+    the embedded mode: its made-up decisions are recorded as the demo.* actors, never in a
+    shared store."""
+    if not embedded_requested():
+        raise click.UsageError(
+            f"demo seed hanya dalam mode tertanam ({EMBEDDED_ENV}=1) / "
+            f"demo seed runs only in the embedded mode ({EMBEDDED_ENV}=1)"
+        )
     with store_opened(store) as app:
         with tempfile.TemporaryDirectory(prefix="talenta-demo-") as directory:
             write_agency(Path(directory), employees, seed, AGENCY_NAME)

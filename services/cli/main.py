@@ -9,6 +9,7 @@ from services.cli.chain import chain
 from services.cli.compliance import compliance
 from services.cli.demo import demo
 from services.cli.inbox import inbox_group
+from services.cli.login import login, logout, whoami
 from services.cli.personnel import eligibility, employees, import_, ninebox, packs
 from services.cli.refusals import RefusingGroup
 from services.cli.report import report
@@ -31,7 +32,18 @@ def main(ctx: click.Context, init: bool) -> None:
     ctx.with_resource(creating_stores(init))
 
 
-for command in (serve, worker, employees, import_, eligibility, ninebox, packs):
+for command in (
+    serve,
+    worker,
+    login,
+    logout,
+    whoami,
+    employees,
+    import_,
+    eligibility,
+    ninebox,
+    packs,
+):
     main.add_command(command)
 for group in (token, user, chain, compliance, audit, demo, scouting, talent, report):
     main.add_command(group)

@@ -3,7 +3,6 @@ the scouting requirements, place a level on the nine-box, list the rule packs.""
 
 from __future__ import annotations
 
-import getpass
 import json
 import os
 import sys
@@ -17,36 +16,67 @@ from domain.personnel.facts import PersonnelFacts
 from domain.rules.ninebox import Performance, Potential
 from domain.rules.registry import PACKS, pack_for, pack_in_force
 from domain.values import PositionLevel
+from projections.directory.projection import DirectoryRow
 from services.bootstrap import fresh_directory, store_opened
 from services.cli.options import store_option
 from services.cli.progress import save_progress
-from services.cli.render import eligibility_table, placement_lines, text
+from services.cli.render import (
+    ELIGIBILITY_HEADERS,
+    columns,
+    echo_rows,
+    eligibility_rows,
+    eligibility_summary,
+    eligibility_table,
+    placement_lines,
+    text,
+)
+from services.cli.session import cli_actor, reader_agency
 from services.config import StoreConfig
 from services.eligibility import check_scouting
 from services.importing import PersonnelFiles, import_personnel, parse_personnel
+
+EMPLOYEE_HEADERS = ("NIP", "Nama", "Gol.", "Unit kerja", "Jabatan")
+
+
+def matching(rows: list[DirectoryRow], name: str | None, unit: str | None) -> list[DirectoryRow]:
+    """The rows whose name holds ``name`` and whose unit holds ``unit``, ignoring case: a
+    caseworker types "bappeda" for "Badan Perencanaan ... (Bappeda)"."""
+    wanted_name = (name or "").casefold().strip()
+    wanted_unit = (unit or "").casefold().strip()
+    return [
+        row
+        for row in rows
+        if wanted_name in row.name.casefold() and wanted_unit in row.unit.casefold()
+    ]
 
 
 @click.command()
 @store_option
 @click.argument("agency")
-@click.option("--unit", default=None, help="Only this unit.")
+@click.option("--name", default=None, help="Only names holding this text (any case).")
+@click.option("--unit", default=None, help="Only units holding this text (any case).")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
-def employees(store: str, agency: str, unit: str | None, as_json: bool) -> None:
-    """List the employees of AGENCY from the directory read model."""
+@click.option("--csv", "as_csv", is_flag=True, help="Print CSV instead of a table.")
+def employees(
+    store: str, agency: str, name: str | None, unit: str | None, as_json: bool, as_csv: bool
+) -> None:
+    """List the employees of AGENCY from the directory read model, by name or unit."""
+    reader_agency(store, agency)
     with store_opened(store) as app:
         view = fresh_directory(app)
-        rows = view.rows(agency, unit)
+        rows = matching(view.rows(agency), name, unit)
     if as_json:
         click.echo(json.dumps([row.model_dump() for row in rows], indent=2))
         return
-    for row in rows:
-        click.echo(f"{row.nip}  {row.grade:6} {row.unit:30.30} {row.position:30.30} {row.name}")
-    click.echo(f"{len(rows)} pegawai / employees")
+    cells = [[row.nip, row.name, row.grade, row.unit, row.position] for row in rows]
+    echo_rows(EMPLOYEE_HEADERS, cells, as_csv)
+    if not as_csv:
+        click.echo(f"{len(rows)} pegawai / employees")
 
 
-def caseworker() -> Actor:
-    """Until API tokens arrive, a command-line user is who the shell says they are."""
-    return Actor(id=os.environ.get("TALENTA_ACTOR") or getpass.getuser(), role=Role.CASEWORKER)
+def caseworker(store: str, agency: str) -> Actor:
+    """The caseworker of ``agency`` who imports: the signed-in user, or the embedded mode's."""
+    return cli_actor(store, Role.CASEWORKER, agency, actor_id=os.environ.get("TALENTA_ACTOR"))
 
 
 def history_options(function: click.decorators.FC) -> click.decorators.FC:
@@ -99,7 +129,7 @@ def import_(
             app,
             files,
             agency,
-            caseworker(),
+            caseworker(store, agency),
             effective.date() if effective else None,
             on_progress=progress,
         )
@@ -130,7 +160,10 @@ def import_(
     help="Check straight from a main-record CSV (or export folder), storing nothing.",
 )
 @history_options
-@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@click.option(
+    "--detail", is_flag=True, help="Every requirement with its result, evidence and citation."
+)
+@click.option("--json", "as_json", is_flag=True, help="Print JSON (every requirement).")
 @click.option("--lang", type=click.Choice(["id", "en"]), default="id", show_default=True)
 def eligibility(
     store: str,
@@ -139,12 +172,16 @@ def eligibility(
     on: datetime,
     nips: tuple[str, ...],
     csv_file: Path | None,
+    detail: bool,
     as_json: bool,
     lang: str,
     **histories: Path | None,
 ) -> None:
     """Check AGENCY's employees against its pack's talent-scouting requirements for LEVEL on a
-    date, listing every requirement with its result, evidence and citation."""
+    date: one line per person (eligible, not, pending, and the requirements that failed), every
+    requirement with its evidence and citation with --detail or --json."""
+    if not csv_file:  # a file given is the reader's own; the store's records are the agency's
+        reader_agency(store, agency)
     employees = (
         scouting_candidates_from_csv(personnel_files(csv_file, histories), agency)
         if csv_file
@@ -153,8 +190,12 @@ def eligibility(
     checked = check_scouting(employees, agency, PositionLevel(level), on.date())
     if as_json:
         click.echo(json.dumps([c.model_dump(mode="json") for c in checked], indent=2))
-    else:
+    elif detail:
         click.echo("\n".join(eligibility_table(checked, lang)))
+    else:
+        headers = ELIGIBILITY_HEADERS[lang]
+        click.echo("\n".join(columns(headers, eligibility_rows(checked, lang))))
+        click.echo(eligibility_summary(checked, lang))
 
 
 def scouting_candidates_from_csv(files: PersonnelFiles, agency: str) -> list[PersonnelFacts]:

@@ -16,7 +16,7 @@ from pydantic import ValidationError
 from domain.rules.core import RuleRefusal
 from domain.values import InvalidValue
 from services.audit.refusals import record_refusal
-from services.auth import OtherAgency
+from services.auth import AuthError
 from services.bootstrap import store_opened
 from services.cli.step import NOT_ASKED, acting_step
 from services.commands import CONFLICT, invalid_request
@@ -49,7 +49,14 @@ class RefusingGroup(click.Group):
             raise click.ClickException(
                 f"tidak ada / not found: {found.group() if found else missing}"
             ) from None
-        except (RuleRefusal, PermissionError, LookupError, ValueError, ImportInterrupted) as error:
+        except (
+            RuleRefusal,
+            AuthError,
+            PermissionError,
+            LookupError,
+            ValueError,
+            ImportInterrupted,
+        ) as error:
             record(ctx, error)
             raise click.ClickException(str(error)) from None
 
@@ -78,8 +85,8 @@ def record(ctx: click.Context, error: BaseException | None) -> None:
 def _refusal(error: BaseException | None) -> tuple[int, str, str, str] | None:
     if isinstance(error, RuleRefusal):
         return 422, error.code, error.citation or "", f"{error.message.id} / {error.message.en}"
-    if isinstance(error, OtherAgency):
-        return 403, error.code, "", str(error)
+    if isinstance(error, AuthError):  # another agency, a role not held, another user
+        return error.status, error.code, "", str(error)
     if isinstance(error, Forbidden):
         return 403, "forbidden", "", str(error)
     if isinstance(error, InvalidValue):

@@ -15,6 +15,7 @@ from domain.values import PositionLevel
 from services.cli.options import ROUND, date_option, document_option, document_refs, json_option
 from services.cli.refusals import RefusingGroup
 from services.cli.render import echo_candidate, echo_json
+from services.cli.scouting_reads import board, pool, vacancies_
 from services.cli.scouting_results import decree, finalise, report, score, score_one, select
 from services.cli.scouting_vacancies import vacancy
 from services.cli.step import Step, role_for, step_options
@@ -29,6 +30,8 @@ def scouting() -> None:
 # In the order a round runs; the later steps live in scouting_results.
 for later in (select, score, score_one, finalise, report, decree, vacancy):
     scouting.add_command(later)
+for read in (board, pool, vacancies_):
+    scouting.add_command(read)
 
 
 @scouting.command(name="open")

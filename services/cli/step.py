@@ -6,12 +6,11 @@ see (``shown_to_step``)."""
 
 from __future__ import annotations
 
-import getpass
 from collections.abc import Callable
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
-from functools import wraps
+from functools import cached_property, wraps
 from typing import Any
 
 import click
@@ -21,38 +20,61 @@ from domain.envelope import Actor, Role
 from services.application import Talenta
 from services.bootstrap import store_opened
 from services.cli.options import STORE, date_option
+from services.cli.session import (
+    EMBEDDED_ENV,
+    EMBEDDED_NEEDS_AGENCY,
+    cli_actor,
+    embedded_requested,
+    signed_in,
+)
 from services.permissions import roles_of
 from services.personal_data import shown
 
 _STEP = "talenta.step"
 # Options that say who acts and where, not what was asked.
-NOT_ASKED = frozenset({"store", "role", "actor_id", "actor_agency"})
+NOT_ASKED = frozenset({"store", "role", "actor_id", "actor_agency", "actor_unit", "embedded"})
 # A person at a shell may speak for any role but the clock's.
 HUMAN_ROLES = [role.value for role in Role if role is not Role.SYSTEM]
 
 
 @dataclass(frozen=True)
 class Step:
-    """The common options of one invocation, resolved into an actor and a date on demand."""
+    """The common options of one invocation, resolved into an actor and a date on demand. The
+    actor is the signed-in user (services/cli/session.py), or the embedded mode's shell user."""
 
     store: str
-    actor_id: str
+    actor_id: str | None
     role: Role | None
-    agency: str
+    asked_agency: str | None
     effective: date | None
     reason: str
     unit: str = ""
+    embedded: bool = False
 
     def actor(self, default: Role) -> Actor:
-        role = self.role or default
-        unit = self.unit if role is Role.HEAD_OF_UNIT else ""
-        actor = Actor(id=self.actor_id, role=role, agency=self.agency, unit=unit)
+        actor = cli_actor(
+            self.store,
+            self.role or default,
+            self.asked_agency,
+            embedded=self.embedded,
+            actor_id=self.actor_id,
+            unit=self.unit,
+        )
         remember(actor)  # so that a refusal of this step is recorded with who asked
         return actor
 
     def on(self) -> date:
         """``--effective``, else today in the agency's own time zone (Madiun is UTC+7)."""
         return self.effective or get_agency(self.agency).local_date(datetime.now(UTC))
+
+    @cached_property
+    def agency(self) -> str:
+        """``--agency``, else the signed-in user's."""
+        if self.asked_agency:
+            return self.asked_agency
+        if embedded_requested(self.embedded):
+            raise click.UsageError(EMBEDDED_NEEDS_AGENCY)
+        return signed_in(self.store).agency
 
     def app(self) -> AbstractContextManager[Talenta]:
         return store_opened(self.store)
@@ -99,21 +121,23 @@ def step_options(
             *args: Any,
             store: str,
             role: str | None,
-            actor_agency: str,
+            actor_agency: str | None,
             actor_id: str | None,
             actor_unit: str,
+            embedded: bool,
             reason: str = "",
             effective: date | None = None,
             **kwargs: Any,
         ) -> Any:
             step = Step(
                 store=store,
-                actor_id=actor_id or getpass.getuser(),
+                actor_id=actor_id,
                 role=Role(role) if role else None,
-                agency=actor_agency,
+                asked_agency=actor_agency,
                 effective=effective,
                 reason=reason,
                 unit=actor_unit.strip(),
+                embedded=embedded,
             )
             return command(*args, step=step, **kwargs)
 
@@ -131,15 +155,23 @@ def step_options(
                 "--agency",
                 "actor_agency",
                 envvar="TALENTA_AGENCY",
-                required=True,
-                help="The agency the actor acts for (TALENTA_AGENCY).",
+                default=None,
+                help="The agency the actor acts for (TALENTA_AGENCY); default: the signed-in "
+                "user's, the only one it may name.",
             ),
             click.option(
                 "--actor",
                 "actor_id",
                 envvar="TALENTA_ACTOR",
                 default=None,
-                help="Who acts (TALENTA_ACTOR); default: the shell user.",
+                help="Who acts in the embedded mode (TALENTA_ACTOR); default: the shell user.",
+            ),
+            click.option(
+                "--embedded",
+                is_flag=True,
+                envvar=EMBEDDED_ENV,
+                help=f"Act without sign-in, as embedded:<shell user> ({EMBEDDED_ENV}=1): one "
+                "user's demo store.",
             ),
             click.option(
                 "--actor-unit",

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
+from functools import wraps
 from typing import Any
 
 import click
@@ -16,6 +17,7 @@ from services.application import Talenta
 from services.bootstrap import ReadModels, open_store
 from services.cli.options import store_option
 from services.cli.render import echo_json
+from services.cli.session import reader_agency
 
 
 @click.group()
@@ -23,7 +25,11 @@ def show() -> None:
     """Read the talent read models (nine-box grid, plans, priority, pins, monitoring due)."""
 
 
-def reading(function: Callable[..., Any]) -> Callable[..., Any]:
+def reading(command: Callable[..., Any]) -> Callable[..., Any]:
+    @wraps(command)
+    def function(*args: Any, store: str, agency: str | None, **kwargs: Any) -> Any:
+        return command(*args, store=store, agency=reader_agency(store, agency), **kwargs)
+
     function = click.option("--json", "as_json", is_flag=True, help="Print JSON.")(function)
     function = click.option(
         "--on",
@@ -31,7 +37,13 @@ def reading(function: Callable[..., Any]) -> Callable[..., Any]:
         default=None,
         help="As of this date (default: today in the agency's time zone).",
     )(function)
-    function = click.option("--agency", envvar="TALENTA_AGENCY", required=True)(function)
+    function = click.option(
+        "--agency",
+        envvar="TALENTA_AGENCY",
+        default=None,
+        help="The agency read (TALENTA_AGENCY); default: the signed-in user's, the only one it "
+        "may read.",
+    )(function)
     return store_option(function)
 
 

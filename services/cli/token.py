@@ -1,28 +1,32 @@
-"""`talenta token create|revoke|list`: API tokens are issued and withdrawn from the command line,
-by whoever can reach the store."""
+"""`talenta token create|revoke|list`: API tokens are issued and withdrawn from the command line
+by a signed-in administrator of the token's agency (or the embedded mode's, named as such)."""
 
 from __future__ import annotations
 
-import getpass
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import timedelta
 
 import click
+from eventsourcing.application import AggregateNotFoundError
 
+from domain.access.roles import UserRoles, user_roles_id
 from domain.envelope import Role
 from services.auth.store import token_store
 from services.auth.tokens import TokenNotFound, TokenStore, UserNotFound, utc_now
 from services.bootstrap import store_opened
 from services.cli.options import store_option
+from services.cli.session import cli_actor
 
 GRANTABLE = [role.value for role in Role if role is not Role.SYSTEM]
 
 
-def issuer() -> str:
-    """Who is recorded as issuing, revoking or changing roles: TALENTA_ACTOR or the shell user."""
-    return os.environ.get("TALENTA_ACTOR") or getpass.getuser()
+def issuer(store: str, agency: str) -> str:
+    """Who is recorded as issuing, revoking or changing roles: the signed-in administrator of
+    ``agency``, or the embedded mode's."""
+    actor_id = os.environ.get("TALENTA_ACTOR")
+    return cli_actor(store, Role.ADMINISTRATOR, agency, actor_id=actor_id).id
 
 
 @contextmanager
@@ -58,9 +62,10 @@ def create(
     printed once and cannot be shown again."""
     expires = utc_now() + timedelta(days=expires_days) if expires_days else None
     try:
+        by = issuer(store, agency)
         with opened(store) as tokens:
             token_id, secret = tokens.create_token(
-                user_id, agency, map(Role, roles), expires, by=issuer(), unit=unit
+                user_id, agency, map(Role, roles), expires, by=by, unit=unit
             )
     except ValueError as error:  # UserInOtherAgency, RolesNotGranted, an empty user or agency
         raise click.ClickException(str(error)) from None
@@ -80,7 +85,10 @@ def revoke(store: str, token_id: str) -> None:
     """Revoke TOKEN_ID at once."""
     try:
         with opened(store) as tokens:
-            tokens.revoke(token_id, by=issuer())
+            found = [info for info in tokens.list_tokens() if info.token_id == token_id]
+            if not found:
+                raise TokenNotFound(token_id)
+            tokens.revoke(token_id, by=issuer(store, found[0].agency))
     except TokenNotFound as error:
         raise click.ClickException(str(error)) from None
     click.echo(f"dicabut / revoked: {token_id}")
@@ -125,7 +133,12 @@ def roles(store: str, user_id: str, roles: tuple[str, ...], reason: str) -> None
     issued for and acts in those the user still holds."""
     try:
         with opened(store) as tokens:
-            changed = tokens.change_roles(user_id, map(Role, roles), reason, by=issuer())
+            try:
+                account: UserRoles = tokens.app.repository.get(user_roles_id(user_id))
+            except AggregateNotFoundError:
+                raise UserNotFound(user_id) from None
+            by = issuer(store, account.agency)
+            changed = tokens.change_roles(user_id, map(Role, roles), reason, by=by)
     except (ValueError, UserNotFound) as error:
         raise click.ClickException(str(error)) from None
     held = ",".join(sorted(roles))

@@ -1,10 +1,10 @@
-"""`talenta user`: the people who sign in to the web interface, created, disabled and given a
-new password by an administrator of their agency (the shell's user, ``TALENTA_ACTOR``, acting
-as administrator). The first administrator of an installation is created this way."""
+"""`talenta user`: the people who sign in (to the web interface and with `talenta login`),
+created, disabled and given a new password by a signed-in administrator of their agency. The
+first administrator of an installation is created in the embedded mode
+(``TALENTA_EMBEDDED=1``), which the log records as ``embedded:<shell user>``."""
 
 from __future__ import annotations
 
-import getpass
 import os
 import sys
 
@@ -14,6 +14,7 @@ from domain.envelope import Actor, Role
 from services.application import Talenta
 from services.bootstrap import store_opened
 from services.cli.options import store_option
+from services.cli.session import cli_actor
 from services.cli.step import remember
 from services.web.accounts import (
     NewUser,
@@ -27,12 +28,8 @@ from services.web.accounts import (
 ROLES = [str(role) for role in Role if role is not Role.SYSTEM]
 
 
-def _administrator(agency: str) -> Actor:
-    actor = Actor(
-        id=os.environ.get("TALENTA_ACTOR") or getpass.getuser(),
-        role=Role.ADMINISTRATOR,
-        agency=agency,
-    )
+def _administrator(store: str, agency: str) -> Actor:
+    actor = cli_actor(store, Role.ADMINISTRATOR, agency, actor_id=os.environ.get("TALENTA_ACTOR"))
     remember(actor)
     return actor
 
@@ -74,7 +71,7 @@ def create(
     store: str, username: str, agency: str, roles: tuple[str, ...], unit: str, password_stdin: bool
 ) -> None:
     """Creates a user of AGENCY with one or more roles; asks for the password twice."""
-    actor = _administrator(agency)
+    actor = _administrator(store, agency)
     password = _password(password_stdin)
     command = NewUser(
         username=username,
@@ -95,7 +92,7 @@ def create(
 def disable(store: str, username: str, agency: str | None) -> None:
     """Disables a user: their sessions end and they can no longer sign in."""
     with store_opened(store) as app:
-        disable_user(app, username, _administrator(_agency_of(app, username, agency)))
+        disable_user(app, username, _administrator(store, _agency_of(app, username, agency)))
     click.echo(f"pengguna {username} dinonaktifkan / user {username} disabled")
 
 
@@ -109,6 +106,6 @@ def reset_password_command(
 ) -> None:
     """Gives a user a new password (and lifts a lock-out); their sessions end."""
     with store_opened(store) as app:
-        actor = _administrator(_agency_of(app, username, agency))
+        actor = _administrator(store, _agency_of(app, username, agency))
         reset_password(app, username, _password(password_stdin), actor)
     click.echo(f"kata sandi {username} diganti / password of {username} reset")

@@ -354,7 +354,7 @@ def test_the_cli_changes_roles_marks_a_forged_row_and_rebuilds(store: StoreConfi
         assert [info.token_id for info in tokens.list_tokens()] == [token_id]
         assert tokens.authenticate(secret) is None  # issued for caseworker, which ani lost
         (changed_event,) = [e for e in events(tokens.app) if isinstance(e, UserRoles.Changed)]
-        assert changed_event.by == "admin.bkpsdm"
+        assert changed_event.by == "embedded:admin.bkpsdm"
 
 
 def test_a_head_of_units_token_carries_the_unit_it_heads(tokens: TokenStore) -> None:

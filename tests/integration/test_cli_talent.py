@@ -179,7 +179,7 @@ def test_a_pack_is_scripted_from_a_critical_position_to_a_monitored_placement(
 
     lines = shell.out("placement-audit", placed["placement_id"], "--as", "auditor").splitlines()
     nip = A if city == "binjai" else D
-    assert lines[0].startswith(f"{nip} -> Kepala Bappeda ({UNIT}) oleh/by rina (ppk)")
+    assert lines[0].startswith(f"{nip} -> Kepala Bappeda ({UNIT}) oleh/by embedded:rina (ppk)")
     assert "821/1 2026-01-02" in lines[0]
     assert ("langsung/direct ya/yes" in lines[1]) is (city == "balikpapan")
     assert ("lintas unit/cross-unit ya/yes" in lines[1]) is (city == "balikpapan")

@@ -185,7 +185,11 @@ def test_a_refusal_at_the_command_line_is_recorded_with_who_asked(
     (row,) = list_refusals(recorded(staffed), AGENCY)
     assert row.via == "cli"
     assert row.command.endswith("scouting vacancy propose")
-    assert (row.actor.id, row.actor.role, row.actor.agency) == ("kabag", "head-of-unit", AGENCY)
+    assert (row.actor.id, row.actor.role, row.actor.agency) == (
+        "embedded:kabag",
+        "head-of-unit",
+        AGENCY,
+    )
     assert row.citation.startswith(NOT_IN_POOL)
     assert row.body["nip"] == D
     assert row.body["vacancy_id"] == str(vacancy)
