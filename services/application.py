@@ -10,7 +10,13 @@ from uuid import UUID
 
 from eventsourcing.application import AggregateNotFoundError, Application, Repository
 from eventsourcing.domain import Aggregate, DomainEvent
-from eventsourcing.persistence import JSONTranscoder, Recording, Transcoding
+from eventsourcing.persistence import (
+    ApplicationRecorder,
+    InternalError,
+    JSONTranscoder,
+    Recording,
+    Transcoding,
+)
 from eventsourcing.utils import strtobool
 
 from domain.personnel.aggregate import Employee, employee_id
@@ -21,6 +27,8 @@ from services.postgres_store import TOPIC as ARRAY_INSERT_RECORDER
 
 # A single save of ~1,500 events can hang in psycopg's pipeline mode; stay well below.
 MAX_EVENTS_PER_SAVE = 250
+# Tries at creating a store's tables when other processes create them at the same moment.
+OPEN_ATTEMPTS = 3
 
 T = TypeVar("T")
 
@@ -61,6 +69,18 @@ class Talenta(Application[UUID]):
         if settings["PERSISTENCE_MODULE"] == "eventsourcing.postgres":
             settings["APPLICATION_RECORDER_TOPIC"] = ARRAY_INSERT_RECORDER
         super().__init__(env={**settings, **(env or {})})
+
+    def construct_recorder(self) -> ApplicationRecorder:
+        """The library's recorder. Processes opening one PostgreSQL store at once race on its
+        idempotent CREATE ... IF NOT EXISTS, and PostgreSQL refuses the loser with "tuple
+        concurrently updated"; the tables then exist, so creating them again succeeds."""
+        for _ in range(OPEN_ATTEMPTS - 1):
+            try:
+                return super().construct_recorder()
+            except InternalError as error:
+                if "concurrently updated" not in str(error):
+                    raise
+        return super().construct_recorder()
 
     def construct_repository(self) -> Repository[UUID]:
         """The library's repository, bounded to the acting agency (services/agency_bounds.py)."""
