@@ -98,6 +98,7 @@ LABELS: dict[str, tuple[str, str]] = {
         "Employees per box: performance (rows) by potential (columns). Choose a box to list "
         "its employees.",
     ),
+    "ninebox_nav": ("Kotak Talenta", "Nine-box"),
     "box": ("Kotak", "Box"),
     "employees_lower": ("pegawai", "employees"),
     "all_periods": ("Semua periode", "All periods"),

@@ -28,7 +28,7 @@ router = APIRouter(include_in_schema=False)
 # Columns from low to high potential, rows from above-expectation performance down.
 COLUMNS = (Potential.LOW, Potential.MIDDLE, Potential.HIGH)
 ROWS = (Performance.ABOVE, Performance.MEETS, Performance.BELOW)
-CELL_W, CELL_H, LEFT, TOP = 170, 110, 120, 10
+CELL_W, CELL_H, LEFT, TOP = 170, 110, 190, 10
 WIDTH, HEIGHT = LEFT + 3 * CELL_W + 10, TOP + 3 * CELL_H + 60
 # Fill and text per box: from red (box 1) through amber to deep green (box 9), each text colour
 # at least 4.5:1 against its fill.
