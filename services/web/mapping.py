@@ -236,6 +236,11 @@ def assess(request: Request, me: SignedIn, form: PostedForm, key: UUID) -> Respo
     return see_other(request, f"/mapping/{key}?done={name}#step-{name}")
 
 
+def _both(text: str) -> str:
+    """A row's error in both languages, as a refusal reads (a parser's own is English only)."""
+    return text if " / " in text else f"baris tidak sah: {text} / row not valid: {text}"
+
+
 @router.post("/mapping/{key}/sheet")
 def assess_sheet(request: Request, me: SignedIn, form: PostedForm, key: UUID) -> Response:
     """A sheet of nip,performance,potential,assessed_on[,period] rows, the campaign's period
@@ -258,7 +263,7 @@ def assess_sheet(request: Request, me: SignedIn, form: PostedForm, key: UUID) ->
             except ValidationError:
                 raise
             except ValueError as error:  # a column count, a date or a level misspelt
-                raise InvalidValue(str(error)) from None
+                raise InvalidValue(_both(str(error))) from None
             return mapping.assess_employee(app, built, me.actor)
 
         outcome = take(request, me, "assess_employee", row, command)

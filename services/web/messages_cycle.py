@@ -91,6 +91,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "evidence_competency_test": ("Uji kompetensi", "Competency test"),
     "evidence_track_record": ("Rekam jejak", "Track record"),
     "evidence_other": ("Lainnya", "Other"),
+    "assessment_documents": ("Berkas laporan penilaian", "Assessment report files"),
     "ninebox": ("Kotak Manajemen Talenta (nine-box)", "The nine-box grid"),
     "ninebox_caption": (
         "Jumlah pegawai per kotak: kinerja (baris) menurut potensial (kolom). Pilih kotak untuk "

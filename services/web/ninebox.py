@@ -11,15 +11,19 @@ from urllib.parse import urlencode
 
 from fastapi import APIRouter, Request
 from fastapi.responses import Response
+from pydantic import BaseModel
 
 from domain.rules.core import Message
 from domain.rules.ninebox import POSITIONS, Performance, Potential, category
 from domain.rules.registry import pack_for
 from projections import talent as read
+from projections.documents import DocumentView
 from projections.talent import NineBoxGrid
+from projections.talent.ninebox import BOXES
 from projections.talent.profiles import AssessmentRow, profiles
 from services.api.context import fresh_context
 from services.web.cycle import cycle_of, names_of, shown, today, units_of
+from services.web.exports import csv_answer
 from services.web.frame import page
 from services.web.session import SignedIn
 
@@ -87,6 +91,58 @@ def _cells(grid: NineBoxGrid, query: dict[str, str], selected: int | None) -> li
     return cells
 
 
+def _placed(
+    documents: DocumentView, agency: str, day: date, unit: str, period: str
+) -> tuple[dict[int, list[Placed]], set[str]]:
+    """Who is in which box, on which assessment, by the grid's own rule (ProfileRow.in_force);
+    and every period mapped."""
+    placed: dict[int, list[Placed]] = {box: [] for box in BOXES}
+    periods: set[str] = set()
+    for row in profiles(documents, agency):
+        periods.update(a.period for a in row.assessments)
+        held = row.in_force(day, period or None)
+        if held is not None and (not unit or held.unit == unit):
+            placed[held.box].append(Placed(row.nip, held))
+    return placed, periods
+
+
+class PlacedRow(BaseModel):
+    """One line of the grid's CSV."""
+
+    box: int
+    nip: str
+    name: str
+    unit: str
+    level: str
+    period: str
+    assessed_on: date
+
+
+@router.get("/ninebox.csv")
+def ninebox_csv(
+    request: Request, me: SignedIn, on: date | None = None, unit: str = "", period: str = ""
+) -> Response:
+    """Everyone on the grid with their box, from box 9 down, as the page shows them."""
+    agency = me.actor.agency
+    day = on or today(agency)
+    placed, _ = _placed(fresh_context(request).documents, agency, day, unit, period)
+    names, mask = names_of(request, agency), shown(me)
+    rows = [
+        PlacedRow(
+            box=box,
+            nip=mask(each.nip),
+            name=names.get(each.nip, ""),
+            unit=each.assessment.unit,
+            level=each.assessment.level,
+            period=each.assessment.period,
+            assessed_on=each.assessment.assessed_on,
+        ).model_dump(mode="json")
+        for box in sorted(placed, reverse=True)
+        for each in sorted(placed[box], key=lambda p: p.nip)
+    ]
+    return csv_answer(rows, PlacedRow, f"ninebox-{day}")
+
+
 @router.get("/ninebox")
 def ninebox(
     request: Request,
@@ -100,14 +156,7 @@ def ninebox(
     day = on or today(agency)
     documents = fresh_context(request).documents
     grid = read.ninebox_grid(documents, agency, day, unit or None, period or None)
-    # Who is where, and on which assessment, by the grid's own rule (ProfileRow.in_force).
-    placed: dict[int, list[Placed]] = {each: [] for each in grid.boxes}
-    periods: set[str] = set()
-    for row in profiles(documents, agency):
-        periods.update(a.period for a in row.assessments)
-        held = row.in_force(day, period or None)
-        if held is not None and (not unit or held.unit == unit):
-            placed[held.box].append(Placed(row.nip, held))
+    placed, periods = _placed(documents, agency, day, unit, period)
     asked = (("on", str(day)), ("unit", unit), ("period", period))
     query = {key: value for key, value in asked if value}
     nine_box = pack_for(agency).nine_box
@@ -126,6 +175,7 @@ def ninebox(
         units=units_of(request, agency),
         periods=sorted(periods, reverse=True),
         cells=_cells(grid, query, box),
+        csv_address="/ninebox.csv?" + urlencode(query),
         size=(WIDTH, HEIGHT, CELL_W, CELL_H, LEFT, TOP),
         columns=[p.label for p in COLUMNS],
         rows=[p.label for p in ROWS],

@@ -177,6 +177,7 @@ def map_the_unit(site: Site, browser: Any, tmp_path: Path) -> str:
     assert assessor.locator(".sheet-recorded strong").all_inner_texts() == ["2", "1"]
     bad = assessor.locator("table.sheet-refused tbody tr")
     assert bad.count() == 1 and bad.locator("td").first.inner_text() == "4"
+    assert "baris tidak sah" in bad.inner_text(), "the row's reason in Indonesian"
     assessor.screenshot(path=str(tmp_path / "campaign_sheet.png"), full_page=True)
     check(assessor)
     assessor.close()
@@ -208,6 +209,10 @@ def read_the_grid(site: Site, browser: Any, tmp_path: Path) -> None:
     assert NAMES[A] in listed.inner_text()
     assert "Dipromosikan dan dipertahankan" in ppk.locator("ul.recommendations").inner_text()
     ppk.screenshot(path=str(tmp_path / "ninebox.png"), full_page=True)
+    exported = ppk.request.get(site.url + str(ppk.locator("a[download]").get_attribute("href")))
+    lines = exported.text().splitlines()
+    assert lines[0].startswith("box,nip,name") and len(lines) == 4
+    assert lines[1].startswith(f"9,{A},{NAMES[A]}")
     check(ppk)
     # The grid as it stood before the assessments: empty.
     ppk.fill("#on", "2025-03-09")
