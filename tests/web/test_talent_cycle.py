@@ -5,20 +5,26 @@ reports it, the talent team analyses the needs and the PPK sets the strategy; th
 unit's mapping campaign, the assessor enters one assessment by the form and the others by a
 sheet (a bad row reported by line); the nine-box grid counts them per box and a box lists its
 employees with the pack's recommendations; the PPK decrees the group, the team declares the
-target, the PPK nominates and orders the successors. Another agency's user is refused."""
+target, the PPK nominates and orders the successors. Another agency's user is refused. In
+Balikpapan the talent team nominates and proposes the group the PPK then decrees."""
 
 from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
 from typing import Any
+from uuid import UUID
 
 import pytest
 
 from domain.envelope import Actor, Envelope, Role
 from domain.personnel.aggregate import Employee
+from domain.rules.ninebox import Performance, Potential
 from domain.rules.registry import pack_for
+from domain.talent.succession_values import TargetStatus
 from domain.values import PositionLevel
+from services.talent.mapping import AssessEmployee, assess_employee
+from services.talent.succession import DeclareTarget, declare_target
 from services.web.accounts import NewUser, create_user
 from tests.unit.rules_builders import facts, nip_for, spell
 from tests.web.conftest import PASSWORD, Site
@@ -289,41 +295,105 @@ def test_a_binjai_cycle_runs_from_a_critical_position_to_ordered_successors(
     other.close()
 
 
+BALIKPAPAN = "kota-balikpapan"
+E, F = (nip_for(date(1980, month, 9)) for month in (1, 2))
+
+
 @pytest.fixture(scope="module")
-def balikpapan(site: Site) -> None:
-    admin = Actor(id="admin", role=Role.ADMINISTRATOR, agency="kota-balikpapan")
+def balikpapan(site: Site) -> UUID:
+    """Two Balikpapan supervisors mapped in boxes 9 and 8, a target position, and the talent
+    team's and the PPK's users; the target plan's id."""
+    admin = Actor(id="admin", role=Role.ADMINISTRATOR, agency=BALIKPAPAN)
     for username, role in (("tim-balikpapan", Role.TALENT_TEAM), ("ppk-balikpapan", Role.PPK)):
         new = NewUser(
             username=username,
-            agency="kota-balikpapan",
+            agency=BALIKPAPAN,
             roles=frozenset({role}),
             unit="",
             password=PASSWORD,
         )
         create_user(site.app, new, admin)
+    stamp = Envelope(actor=admin, effective=date(2025, 1, 2))
+    people = [
+        facts(nip=nip, name=name, agency=BALIKPAPAN, unit="BPKPD")
+        for nip, name in ((E, "Eka Putri"), (F, "Fajar Nugroho"))
+    ]
+    site.app.save(*(Employee.enrol(each, stamp) for each in people))
+    assessor = Actor(id="asesor", role=Role.ASSESSOR, agency=BALIKPAPAN)
+    for nip, performance in ((E, Performance.ABOVE), (F, Performance.MEETS)):
+        assessed = AssessEmployee(
+            agency=BALIKPAPAN,
+            nip=nip,
+            period="2025",
+            assessed_on=date(2025, 3, 10),
+            performance=performance,
+            potential=Potential.HIGH,
+            evidence={"assessment_centre": {"result": "4"}},
+        )
+        assess_employee(site.app, assessed, assessor)
+    target = DeclareTarget(
+        agency=BALIKPAPAN,
+        position="Kepala Bidang Anggaran",
+        unit="BPKPD",
+        level=PositionLevel.ADMINISTRATOR,
+        status=TargetStatus.VACANT,
+        declared_on=date(2025, 4, 2),
+    )
+    team = Actor(id="tim", role=Role.TALENT_TEAM, agency=BALIKPAPAN)
+    return declare_target(site.app, target, team)
 
 
-def test_balikpapan_is_offered_its_own_pack_six_characteristics_and_the_teams_group(
-    site: Site, browser: Any, balikpapan: None
+def test_balikpapans_team_nominates_and_proposes_the_group_the_ppk_then_decrees(
+    site: Site, browser: Any, balikpapan: UUID
 ) -> None:
     ppk = browser.new_page()
     sign_in(ppk, site, "ppk-balikpapan")
     ppk.goto(f"{site.url}/critical-positions")
     cited = ppk.locator("#step-declare_critical_position fieldset cite").all_inner_texts()
     assert cited == [f"balikpapan-2022:P9(3)({letter})" for letter in "abcdef"]
-    ppk.goto(f"{site.url}/succession")
-    assert step_ids(ppk) == ["step-set_group"]
-    ppk.close()
+    ppk.goto(f"{site.url}/succession/plans/{balikpapan}")
+    assert step_ids(ppk) == [], "Balikpapan's team nominates (P16(1)), not the PPK"
 
-    team = browser.new_page()
+    team = browser.new_page(viewport={"width": 1280, "height": 900})
     sign_in(team, site, "tim-balikpapan")
+    team.goto(f"{site.url}/succession/plans/{balikpapan}")
+    assert step_ids(team) == ["step-nominate"]
+    for nip in (E, F):
+        team.fill("#nominate-nip", nip)
+        team.fill("#nominated_on", "2025-04-07")
+        team.fill("#nominate-justification", "kotak 8-9")
+        submit(team, "step-nominate")
+    assert team.locator("table.nominations tbody tr").count() == 2
     team.goto(f"{site.url}/succession")
-    # P16(1)-(2): the team nominates and proposes the group from its nominations.
     assert step_ids(team) == ["step-set_nominated_group", "step-declare_target"]
+    team.fill("#team-period", "2025")
+    team.check(f"#step-set_nominated_group input[value='{balikpapan}:{E}']")
+    team.fill("#decided_on", "2025-04-07")
+    team.fill("#reference", "BA/TMT/1/2025")
+    submit(team, "step-set_nominated_group")
+    assert team.locator("#step-set_nominated_group .done").count() == 1
     team.goto(f"{site.url}/ninebox")
-    assert team.locator("h1").inner_text() == "Kotak Manajemen Talenta (nine-box)"
     team.click("a.lang")
     assert team.locator("h1").inner_text() == "The nine-box grid"
-    assert team.locator("svg a.box").count() == 9
+    assert team.locator("svg a.box[data-box='9']").get_attribute("data-count") == "1"
     check(team)
     team.close()
+
+    # P16(2), P17(3): the PPK decrees from the team's group; F is not in it.
+    ppk.goto(f"{site.url}/succession")
+    assert step_ids(ppk) == ["step-set_group"]
+    ppk.fill("#group-period", "2025")
+    for nip in (E, F):
+        ppk.check(f"#step-set_group input[value='{nip}']")
+    ppk.fill("#group-decree_number", "800/9/2025")
+    ppk.fill("#group-decree_date", "2025-04-08")
+    submit(ppk, "step-set_group")
+    refused = ppk.locator("#step-set_group .refusal")
+    assert refused.count() == 1
+    assert refused.locator("cite").inner_text() == "balikpapan-2022:P16(2)"
+    assert ppk.locator("div.group").count() == 0, "nothing written"
+    ppk.uncheck(f"#step-set_group input[value='{F}']")
+    submit(ppk, "step-set_group")
+    group = ppk.locator("div.group[data-period='2025']")
+    assert group.locator("tbody tr").count() == 1 and "Eka Putri" in group.inner_text()
+    ppk.close()
