@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from datetime import date
 from typing import Any
+from urllib.parse import quote
 from uuid import UUID
 
 from fastapi import APIRouter, Request
@@ -146,7 +147,7 @@ def _plan_page(
         request,
         "talent_plan.html",
         status,
-        here=f"/talent-plans?period={period}",
+        here=f"/talent-plans?period={quote(period)}",
         me=me,
         period=period,
         plan=_plan(app, agency, period),
@@ -209,7 +210,7 @@ def analyse(request: Request, me: SignedIn, form: PostedForm) -> Response:
     outcome = take(request, me, name, body, command)
     if isinstance(outcome, Refused):
         return _plan_page(request, me, period, outcome.status, {name: outcome}, body)
-    return see_other(request, f"/talent-plans?period={period}&done={name}")
+    return see_other(request, f"/talent-plans?period={quote(period)}&done={name}")
 
 
 @router.post("/talent-plans/strategy")
@@ -234,4 +235,4 @@ def strategy(request: Request, me: SignedIn, form: PostedForm) -> Response:
     outcome = take(request, me, name, body, command)
     if isinstance(outcome, Refused):
         return _plan_page(request, me, period, outcome.status, {name: outcome}, body)
-    return see_other(request, f"/talent-plans?period={period}&done={name}")
+    return see_other(request, f"/talent-plans?period={quote(period)}&done={name}")
