@@ -3,13 +3,9 @@ one assessment, a sheet of them from a CSV, the mapping campaign and its report.
 
 from __future__ import annotations
 
-import csv
 import hashlib
-import io
 import sys
-from datetime import date
 from pathlib import Path
-from typing import Any
 from uuid import UUID
 
 import click
@@ -25,6 +21,7 @@ from services.cli.render import echo_json
 from services.cli.step import Step, step_options
 from services.cli.talent_options import acting, evidence_of, json_or
 from services.talent import mapping
+from services.talent.sheets import row_command, sheet_rows
 
 PERFORMANCE = click.Choice([p.value for p in Performance])
 POTENTIAL = click.Choice([p.value for p in Potential])
@@ -128,48 +125,6 @@ def assess_csv(
     click.echo(f"{len(recorded)} dicatat/recorded, {len(errors)} ditolak/refused", err=True)
     if errors:
         sys.exit(1)
-
-
-def sheet_rows(text: str) -> list[tuple[int, list[str]]]:
-    """The sheet's non-empty rows with their line numbers, a header row left out."""
-    delimiter = "," if text.count(",") >= text.count(";") else ";"
-    reader = csv.reader(io.StringIO(text), delimiter=delimiter)
-    rows = []
-    for index, cells in enumerate(reader, start=1):
-        cells = [cell.strip() for cell in cells]
-        if not any(cells) or (index == 1 and cells[0].lower() == "nip"):
-            continue
-        rows.append((index, cells))
-    return rows
-
-
-def row_command(
-    agency: str,
-    cells: list[str],
-    period: str,
-    shared: dict[str, dict[str, Any]],
-    source: dict[str, str],
-    line: int,
-) -> mapping.AssessEmployee:
-    if len(cells) not in (4, 5):
-        raise ValueError(
-            f"{len(cells)} kolom; harus nip,performance,potential,assessed_on[,period] / "
-            f"{len(cells)} columns; expected nip,performance,potential,assessed_on[,period]"
-        )
-    nip, performance, potential, assessed_on = cells[:4]
-    row_period = cells[4] if len(cells) == 5 and cells[4] else period
-    if not row_period:
-        raise ValueError("periode kosong; beri --period / no period; give --period")
-    other = {**shared.get("other", {}), **source, "line": line}
-    return mapping.AssessEmployee(
-        agency=agency,
-        nip=nip,
-        period=row_period,
-        assessed_on=date.fromisoformat(assessed_on),
-        performance=Performance(performance),
-        potential=Potential(potential),
-        evidence={**shared, "other": other},
-    )
 
 
 def row_error(refused: Exception) -> str:

@@ -14,6 +14,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.templating import Jinja2Templates
 from starlette.routing import BaseRoute
 
+from domain.rules.registry import pack_for
 from services.application import NotFound
 from services.audit.timeline import READERS
 from services.web.messages import language, translator
@@ -32,6 +33,15 @@ PAGE_HEADERS = {
     "Referrer-Policy": "same-origin",
 }
 TEMPLATES = Jinja2Templates(directory=HERE / "templates")
+
+
+def runs_talent_cycle(agency: str) -> bool:
+    """Whether the agency's pack runs the talent-management cycle (Binjai, Balikpapan): its
+    pages are offered there only."""
+    return pack_for(agency).cycle is not None
+
+
+TEMPLATES.env.globals["runs_talent_cycle"] = runs_talent_cycle
 
 
 def lang_of(request: Request) -> str:

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from services.web import messages_cycle
+
 LANGUAGES = ("id", "en")
 DEFAULT = "id"
 
@@ -640,6 +642,10 @@ EN: dict[str, str] = {
     "minutes_date": "Minutes date",
     "minutes_document": "The minutes document",
 }
+
+# The talent cycle's labels, kept in their own module.
+ID.update(messages_cycle.ID)
+EN.update(messages_cycle.EN)
 
 CATALOGUE: dict[str, dict[str, str]] = {"id": ID, "en": EN}
 

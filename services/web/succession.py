@@ -1,0 +1,310 @@
+"""Succession in the browser (binjai-2023 P21-22, P29; balikpapan-2022 P15-17): the succession
+group per period (in Balikpapan first the talent team's group from its nominations, then the
+PPK's decree in both), the target positions, and a target's plan: nominations by the pack's
+nominator and the ordered successors with their projected position and date. Each form is
+offered to the roles that may take it; a refused step is shown beside its form with its article.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+from uuid import UUID
+
+from fastapi import APIRouter, Request
+from fastapi.responses import Response
+
+from domain.rules.ninebox import SUCCESSION_BOXES
+from domain.talent.succession_values import TargetStatus
+from domain.values import InvalidValue
+from projections import talent as read
+from projections.talent import PlanRow
+from services.api.context import fresh_context
+from services.application import NotFound, Talenta
+from services.auth import same_agency
+from services.talent import succession
+from services.web.attempt import Refused, fields_of, refused_read
+from services.web.cycle import (
+    Handler,
+    cycle_of,
+    names_of,
+    offered,
+    refused_page,
+    shown,
+    take,
+    today,
+)
+from services.web.frame import page, see_other
+from services.web.session import PostedForm, SignedIn, WebUser
+
+router = APIRouter(include_in_schema=False)
+
+STEPS: dict[str, Handler] = {
+    "set_nominated_group": succession.set_nominated_group,
+    "set_group": succession.set_group,
+    "declare_target": succession.declare_target,
+    "nominate": succession.nominate,
+    "order_successors": succession.order_successors,
+}
+
+
+def _steps(me: WebUser) -> set[str]:
+    """The steps offered: the team's group only where the pack has one (Balikpapan P16(2)), a
+    nomination only to the pack's nominator (Binjai P22: the PPK; Balikpapan P16(1): the team)."""
+    cycle = cycle_of(me.actor.agency)
+    steps = offered(me, STEPS)
+    if cycle is None or cycle.nominated_group_citation is None:
+        steps.discard("set_nominated_group")
+    if cycle is None or me.actor.role is not cycle.nominator:
+        steps.discard("nominate")
+    return steps
+
+
+def _candidates(request: Request, agency: str) -> list[tuple[str, int]]:
+    """Who stands in boxes 7-9 today, the succession group's boxes (P21, P15)."""
+    grid = read.ninebox_grid(fresh_context(request).documents, agency, today(agency))
+    boxes = sorted(SUCCESSION_BOXES, reverse=True)
+    return [(nip, box) for box in boxes for nip in grid.boxes[box].nips]
+
+
+def _page(
+    request: Request,
+    me: WebUser,
+    status: int = 200,
+    refusals: dict[str, Refused] | None = None,
+    values: dict[str, Any] | None = None,
+    done: str = "",
+) -> Response:
+    agency = me.actor.agency
+    documents = fresh_context(request).documents
+    plans = read.succession_plans(documents, agency)
+    return page(
+        request,
+        "succession.html",
+        status,
+        here="/succession",
+        me=me,
+        cycle=cycle_of(agency),
+        groups=read.succession_groups(documents, agency),
+        plans=plans,
+        nominations=[(plan, n) for plan in plans for n in plan.nominations],
+        critical=read.critical_positions(documents, agency, today(agency)),
+        candidates=_candidates(request, agency),
+        statuses=list(TargetStatus),
+        names=names_of(request, agency),
+        shown=shown(me),
+        steps=_steps(me),
+        refusals=refusals or {},
+        values=values or {},
+        done=done,
+    )
+
+
+@router.get("/succession")
+def succession_page(request: Request, me: SignedIn, done: str = "") -> Response:
+    return _page(request, me, done=done)
+
+
+def _nips(form_values: list[str], typed: str) -> list[str]:
+    """The NIPs ticked and those typed, one per line or comma-separated."""
+    extra = [nip.strip() for nip in typed.replace(",", "\n").splitlines() if nip.strip()]
+    return list(dict.fromkeys([*form_values, *extra]))
+
+
+@router.post("/succession/groups")
+def set_group(request: Request, me: SignedIn, form: PostedForm) -> Response:
+    app: Talenta = request.app.state.context.app
+    body = fields_of(form)
+    ticked = [value for value in form.getlist("nips") if isinstance(value, str)]
+    body["nips"] = _nips(ticked, str(body.get("other_nips", "")))
+    name = "set_group"
+
+    def command() -> UUID:
+        decreed = succession.SetGroup(
+            agency=me.actor.agency,
+            period=body.get("period"),
+            nips=tuple(body["nips"]),
+            decree_number=body.get("decree_number"),
+            decree_date=body.get("decree_date"),
+            documents=tuple(body["documents"]),
+            reason=body.get("reason", ""),
+        )
+        found: UUID = succession.set_group(app, decreed, me.actor)
+        return found
+
+    outcome = take(request, me, name, body, command)
+    if isinstance(outcome, Refused):
+        return _page(request, me, outcome.status, {name: outcome}, body)
+    return see_other(request, f"/succession?done={name}#groups")
+
+
+@router.post("/succession/nominated-groups")
+def set_nominated_group(request: Request, me: SignedIn, form: PostedForm) -> Response:
+    app: Talenta = request.app.state.context.app
+    body = fields_of(form)
+    # Each ticked nomination is "<plan id>:<nip>".
+    body["nominations"] = [value for value in form.getlist("nominations") if isinstance(value, str)]
+    name = "set_nominated_group"
+
+    def command() -> UUID:
+        refs = tuple(
+            succession.NominationRef(plan_id=plan, nip=nip)
+            for plan, _, nip in (value.partition(":") for value in body["nominations"])
+        )
+        proposed = succession.SetNominatedGroup(
+            agency=me.actor.agency,
+            period=body.get("period"),
+            nominations=refs,
+            decided_on=body.get("decided_on"),
+            reference=body.get("reference"),
+            documents=tuple(body["documents"]),
+            reason=body.get("reason", ""),
+        )
+        found: UUID = succession.set_nominated_group(app, proposed, me.actor)
+        return found
+
+    outcome = take(request, me, name, body, command)
+    if isinstance(outcome, Refused):
+        return _page(request, me, outcome.status, {name: outcome}, body)
+    return see_other(request, f"/succession?done={name}#groups")
+
+
+@router.post("/succession/targets")
+def declare_target(request: Request, me: SignedIn, form: PostedForm) -> Response:
+    app: Talenta = request.app.state.context.app
+    body = fields_of(form)
+    agency = me.actor.agency
+    chosen = str(body.get("critical_position_id", ""))
+    # A critical position chosen gives the target its position, unit and level where left empty.
+    in_force = read.critical_positions(fresh_context(request).documents, agency, today(agency))
+    critical = next((row for row in in_force if str(row.critical_position_id) == chosen), None)
+    name = "declare_target"
+
+    def command() -> UUID:
+        target = succession.DeclareTarget(
+            agency=agency,
+            position=body.get("position") or (critical.position if critical else None),
+            unit=body.get("unit") or (critical.unit if critical else None),
+            level=body.get("level") or (critical.level if critical else None),
+            status=body.get("status"),
+            declared_on=body.get("declared_on"),
+            critical_position_id=chosen or None,
+            reason=body.get("reason", ""),
+        )
+        found: UUID = succession.declare_target(app, target, me.actor)
+        return found
+
+    outcome = take(request, me, name, body, command)
+    if isinstance(outcome, Refused):
+        return _page(request, me, outcome.status, {name: outcome}, body)
+    return see_other(request, f"/succession/plans/{outcome}")
+
+
+def _plan(request: Request, me: WebUser, plan_id: UUID) -> PlanRow:
+    found = read.succession_plan(fresh_context(request).documents, plan_id)
+    if found is None:
+        raise NotFound.of(plan_id, "rencana suksesi", "succession plan")
+    same_agency(me.actor, found.agency)
+    return found
+
+
+def _plan_page(
+    request: Request,
+    me: WebUser,
+    plan: PlanRow,
+    status: int = 200,
+    refusals: dict[str, Refused] | None = None,
+    values: dict[str, Any] | None = None,
+    done: str = "",
+) -> Response:
+    agency = plan.agency
+    groups = read.succession_groups(fresh_context(request).documents, agency)
+    return page(
+        request,
+        "succession_plan.html",
+        status,
+        here=f"/succession/plans/{plan.plan_id}",
+        me=me,
+        cycle=cycle_of(agency),
+        plan=plan,
+        # Whom the nominator may name: the decreed groups' members, and boxes 7-9 today.
+        candidates=list(
+            dict.fromkeys(
+                [m.nip for g in groups for m in g.members]
+                + [nip for nip, _ in _candidates(request, agency)]
+            )
+        ),
+        order={s.nip: s for s in plan.successors},
+        names=names_of(request, agency),
+        shown=shown(me),
+        steps=_steps(me),
+        refusals=refusals or {},
+        values=values or {},
+        done=done,
+    )
+
+
+@router.get("/succession/plans/{plan_id}")
+def plan_page(request: Request, me: SignedIn, plan_id: UUID, done: str = "") -> Response:
+    try:
+        found = _plan(request, me, plan_id)
+    except Exception as error:  # a read refused is shown, never recorded: only a step is
+        refused = refused_read(error)
+        if refused is None:
+            raise
+        return refused_page(request, me, refused)
+    return _plan_page(request, me, found, done=done)
+
+
+def _successors(body: dict[str, Any], plan: PlanRow) -> list[dict[str, Any]]:
+    """The nominees given a rank, in its order, each with its projected position and date."""
+    ranked = []
+    for nomination in plan.nominations:
+        nip = nomination.nip
+        typed = str(body.get(f"rank-{nip}", "")).strip()
+        if not typed:
+            continue
+        if not typed.isdigit():
+            raise InvalidValue(f"urutan {typed!r} bukan angka / rank {typed!r} is not a number")
+        successor = {
+            "nip": nip,
+            "projected_position": body.get(f"position-{nip}", ""),
+            "projected_date": body.get(f"date-{nip}"),
+        }
+        ranked.append((int(typed), successor))
+    return [successor for _, successor in sorted(ranked, key=lambda pair: pair[0])]
+
+
+@router.post("/succession/plans/{plan_id}/steps/{name}")
+def plan_step(
+    request: Request, me: SignedIn, form: PostedForm, plan_id: UUID, name: str
+) -> Response:
+    app: Talenta = request.app.state.context.app
+    body = fields_of(form)
+    found = take(request, me, name, body, lambda: _plan(request, me, plan_id))
+    if isinstance(found, Refused):
+        return refused_page(request, me, found)
+
+    def command() -> Any:
+        if name == "nominate":
+            nominated = succession.Nominate(
+                plan_id=plan_id,
+                nip=body.get("nip"),
+                nominated_on=body.get("nominated_on"),
+                justification=body.get("justification", ""),
+            )
+            return succession.nominate(app, nominated, me.actor)
+        if name == "order_successors":
+            ordered = succession.OrderSuccessors(
+                plan_id=plan_id,
+                ordered_on=body.get("ordered_on"),
+                successors=_successors(body, found),
+                reason=body.get("reason", ""),
+            )
+            return succession.order_successors(app, ordered, me.actor)
+        raise NotFound(f"langkah {name} tidak ada / no step {name}")
+
+    outcome = take(request, me, name, body, command)
+    if isinstance(outcome, Refused):
+        now = _plan(request, me, plan_id)
+        return _plan_page(request, me, now, outcome.status, {name: outcome}, body)
+    return see_other(request, f"/succession/plans/{plan_id}?done={name}#step-{name}")
