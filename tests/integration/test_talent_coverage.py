@@ -1,0 +1,105 @@
+"""The coverage forecast read from the read models and answered over HTTP, on SQLite and
+PostgreSQL: holders found through the directory and their records, the successor ready from the
+decreed group, the flag; JSON and CSV; the roles and the agency bound."""
+
+from __future__ import annotations
+
+import csv
+import io
+from datetime import date
+
+from fastapi.testclient import TestClient
+from httpx import Response
+
+from domain.envelope import Role
+from domain.talent.coverage import Readiness, Status
+from services.api import create_api
+from services.api.context import Context
+from services.application import Talenta
+from services.auth import token_store
+from tests.integration.coverage_cases import (
+    AGENCY,
+    DIVISION,
+    DIVISION_NIP,
+    HEAD,
+    HEAD_NIP,
+    ON,
+    SECRETARY,
+    SECRETARY_NIP,
+    SUCCESSOR,
+    coverage_agency,
+)
+
+
+def test_the_forecast_flags_the_position_retiring_without_a_ready_successor(app: Talenta) -> None:
+    coverage_agency(app)
+    client = TestClient(create_api(Context.of(app)))
+    tokens = token_store(app)
+    secret = {
+        role: tokens.create_token(f"{role}@{AGENCY}", AGENCY, [role])[1]
+        for role in (Role.PPK, Role.ASSESSOR)
+    }
+    other = tokens.create_token("ppk@kota-madiun", "kota-madiun", [Role.PPK])[1]
+
+    def get(path: str, who: str) -> Response:
+        return client.get(path, headers={"Authorization": f"Bearer {who}"})
+
+    query = f"agency={AGENCY}&horizon=24&on={ON}"
+    answer = get(f"/talent/coverage?{query}", secret[Role.PPK])
+    assert answer.status_code == 200, answer.json()
+    found = answer.json()
+    assert found["horizon_end"] == "2028-01-05"
+    rows = {row["position"]: row for row in found["rows"]}
+    assert [row["position"] for row in found["rows"]] == [HEAD, SECRETARY, DIVISION]
+    head, secretary, division = rows[HEAD], rows[SECRETARY], rows[DIVISION]
+    assert (head["incumbent"], head["retirement_age"], head["vacates_on"]) == (
+        HEAD_NIP,
+        60,
+        "2026-07-01",
+    )
+    assert (head["citation"], head["status"], head["flagged"]) == (
+        "pp-11-2017:P239(2)(b)",
+        Status.WITHIN,
+        True,
+    )
+    assert (secretary["incumbent"], secretary["vacates_on"], secretary["flagged"]) == (
+        SECRETARY_NIP,
+        "2026-10-01",
+        False,
+    )
+    assert secretary["successors"] == [
+        {"nip": SUCCESSOR, "order": 1, "box": 9, "readiness": Readiness.READY}
+    ]
+    assert (division["incumbent"], division["status"]) == (DIVISION_NIP, Status.BEYOND)
+
+    # Before the group's decree (2025-04-08) and the order (04-09) no one is ready: flagged.
+    earlier = get(f"/talent/coverage?agency={AGENCY}&on=2025-04-07", secret[Role.PPK])
+    before = {row["position"]: row for row in earlier.json()["rows"]}
+    assert before[SECRETARY]["ready"] == 0 and before[SECRETARY]["flagged"] is True
+
+    exported = get(f"/talent/coverage/lines?{query}&format=csv", secret[Role.PPK])
+    assert exported.headers["content-type"].startswith("text/csv")
+    lines = list(csv.DictReader(io.StringIO(exported.text)))
+    assert [(line["position"], line["flagged"], line["ready"]) for line in lines] == [
+        (HEAD, "true", "0"),
+        (SECRETARY, "false", "1"),
+        (DIVISION, "false", "0"),
+    ]
+
+    refused = get(f"/talent/coverage?{query}", secret[Role.ASSESSOR])
+    assert refused.status_code == 403
+    foreign = get(f"/talent/coverage?{query}", other)
+    assert foreign.status_code == 403
+    too_far = get(f"/talent/coverage?{query.replace('24', '500')}", secret[Role.PPK])
+    assert too_far.status_code == 422
+
+
+def test_the_forecast_as_of_a_day_before_the_critical_decrees_is_empty(app: Talenta) -> None:
+    coverage_agency(app)
+    client = TestClient(create_api(Context.of(app)))
+    secret = token_store(app).create_token("tim", AGENCY, [Role.TALENT_TEAM])[1]
+    answer = client.get(
+        f"/talent/coverage?agency={AGENCY}&on={date(2025, 1, 10)}",
+        headers={"Authorization": f"Bearer {secret}"},
+    )
+    assert answer.status_code == 200 and answer.json()["rows"] == []
