@@ -8,6 +8,7 @@ import csv
 import io
 from datetime import date
 
+from click.testing import CliRunner
 from fastapi.testclient import TestClient
 from httpx import Response
 
@@ -17,6 +18,8 @@ from services.api import create_api
 from services.api.context import Context
 from services.application import Talenta
 from services.auth import token_store
+from services.cli.main import main
+from services.config import StoreConfig
 from tests.integration.coverage_cases import (
     AGENCY,
     DIVISION,
@@ -103,3 +106,33 @@ def test_the_forecast_as_of_a_day_before_the_critical_decrees_is_empty(app: Tale
         headers={"Authorization": f"Bearer {secret}"},
     )
     assert answer.status_code == 200 and answer.json()["rows"] == []
+
+
+def test_the_command_line_prints_the_forecast_as_a_table_and_as_csv(
+    app: Talenta, store: StoreConfig
+) -> None:
+    coverage_agency(app)
+
+    def run(*args: str) -> str:
+        common = ["--store", store.url, "--agency", AGENCY, "--on", str(ON)]
+        result = CliRunner().invoke(main, ["talent", "coverage", *common, *args])
+        assert result.exit_code == 0, result.output
+        return result.output
+
+    table = run("--horizon", "24").splitlines()
+    assert table[0].split()[0] == "Jabatan/Position"
+    assert HEAD in table[2] and "TANDAI/FLAGGED" in table[2]
+    assert SECRETARY in table[3] and "TANDAI" not in table[3]
+    assert table[-1].startswith("1 ditandai / flagged, s.d./through 2028-01-05")
+    lines = list(csv.reader(io.StringIO(run("--horizon", "6", "--csv"))))
+    # Six months: the head (vacant 2026-07-01) is still within, the secretary's (10-01) is not.
+    assert [(line[0], line[-1]) for line in lines[1:]] == [
+        (HEAD, "TANDAI/FLAGGED"),
+        (SECRETARY, ""),
+        (DIVISION, ""),
+    ]
+    refused = CliRunner().invoke(
+        main,
+        ["talent", "coverage", "--store", store.url, "--agency", AGENCY, "--as", "assessor"],
+    )
+    assert refused.exit_code == 1 and "read-coverage-forecast" in refused.output
