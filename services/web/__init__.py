@@ -7,6 +7,7 @@ from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 
 from services.web import auditor, employees, home, pool, rounds, signin, users, vacancies
+from services.web import coverage as coverage_page
 from services.web.frame import HERE, handle_page_errors
 from services.web.session import Sessions
 from services.web.settings import WebSettings
@@ -18,7 +19,7 @@ def mount_web(api: FastAPI, settings: WebSettings | None = None) -> None:
     """Adds the pages to the API's app, which keeps the application context they read."""
     api.state.web_sessions = Sessions(settings or WebSettings.from_env())
     api.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
-    modules = (signin, home, employees, rounds, pool, vacancies, auditor, users)
+    modules = (signin, home, employees, rounds, pool, vacancies, auditor, users, coverage_page)
     for module in modules:
         api.include_router(module.router)
     handle_page_errors(api, [route for module in modules for route in module.router.routes])
