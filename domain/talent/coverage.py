@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from datetime import date
 from enum import StrEnum
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, computed_field
 
 from domain.rules.core import Citation, Message
 from domain.rules.ninebox import SUCCESSION_BOXES
@@ -95,6 +95,7 @@ class CoverageForecast(BaseModel):
     convention: Message
     rows: list[CoverageRow]
 
+    @computed_field  # type: ignore[prop-decorator]
     @property
     def flagged(self) -> int:
         return sum(row.flagged for row in self.rows)
