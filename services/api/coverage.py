@@ -4,13 +4,12 @@ as JSON, and one line per position (CSV with ``format=csv``)."""
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import date
 from typing import Annotated
 
 from fastapi import APIRouter, Query
 from pydantic import BaseModel
 
-from domain.agencies import get_agency
 from domain.envelope import Actor
 from domain.talent.coverage import CoverageForecast
 from services.api.auth import CurrentActor
@@ -66,8 +65,7 @@ def lines(found: CoverageForecast) -> list[CoverageLine]:
 def _forecast(
     ctx: Context, actor: Actor, agency: str, horizon: int, on: date | None, via: str
 ) -> CoverageForecast:
-    day = on or get_agency(agency).local_date(datetime.now(UTC))
-    found = coverage_forecast(ctx.app, ctx.documents, ctx.directory, agency, day, horizon, actor)
+    found = coverage_forecast(ctx.app, ctx.documents, ctx.directory, agency, on, horizon, actor)
     record_reads(ctx.app, actor, agency, people(found), via)
     return found
 

@@ -4,11 +4,10 @@ target position's vacancy day against its ready successors, those falling vacant
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import date
 
 import click
 
-from domain.agencies import get_agency
 from domain.envelope import Role
 from domain.talent.coverage import CoverageForecast
 from services.bootstrap import ReadModels
@@ -46,12 +45,11 @@ def coverage(step: Step, horizon: int, on: date | None, as_csv: bool, as_json: b
     """The succession coverage forecast: when each critical and target position falls vacant
     (BUP of PP 11/2017 P239 from the holder's NIP) against its ready successors."""
     actor = step.actor(Role.CASEWORKER)
-    day = on or get_agency(step.agency).local_date(datetime.now(UTC))
     with step.app() as app:
         read_models = ReadModels.of(app)
         read_models.refresh()
         found = coverage_forecast(
-            app, read_models.documents, read_models.directory, step.agency, day, horizon, actor
+            app, read_models.documents, read_models.directory, step.agency, on, horizon, actor
         )
         record_reads(app, actor, step.agency, people(found), "talenta talent coverage")
     if as_json:

@@ -6,8 +6,9 @@ forecast itself is the pure domain/talent/coverage.py."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import UTC, date, datetime
 
+from domain.agencies import get_agency
 from domain.envelope import Actor, Role
 from domain.personnel.facts import PersonnelFacts
 from domain.rules.cycle import functional_grade_of
@@ -36,6 +37,8 @@ READERS = frozenset(
     }
 )
 MAX_HORIZON_MONTHS = 120
+# The calendar ends in 9999: a forecast, its horizon and its chart need ten years and more after.
+LATEST_DAY = date(9989, 1, 1)
 
 
 @bounded
@@ -44,16 +47,23 @@ def coverage_forecast(
     documents: DocumentView,
     directory: DirectoryView,
     agency: str,
-    on: date,
+    on: date | None,
     horizon_months: int,
     actor: Actor,
 ) -> CoverageForecast:
+    """As of ``on``, else today in the agency's own time zone."""
     if actor.role not in READERS:
         raise Forbidden("read-coverage-forecast", actor, READERS)
     same_agency(actor, agency)
-    _, cycle = cycle_pack(agency, on)
-    seats = _seats(app, documents, directory, agency, on)
-    return forecast(agency, seats, on, horizon_months, cycle.retirement)
+    day = on or get_agency(agency).local_date(datetime.now(UTC))
+    if day >= LATEST_DAY:
+        raise InvalidValue(
+            f"tanggal {day} di luar jangkauan proyeksi (sebelum {LATEST_DAY}) / day {day} is "
+            f"beyond the forecast's reach (before {LATEST_DAY})"
+        )
+    _, cycle = cycle_pack(agency, day)
+    seats = _seats(app, documents, directory, agency, day)
+    return forecast(agency, seats, day, horizon_months, cycle.retirement)
 
 
 def people(found: CoverageForecast) -> list[str]:

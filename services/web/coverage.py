@@ -6,13 +6,12 @@ API."""
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import date
 from typing import Annotated
 
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response
 
-from domain.agencies import get_agency
 from services.api.context import fresh_context
 from services.api.coverage import CoverageLine, lines
 from services.personal_data import shown
@@ -40,10 +39,9 @@ def coverage(
 ) -> Response:
     ctx = fresh_context(request)
     agency = me.actor.agency
-    day = on or get_agency(agency).local_date(datetime.now(UTC))
     try:
         found = coverage_forecast(
-            ctx.app, ctx.documents, ctx.directory, agency, day, horizon, me.actor
+            ctx.app, ctx.documents, ctx.directory, agency, on, horizon, me.actor
         )
     except Exception as error:
         refused = refused_read(error)

@@ -95,6 +95,8 @@ def test_the_forecast_flags_the_position_retiring_without_a_ready_successor(app:
     assert foreign.status_code == 403
     too_far = get(f"/talent/coverage?{query.replace('24', '500')}", secret[Role.PPK])
     assert too_far.status_code == 422
+    at_the_end = get(f"/talent/coverage?agency={AGENCY}&on=9999-12-01", secret[Role.PPK])
+    assert at_the_end.status_code == 422 and at_the_end.json()["code"] == "invalid-value"
 
 
 def test_the_forecast_as_of_a_day_before_the_critical_decrees_is_empty(app: Talenta) -> None:
