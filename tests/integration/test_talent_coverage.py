@@ -20,6 +20,7 @@ from services.application import Talenta
 from services.auth import token_store
 from services.cli.main import main
 from services.config import StoreConfig
+from services.personal_data_reads import list_reads
 from tests.integration.coverage_cases import (
     AGENCY,
     DIVISION,
@@ -32,6 +33,8 @@ from tests.integration.coverage_cases import (
     SUCCESSOR,
     coverage_agency,
 )
+
+VIA = "GET /talent/coverage"
 
 
 def test_the_forecast_flags_the_position_retiring_without_a_ready_successor(app: Talenta) -> None:
@@ -74,6 +77,11 @@ def test_the_forecast_flags_the_position_retiring_without_a_ready_successor(app:
         {"nip": SUCCESSOR, "order": 1, "box": 9, "readiness": Readiness.READY}
     ]
     assert (division["incumbent"], division["status"]) == (DIVISION_NIP, Status.BEYOND)
+    # The dates tell the birth dates: the PPK's read is recorded for each holder and successor.
+    context = Context.of(app)
+    context.refresh()
+    read = {row.nip for row in list_reads(context.documents, AGENCY) if row.via == VIA}
+    assert read == {HEAD_NIP, SECRETARY_NIP, DIVISION_NIP, SUCCESSOR}
 
     # Before the group's decree (2025-04-08) and the order (04-09) no one is ready: flagged.
     earlier = get(f"/talent/coverage?agency={AGENCY}&on=2025-04-07", secret[Role.PPK])
