@@ -90,6 +90,14 @@ def test_the_page_flags_the_position_retiring_without_a_ready_successor(
     assert page.locator("#horizon").input_value() == "3", "the language switch keeps the query"
     page.close()
 
+    phone = browser.new_page(viewport={"width": 390, "height": 844})
+    sign_in(phone, site, "tamu")
+    phone.goto(f"{site.url}/coverage?horizon=24&on=2026-01-05")
+    phone.screenshot(path=str(tmp_path / "coverage_phone.png"), full_page=True)
+    fits = "() => document.documentElement.scrollWidth <= window.innerWidth"
+    assert phone.evaluate(fits), "the page fits a phone; the chart and the table scroll"
+    phone.close()
+
 
 def test_a_role_that_may_not_read_it_is_refused_with_the_roles_that_may(
     site: Site, browser: Any, agency: None
