@@ -12,6 +12,8 @@ from domain.agencies import get_agency
 from domain.envelope import Actor, Role
 from domain.personnel.facts import PersonnelFacts
 from domain.rules.cycle import functional_grade_of
+from domain.rules.registry import pack_for
+from domain.rules.retirement import NATIONAL_RETIREMENT, RetirementRules
 from domain.talent.coverage import CoverageForecast, PlannedSuccessor, Seat, forecast
 from domain.values import FunctionalGrade, InvalidValue, Nip, PositionLevel
 from projections import talent as read
@@ -22,7 +24,6 @@ from services.agency_bounds import bounded
 from services.application import Talenta
 from services.auth import same_agency
 from services.permissions import Forbidden
-from services.talent.common import cycle_pack
 
 # Who reads the forecast: those preparing and deciding succession, and those auditing it. It
 # shows when each holder retires, which the NIP's birth date tells: roles that see birth dates.
@@ -61,9 +62,15 @@ def coverage_forecast(
             f"tanggal {day} di luar jangkauan proyeksi (sebelum {LATEST_DAY}) / day {day} is "
             f"beyond the forecast's reach (before {LATEST_DAY})"
         )
-    _, cycle = cycle_pack(agency, day)
     seats = _seats(app, documents, directory, agency, day)
-    return forecast(agency, seats, day, horizon_months, cycle.retirement)
+    return forecast(agency, seats, day, horizon_months, retirement_of(agency))
+
+
+def retirement_of(agency: str) -> RetirementRules:
+    """The agency's pack's retirement ages. A pack without the talent cycle (Madiun) declares no
+    critical or target position, so its forecast is empty; the national ages stand for it."""
+    cycle = pack_for(get_agency(agency).id).cycle
+    return cycle.retirement if cycle is not None else NATIONAL_RETIREMENT
 
 
 def people(found: CoverageForecast) -> list[str]:

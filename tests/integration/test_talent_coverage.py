@@ -116,6 +116,12 @@ def test_the_forecast_as_of_a_day_before_the_critical_decrees_is_empty(app: Tale
         headers={"Authorization": f"Bearer {secret}"},
     )
     assert answer.status_code == 200 and answer.json()["rows"] == []
+    # Madiun's pack has no talent cycle, hence no critical or target position to forecast.
+    madiun = token_store(app).create_token("bkpsdm", "kota-madiun", [Role.CASEWORKER])[1]
+    answer = client.get(
+        "/talent/coverage?agency=kota-madiun", headers={"Authorization": f"Bearer {madiun}"}
+    )
+    assert answer.status_code == 200 and answer.json()["rows"] == []
 
 
 def test_the_command_line_prints_the_forecast_as_a_table_and_as_csv(
