@@ -136,11 +136,11 @@ def _row(seat: Seat, on: date, end: date, rules: RetirementRules) -> CoverageRow
     age = rules.age_for(seat.level, seat.functional_grade)
     # Several holders of one position (executors): it first falls vacant with the earliest.
     holder = min(seat.incumbents, key=lambda nip: vacates_on(nip.birth_date, age), default=None)
-    vacant_from = vacates_on(holder.birth_date, age) if holder else None
-    if holder is None:
-        status = Status.VACANT
-    else:
-        status = Status.WITHIN if vacant_from and vacant_from <= end else Status.BEYOND
+    vacant_from: date | None = None
+    status = Status.VACANT
+    if holder is not None:
+        vacant_from = vacates_on(holder.birth_date, age)
+        status = Status.WITHIN if vacant_from <= end else Status.BEYOND
     needed_by = vacant_from or on
     successors = [
         SuccessorRow(
