@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 from datetime import date
 
 from click.testing import CliRunner
@@ -147,6 +148,8 @@ def test_the_command_line_prints_the_forecast_as_a_table_and_as_csv(
         (SECRETARY, ""),
         (DIVISION, ""),
     ]
+    as_json = json.loads(run("--json"))
+    assert (as_json["flagged"], as_json["rows"][0]["incumbent"]) == (1, HEAD_NIP)
     refused = CliRunner().invoke(
         main,
         ["talent", "coverage", "--store", store.url, "--agency", AGENCY, "--as", "assessor"],
