@@ -6,6 +6,7 @@ forecast itself is the pure domain/talent/coverage.py."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import UTC, date, datetime
 
 from domain.agencies import get_agency
@@ -19,6 +20,7 @@ from domain.values import FunctionalGrade, InvalidValue, Nip, PositionLevel
 from projections import talent as read
 from projections.directory import DirectoryView
 from projections.documents import DocumentView
+from projections.talent.profiles import PROFILES, ProfileRow
 from projections.talent.succession import PlanRow
 from services.agency_bounds import bounded
 from services.application import Talenta
@@ -92,6 +94,7 @@ def _seats(
     keys = critical.keys() | plans.keys()
     holders = _holders(app, directory, agency, on, {position for _, position in keys})
     group = _decreed_group(documents, agency, on)
+    boxes = _boxes(documents, agency, on, plans.values())
     seats = []
     for key in sorted(keys):
         unit, position = key
@@ -107,7 +110,7 @@ def _seats(
                 critical=key in critical,
                 target=plan is not None,
                 incumbents=tuple(facts.nip for facts in held),
-                successors=_successors(documents, agency, plan, group, on),
+                successors=_successors(plan, group, boxes, on),
             )
         )
     return seats
@@ -157,21 +160,32 @@ def _decreed_group(documents: DocumentView, agency: str, on: date) -> frozenset[
     return frozenset(m.nip for m in latest.members) if latest else frozenset()
 
 
+def _boxes(
+    documents: DocumentView, agency: str, on: date, plans: Iterable[PlanRow]
+) -> dict[str, int]:
+    """The box on ``on`` of every successor of the plans, read in one pass over the profiles."""
+    wanted = {s.nip for plan in plans for s in plan.successors}
+    boxes = {}
+    for document in documents.list(PROFILES, agency):
+        if document["nip"] not in wanted:
+            continue  # parsed only for the successors: an agency maps thousands
+        assessment = ProfileRow.model_validate(document).in_force(on)
+        if assessment is not None:
+            boxes[document["nip"]] = assessment.box
+    return boxes
+
+
 def _successors(
-    documents: DocumentView, agency: str, plan: PlanRow | None, group: frozenset[str], on: date
+    plan: PlanRow | None, group: frozenset[str], boxes: dict[str, int], on: date
 ) -> tuple[PlannedSuccessor, ...]:
     if plan is None or (plan.ordered_on is not None and plan.ordered_on > on):
         return ()
-    planned = []
-    for successor in plan.successors:
-        profile = read.profile(documents, agency, successor.nip)
-        assessment = profile.in_force(on) if profile else None
-        planned.append(
-            PlannedSuccessor(
-                nip=Nip(successor.nip),
-                order=successor.order,
-                in_group=successor.nip in group,
-                box=assessment.box if assessment else None,
-            )
+    return tuple(
+        PlannedSuccessor(
+            nip=Nip(successor.nip),
+            order=successor.order,
+            in_group=successor.nip in group,
+            box=boxes.get(successor.nip),
         )
-    return tuple(planned)
+        for successor in plan.successors
+    )
