@@ -14,7 +14,8 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, GetCoreSchemaHandler, model_validator
 from pydantic_core import core_schema
 
-_CITATION = re.compile(r"(?P<pack>[a-z][a-z-]*-\d{4}):(?P<article>\S(?:.*\S)?)")
+# A pack's id, or a national regulation's (``pp-11-2017``: its number, then its year).
+_CITATION = re.compile(r"(?P<pack>[a-z][a-z0-9-]*-\d{4}):(?P<article>\S(?:.*\S)?)")
 
 
 class Message(BaseModel):

@@ -11,6 +11,7 @@ from pydantic import BaseModel, ConfigDict
 from domain.envelope import Role
 from domain.personnel.facts import EmploymentStatus, PositionSpell
 from domain.rules.core import Citation, Message
+from domain.rules.retirement import NATIONAL_RETIREMENT, RetirementRules
 from domain.values import FunctionalGrade, PositionLevel
 
 
@@ -56,6 +57,9 @@ class CycleRules(BaseModel):
     group_setter: Role
     group_citation: Citation
     plan_citation: Citation
+    # The retirement age per position (national: PP 11/2017 as amended by PP 17/2020, P239),
+    # from which the coverage forecast dates each critical or target position's vacancy.
+    retirement: RetirementRules = NATIONAL_RETIREMENT
     development_priority_citation: Citation
     # The corporate university's methods (Binjai P26; Balikpapan P21(2)(a) names it only).
     corporate_university_citation: Citation

@@ -11,6 +11,7 @@ from services.api.audit import router as audit_router
 from services.api.auth import use_authenticator
 from services.api.characters import refuse_unstorable
 from services.api.context import Context, ReadYourWrites
+from services.api.coverage import router as coverage_router
 from services.api.exports import shape_answers
 from services.api.inbox import router as inbox_router
 from services.api.limits import BoundedBody
@@ -46,6 +47,7 @@ def create_api(
     api.include_router(personnel.router)
     api.include_router(scouting.router)
     api.include_router(talent.router)
+    api.include_router(coverage_router)
     api.include_router(audit_router)
     api.include_router(inbox_router)
     api.include_router(access.router)

@@ -16,6 +16,7 @@ from domain.values import PositionLevel
 from services.cli.options import date_option, document_option, document_refs, json_option
 from services.cli.refusals import RefusingGroup
 from services.cli.step import Step, step_options
+from services.cli.talent_coverage import coverage
 from services.cli.talent_development import (
     award,
     close_follow_up,
@@ -253,3 +254,4 @@ for later in (
 ):
     talent.add_command(later)
 talent.add_command(show)
+talent.add_command(coverage)

@@ -11,6 +11,7 @@ from fastapi.staticfiles import StaticFiles
 from services.web import (
     acquisition,
     auditor,
+    coverage,
     employees,
     home,
     mapping,
@@ -34,7 +35,7 @@ def mount_web(api: FastAPI, settings: WebSettings | None = None) -> None:
     api.state.web_sessions = Sessions(settings or WebSettings.from_env())
     api.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     modules: tuple[ModuleType, ...] = (signin, home, employees, rounds, pool, vacancies, auditor)
-    modules += (users, acquisition, mapping, ninebox, succession)
+    modules += (users, acquisition, mapping, ninebox, succession, coverage)
     for module in modules:
         api.include_router(module.router)
     handle_page_errors(api, [route for module in modules for route in module.router.routes])

@@ -325,6 +325,44 @@ ID: dict[str, str] = {
     "minutes_number": "Nomor berita acara",
     "minutes_date": "Tanggal berita acara",
     "minutes_document": "Berkas berita acara",
+    "coverage": "Proyeksi suksesi",
+    "cov_intro": "Untuk setiap jabatan kritis dan jabatan target: kapan pejabatnya mencapai Batas "
+    "Usia Pensiun (dari tanggal lahir pada NIP) dan berapa suksesor yang siap (dalam kelompok "
+    "rencana suksesi yang ditetapkan, kotak 7-9, dalam rencana suksesi). Jabatan yang lowong "
+    "dalam cakrawala tanpa suksesor siap ditandai merah.",
+    "cov_horizon": "Cakrawala (bulan)",
+    "cov_months": "bulan",
+    "cov_horizon_end": "Cakrawala s.d.",
+    "cov_positions": "Jabatan kritis dan target",
+    "cov_flagged_count": "Ditandai: tanpa suksesor siap",
+    "cov_empty": "Belum ada jabatan kritis atau jabatan target pada tanggal ini.",
+    "cov_timeline": "Garis waktu pensiun",
+    "cov_timeline_desc": "Satu baris per jabatan; batang dari tanggal yang dibaca sampai pejabat "
+    "pensiun, garis putus-putus menandai akhir cakrawala, baris merah tanpa suksesor siap.",
+    "cov_timeline_legend": "titik: tanggal jabatan lowong; belah ketupat: sudah lowong; panah: "
+    "di luar sumbu",
+    "cov_table": "Rincian per jabatan",
+    "cov_incumbent": "Pejabat",
+    "cov_bup": "BUP",
+    "cov_vacates_on": "Lowong mulai",
+    "cov_successors": "Suksesor",
+    "cov_ready": "Siap",
+    "cov_flag": "Tanda",
+    "cov_flagged": "Tanpa suksesor siap",
+    "cov_covered": "Terpenuhi",
+    "cov_covered_means": "ada suksesor siap, atau lowong di luar cakrawala",
+    "cov_critical": "kritis",
+    "cov_target": "target",
+    "cov_vacant_now": "lowong",
+    "cov_box": "kotak",
+    "cov_no_successors": "Belum ada suksesor dalam rencana.",
+    "cov_status_vacant": "lowong sekarang",
+    "cov_status_within-horizon": "dalam cakrawala",
+    "cov_status_beyond-horizon": "di luar cakrawala",
+    "cov_readiness_ready": "siap",
+    "cov_readiness_not-in-group": "belum dalam kelompok yang ditetapkan",
+    "cov_readiness_box-below-7": "tidak di kotak 7-9",
+    "cov_readiness_retires-first": "pensiun lebih dulu",
 }
 
 EN: dict[str, str] = {
@@ -641,6 +679,44 @@ EN: dict[str, str] = {
     "minutes_number": "Minutes number",
     "minutes_date": "Minutes date",
     "minutes_document": "The minutes document",
+    "coverage": "Succession coverage",
+    "cov_intro": "For each critical and target position: when its holder reaches the retirement "
+    "age (from the birth date in the NIP) and how many successors are ready (in the decreed "
+    "succession group, boxes 7-9, in the succession plan). Positions falling vacant within the "
+    "horizon with no ready successor are flagged in red.",
+    "cov_horizon": "Horizon (months)",
+    "cov_months": "months",
+    "cov_horizon_end": "Horizon through",
+    "cov_positions": "Critical and target positions",
+    "cov_flagged_count": "Flagged: no ready successor",
+    "cov_empty": "No critical or target position on this date yet.",
+    "cov_timeline": "Retirement timeline",
+    "cov_timeline_desc": "One row per position; a bar from the day read to the holder's "
+    "retirement, a dashed line at the horizon's end, red rows without a ready successor.",
+    "cov_timeline_legend": "dot: the day the position falls vacant; diamond: vacant already; "
+    "arrow: beyond the axis",
+    "cov_table": "Position by position",
+    "cov_incumbent": "Holder",
+    "cov_bup": "Retirement age",
+    "cov_vacates_on": "Vacant from",
+    "cov_successors": "Successors",
+    "cov_ready": "Ready",
+    "cov_flag": "Flag",
+    "cov_flagged": "No ready successor",
+    "cov_covered": "Covered",
+    "cov_covered_means": "a ready successor, or vacant beyond the horizon",
+    "cov_critical": "critical",
+    "cov_target": "target",
+    "cov_vacant_now": "vacant",
+    "cov_box": "box",
+    "cov_no_successors": "No successor in the plan yet.",
+    "cov_status_vacant": "vacant now",
+    "cov_status_within-horizon": "within the horizon",
+    "cov_status_beyond-horizon": "beyond the horizon",
+    "cov_readiness_ready": "ready",
+    "cov_readiness_not-in-group": "not in the decreed group",
+    "cov_readiness_box-below-7": "not in boxes 7-9",
+    "cov_readiness_retires-first": "retires first",
 }
 
 # The talent cycle's labels, kept in their own module.

@@ -17,6 +17,7 @@ TINY = {
     "bulk_import": ["--employees", "60", "--repeats", "1"],
     "projections": ["--rate", "200", "--seconds", "0.5"],
     "auditor": ["--sizes", "400", "--repeats", "2"],
+    "coverage": ["--employees", "60", "--positions", "4", "--repeats", "2"],
 }
 
 
