@@ -22,17 +22,29 @@ from services.settings import Settings
     default=str(DATA),
     show_default=True,
     type=click.Path(path_type=Path),
-    help="Folder for the Temporal dev server's database.",
+    help="Folder for the Temporal dev server's database and the sign-in sessions' secret.",
 )
 @settings_option
+@click.option(
+    "--no-clocks",
+    is_flag=True,
+    help="Only the API and its read models, no Temporal: one API process of many, the clocks "
+    "run by `talenta worker` processes against a Temporal server run elsewhere.",
+)
 def serve(
-    store: str, host: str, port: int, temporal_port: int, data: Path, settings: Settings
+    store: str,
+    host: str,
+    port: int,
+    temporal_port: int,
+    data: Path,
+    settings: Settings,
+    no_clocks: bool,
 ) -> None:
     """Run the product: API, read models and a Temporal dev server started here."""
     from services.serve import run
 
     with creating_stores(True):
-        run(StoreConfig(store), host, port, temporal_port, data, settings)
+        run(StoreConfig(store), host, port, temporal_port, data, settings, not no_clocks)
 
 
 @click.command()
