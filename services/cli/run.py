@@ -8,7 +8,15 @@ from pathlib import Path
 import click
 
 from services.cli.options import settings_option, store_option
-from services.config import DATA, DEFAULT_TEMPORAL, TEMPORAL_ENV, StoreConfig, creating_stores
+from services.config import (
+    DATA,
+    DEFAULT_NAMESPACE,
+    DEFAULT_TEMPORAL,
+    NAMESPACE_ENV,
+    TEMPORAL_ENV,
+    StoreConfig,
+    creating_stores,
+)
 from services.settings import Settings
 
 
@@ -56,11 +64,18 @@ def serve(
     show_default=True,
     help=f"Address of a running Temporal server ({TEMPORAL_ENV}).",
 )
+@click.option(
+    "--namespace",
+    envvar=NAMESPACE_ENV,
+    default=DEFAULT_NAMESPACE,
+    show_default=True,
+    help=f"The Temporal namespace of the clocks ({NAMESPACE_ENV}), e.g. one per province.",
+)
 @settings_option
-def worker(store: str, temporal: str, settings: Settings) -> None:
+def worker(store: str, temporal: str, namespace: str, settings: Settings) -> None:
     """Run the clocks against a running Temporal server: the worker and the relay. Start as
     many as you like; clocks are started once whatever runs the relay. `talenta-worker` runs
     the same without the command line loaded."""
     from services.worker import run_worker
 
-    run_worker(StoreConfig(store), temporal, settings)
+    run_worker(StoreConfig(store), temporal, settings, namespace)
