@@ -63,7 +63,7 @@ from tests.faults.exports import write_export
 ROUNDS = 3  # each shared by two caseworkers, one on each API process
 PER_CASEWORKER = 25
 ENTRIES = 8  # pool entries, a milestone of one every two seconds
-FIRST_DUE = 30  # seconds after they are decreed: time for a second worker to start
+FIRST_DUE = 36  # seconds after they are decreed: time for a second worker to start
 CLERK = Actor(id="impor", role=Role.CASEWORKER, agency=AGENCY)
 
 
