@@ -121,6 +121,7 @@ def rebuilt(
 
 
 @pytest.mark.postgres
+@pytest.mark.temporal  # a dev server of its own
 async def test_a_province_of_two_api_processes_and_two_workers_loses_and_doubles_nothing(
     pg_server: PostgresServer,
     pg_store: StoreConfig,
