@@ -26,6 +26,9 @@ EVENTS_TABLE = "talenta_events"
 # The Temporal server a worker run apart from `talenta serve` connects to.
 TEMPORAL_ENV = "TALENTA_TEMPORAL"
 DEFAULT_TEMPORAL = "127.0.0.1:7233"
+# Its namespace: a deployment may give each province (or agency) a namespace of its own.
+NAMESPACE_ENV = "TALENTA_TEMPORAL_NAMESPACE"
+DEFAULT_NAMESPACE = "default"
 
 
 # Whether opening a store that does not exist creates it. Code and tests opening a store they

@@ -1,7 +1,11 @@
 """Runs the embedded product: the store, a Temporal dev server it starts itself with the clocks'
 worker and relay, the read models kept up to date with the log, and the HTTP API. The agencies'
 settings (lead times, delivery channels) are read before anything starts, so bad settings stop
-the start with their error."""
+the start with their error.
+
+Without the clocks (``--no-clocks``) it is one API process of many: the read models and the
+HTTP API over a shared store, no Temporal at all; the clocks then run in workers of their own
+(`talenta worker`) against a Temporal server run elsewhere."""
 
 from __future__ import annotations
 
@@ -12,6 +16,7 @@ import threading
 from pathlib import Path
 
 import uvicorn
+from temporalio.client import Client
 
 from infra.temporal import start_dev_server
 from services.api import create_api
@@ -29,29 +34,46 @@ async def serve(
     data.mkdir(parents=True, exist_ok=True)
     # On disk, so pending clocks survive a restart of the product.
     temporal = await start_dev_server(data / "temporal.db", port=temporal_port)
-    app = open_store(store)
-    stop = threading.Event()
     try:
         client = await temporal.connect()
         log.info("Temporal dev server on %s (namespace %s)", temporal.target, client.namespace)
+        await serve_api(store, host, port, data, settings, client, f"Temporal at {temporal.target}")
+    finally:
+        await temporal.stop()
+
+
+async def serve_api(
+    store: StoreConfig,
+    host: str,
+    port: int,
+    data: Path,
+    settings: Settings,
+    client: Client | None,
+    clocks_at: str,
+) -> None:
+    """The read models and the HTTP API, with the clocks when ``client`` is given."""
+    data.mkdir(parents=True, exist_ok=True)
+    app = open_store(store)
+    stop = threading.Event()
+    try:
         read_models = ReadModels.of(app)
         read_models.follow(stop)  # readers answer from the read models as they stand
-        web = WebSettings.from_env(data / "web-secret")  # the session secret stays with the data
+        # The session secret stays with the data, unless TALENTA_WEB_SECRET gives the one that
+        # every API process of a deployment shares.
+        web = WebSettings.from_env(data / "web-secret")
         config = uvicorn.Config(
             create_api(read_models, web=web), host=host, port=port, log_level="info"
         )
-        async with clocks(app, client, settings):
+        async with clocks(app, client, settings) if client else contextlib.nullcontext():
             print(
                 f"Talenta: web interface and API on http://{host}:{port}/ (API docs at /docs), "
-                f"store {store.url}, "
-                f"Temporal at {temporal.target}",
+                f"store {store.url}, {clocks_at}",
                 flush=True,
             )
             await uvicorn.Server(config).serve()
     finally:
         stop.set()
         app.close()
-        await temporal.stop()
 
 
 def run(
@@ -61,8 +83,13 @@ def run(
     temporal_port: int,
     data: Path,
     settings: Settings | None = None,
+    with_clocks: bool = True,
 ) -> None:
     found = settings or load_settings()
     # Ctrl-C is the way to stop the product; everything is shut down in serve()'s finally.
     with contextlib.suppress(KeyboardInterrupt):
-        asyncio.run(serve(store, host, port, temporal_port, data, found))
+        if with_clocks:
+            asyncio.run(serve(store, host, port, temporal_port, data, found))
+        else:
+            clockless = "clocks run by the workers (talenta worker)"
+            asyncio.run(serve_api(store, host, port, data, found, None, clockless))

@@ -58,8 +58,10 @@ class ChainFollower(Follower):
             try:
                 self.view.append(links, Tracking(self.tracking_key, links[-1].notification_id))
             except IntegrityError:
-                if self.position < links[-1].notification_id:
-                    raise  # nobody chained these: not a race, a real failure
+                # Another follower moved the head meanwhile, by a batch that may end before or
+                # after this one's: start again from wherever it is now.
+                if self.position == (head.notification_id if head else 0):
+                    raise  # nobody chained anything: not a race, a real failure
                 continue
             applied += len(links)
             if len(notifications) < self.batch_size:

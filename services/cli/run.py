@@ -8,7 +8,15 @@ from pathlib import Path
 import click
 
 from services.cli.options import settings_option, store_option
-from services.config import DATA, DEFAULT_TEMPORAL, TEMPORAL_ENV, StoreConfig, creating_stores
+from services.config import (
+    DATA,
+    DEFAULT_NAMESPACE,
+    DEFAULT_TEMPORAL,
+    NAMESPACE_ENV,
+    TEMPORAL_ENV,
+    StoreConfig,
+    creating_stores,
+)
 from services.settings import Settings
 
 
@@ -22,17 +30,29 @@ from services.settings import Settings
     default=str(DATA),
     show_default=True,
     type=click.Path(path_type=Path),
-    help="Folder for the Temporal dev server's database.",
+    help="Folder for the Temporal dev server's database and the sign-in sessions' secret.",
 )
 @settings_option
+@click.option(
+    "--no-clocks",
+    is_flag=True,
+    help="Only the API and its read models, no Temporal: one API process of many, the clocks "
+    "run by `talenta worker` processes against a Temporal server run elsewhere.",
+)
 def serve(
-    store: str, host: str, port: int, temporal_port: int, data: Path, settings: Settings
+    store: str,
+    host: str,
+    port: int,
+    temporal_port: int,
+    data: Path,
+    settings: Settings,
+    no_clocks: bool,
 ) -> None:
     """Run the product: API, read models and a Temporal dev server started here."""
     from services.serve import run
 
     with creating_stores(True):
-        run(StoreConfig(store), host, port, temporal_port, data, settings)
+        run(StoreConfig(store), host, port, temporal_port, data, settings, not no_clocks)
 
 
 @click.command()
@@ -44,11 +64,18 @@ def serve(
     show_default=True,
     help=f"Address of a running Temporal server ({TEMPORAL_ENV}).",
 )
+@click.option(
+    "--namespace",
+    envvar=NAMESPACE_ENV,
+    default=DEFAULT_NAMESPACE,
+    show_default=True,
+    help=f"The Temporal namespace of the clocks ({NAMESPACE_ENV}), e.g. one per province.",
+)
 @settings_option
-def worker(store: str, temporal: str, settings: Settings) -> None:
+def worker(store: str, temporal: str, namespace: str, settings: Settings) -> None:
     """Run the clocks against a running Temporal server: the worker and the relay. Start as
     many as you like; clocks are started once whatever runs the relay. `talenta-worker` runs
     the same without the command line loaded."""
     from services.worker import run_worker
 
-    run_worker(StoreConfig(store), temporal, settings)
+    run_worker(StoreConfig(store), temporal, settings, namespace)

@@ -15,7 +15,7 @@ from uuid import uuid4
 import psycopg
 import pytest
 from click.testing import CliRunner
-from eventsourcing.persistence import IntegrityError
+from eventsourcing.persistence import IntegrityError, Tracking
 from fastapi.testclient import TestClient
 from psycopg import sql
 
@@ -24,6 +24,7 @@ from projections.chain import (
     ChainFollower,
     ChainView,
     Head,
+    Link,
     ProblemKind,
     Verification,
     chain_view,
@@ -322,6 +323,33 @@ def test_followers_racing_chain_each_record_once(app: Talenta, chain: ChainView)
     assert verification.ok, verification.problems
     assert verification.checked == last_id(app)
     assert sum(applied) == last_id(app) - before  # each new record chained by one of them
+
+
+def test_a_follower_whose_batch_a_shorter_one_overlapped_meanwhile_carries_on(
+    app: Talenta, chain: ChainView, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    before = last_id(app)
+    for day in (11, 12, 13):
+        assess(app, AGENCY, B, 5, date(2025, 3, day))
+    late, other = chain_view(app), chain_view(app)
+    append = late.append
+    overlapped: list[int] = []
+
+    def after_another_chained_the_first(links: Sequence[Link], tracking: Tracking) -> None:
+        # Another process's follower, with a smaller batch, chains the first record meanwhile.
+        if not overlapped:
+            first = links[0]
+            other.append([first], Tracking(tracking.application_name, first.notification_id))
+            overlapped.append(first.notification_id)
+        append(links, tracking)
+
+    monkeypatch.setattr(late, "append", after_another_chained_the_first)
+    applied = ChainFollower(app, late).catch_up()
+    verification = verify(app, chain)
+    assert overlapped == [before + 1]
+    assert verification.ok, verification.problems
+    assert verification.checked == last_id(app)
+    assert applied == last_id(app) - before - 1  # the rest, after the other's one
 
 
 def run(store: StoreConfig, *args: str) -> Any:
