@@ -3,11 +3,28 @@ handlers, permissions and refusals as the API, for people signed in with a passw
 
 from __future__ import annotations
 
+from types import ModuleType
+
 from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 
-from services.web import auditor, employees, home, pool, rounds, signin, users, vacancies
-from services.web.frame import HERE, handle_page_errors
+from services.web import (
+    auditor,
+    development,
+    employees,
+    expiry,
+    home,
+    monitoring,
+    placement,
+    pool,
+    retention,
+    rounds,
+    signin,
+    users,
+    vacancies,
+)
+from services.web.cycle import runs_cycle
+from services.web.frame import HERE, TEMPLATES, handle_page_errors
 from services.web.session import Sessions
 from services.web.settings import WebSettings
 
@@ -18,7 +35,10 @@ def mount_web(api: FastAPI, settings: WebSettings | None = None) -> None:
     """Adds the pages to the API's app, which keeps the application context they read."""
     api.state.web_sessions = Sessions(settings or WebSettings.from_env())
     api.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
-    modules = (signin, home, employees, rounds, pool, vacancies, auditor, users)
+    modules: tuple[ModuleType, ...] = (signin, home, employees, rounds, pool, vacancies, auditor)
+    modules += (users, development, retention, placement, monitoring, expiry)
+    # The navigation offers the talent cycle's pages where the agency's pack runs the cycle.
+    TEMPLATES.env.globals["runs_cycle"] = runs_cycle
     for module in modules:
         api.include_router(module.router)
     handle_page_errors(api, [route for module in modules for route in module.router.routes])
