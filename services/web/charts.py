@@ -11,6 +11,8 @@ WIDTH = 720
 LABEL = 190  # the left margin holding each bar's label
 ROW = 22
 AXIS = 28  # the bottom margin holding the years
+TOP = 20  # the top margin holding today's label
+RIGHT = 30  # room for the last year's label
 
 
 @dataclass(frozen=True)
@@ -55,20 +57,19 @@ def timeline(spans: list[Span], today: date) -> Timeline:
     first = min([s.start for s in spans] + [today]).year
     last = max([s.end for s in spans] + [today]).year + 1
     origin, finish = date(first, 1, 1), date(last, 1, 1)
-    scale = (WIDTH - LABEL - 10) / (finish - origin).days
+    scale = (WIDTH - LABEL - RIGHT) / (finish - origin).days
 
     def x(day: date) -> float:
         return round(LABEL + (day - origin).days * scale, 1)
 
     ordered = sorted(spans, key=lambda s: (s.end, s.label))
-    top = 6
     bars = tuple(
-        Bar(span, x(span.start), max(x(span.end) - x(span.start), 2.0), top + i * ROW)
+        Bar(span, x(span.start), max(x(span.end) - x(span.start), 2.0), TOP + i * ROW)
         for i, span in enumerate(ordered)
     )
     ticks = tuple(Tick(x(date(year, 1, 1)), str(year)) for year in range(first, last + 1))
-    height = top + max(len(bars), 1) * ROW + AXIS
-    return Timeline(WIDTH, height, top, bars, ticks, today, x(today))
+    height = TOP + max(len(bars), 1) * ROW + AXIS
+    return Timeline(WIDTH, height, TOP, bars, ticks, today, x(today))
 
 
 @dataclass(frozen=True)

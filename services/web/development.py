@@ -109,6 +109,11 @@ def _checked(
         return None
     answer: dict[str, Any] = shown(result.model_dump(mode="json"), me.actor.role)
     answer["eligible"] = result.eligible
+    pack, _ = cycle_pack(me.actor.agency, on)
+    # Each reading with the words of the option applied, as the pack documents it.
+    answer["readings"] = [
+        (use.id, pack.reading(use.id).options[use.option]) for use in result.readings_used
+    ]
     return answer
 
 

@@ -450,6 +450,7 @@ ID: dict[str, str] = {
     "monitoring_open": "Evaluasi pemantauan terbuka",
     "recorded": "tercatat",
     "figures_so_far": "Tampilkan angka tahun ini sejauh ini",
+    "supporting_documents": "Dokumen pendukung",
 }
 
 EN: dict[str, str] = {
@@ -892,6 +893,7 @@ EN: dict[str, str] = {
     "monitoring_open": "Monitoring evaluations open",
     "recorded": "recorded",
     "figures_so_far": "Show this year's figures so far",
+    "supporting_documents": "Supporting documents",
 }
 
 CATALOGUE: dict[str, dict[str, str]] = {"id": ID, "en": EN}
