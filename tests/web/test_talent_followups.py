@@ -10,6 +10,7 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
@@ -43,6 +44,7 @@ from services.web.cycle import today_of
 from tests.integration.test_talent_succession import actor, assess, nominated_in_group
 from tests.unit.rules_builders import facts, nip_for, spell
 from tests.web.conftest import PASSWORD, Site, _free_port
+from tests.web.test_accessibility import check
 from tests.web.test_round import refusal_in, refusals, step
 from tests.web.test_signin import sign_in
 
@@ -62,6 +64,7 @@ USERS: dict[str, tuple[str, Role]] = {
     "walikota-binjai": (AGENCY, Role.PPK),
     "asesor-binjai": (AGENCY, Role.ASSESSOR),
     "siti-madiun": ("kota-madiun", Role.CASEWORKER),
+    "walikota-balikpapan": ("kota-balikpapan", Role.PPK),
 }
 TODAY = today_of(AGENCY)
 # Far enough back that the first yearly check-in is past and the second not yet near.
@@ -75,27 +78,32 @@ class Cycle:
     plan_id: UUID
 
 
-def seeded(app: Talenta) -> UUID:
-    """Four supervisors of Bappeda mapped in boxes 9, 8, 6 and 5; a critical position and its
-    target; the PPK's group decree and nominations of boxes 9 and 8, ordered successors."""
-    cycle = pack_for(AGENCY).cycle
-    assert cycle is not None
-    stamp = Envelope(actor=actor(AGENCY, Role.CASEWORKER), effective=BASE)
+def enrolled(app: Talenta, agency: str, people: dict[str, tuple[str, int]], on: date) -> None:
+    """Each person a supervisor of Bappeda since 2018."""
+    stamp = Envelope(actor=actor(agency, Role.CASEWORKER), effective=on)
     app.save(
         *(
             Employee.enrol(
                 facts(
                     nip=nip,
                     name=name,
-                    agency=AGENCY,
+                    agency=agency,
                     unit=UNIT,
                     positions=(spell(PositionLevel.SUPERVISOR, date(2018, 1, 2)),),
                 ),
                 stamp,
             )
-            for nip, (name, _) in PEOPLE.items()
+            for nip, (name, _) in people.items()
         )
     )
+
+
+def seeded(app: Talenta) -> UUID:
+    """Four supervisors of Bappeda mapped in boxes 9, 8, 6 and 5; a critical position and its
+    target; the PPK's group decree and nominations of boxes 9 and 8, ordered successors."""
+    cycle = pack_for(AGENCY).cycle
+    assert cycle is not None
+    enrolled(app, AGENCY, PEOPLE, BASE)
     ppk = actor(AGENCY, Role.PPK)
     critical = declare_critical_position(
         app,
@@ -136,11 +144,9 @@ def seeded(app: Talenta) -> UUID:
     return plan_id
 
 
-@pytest.fixture(scope="module")
-def cycle_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Cycle]:
-    path = tmp_path_factory.mktemp("cycle") / "talenta.sqlite"
-    talenta = Talenta(StoreConfig(f"sqlite:///{path}"))
-    plan_id = seeded(talenta)
+@contextmanager
+def serving(talenta: Talenta) -> Iterator[str]:
+    """The product over ``talenta`` on a free port, with this module's users."""
     for username, (agency, role) in USERS.items():
         admin = actor(agency, Role.ADMINISTRATOR)
         new = NewUser(
@@ -157,11 +163,55 @@ def cycle_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Cycle]:
         assert time.monotonic() < deadline, "the server did not start"
         time.sleep(0.05)
     try:
-        yield Cycle(Site(f"http://127.0.0.1:{port}", talenta), plan_id)
+        yield f"http://127.0.0.1:{port}"
     finally:
         server.should_exit = True
         thread.join(10)
         talenta.close()
+
+
+@pytest.fixture(scope="module")
+def cycle_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Cycle]:
+    path = tmp_path_factory.mktemp("cycle") / "talenta.sqlite"
+    talenta = Talenta(StoreConfig(f"sqlite:///{path}"))
+    plan_id = seeded(talenta)
+    with serving(talenta) as url:
+        yield Cycle(Site(url, talenta), plan_id)
+
+
+def seeded_balikpapan(app: Talenta) -> UUID:
+    """Boxes 9 and 8 nominated by the talent team, its group decreed by the PPK (P16-17), and
+    only box 8 ordered as the successor."""
+    agency, start = "kota-balikpapan", TODAY - timedelta(days=100)
+    people = {RINA: PEOPLE[RINA], DEDI: PEOPLE[DEDI]}
+    enrolled(app, agency, people, start)
+    for nip, (_, box) in people.items():
+        assess(app, agency, nip, box, start + timedelta(days=10))
+    target = DeclareTarget(
+        agency=agency,
+        position=POSITION,
+        unit=UNIT,
+        level=PositionLevel.ADMINISTRATOR,
+        status=TargetStatus.VACANT,
+        declared_on=start + timedelta(days=20),
+    )
+    plan_id = declare_target(app, target, actor(agency, Role.TALENT_TEAM))
+    nominated_in_group(app, plan_id, (RINA, DEDI), start + timedelta(days=25))
+    only = Successor(nip=DEDI, projected_position=POSITION, projected_date=TODAY)
+    ordered = OrderSuccessors(
+        plan_id=plan_id, ordered_on=start + timedelta(days=26), successors=(only,)
+    )
+    order_successors(app, ordered, actor(agency, Role.PPK))
+    return plan_id
+
+
+@pytest.fixture(scope="module")
+def balikpapan_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Cycle]:
+    path = tmp_path_factory.mktemp("balikpapan") / "talenta.sqlite"
+    talenta = Talenta(StoreConfig(f"sqlite:///{path}"))
+    plan_id = seeded_balikpapan(talenta)
+    with serving(talenta) as url:
+        yield Cycle(Site(url, talenta), plan_id)
 
 
 def shot(page: Any, folder: Path, name: str) -> None:
@@ -180,6 +230,7 @@ def test_a_binjai_cycle_is_placed_monitored_developed_and_awarded_in_the_browser
     clerk = browser.new_page()
     sign_in(clerk, site, "kasubid")
     clerk.goto(f"{site.url}/placement")
+    check(clerk)
     assert clerk.locator("table.plans tbody tr").count() == 1
     clerk.click(f"a[href='/placement/{plan}']")
     assert clerk.locator("#step-place_talent").count() == 0
@@ -190,6 +241,7 @@ def test_a_binjai_cycle_is_placed_monitored_developed_and_awarded_in_the_browser
     mayor = browser.new_page()
     sign_in(mayor, site, "walikota-binjai")
     mayor.goto(target)
+    check(mayor)
     # An inauguration before its decree is refused beside the form; nothing is written.
     step(mayor, "place_talent", nip=RINA, decree_number="821.2/45/2025",
          decree_date=str(DECREE), inaugurated_on=str(DECREE - timedelta(days=1)))  # fmt: skip
@@ -210,6 +262,7 @@ def test_a_binjai_cycle_is_placed_monitored_developed_and_awarded_in_the_browser
 
     # The placement into a critical position is monitored; its first check-in is late.
     clerk.goto(f"{site.url}/monitoring")
+    check(clerk)
     first = clerk.locator("table.check-ins tbody tr")
     assert first.count() == 1
     assert first.get_attribute("data-overdue") == "true"
@@ -229,6 +282,7 @@ def test_a_binjai_cycle_is_placed_monitored_developed_and_awarded_in_the_browser
     # Development: the list runs from the highest box down (P24(5)); the Sekolah Kader is
     # judged requirement by requirement, the institution's test still pending refusing it.
     clerk.goto(f"{site.url}/development")
+    check(clerk)
     boxes = clerk.locator("table.priority tbody tr").evaluate_all(
         "rows => rows.map(r => r.dataset.box)"
     )
@@ -270,6 +324,7 @@ def test_a_binjai_cycle_is_placed_monitored_developed_and_awarded_in_the_browser
 
     # Awards: a pin for box 8 is refused with its article; box 9's holds for 2 years.
     mayor.goto(f"{site.url}/retention")
+    check(mayor)
     decreed = TODAY - timedelta(days=30)
     step(mayor, "award", nip=DEDI, kind="pin", decree_number="800/90/2026",
          decree_date=str(decreed))  # fmt: skip
@@ -282,11 +337,19 @@ def test_a_binjai_cycle_is_placed_monitored_developed_and_awarded_in_the_browser
     assert pin.count() == 1
     assert str(add_years(decreed, 2)) in pin.inner_text()
     shot(mayor, tmp_path, "retention")
-    assert clerk.locator("#step-award").count() == 0
     mayor.close()
+    # Rotation, enrichment and enlargement are the caseworker's or the talent team's (P28).
+    clerk.goto(f"{site.url}/retention")
+    assert clerk.locator("#step-award").count() == 0
+    step(clerk, "record_retention", nip=DEDI, kind="rotation",
+         detail="Dari Bidang Perencanaan ke Bidang Anggaran")  # fmt: skip
+    assert clerk.locator("#step-record_retention .done").count() == 1
+    measures = clerk.locator(f"table.members tbody tr:has-text('{DEDI}') td").last
+    assert measures.inner_text().startswith("Rotasi: Dari Bidang Perencanaan ke Bidang Anggaran")
 
     # The expiry timeline draws the pin from its decree to its expiry, today marked.
     clerk.goto(f"{site.url}/expiry")
+    check(clerk)
     bars = clerk.locator("svg.timeline g.bar[data-kind=pin]")
     assert bars.count() == 1
     assert bars.first.get_attribute("data-ended") == "false"
@@ -294,6 +357,12 @@ def test_a_binjai_cycle_is_placed_monitored_developed_and_awarded_in_the_browser
     assert clerk.locator("svg.timeline line.today").count() == 1
     assert str(add_years(decreed, 2)) in clerk.locator("table.spans").inner_text()
     shot(clerk, tmp_path, "expiry")
+    # The yearly programme evaluation (P34(2)): this year's figures so far, on request.
+    clerk.goto(f"{site.url}/monitoring")
+    clerk.click("a[href*='figures=true']")
+    year = clerk.locator(f"table.programme tr[data-year='{TODAY.year}'] td")
+    figures = year.all_inner_texts()[2:]
+    assert len(figures) == 4 and all(cell.isdigit() for cell in figures), figures
     clerk.close()
 
     # Another agency's user is refused the plan and offered no talent cycle of its own.
@@ -305,3 +374,27 @@ def test_a_binjai_cycle_is_placed_monitored_developed_and_awarded_in_the_browser
     assert POSITION not in stranger.locator("main").inner_text()
     assert stranger.locator("a[href='/placement']").count() == 0
     stranger.close()
+
+
+def test_box_9_is_placed_directly_in_balikpapan_outside_the_successors(
+    balikpapan_site: Cycle, browser: Any, tmp_path: Path
+) -> None:
+    site, plan = balikpapan_site.site, balikpapan_site.plan_id
+    cycle = pack_for("kota-balikpapan").cycle
+    assert cycle is not None
+    mayor = browser.new_page()
+    sign_in(mayor, site, "walikota-balikpapan")
+    mayor.goto(f"{site.url}/placement/{plan}")
+    check(mayor)
+    assert "secara langsung" in mayor.locator("main").inner_text(), "Balikpapan P23(3)"
+    offered = mayor.locator("#place-nip option").evaluate_all("os => os.map(o => o.value)")
+    assert offered == [DEDI, RINA], "the successor, then box 9 outside the order"
+    step(mayor, "place_talent", nip=RINA, decree_number="821/7/BKPSDM",
+         decree_date=str(TODAY), inaugurated_on=str(TODAY))  # fmt: skip
+    assert placement_id(plan, RINA) in site.app.repository
+    mayor.goto(f"{site.url}/placement")
+    placed = mayor.locator("table.placements tbody tr")
+    assert placed.count() == 1
+    assert "ditempatkan langsung" in placed.inner_text()
+    shot(mayor, tmp_path, "placement_direct")
+    mayor.close()
