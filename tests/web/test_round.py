@@ -222,6 +222,11 @@ def test_a_round_runs_in_the_browser_from_opening_to_the_pool_decree(
     mayor.evaluate("() => { window.printed = 0; window.print = () => { window.printed += 1; }; }")
     mayor.click("button[data-print]")
     assert mayor.evaluate("() => window.printed") == 1, "the print button prints"
+    # The entry on the expiry timeline: from its decree to its third anniversary (P22(1)).
+    mayor.goto(f"{site.url}/expiry")
+    assert mayor.locator("svg.timeline g.bar[data-kind=pool]").count() == 1
+    assert "2025-04-14" in mayor.locator("table.spans").inner_text()
+    assert "2028-04-14" in mayor.locator("table.spans").inner_text()
     mayor.close()
 
     clerk.goto(board)
