@@ -33,6 +33,7 @@ from services.talent.boxes import assessment_centre_on, box_on
 from services.talent.common import cycle_pack
 from services.web.attempt import Refused, attempt, fields_of, refused_read
 from services.web.cycle import cycle_of, names_of, no_cycle_page, offered, shower, today_of
+from services.web.exports import csv_answer
 from services.web.frame import page, see_other
 from services.web.session import PostedForm, SignedIn, WebUser
 
@@ -169,8 +170,13 @@ def development_page(
     nip: str = "",
     test: str = "",
     done: str = "",
+    format: str = "",
 ) -> Response:
     day = on or today_of(me.actor.agency)
+    if format == "csv":
+        rows = read.development_priority(fresh_context(request).documents, me.actor.agency, day)
+        exported = shown([row.model_dump(mode="json") for row in rows], me.actor.role)
+        return csv_answer(exported, read.PriorityRow, f"development-priority-{day}")
     try:
         return _page(request, me, day, nip.replace(" ", ""), test, done=done)
     except Exception as error:  # a pack not yet in force on the day asked

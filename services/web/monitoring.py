@@ -21,16 +21,19 @@ from domain.talent.evaluation import ProgrammeEvaluation, ProgrammeReport, progr
 from projections import talent as read
 from services.api.context import fresh_context
 from services.application import Talenta
+from services.personal_data import shown
 from services.talent import monitoring
 from services.talent.evaluation import programme_figures
 from services.web.attempt import Refused, attempt, fields_of
 from services.web.cycle import cycle_of, names_of, no_cycle_page, offered, shower, today_of
+from services.web.exports import csv_answer
 from services.web.frame import page, see_other
 from services.web.session import PostedForm, SignedIn, WebUser
 
 router = APIRouter(include_in_schema=False)
 
 DAYS = 90  # the window shown by default: the clocks' first reminder goes 90 days ahead
+EXPORTS = {"check-ins": read.CheckInDueRow, "evaluations": read.EvaluationDueRow}
 
 
 def _check_in(monitoring_id: UUID, f: dict[str, Any]) -> monitoring.RecordCheckIn:
@@ -126,8 +129,17 @@ def monitoring_page(
     days: Annotated[int, Query(ge=0, le=3660)] = DAYS,
     figures: bool = False,
     done: str = "",
+    format: str = "",
 ) -> Response:
-    return _page(request, me, on or today_of(me.actor.agency), days, figures, done=done)
+    day = on or today_of(me.actor.agency)
+    if format in EXPORTS:
+        due = read.monitoring_due(
+            fresh_context(request).documents, me.actor.agency, day, timedelta(days=days)
+        )
+        rows = due.check_ins if format == "check-ins" else due.evaluations
+        exported = shown([row.model_dump(mode="json") for row in rows], me.actor.role)
+        return csv_answer(exported, EXPORTS[format], f"monitoring-{format}-{day}")
+    return _page(request, me, day, days, figures, done=done)
 
 
 @router.post("/monitoring/{monitoring_id}/{name}")

@@ -19,6 +19,7 @@ from projections.talent import PlanRow
 from services.api.context import fresh_context
 from services.application import NotFound, Talenta
 from services.auth import same_agency
+from services.personal_data import shown
 from services.talent import placement
 from services.web.attempt import Refused, attempt, fields_of, refused_read
 from services.web.cycle import (
@@ -30,6 +31,7 @@ from services.web.cycle import (
     shower,
     today_of,
 )
+from services.web.exports import csv_answer
 from services.web.frame import page, see_other
 from services.web.session import PostedForm, SignedIn, WebUser
 
@@ -39,12 +41,15 @@ TOP_BOX = 9
 
 
 @router.get("/placement")
-def placement_list(request: Request, me: SignedIn) -> Response:
+def placement_list(request: Request, me: SignedIn, format: str = "") -> Response:
     ctx = fresh_context(request)
     agency = me.actor.agency
     cycle = cycle_of(agency)
     if cycle is None:
         return no_cycle_page(request, me)
+    if format == "csv":
+        rows = [row.model_dump(mode="json") for row in read.placements(ctx.documents, agency)]
+        return csv_answer(shown(rows, me.actor.role), read.PlacementRow, "placements")
     return page(
         request,
         "placements.html",

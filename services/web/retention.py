@@ -16,12 +16,14 @@ from fastapi.responses import Response
 
 from domain.talent.retention import AwardKind, RetentionKind, RetentionRecord, retention_id
 from projections import talent as read
-from projections.talent.awards import awards
+from projections.talent.awards import AwardRow, awards
 from services.api.context import fresh_context
 from services.application import Talenta
+from services.personal_data import shown
 from services.talent import retention
 from services.web.attempt import Refused, attempt, fields_of
 from services.web.cycle import cycle_of, names_of, no_cycle_page, offered, shower, today_of
+from services.web.exports import csv_answer
 from services.web.frame import page, see_other
 from services.web.session import PostedForm, SignedIn, WebUser
 
@@ -113,8 +115,12 @@ def _page(
 
 @router.get("/retention")
 def retention_page(
-    request: Request, me: SignedIn, on: date | None = None, done: str = ""
+    request: Request, me: SignedIn, on: date | None = None, done: str = "", format: str = ""
 ) -> Response:
+    if format == "csv":
+        rows = awards(fresh_context(request).documents, me.actor.agency)
+        exported = shown([row.model_dump(mode="json") for row in rows], me.actor.role)
+        return csv_answer(exported, AwardRow, "awards")
     return _page(request, me, on or today_of(me.actor.agency), done=done)
 
 

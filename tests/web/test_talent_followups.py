@@ -7,6 +7,8 @@ its expiry on the timeline, each step offered only to its roles, and another age
 
 from __future__ import annotations
 
+import csv
+import io
 import threading
 import time
 from collections.abc import Iterator
@@ -259,6 +261,10 @@ def test_a_binjai_cycle_is_placed_monitored_developed_and_awarded_in_the_browser
     assert "Rina Marpaung" in mayor.locator("#placed + dl").inner_text()
     assert placement_id(plan, RINA) in site.app.repository
     shot(mayor, tmp_path, "placement")
+    placed = mayor.request.get(f"{site.url}/placement?format=csv")
+    assert placed.headers["content-type"].startswith("text/csv")
+    (row,) = csv.DictReader(io.StringIO(placed.text()))
+    assert (row["nip"], row["decree_number"], row["critical"]) == (RINA, "821.2/45/2025", "true")
 
     # The placement into a critical position is monitored; its first check-in is late.
     clerk.goto(f"{site.url}/monitoring")
@@ -287,6 +293,11 @@ def test_a_binjai_cycle_is_placed_monitored_developed_and_awarded_in_the_browser
         "rows => rows.map(r => r.dataset.box)"
     )
     assert boxes == ["9", "8", "6", "5"]
+    exported = list(csv.DictReader(io.StringIO(clerk.request.get(
+        f"{site.url}/development?format=csv").text())))  # fmt: skip
+    assert [(row["nip"], row["box"]) for row in exported] == [
+        (RINA, "9"), (DEDI, "8"), (YUSUF, "6"), (MAYA, "5")
+    ]  # fmt: skip
     step(clerk, "enrol", nip=DEDI, programme="sekolah-kader", effective=str(TODAY))
     refused = refusal_in(clerk, "step-enrol")
     assert refused.get_attribute("data-code") == "sekolah-kader-ineligible"
