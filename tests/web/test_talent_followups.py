@@ -376,6 +376,17 @@ def test_a_binjai_cycle_is_placed_monitored_developed_and_awarded_in_the_browser
     assert len(figures) == 4 and all(cell.isdigit() for cell in figures), figures
     clerk.close()
 
+    # Every page of the cycle fits a phone; its wide tables scroll on their own.
+    phone = browser.new_page(viewport={"width": 390, "height": 844})
+    sign_in(phone, site, "walikota-binjai")
+    fits = "() => document.documentElement.scrollWidth <= window.innerWidth"
+    for path in ("/development", "/retention", "/placement", target[len(site.url) :],
+                 "/monitoring?days=1200", "/expiry"):  # fmt: skip
+        phone.goto(f"{site.url}{path}")
+        assert phone.evaluate(fits), path
+    shot(phone, tmp_path, "expiry_phone")
+    phone.close()
+
     # Another agency's user is refused the plan and offered no talent cycle of its own.
     stranger = browser.new_page()
     sign_in(stranger, site, "siti-madiun")
