@@ -39,6 +39,12 @@ def pool_as_of(
     return sorted(listed, key=lambda row: (row.level, row.nip, row.decree_date))
 
 
+def pool_entries(view: DocumentView, agency: str) -> list[PoolRow]:
+    """Every entry the agency ever decreed, expired and used ones included, by decree date."""
+    rows = (PoolRow.model_validate(document) for document in view.list(POOL, agency))
+    return sorted(rows, key=lambda row: (row.decree_date, row.nip))
+
+
 def current_pool(
     view: DocumentView, agency: str, today: date, level: PositionLevel | str | None = None
 ) -> list[PoolRow]:

@@ -48,6 +48,12 @@ def valid_pins(view: DocumentView, agency: str, on: date) -> list[AwardRow]:
     return sorted(pins, key=lambda row: (row.expires_on or date.max, row.nip))
 
 
+def awards(view: DocumentView, agency: str) -> list[AwardRow]:
+    """Every award decree of the agency, of any kind, the latest decree first."""
+    rows = (AwardRow.model_validate(document) for document in view.list(AWARDS, agency))
+    return sorted(rows, key=lambda row: (row.decree_date, row.nip), reverse=True)
+
+
 def project_award(view: DocumentView, event: Award.Event, tracking: Tracking) -> None:
     if isinstance(event, Award.Awarded):
         row = AwardRow(

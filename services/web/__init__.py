@@ -12,11 +12,16 @@ from services.web import (
     acquisition,
     auditor,
     coverage,
+    development,
     employees,
+    expiry,
     home,
     mapping,
+    monitoring,
     ninebox,
+    placement,
     pool,
+    retention,
     rounds,
     signin,
     succession,
@@ -36,6 +41,7 @@ def mount_web(api: FastAPI, settings: WebSettings | None = None) -> None:
     api.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     modules: tuple[ModuleType, ...] = (signin, home, employees, rounds, pool, vacancies, auditor)
     modules += (users, acquisition, mapping, ninebox, succession, coverage)
+    modules += (development, retention, placement, monitoring, expiry)
     for module in modules:
         api.include_router(module.router)
     handle_page_errors(api, [route for module in modules for route in module.router.routes])

@@ -67,3 +67,14 @@ def take(
 
 def refused_page(request: Request, me: WebUser, refused: Refused) -> Response:
     return page(request, "message.html", refused.status, me=me, title="", refused=refused)
+
+
+def no_cycle_page(request: Request, me: WebUser) -> Response:
+    """The page an agency whose pack has no talent cycle (madiun-2021) gets."""
+    refused = Refused(
+        404,
+        "no-talent-cycle-in-pack",
+        f"peraturan {pack_for(me.actor.agency).regulation} tidak mengatur siklus manajemen talenta",
+        f"{pack_for(me.actor.agency).regulation} has no talent-management cycle",
+    )
+    return page(request, "message.html", 404, me=me, title="", refused=refused)

@@ -20,7 +20,9 @@ from domain.scouting.candidate import AssessmentStage, Channel, Stage
 from domain.scouting.plan import Announcement, Schedule
 from domain.values import InvalidValue, PositionLevel
 from projections import scouting as read
+from projections.documents import DocumentView
 from projections.scouting import CandidateRow, RoundBoard
+from projections.scouting.pool import pool_entries
 from services.api.context import context, fresh_context
 from services.application import NotFound, Talenta
 from services.auth import OtherAgency, same_agency
@@ -29,6 +31,7 @@ from services.personal_data import PersonalField, mask_nip, needs
 from services.scouting import rounds
 from services.scouting.score_sheets import ScoreSheetReport, record_scores_from_csv
 from services.web.attempt import Refused, attempt, fields_of
+from services.web.charts import Funnel, funnel
 from services.web.frame import not_found_page, page, see_other
 from services.web.round_steps import BY_NAME, SCORES, STEPS, Handler, Step
 from services.web.session import PostedForm, SignedIn, WebUser
@@ -146,6 +149,23 @@ def _board_page(
         refusals=refusals or {},
         done=done,
         recorded=recorded or {},
+        funnel=round_funnel(board, context(request).documents),
+    )
+
+
+def round_funnel(board: RoundBoard, view: DocumentView) -> Funnel:
+    """Registered → selected (administrative) → assessed (both assessments) → passed → in the
+    pool by the round's decree."""
+    rows = [row for stage in BOARD_STAGES for row in board.stages[stage]]
+    pooled = sum(1 for e in pool_entries(view, board.agency) if e.round_id == board.round_id)
+    return funnel(
+        [
+            ("registered", len(rows)),
+            ("selected", sum(1 for r in rows if r.administrative and r.administrative.passed)),
+            ("assessed", sum(1 for r in rows if r.final is not None)),
+            ("passed", sum(1 for r in rows if r.final and r.final.passed)),
+            ("pool", pooled),
+        ]
     )
 
 

@@ -222,9 +222,19 @@ def test_a_round_runs_in_the_browser_from_opening_to_the_pool_decree(
     mayor.evaluate("() => { window.printed = 0; window.print = () => { window.printed += 1; }; }")
     mayor.click("button[data-print]")
     assert mayor.evaluate("() => window.printed") == 1, "the print button prints"
+    # The entry on the expiry timeline: from its decree to its third anniversary (P22(1)).
+    mayor.goto(f"{site.url}/expiry")
+    assert mayor.locator("svg.timeline g.bar[data-kind=pool]").count() == 1
+    assert "2025-04-14" in mayor.locator("table.spans").inner_text()
+    assert "2028-04-14" in mayor.locator("table.spans").inner_text()
     mayor.close()
 
     clerk.goto(board)
+    # The funnel: three registered, one through selection, both assessments, the pass and the pool.
+    funnel = clerk.locator("svg.funnel g.step").all()
+    assert [(g.get_attribute("data-step"), g.get_attribute("data-count")) for g in funnel] == [
+        ("registered", "3"), ("selected", "1"), ("assessed", "1"), ("passed", "1"), ("pool", "1")
+    ]  # fmt: skip
     clerk.screenshot(path=str(tmp_path / "round_board.png"), full_page=True)
     phone = browser.new_page(viewport={"width": 390, "height": 844})
     sign_in(phone, site, "siti")

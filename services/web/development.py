@@ -1,0 +1,215 @@
+"""Development in the browser (binjai-2023 P24-27, balikpapan-2022 P20-21): the priority list
+from the highest box down, enrolment in the Sekolah Kader, the corporate university or a study
+assignment, an employee's Sekolah Kader eligibility requirement by requirement (Binjai P25 under
+reading D1), and the assessors' performance counselling for the boxes the pack names (Binjai
+P27(2): boxes 3 and 6). Each form is offered to the roles its handler allows; a refusal is shown
+beside it, with its article, and nothing is written."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from typing import Any
+
+from fastapi import APIRouter, Request
+from fastapi.responses import Response
+
+from domain.envelope import Actor
+from domain.rules.core import EligibilityResult
+from domain.rules.registry import pack_for
+from domain.talent.development import Method, Programme
+from domain.talent.sekolah_kader import (
+    SekolahKaderIneligible,
+    judges_sekolah_kader,
+    sekolah_kader_eligibility,
+)
+from projections import talent as read
+from services.agency_bounds import acting_as
+from services.api.context import fresh_context
+from services.application import Talenta
+from services.personal_data import shown
+from services.talent import development
+from services.talent.boxes import assessment_centre_on, box_on
+from services.talent.common import cycle_pack
+from services.web.attempt import Refused, attempt, fields_of, refused_read
+from services.web.cycle import cycle_of, names_of, no_cycle_page, offered, today
+from services.web.cycle import shown as nip_mask
+from services.web.exports import csv_answer
+from services.web.frame import page, see_other
+from services.web.session import PostedForm, SignedIn, WebUser
+
+router = APIRouter(include_in_schema=False)
+
+TESTS = {"": None, "passed": True, "failed": False}  # P25(3): still to be held, passed, failed
+
+
+def _enrol(agency: str, f: dict[str, Any]) -> development.Enrol:
+    return development.Enrol(
+        agency=agency,
+        nip=f.get("nip"),
+        effective=f.get("effective"),
+        programme=f.get("programme"),
+        method=f.get("method") or None,
+        institution_test=TESTS.get(str(f.get("institution_test", ""))),
+        reason=f.get("reason", ""),
+    )
+
+
+def _counsel(agency: str, f: dict[str, Any]) -> development.Counsel:
+    return development.Counsel(
+        agency=agency,
+        nip=f.get("nip"),
+        effective=f.get("effective"),
+        notes=f.get("notes"),
+        reason=f.get("reason", ""),
+    )
+
+
+STEPS: dict[str, tuple[Callable[..., Any], Callable[[str, dict[str, Any]], Any]]] = {
+    "enrol": (development.enrol, _enrol),
+    "counsel": (development.counsel, _counsel),
+}
+
+
+def sekolah_kader_check(
+    app: Talenta, actor: Actor, nip: str, on: date, institution_test: bool | None
+) -> EligibilityResult | None:
+    """Every Sekolah Kader requirement of the pack in force on ``on``, judged on what the
+    enrolment would be judged on; None where the pack sets none (Balikpapan)."""
+    pack, _ = cycle_pack(actor.agency, on)
+    if not judges_sekolah_kader(pack):
+        return None
+    with acting_as(actor):
+        facts = app.facts(nip)
+    try:
+        return sekolah_kader_eligibility(
+            pack,
+            facts,
+            on=on,
+            assessment_centre=assessment_centre_on(app, actor.agency, nip, on),
+            box=box_on(app, actor.agency, nip, on),
+            institution_test=institution_test,
+        )
+    except SekolahKaderIneligible as unmet:
+        return unmet.result
+
+
+def _checked(
+    app: Talenta, me: WebUser, nip: str, on: date, test: str
+) -> dict[str, Any] | Refused | None:
+    """The check as the role may see it, or the refusal of the check itself."""
+    if not nip:
+        return None
+    try:
+        result = sekolah_kader_check(app, me.actor, nip, on, TESTS.get(test))
+    except Exception as error:
+        refused = refused_read(error)
+        if refused is None:
+            raise
+        return refused
+    if result is None:
+        return None
+    answer: dict[str, Any] = shown(result.model_dump(mode="json"), me.actor.role)
+    answer["eligible"] = result.eligible
+    pack, _ = cycle_pack(me.actor.agency, on)
+    # Each reading with the words of the option applied, as the pack documents it.
+    answer["readings"] = [
+        (use.id, pack.reading(use.id).options[use.option]) for use in result.readings_used
+    ]
+    return answer
+
+
+def _page(
+    request: Request,
+    me: WebUser,
+    day: date,
+    nip: str = "",
+    test: str = "",
+    status: int = 200,
+    refusals: dict[str, Refused] | None = None,
+    done: str = "",
+    values: dict[str, Any] | None = None,
+) -> Response:
+    ctx = fresh_context(request)
+    agency = me.actor.agency
+    cycle = cycle_of(agency)
+    if cycle is None:
+        return no_cycle_page(request, me)
+    rows = read.development_priority(ctx.documents, agency, day)
+    app: Talenta = request.app.state.context.app
+    return page(
+        request,
+        "development.html",
+        status,
+        here=f"/development?on={day}",
+        me=me,
+        day=day,
+        rows=rows,
+        counselled=[row for row in rows if row.box in cycle.counselling_boxes],
+        cycle=cycle,
+        follow_ups=read.open_follow_ups(ctx.documents, agency),
+        names=names_of(request, agency),
+        shown=nip_mask(me),
+        programmes=list(Programme),
+        methods=list(Method),
+        judged=judges_sekolah_kader(pack_for(agency)),
+        nip=nip,
+        test=test,
+        checked=_checked(app, me, nip, day, test),
+        steps=offered(me, {name: handler for name, (handler, _) in STEPS.items()}),
+        refusals=refusals or {},
+        done=done,
+        values=values or {},
+    )
+
+
+@router.get("/development")
+def development_page(
+    request: Request,
+    me: SignedIn,
+    on: date | None = None,
+    nip: str = "",
+    test: str = "",
+    done: str = "",
+    format: str = "",
+) -> Response:
+    day = on or today(me.actor.agency)
+    if format == "csv":
+        rows = read.development_priority(fresh_context(request).documents, me.actor.agency, day)
+        exported = shown([row.model_dump(mode="json") for row in rows], me.actor.role)
+        return csv_answer(exported, read.PriorityRow, f"development-priority-{day}")
+    try:
+        return _page(request, me, day, nip.replace(" ", ""), test, done=done)
+    except Exception as error:  # a pack not yet in force on the day asked
+        refused = refused_read(error)
+        if refused is None:
+            raise
+        return page(request, "message.html", refused.status, me=me, title="", refused=refused)
+
+
+@router.post("/development/{name}")
+def take_step(request: Request, me: SignedIn, form: PostedForm, name: str) -> Response:
+    app: Talenta = request.app.state.context.app
+    body = fields_of(form)
+    if name not in STEPS:
+        missing = Refused(404, "not-found", f"langkah {name} tidak ada", f"no step {name}")
+        return page(request, "message.html", 404, me=me, title="", refused=missing)
+    handler, build = STEPS[name]
+    outcome = attempt(
+        app, me.actor, name, body, lambda: handler(app, build(me.actor.agency, body), me.actor)
+    )
+    nip = str(body.get("nip", "")).replace(" ", "")
+    test = str(body.get("institution_test", ""))
+    sekolah_kader = name == "enrol" and body.get("programme") == Programme.SEKOLAH_KADER
+    try:
+        day = date.fromisoformat(str(body.get("effective")))
+    except ValueError:
+        day = today(me.actor.agency)
+    if isinstance(outcome, Refused):
+        shown_nip = nip if sekolah_kader else ""
+        return _page(
+            request, me, day, shown_nip, test, outcome.status, {name: outcome}, values=body
+        )
+    # A Sekolah Kader enrolment comes back with the requirements it was judged on.
+    query = f"?on={day}&done={name}" + (f"&nip={nip}&test={test}" if sekolah_kader else "")
+    return see_other(request, f"/development{query}#step-{name}")
