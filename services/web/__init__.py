@@ -8,6 +8,8 @@ from fastapi.staticfiles import StaticFiles
 
 from services.web import auditor, employees, home, pool, rounds, signin, users, vacancies
 from services.web.frame import HERE, handle_page_errors
+from services.web.import_jobs import ImportJobs
+from services.web.imports import router as imports_router
 from services.web.session import Sessions
 from services.web.settings import WebSettings
 
@@ -17,8 +19,11 @@ __all__ = ["WebSettings", "mount_web"]
 def mount_web(api: FastAPI, settings: WebSettings | None = None) -> None:
     """Adds the pages to the API's app, which keeps the application context they read."""
     api.state.web_sessions = Sessions(settings or WebSettings.from_env())
+    api.state.import_jobs = ImportJobs()
     api.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     modules = (signin, home, employees, rounds, pool, vacancies, auditor, users)
-    for module in modules:
-        api.include_router(module.router)
-    handle_page_errors(api, [route for module in modules for route in module.router.routes])
+    routers = [module.router for module in modules]
+    routers.append(imports_router)
+    for router in routers:
+        api.include_router(router)
+    handle_page_errors(api, [route for router in routers for route in router.routes])

@@ -656,3 +656,88 @@ def translator(lang: str) -> Callable[[str], str]:
         return labels.get(key, key)
 
     return t
+
+
+# The import page.
+ID.update(
+    {
+        "import": "Impor data pegawai",
+        "import_nav": "Impor",
+        "import_intro": "Unggah ekspor SIASN/SIMPEG instansi: berkas CSV-nya (beberapa sekaligus) "
+        "atau satu zip berisi berkas itu. Setiap baris diperiksa lebih dahulu; baris yang baik "
+        "disimpan, baris yang ditolak dilaporkan dengan berkas, baris dan alasannya.",
+        "import_files": "Berkas ekspor",
+        "import_files_hint": "Berkas .csv atau .zip; data_utama wajib ada.",
+        "import_limit": "Paling besar",
+        "import_effective_hint": "Kosongkan untuk hari ini.",
+        "import_start": "Mulai impor",
+        "import_running_now": "Impor instansi ini sedang berjalan.",
+        "import_follow": "Lihat kemajuannya",
+        "import_which_files": "Berkas yang dikenali",
+        "import_file_main": "data utama pegawai (wajib)",
+        "import_file_histories": "riwayat jabatan, golongan, hukuman disiplin, SKP dan "
+        "pemeriksaan (tidak wajib)",
+        "import_another": "Impor berkas lain",
+        "import_phase_checking": "Memeriksa setiap baris",
+        "import_phase_saving": "Menyimpan pegawai",
+        "import_phase_done": "Impor selesai",
+        "import_phase_failed": "Impor gagal",
+        "import_checking_hint": "Belum ada yang disimpan sampai semua baris diperiksa.",
+        "import_employees_saved": "pegawai diproses",
+        "import_reload": "Muat ulang untuk melihat kemajuannya",
+        "import_rows_read": "baris dibaca",
+        "import_created": "pegawai baru",
+        "import_updated": "pegawai diubah",
+        "import_unchanged": "pegawai tetap",
+        "import_employees_refused": "pegawai ditolak",
+        "import_rows_refused": "baris ditolak",
+        "import_events": "kejadian dicatat",
+        "import_tenure_reviews": "peninjauan masa jabatan 5 tahun dimulai",
+        "import_refused_rows": "Baris yang ditolak",
+        "import_no_refused_rows": "Tidak ada baris yang ditolak.",
+        "import_file": "Berkas",
+        "import_line": "Baris",
+        "too_large": "Unggahan ditolak: melebihi batas ukuran, paling besar",
+    }
+)
+EN.update(
+    {
+        "import": "Import employee data",
+        "import_nav": "Import",
+        "import_intro": "Upload the agency's SIASN/SIMPEG export: its CSV files (several at once) "
+        "or one zip of them. Every row is checked first; the good rows are stored, the refused "
+        "ones reported with their file, line and reason.",
+        "import_files": "Export files",
+        "import_files_hint": ".csv or .zip files; data_utama is required.",
+        "import_limit": "At most",
+        "import_effective_hint": "Leave empty for today.",
+        "import_start": "Start the import",
+        "import_running_now": "An import of this agency is running.",
+        "import_follow": "Follow its progress",
+        "import_which_files": "Files recognised",
+        "import_file_main": "the employees' main record (required)",
+        "import_file_histories": "position, grade, disciplinary, appraisal and investigation "
+        "histories (optional)",
+        "import_another": "Import other files",
+        "import_phase_checking": "Checking every row",
+        "import_phase_saving": "Saving employees",
+        "import_phase_done": "Import finished",
+        "import_phase_failed": "Import failed",
+        "import_checking_hint": "Nothing is saved until every row is checked.",
+        "import_employees_saved": "employees processed",
+        "import_reload": "Reload to see its progress",
+        "import_rows_read": "rows read",
+        "import_created": "new employees",
+        "import_updated": "employees updated",
+        "import_unchanged": "employees unchanged",
+        "import_employees_refused": "employees refused",
+        "import_rows_refused": "rows refused",
+        "import_events": "events recorded",
+        "import_tenure_reviews": "5-year tenure reviews started",
+        "import_refused_rows": "Refused rows",
+        "import_no_refused_rows": "No row was refused.",
+        "import_file": "File",
+        "import_line": "Line",
+        "too_large": "Upload refused: over the size limit of",
+    }
+)
