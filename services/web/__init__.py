@@ -7,9 +7,13 @@ from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 
 from services.web import auditor, employees, home, pool, rounds, signin, users, vacancies
+from services.web.audit_lists import router as audit_lists_router
+from services.web.audit_reports import router as audit_reports_router
+from services.web.audit_talent import router as audit_talent_router
 from services.web.frame import HERE, handle_page_errors
 from services.web.import_jobs import ImportJobs
 from services.web.imports import router as imports_router
+from services.web.round_report import router as round_report_router
 from services.web.session import Sessions
 from services.web.settings import WebSettings
 
@@ -24,6 +28,7 @@ def mount_web(api: FastAPI, settings: WebSettings | None = None) -> None:
     modules = (signin, home, employees, rounds, pool, vacancies, auditor, users)
     routers = [module.router for module in modules]
     routers.append(imports_router)
+    routers += [audit_talent_router, audit_lists_router, audit_reports_router, round_report_router]
     for router in routers:
         api.include_router(router)
     handle_page_errors(api, [route for router in routers for route in router.routes])

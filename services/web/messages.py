@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from services.web.labels import catalogue_labels
+
 LANGUAGES = ("id", "en")
 DEFAULT = "id"
 
@@ -739,5 +741,111 @@ EN.update(
         "import_file": "File",
         "import_line": "Line",
         "too_large": "Upload refused: over the size limit of",
+    }
+)
+
+# The readable names of events and rules the auditor's pages show beside their codes.
+ID.update(catalogue_labels(0))
+EN.update(catalogue_labels(1))
+
+# The auditor's pages of the talent cycle, the lists of refusals and reads, the reports.
+ID.update(
+    {
+        "mayor_report": "Laporan kepada Wali Kota",
+        "back_to_round": "Kembali ke putaran",
+        "not_yet_reported": "belum dilaporkan",
+        "results": "Hasil seleksi",
+        "printed_by": "Dicetak oleh",
+        "why_nomination": "Mengapa nominasi ini",
+        "why_placement": "Mengapa penempatan ini",
+        "why_search": "Mengapa pencarian talenta ini",
+        "printable_report": "Laporan untuk dicetak",
+        "vacancy_report": "Laporan audit lowongan",
+        "target_position": "Jabatan target",
+        "ninebox_then": "Kotak talenta saat itu",
+        "box": "Kotak",
+        "period": "Periode",
+        "assessed_on": "dinilai",
+        "successor_order": "Urutan suksesor",
+        "outside_order": "di luar urutan",
+        "direct_box9": "penempatan langsung kotak 9",
+        "cross_unit": "Lintas perangkat daerah",
+        "monitoring": "Pemantauan",
+        "starts_on": "mulai",
+        "evaluation_due": "evaluasi",
+        "search_grounds": "Alasan pencarian",
+        "search_found": "Talenta yang ditemukan",
+        "search_chosen": "Talenta yang dipilih",
+        "search_follow_up": "Tindak lanjut",
+        "search_id": "Nomor pencarian talenta",
+        "succession_plans": "Rencana suksesi",
+        "no_plans": "Belum ada rencana suksesi.",
+        "nominees": "Nominasi",
+        "placed": "Ditempatkan",
+        "refusals": "Perintah yang ditolak",
+        "command": "Perintah",
+        "refusals_listed": "Penolakan",
+        "refused_at": "Waktu",
+        "via": "Melalui",
+        "refusal": "Penolakan",
+        "no_refusals": "Tidak ada perintah yang ditolak.",
+        "reads": "Pembacaan data pribadi",
+        "reads_hint": "Setiap pembacaan data lengkap pegawai yang tercatat: siapa, dalam peran "
+        "apa, melalui apa, kapan.",
+        "reads_listed": "Pembacaan",
+        "read_at": "Waktu",
+        "no_reads": "Tidak ada pembacaan yang tercatat.",
+        "deadlines_judged_on": "Tenggat dinilai per tanggal",
+        "replay": "Putar ulang",
+    }
+)
+EN.update(
+    {
+        "mayor_report": "Report to the mayor",
+        "back_to_round": "Back to the round",
+        "not_yet_reported": "not reported yet",
+        "results": "Results",
+        "printed_by": "Printed by",
+        "why_nomination": "Why this nomination",
+        "why_placement": "Why this placement",
+        "why_search": "Why this talent search",
+        "printable_report": "Printable report",
+        "vacancy_report": "Vacancy audit report",
+        "target_position": "Target position",
+        "ninebox_then": "Nine-box then",
+        "box": "Box",
+        "period": "Period",
+        "assessed_on": "assessed",
+        "successor_order": "Successor order",
+        "outside_order": "outside the order",
+        "direct_box9": "direct box-9 placement",
+        "cross_unit": "Across units",
+        "monitoring": "Monitoring",
+        "starts_on": "from",
+        "evaluation_due": "evaluation",
+        "search_grounds": "Grounds for the search",
+        "search_found": "Talents found",
+        "search_chosen": "Talent chosen",
+        "search_follow_up": "Follow-up",
+        "search_id": "Talent search number",
+        "succession_plans": "Succession plans",
+        "no_plans": "No succession plan yet.",
+        "nominees": "Nominations",
+        "placed": "Placed",
+        "refusals": "Refused commands",
+        "command": "Command",
+        "refusals_listed": "Refusals",
+        "refused_at": "When",
+        "via": "Through",
+        "refusal": "Refusal",
+        "no_refusals": "No command was refused.",
+        "reads": "Reads of personal data",
+        "reads_hint": "Every recorded read of an employee's full record: who, in which role, "
+        "through what, when.",
+        "reads_listed": "Reads",
+        "read_at": "When",
+        "no_reads": "No read recorded.",
+        "deadlines_judged_on": "Deadlines judged as of",
+        "replay": "Replay",
     }
 )
