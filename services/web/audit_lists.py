@@ -7,6 +7,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 from urllib.parse import urlencode
+from uuid import UUID
 from zoneinfo import ZoneInfo
 
 from fastapi import APIRouter, Request
@@ -15,10 +16,10 @@ from fastapi.responses import Response
 from domain.agencies import get_agency
 from projections.access import ReadRow, RefusalRow
 from services.api.access import AUDITORS
-from services.api.context import fresh_context
-from services.audit.refusals import list_refusals
+from services.api.context import context, fresh_context
+from services.audit.refusals import RefusalWhy, list_refusals, refusal_why
 from services.permissions import Forbidden
-from services.personal_data_reads import list_reads
+from services.personal_data_reads import list_reads, record_reads
 from services.web.auditor import answered, day, json_for
 from services.web.exports import csv_answer
 from services.web.frame import page
@@ -64,6 +65,31 @@ def refusals(
         local=_local_time(me),
         asked=asked,
         csv="/auditor/refusals?" + urlencode({**asked, "format": "csv"}),
+    )
+
+
+@router.get("/refusals/{refusal_id}")
+def refusal(request: Request, me: SignedIn, refusal_id: UUID) -> Response:
+    """Why a command was refused: the record, its rule evaluated again against the store as it
+    stood then, and the events of each record of the agency it named up to that moment; an
+    employee's record shown is a recorded read, as in the API."""
+    app = context(request).app
+
+    def explained() -> RefusalWhy:
+        _allowed(me, "read refusals")
+        return refusal_why(app, refusal_id, me.actor)
+
+    found = answered(request, me, explained)
+    if isinstance(found, Response):
+        return found
+    nips = [trail.nip for trail in found.subjects if trail.nip and trail.events]
+    record_reads(app, me.actor, me.actor.agency, nips, "web GET /auditor/refusals/{refusal_id}")
+    return page(
+        request,
+        "audit_refusal.html",
+        me=me,
+        why=json_for(found, me.actor.role),
+        local=_local_time(me),
     )
 
 

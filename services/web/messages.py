@@ -797,6 +797,13 @@ ID.update(
         "no_reads": "Tidak ada pembacaan yang tercatat.",
         "deadlines_judged_on": "Tenggat dinilai per tanggal",
         "replay": "Putar ulang",
+        "request": "Permintaan",
+        "rule_again": "Aturan diuji ulang",
+        "rerun_refused": "tetap ditolak",
+        "rerun_accepted": "kini diterima",
+        "rerun_not-evaluated": "tidak diuji ulang: penolakan akses atau bentuk permintaan, atau "
+        "bukan melalui API",
+        "record_then": "Catatan saat itu:",
     }
 )
 EN.update(
@@ -847,5 +854,12 @@ EN.update(
         "no_reads": "No read recorded.",
         "deadlines_judged_on": "Deadlines judged as of",
         "replay": "Replay",
+        "request": "Request",
+        "rule_again": "Rule evaluated again",
+        "rerun_refused": "still refused",
+        "rerun_accepted": "now accepted",
+        "rerun_not-evaluated": "not evaluated again: a refused access or request shape, or not "
+        "made through the API",
+        "record_then": "The record then:",
     }
 )

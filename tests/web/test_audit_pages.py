@@ -271,6 +271,15 @@ def test_refusals_and_reads_are_listed_and_exported(
     assert {row["command"] for row in exported} == {"pick"}
     assert exported[0]["citation"] == "madiun-2021:P10(1)"
 
+    listed.first.locator("a").click()
+    assert page.locator("h1").inner_text() == "Penolakan: pick"
+    page.screenshot(path=str(tmp_path / "refusal.png"), full_page=True)
+    check(page)
+    assert "madiun-2021:P10(1)" in page.locator("dl.facts").inner_text()
+    assert page.locator("dd.rerun").get_attribute("data-outcome") == "not-evaluated", (
+        "a refusal made through the pages is not run again, as one through the command line"
+    )
+
     page.goto(f"{site.url}/auditor/reads?nip=197503122000031004")
     page.screenshot(path=str(tmp_path / "reads.png"), full_page=True)
     check(page)
