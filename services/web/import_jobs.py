@@ -33,6 +33,10 @@ class UploadRefused(ValueError):
     """The upload is not an export: "Indonesian / English"."""
 
 
+class ImportRunning(RuntimeError):
+    """An import of the same agency runs already."""
+
+
 class Phase(StrEnum):
     CHECKING = "checking"  # every row is checked before anything is saved
     SAVING = "saving"
@@ -153,6 +157,8 @@ class ImportJobs:
     ) -> ImportJob:
         """Runs the import on a thread of its own; ``folder`` is removed once it ends."""
         with self._lock:
+            if any(j.agency == job.agency and j.running for j in self._jobs.values()):
+                raise ImportRunning(job.agency)  # started meanwhile by another request
             self._forget_old()
             self._jobs[job.id] = job
         thread = threading.Thread(

@@ -28,6 +28,7 @@ from services.web.frame import page, see_other
 from services.web.import_jobs import (
     ImportJob,
     ImportJobs,
+    ImportRunning,
     UploadRefused,
     export_files,
     new_folder,
@@ -97,7 +98,11 @@ def start(request: Request, me: SignedIn, posted: PostedForm) -> Response:
         _record(app, me.actor, body, refused)
         return _form(request, me, refused)
     job = ImportJob(owner=me.user.username, agency=me.actor.agency, files=names)
-    jobs(request).start(app, folder, files, job, me.actor, on)
+    try:
+        jobs(request).start(app, folder, files, job, me.actor, on)
+    except ImportRunning:
+        shutil.rmtree(folder, ignore_errors=True)
+        return _form(request, me, _running())
     return see_other(request, f"/import/{job.id}")
 
 
