@@ -107,7 +107,11 @@ PAGES = [
     Page("auditor: why of a shortlist", Role.AUDITOR, "/auditor/why/shortlist/{vacancy_id}"),
     Page("auditor: why of a pool entry", Role.AUDITOR, "/auditor/why/pool-entry/{entry_id}"),
     Page("auditor: compliance replay", Role.AUDITOR, "/auditor/compliance"),
+    Page("auditor: refusals", Role.AUDITOR, "/auditor/refusals"),
+    Page("auditor: personal-data reads", Role.AUDITOR, "/auditor/reads"),
     Page("auditor: hash chain", Role.AUDITOR, "/auditor/chain"),
+    Page("report to the mayor", Role.CASEWORKER, "/rounds/{round_id}/report"),
+    Page("import", Role.CASEWORKER, "/import"),
     Page("users (administrator)", Role.ADMINISTRATOR, "/users"),
 ]
 # The stack's floor, fetched the same way: a static asset and the API's health answer.

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 from uuid import UUID
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, Template
 
 from domain.envelope import Actor
 from domain.scouting.vacancy import Vacancy
@@ -37,8 +37,14 @@ TEMPLATES = Environment(
 
 
 def vacancy_report(
-    app: Talenta, chain_head: ChainHead, vacancy_id: UUID, reader: Actor, via: str
+    app: Talenta,
+    chain_head: ChainHead,
+    vacancy_id: UUID,
+    reader: Actor,
+    via: str,
+    templates: Environment = TEMPLATES,
 ) -> str:
+    """``templates``: where "base.html" frames the report (the web's pages frame it their way)."""
     audit = audit_pick(app, vacancy_id, reader)
     vacancy: Vacancy = app.repository.get(vacancy_id)
     # The board that drew up the shortlist, as its minutes record it (madiun-2021:P8, P24).
@@ -46,7 +52,7 @@ def vacancy_report(
     nips = [candidate.nip for candidate in audit.candidates]
     events = [*audit.timeline, *(e for c in audit.candidates for e in c.events)]
     return _render(
-        "vacancy.html",
+        templates.get_template("vacancy.html"),
         app,
         chain_head,
         reader,
@@ -62,12 +68,18 @@ def vacancy_report(
 
 
 def nomination_report(
-    app: Talenta, chain_head: ChainHead, plan_id: UUID, nip: str, reader: Actor, via: str
+    app: Talenta,
+    chain_head: ChainHead,
+    plan_id: UUID,
+    nip: str,
+    reader: Actor,
+    via: str,
+    templates: Environment = TEMPLATES,
 ) -> str:
     audit = audit_nomination(app, plan_id, nip, reader)
     events = [audit.nomination, *audit.assessment_events, *audit.plan_timeline]
     return _render(
-        "nomination.html",
+        templates.get_template("nomination.html"),
         app,
         chain_head,
         reader,
@@ -82,7 +94,7 @@ def nomination_report(
 
 
 def _render(
-    template: str,
+    template: Template,
     app: Talenta,
     chain_head: ChainHead,
     reader: Actor,
@@ -95,7 +107,7 @@ def _render(
 ) -> str:
     record_reads(app, reader, agency, nips, via)
     head = chain_head()  # after this report's own reads: the printed head covers them
-    return TEMPLATES.get_template(template).render(
+    return template.render(
         audit=shown(jsonable_encoder(audit), reader.role),
         names=shown(_names(app, nips), reader.role),
         regulation=audit.regulation,

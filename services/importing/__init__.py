@@ -6,7 +6,7 @@ employees whose rows all passed. COLUMNS.md lists every accepted column.
 
 from services.importing.columns import FileKind
 from services.importing.files import PersonnelFiles
-from services.importing.load import ImportInterrupted, Progress, import_personnel
+from services.importing.load import ImportInterrupted, Progress, import_personnel, may_import
 from services.importing.parse import Origin, ParseResult, parse_personnel
 from services.importing.report import ImportReport, RowError
 
@@ -20,5 +20,6 @@ __all__ = [
     "Progress",
     "RowError",
     "import_personnel",
+    "may_import",
     "parse_personnel",
 ]

@@ -42,6 +42,14 @@ class ImportInterrupted(RuntimeError):
         self.total = total
 
 
+def may_import(actor: Actor) -> None:
+    """Only a caseworker of the personnel agency imports its export."""
+    if actor.role is not Role.CASEWORKER:
+        raise PermissionError(
+            f"impor hanya oleh caseworker / only a caseworker may import (got {actor.role})"
+        )
+
+
 def import_personnel(
     app: Talenta,
     files: PersonnelFiles,
@@ -53,10 +61,7 @@ def import_personnel(
     """Checks every row before saving anything, then saves in bounded batches, each employee's
     events atomically. A failure part-way leaves whole employees saved; importing the same files
     again completes the rest and records nothing for those already saved."""
-    if actor.role is not Role.CASEWORKER:
-        raise PermissionError(
-            f"impor hanya oleh caseworker / only a caseworker may import (got {actor.role})"
-        )
+    may_import(actor)
     parsed = parse_personnel(files, agency)
     report = ImportReport(
         rows_read=parsed.rows_read,

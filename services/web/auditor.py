@@ -7,8 +7,9 @@ judging it again is a recorded read of it, as in the API."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date, datetime, time
 from typing import Any, TypeVar
-from urllib.parse import quote
+from urllib.parse import quote, urlencode
 from uuid import UUID
 from zoneinfo import ZoneInfo
 
@@ -19,20 +20,23 @@ from pydantic import BaseModel
 from domain.agencies import get_agency
 from domain.envelope import Role
 from domain.scouting.vacancy_state import VacancyState
+from domain.values import InvalidValue
 from projections import scouting as read
 from projections.chain import Head, head_of, verify
+from projections.talent.succession import succession_plans
+from services.api.access import AUDITORS
 from services.api.chain import VERIFIERS
 from services.api.context import context, fresh_context
 from services.application import Talenta
 from services.audit.compliance import ComplianceQuery, compliance_report
-from services.audit.compliance_models import Breach
+from services.audit.compliance_models import Breach, ComplianceReport
 from services.audit.events import AuditEvent
 from services.audit.timeline import READERS, Subject, timeline
 from services.audit.why_scouting import why_pick, why_pool_entry, why_shortlist
 from services.permissions import Forbidden
 from services.personal_data import shown
 from services.personal_data_reads import record_reads
-from services.web.attempt import Refused, refused_read
+from services.web.attempt import refused_read
 from services.web.exports import csv_answer
 from services.web.frame import page
 from services.web.session import SignedIn, WebUser
@@ -48,7 +52,7 @@ DECIDED = {
 }
 
 
-def _answer(request: Request, me: WebUser, call: Callable[[], T]) -> T | Response:
+def answered(request: Request, me: WebUser, call: Callable[[], T]) -> T | Response:
     """``call()``'s answer, or its refusal shown as a page of its own."""
     try:
         return call()
@@ -59,7 +63,15 @@ def _answer(request: Request, me: WebUser, call: Callable[[], T]) -> T | Respons
         return page(request, "message.html", refused.status, me=me, title="", refused=refused)
 
 
-def _json(model: BaseModel | list[Any], role: Role) -> Any:
+def day(typed: str) -> date | None:
+    """A day from a date field: empty when none was chosen, else YYYY-MM-DD."""
+    try:
+        return date.fromisoformat(typed) if typed.strip() else None
+    except ValueError:
+        raise InvalidValue(f"tanggal tidak sah: {typed!r} / not a date: {typed!r}") from None
+
+
+def json_for(model: BaseModel | list[Any], role: Role) -> Any:
     data = (
         [item.model_dump(mode="json") for item in model]
         if isinstance(model, list)
@@ -83,6 +95,8 @@ def index(request: Request, me: SignedIn) -> Response:
         me=me,
         vacancies=vacancies,
         rounds=rounds,
+        plans=succession_plans(ctx.documents, me.actor.agency),
+        lists=me.actor.role in AUDITORS,
         decided=DECIDED,
         subjects=list(Subject),
         verifier=me.actor.role in VERIFIERS,
@@ -94,12 +108,12 @@ def subject_timeline(
     request: Request, me: SignedIn, subject: Subject, key: str, format: str = ""
 ) -> Response:
     app: Talenta = context(request).app
-    found = _answer(request, me, lambda: timeline(app, subject, key, me.actor))
+    found = answered(request, me, lambda: timeline(app, subject, key, me.actor))
     if isinstance(found, Response):
         return found
     if found.subject is Subject.EMPLOYEE:
         record_reads(app, me.actor, found.agency, [found.key], "web GET /auditor/timeline/employee")
-    events = _json(found.events, me.actor.role)
+    events = json_for(found.events, me.actor.role)
     if format == "csv":
         return csv_answer(events, AuditEvent, f"timeline-{subject}")
     return page(
@@ -116,12 +130,12 @@ def subject_timeline(
 @router.get("/why/pool-entry/{entry_id}")
 def why_entry(request: Request, me: SignedIn, entry_id: UUID, format: str = "") -> Response:
     app: Talenta = context(request).app
-    found = _answer(request, me, lambda: why_pool_entry(app, entry_id, me.actor))
+    found = answered(request, me, lambda: why_pool_entry(app, entry_id, me.actor))
     if isinstance(found, Response):
         return found
     via = "web GET /auditor/why/pool-entry"
     record_reads(app, me.actor, found.entry.agency, [found.entry.nip], via)
-    answer = _json(found, me.actor.role)
+    answer = json_for(found, me.actor.role)
     if format == "csv":
         return csv_answer(answer["chain"], AuditEvent, "why-pool-entry")
     return page(
@@ -133,18 +147,25 @@ def why_entry(request: Request, me: SignedIn, entry_id: UUID, format: str = "") 
     )
 
 
-@router.get("/why/{kind}/{vacancy_id}")
-def why(request: Request, me: SignedIn, kind: str, vacancy_id: UUID, format: str = "") -> Response:
+@router.get("/why/shortlist/{vacancy_id}")
+def shortlist(request: Request, me: SignedIn, vacancy_id: UUID, format: str = "") -> Response:
+    return _why(request, me, "shortlist", vacancy_id, format)
+
+
+@router.get("/why/pick/{vacancy_id}")
+def pick(request: Request, me: SignedIn, vacancy_id: UUID, format: str = "") -> Response:
+    return _why(request, me, "pick", vacancy_id, format)
+
+
+def _why(request: Request, me: WebUser, kind: str, vacancy_id: UUID, format: str) -> Response:
     app: Talenta = context(request).app
-    explain = WHY.get(kind)
-    if explain is None:
-        return page(request, "message.html", 404, me=me, title="", refused=_no_such(kind))
-    found = _answer(request, me, lambda: explain(app, vacancy_id, me.actor))
+    explain = WHY[kind]
+    found = answered(request, me, lambda: explain(app, vacancy_id, me.actor))
     if isinstance(found, Response):
         return found
     nips = [candidate.nip for candidate in found.audit.candidates]
     record_reads(app, me.actor, found.audit.agency, nips, f"web GET /auditor/why/{kind}")
-    answer = _json(found, me.actor.role)
+    answer = json_for(found, me.actor.role)
     if format == "csv":
         return csv_answer(answer["chain"], AuditEvent, f"why-{kind}")
     return page(
@@ -158,24 +179,32 @@ def why(request: Request, me: SignedIn, kind: str, vacancy_id: UUID, format: str
 
 
 @router.get("/compliance")
-def compliance(request: Request, me: SignedIn, format: str = "") -> Response:
+def compliance(request: Request, me: SignedIn, on: str = "", format: str = "") -> Response:
+    """``on``: the day whose end the clocks' deadlines are judged at (default: now)."""
     app: Talenta = context(request).app
-    query = ComplianceQuery(agency=me.actor.agency)
-    found = _answer(request, me, lambda: compliance_report(app, query, me.actor))
+    zone = ZoneInfo(get_agency(me.actor.agency).time_zone)
+
+    def replayed() -> ComplianceReport:
+        chosen = day(on)
+        as_of = datetime.combine(chosen, time(23, 59, 59), zone) if chosen else None
+        query = ComplianceQuery(agency=me.actor.agency, as_of=as_of)
+        return compliance_report(app, query, me.actor)
+
+    found = answered(request, me, replayed)
     if isinstance(found, Response):
         return found
-    breaches = _json(found.breaches, me.actor.role)
+    breaches = json_for(found.breaches, me.actor.role)
     if format == "csv":
         return csv_answer(breaches, Breach, "compliance")
-    zone = ZoneInfo(get_agency(me.actor.agency).time_zone)
     return page(
         request,
         "compliance.html",
         me=me,
         report=found,
+        on=on,
         as_of=found.as_of.astimezone(zone).replace(microsecond=0),
         breaches=breaches,
-        csv="/auditor/compliance?format=csv",
+        csv="/auditor/compliance?" + urlencode({"on": on, "format": "csv"}),
     )
 
 
@@ -185,7 +214,7 @@ def chain(request: Request, me: SignedIn, check: str = "", published: str = "") 
     head = head_of(ctx.chain)
     verified: Any = None
     if check:
-        verified = _answer(request, me, lambda: _verify(ctx.app, ctx.chain, me, published))
+        verified = answered(request, me, lambda: _verify(ctx.app, ctx.chain, me, published))
         if isinstance(verified, Response):
             return verified
     return page(
@@ -204,7 +233,3 @@ def _verify(app: Talenta, view: Any, me: WebUser, published: str) -> Any:
         raise Forbidden("verify", me.actor, VERIFIERS)
     heads = [Head.parse(line) for line in published.split() if line.strip()]
     return verify(app, view, heads)
-
-
-def _no_such(kind: str) -> Refused:
-    return Refused(404, "not-found", f"tidak ada penjelasan {kind}", f"no explanation {kind}")

@@ -15,6 +15,7 @@ from fastapi.templating import Jinja2Templates
 from starlette.routing import BaseRoute
 
 from domain.rules.registry import pack_for
+from services.api.limits import RequestTooLarge
 from services.application import NotFound
 from services.audit.timeline import READERS
 from services.web.messages import language, translator
@@ -117,7 +118,19 @@ def handle_page_errors(api: FastAPI, pages: Collection[BaseRoute]) -> None:
         t = translator(lang_of(request))
         return page(request, "message.html", 403, title=t("refused"), text=t("csrf_refused"))
 
+    api_too_large = api.exception_handlers[RequestTooLarge]
+
+    async def too_large(request: Request, error: Exception) -> Response:
+        answered = api_too_large(request, error)  # recorded as the API records it
+        answered = answered if isinstance(answered, Response) else await answered
+        if request.scope.get("route") not in pages or not isinstance(error, RequestTooLarge):
+            return answered
+        t = translator(lang_of(request))
+        text = f"{t('too_large')} {error.limit // 1_000_000} MB."
+        return page(request, "message.html", 413, title=t("refused"), text=text)
+
     api.add_exception_handler(RequestValidationError, malformed)
+    api.add_exception_handler(RequestTooLarge, too_large)
     api.add_exception_handler(SignInRequired, sign_in_first)
     api.add_exception_handler(CsrfRefused, csrf_refused)
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from services.web import messages_cycle
+from services.web.labels import catalogue_labels
 
 LANGUAGES = ("id", "en")
 DEFAULT = "id"
@@ -971,3 +972,208 @@ def translator(lang: str) -> Callable[[str], str]:
         return labels.get(key, key)
 
     return t
+
+
+# The import page.
+ID.update(
+    {
+        "import": "Impor data pegawai",
+        "import_nav": "Impor",
+        "import_intro": "Unggah ekspor SIASN/SIMPEG instansi: berkas CSV-nya (beberapa sekaligus) "
+        "atau satu zip berisi berkas itu. Setiap baris diperiksa lebih dahulu; baris yang baik "
+        "disimpan, baris yang ditolak dilaporkan dengan berkas, baris dan alasannya.",
+        "import_files": "Berkas ekspor",
+        "import_files_hint": "Berkas .csv atau .zip; data_utama wajib ada.",
+        "import_limit": "Paling besar",
+        "import_effective_hint": "Kosongkan untuk hari ini.",
+        "import_start": "Mulai impor",
+        "import_running_now": "Impor instansi ini sedang berjalan.",
+        "import_follow": "Lihat kemajuannya",
+        "import_which_files": "Berkas yang dikenali",
+        "import_file_main": "data utama pegawai (wajib)",
+        "import_file_histories": "riwayat jabatan, golongan, hukuman disiplin, SKP dan "
+        "pemeriksaan (tidak wajib)",
+        "import_another": "Impor berkas lain",
+        "import_phase_checking": "Memeriksa setiap baris",
+        "import_phase_saving": "Menyimpan pegawai",
+        "import_phase_done": "Impor selesai",
+        "import_phase_failed": "Impor gagal",
+        "import_checking_hint": "Belum ada yang disimpan sampai semua baris diperiksa.",
+        "import_employees_saved": "pegawai diproses",
+        "import_reload": "Muat ulang untuk melihat kemajuannya",
+        "import_rows_read": "baris dibaca",
+        "import_created": "pegawai baru",
+        "import_updated": "pegawai diubah",
+        "import_unchanged": "pegawai tetap",
+        "import_employees_refused": "pegawai ditolak",
+        "import_rows_refused": "baris ditolak",
+        "import_events": "kejadian dicatat",
+        "import_tenure_reviews": "peninjauan masa jabatan 5 tahun dimulai",
+        "import_refused_rows": "Baris yang ditolak",
+        "import_no_refused_rows": "Tidak ada baris yang ditolak.",
+        "import_file": "Berkas",
+        "import_line": "Baris",
+        "too_large": "Unggahan ditolak: melebihi batas ukuran, paling besar",
+    }
+)
+EN.update(
+    {
+        "import": "Import employee data",
+        "import_nav": "Import",
+        "import_intro": "Upload the agency's SIASN/SIMPEG export: its CSV files (several at once) "
+        "or one zip of them. Every row is checked first; the good rows are stored, the refused "
+        "ones reported with their file, line and reason.",
+        "import_files": "Export files",
+        "import_files_hint": ".csv or .zip files; data_utama is required.",
+        "import_limit": "At most",
+        "import_effective_hint": "Leave empty for today.",
+        "import_start": "Start the import",
+        "import_running_now": "An import of this agency is running.",
+        "import_follow": "Follow its progress",
+        "import_which_files": "Files recognised",
+        "import_file_main": "the employees' main record (required)",
+        "import_file_histories": "position, grade, disciplinary, appraisal and investigation "
+        "histories (optional)",
+        "import_another": "Import other files",
+        "import_phase_checking": "Checking every row",
+        "import_phase_saving": "Saving employees",
+        "import_phase_done": "Import finished",
+        "import_phase_failed": "Import failed",
+        "import_checking_hint": "Nothing is saved until every row is checked.",
+        "import_employees_saved": "employees processed",
+        "import_reload": "Reload to see its progress",
+        "import_rows_read": "rows read",
+        "import_created": "new employees",
+        "import_updated": "employees updated",
+        "import_unchanged": "employees unchanged",
+        "import_employees_refused": "employees refused",
+        "import_rows_refused": "rows refused",
+        "import_events": "events recorded",
+        "import_tenure_reviews": "5-year tenure reviews started",
+        "import_refused_rows": "Refused rows",
+        "import_no_refused_rows": "No row was refused.",
+        "import_file": "File",
+        "import_line": "Line",
+        "too_large": "Upload refused: over the size limit of",
+    }
+)
+
+# The readable names of events and rules the auditor's pages show beside their codes.
+ID.update(catalogue_labels(0))
+EN.update(catalogue_labels(1))
+
+# The auditor's pages of the talent cycle, the lists of refusals and reads, the reports.
+ID.update(
+    {
+        "mayor_report": "Laporan kepada Wali Kota",
+        "back_to_round": "Kembali ke putaran",
+        "not_yet_reported": "belum dilaporkan",
+        "results": "Hasil seleksi",
+        "printed_by": "Dicetak oleh",
+        "why_nomination": "Mengapa nominasi ini",
+        "why_placement": "Mengapa penempatan ini",
+        "why_search": "Mengapa pencarian talenta ini",
+        "printable_report": "Laporan untuk dicetak",
+        "vacancy_report": "Laporan audit lowongan",
+        "target_position": "Jabatan target",
+        "ninebox_then": "Kotak talenta saat itu",
+        "box": "Kotak",
+        "period": "Periode",
+        "assessed_on": "dinilai",
+        "successor_order": "Urutan suksesor",
+        "outside_order": "di luar urutan",
+        "direct_box9": "penempatan langsung kotak 9",
+        "cross_unit": "Lintas perangkat daerah",
+        "monitoring": "Pemantauan",
+        "starts_on": "mulai",
+        "evaluation_due": "evaluasi",
+        "search_grounds": "Alasan pencarian",
+        "search_found": "Talenta yang ditemukan",
+        "search_chosen": "Talenta yang dipilih",
+        "search_follow_up": "Tindak lanjut",
+        "search_id": "Nomor pencarian talenta",
+        "succession_plans": "Rencana suksesi",
+        "no_plans": "Belum ada rencana suksesi.",
+        "nominees": "Nominasi",
+        "placed": "Ditempatkan",
+        "refusals": "Perintah yang ditolak",
+        "command": "Perintah",
+        "refusals_listed": "Penolakan",
+        "refused_at": "Waktu",
+        "via": "Melalui",
+        "refusal": "Penolakan",
+        "no_refusals": "Tidak ada perintah yang ditolak.",
+        "reads": "Pembacaan data pribadi",
+        "reads_hint": "Setiap pembacaan data lengkap pegawai yang tercatat: siapa, dalam peran "
+        "apa, melalui apa, kapan.",
+        "reads_listed": "Pembacaan",
+        "read_at": "Waktu",
+        "no_reads": "Tidak ada pembacaan yang tercatat.",
+        "deadlines_judged_on": "Tenggat dinilai per tanggal",
+        "replay": "Putar ulang",
+        "request": "Permintaan",
+        "rule_again": "Aturan diuji ulang",
+        "rerun_refused": "tetap ditolak",
+        "rerun_accepted": "kini diterima",
+        "rerun_not-evaluated": "tidak diuji ulang: penolakan akses atau bentuk permintaan, atau "
+        "bukan melalui API",
+        "record_then": "Catatan saat itu:",
+    }
+)
+EN.update(
+    {
+        "mayor_report": "Report to the mayor",
+        "back_to_round": "Back to the round",
+        "not_yet_reported": "not reported yet",
+        "results": "Results",
+        "printed_by": "Printed by",
+        "why_nomination": "Why this nomination",
+        "why_placement": "Why this placement",
+        "why_search": "Why this talent search",
+        "printable_report": "Printable report",
+        "vacancy_report": "Vacancy audit report",
+        "target_position": "Target position",
+        "ninebox_then": "Nine-box then",
+        "box": "Box",
+        "period": "Period",
+        "assessed_on": "assessed",
+        "successor_order": "Successor order",
+        "outside_order": "outside the order",
+        "direct_box9": "direct box-9 placement",
+        "cross_unit": "Across units",
+        "monitoring": "Monitoring",
+        "starts_on": "from",
+        "evaluation_due": "evaluation",
+        "search_grounds": "Grounds for the search",
+        "search_found": "Talents found",
+        "search_chosen": "Talent chosen",
+        "search_follow_up": "Follow-up",
+        "search_id": "Talent search number",
+        "succession_plans": "Succession plans",
+        "no_plans": "No succession plan yet.",
+        "nominees": "Nominations",
+        "placed": "Placed",
+        "refusals": "Refused commands",
+        "command": "Command",
+        "refusals_listed": "Refusals",
+        "refused_at": "When",
+        "via": "Through",
+        "refusal": "Refusal",
+        "no_refusals": "No command was refused.",
+        "reads": "Reads of personal data",
+        "reads_hint": "Every recorded read of an employee's full record: who, in which role, "
+        "through what, when.",
+        "reads_listed": "Reads",
+        "read_at": "When",
+        "no_reads": "No read recorded.",
+        "deadlines_judged_on": "Deadlines judged as of",
+        "replay": "Replay",
+        "request": "Request",
+        "rule_again": "Rule evaluated again",
+        "rerun_refused": "still refused",
+        "rerun_accepted": "now accepted",
+        "rerun_not-evaluated": "not evaluated again: a refused access or request shape, or not "
+        "made through the API",
+        "record_then": "The record then:",
+    }
+)

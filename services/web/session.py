@@ -19,7 +19,7 @@ from starlette.datastructures import FormData
 from domain.access.users import User
 from domain.envelope import Actor, Role
 from services.auth import Principal
-from services.web.accounts import find_user, session_holds
+from services.web.accounts import find_user, session_holds, sign_in_vouched
 from services.web.settings import WebSettings
 
 COOKIE = "talenta_session"
@@ -111,9 +111,18 @@ class WebUser:
 
 def signed_in(request: Request) -> WebUser:
     session = sessions(request).read(request)
+    app = request.app.state.context.app
+    proxy = sessions(request).settings.proxy
+    vouched = proxy.username(_peer(request), request.headers) if proxy else None
+    if vouched is not None and vouched != session.username:
+        # The single sign-on names who is at the browser: a session of anyone else ends.
+        user = sign_in_vouched(app, vouched)
+        if user is None:
+            raise SignInRequired()
+        session = session.signed_in(user.username, min(user.role_set))
+        request.state.web_session = session  # the page's answer carries the new cookie
     if session.username is None:
         raise SignInRequired()
-    app = request.app.state.context.app
     user = find_user(app, session.username)
     issued = datetime.fromtimestamp(session.issued, UTC)
     if user is None or not session_holds(app, user, issued, datetime.now(UTC)):
@@ -122,6 +131,10 @@ def signed_in(request: Request) -> WebUser:
     role = session.role if session.role in roles else min(roles)
     actor = Principal(user.username, user.agency, roles, user.unit).actor(role)
     return WebUser(user, actor, session)
+
+
+def _peer(request: Request) -> str | None:
+    return request.client.host if request.client else None
 
 
 async def posted_form(request: Request) -> FormData:

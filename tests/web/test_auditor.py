@@ -96,8 +96,11 @@ def test_an_auditor_reads_why_a_pool_entry_stands(
     assert "800/55/2024" in decision and "walikota" in decision
     assert page.locator("table.rules tbody tr").count() >= 1
     assert page.locator("table.rules tr[data-held=False]").count() == 0
-    steps = page.locator("#chain-of-events ~ div table tbody td:nth-child(2)").all_inner_texts()
-    assert steps[-1] == "EntryDecreed"
+    cells = page.locator("#chain-of-events ~ div table tbody td[data-what]")
+    assert cells.last.get_attribute("data-what") == "EntryDecreed"
+    assert cells.last.inner_text() == "Masuk kelompok rencana suksesi\nEntryDecreed", (
+        "the event by its readable name, its code beside it"
+    )
     assert ("inspektur", B) in reads(site, "web GET /auditor/why/pool-entry")
     page.close()
 
@@ -111,8 +114,10 @@ def test_an_auditor_reads_a_timeline_the_compliance_replay_and_the_chain(
     page.select_option("#subject", "employee")
     page.fill("#key", B)
     page.click("form[action='/auditor/timeline'] button[type=submit]")
-    steps = page.locator("table.timeline tbody td:nth-child(2)").all_inner_texts()
+    cells = page.locator("table.timeline tbody td[data-what]")
+    steps = [cells.nth(i).get_attribute("data-what") for i in range(cells.count())]
     assert {"Enrolled", "CandidateProposed", "Shortlisted", "Picked"} <= set(steps)
+    assert "Pilihan Wali Kota\nPicked" in cells.all_inner_texts()
     assert ("inspektur", B) in reads(site, "web GET /auditor/timeline/employee")
 
     page.goto(f"{site.url}/auditor/compliance")

@@ -1,0 +1,206 @@
+"""An agency's export imported in the background of the serving process: the uploaded files
+saved to a folder of their own (a zip's CSV files taken out of it), the import's progress as the
+importer reports it (the seam the command line's progress bar uses), and the report kept for the
+user who started it. A job lives in the process that runs it: its page is read from there."""
+
+from __future__ import annotations
+
+import logging
+import shutil
+import tempfile
+import threading
+import zipfile
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+from enum import StrEnum
+from pathlib import Path
+from typing import IO
+from uuid import UUID, uuid4
+
+from domain.envelope import Actor
+from services.application import Talenta
+from services.importing import ImportInterrupted, ImportReport, PersonnelFiles, import_personnel
+
+log = logging.getLogger(__name__)
+
+# What a zip may unpack to: its headers may claim less than it holds (a zip bomb).
+MAX_UNZIPPED_BYTES = 1_000_000_000
+KEPT_JOBS = 50  # finished jobs kept per process, the oldest forgotten first
+
+
+class UploadRefused(ValueError):
+    """The upload is not an export: "Indonesian / English"."""
+
+
+class ImportRunning(RuntimeError):
+    """An import of the same agency runs already."""
+
+
+class Phase(StrEnum):
+    CHECKING = "checking"  # every row is checked before anything is saved
+    SAVING = "saving"
+    DONE = "done"
+    FAILED = "failed"
+
+
+@dataclass
+class ImportJob:
+    owner: str
+    agency: str
+    files: tuple[str, ...]
+    id: UUID = field(default_factory=uuid4)
+    started: datetime = field(default_factory=lambda: datetime.now(UTC))
+    phase: Phase = Phase.CHECKING
+    done: int = 0
+    total: int = 0
+    report: ImportReport | None = None
+    failure: str = ""  # "Indonesian / English"
+
+    def __call__(self, done: int, total: int) -> None:
+        """The importer's progress: its first report says saving begins."""
+        self.phase, self.done, self.total = Phase.SAVING, done, total
+
+    @property
+    def running(self) -> bool:
+        return self.phase in (Phase.CHECKING, Phase.SAVING)
+
+
+def save_export(uploads: Iterable[tuple[str, IO[bytes]]], folder: Path) -> tuple[str, ...]:
+    """Writes the uploaded CSV files, and those inside an uploaded zip, into ``folder`` under
+    their own names (no folders of theirs): the names the importer finds its files by."""
+    names: list[str] = []
+    for filename, content in uploads:
+        name = Path(filename.replace("\\", "/")).name
+        if name.lower().endswith(".zip"):
+            names += _unzipped(name, content, folder)
+        elif name.lower().endswith(".csv"):
+            names.append(_written(folder, name, content, None))
+        else:
+            raise UploadRefused(
+                f"{name}: bukan berkas CSV atau zip / not a CSV file or a zip of them"
+            )
+    if not names:
+        raise UploadRefused("tidak ada berkas yang diunggah / no file was uploaded")
+    return tuple(names)
+
+
+def _unzipped(name: str, content: IO[bytes], folder: Path) -> list[str]:
+    try:
+        archive = zipfile.ZipFile(content)
+    except zipfile.BadZipFile:
+        raise UploadRefused(f"{name}: bukan zip yang utuh / not a readable zip") from None
+    budget = [MAX_UNZIPPED_BYTES]
+    written: list[str] = []
+    with archive:
+        for member in archive.infolist():
+            inner = Path(member.filename).name
+            hidden = inner.startswith(".") or "__MACOSX" in member.filename
+            if member.is_dir() or hidden or not inner.lower().endswith(".csv"):
+                continue
+            with archive.open(member) as source:
+                written.append(_written(folder, inner, source, budget))
+    if not written:
+        raise UploadRefused(f"{name}: tidak berisi berkas CSV / holds no CSV file")
+    return written
+
+
+def _written(folder: Path, name: str, source: IO[bytes], budget: list[int] | None) -> str:
+    target = folder / name
+    if target.exists():
+        raise UploadRefused(f"{name}: diunggah dua kali / uploaded twice")
+    with target.open("wb") as out:
+        while chunk := source.read(1 << 20):
+            if budget is not None:
+                budget[0] -= len(chunk)
+                if budget[0] < 0:
+                    raise UploadRefused(
+                        f"isi zip melebihi {MAX_UNZIPPED_BYTES} bita / the zip unpacks to more "
+                        f"than {MAX_UNZIPPED_BYTES} bytes"
+                    )
+            out.write(chunk)
+    return name
+
+
+def export_files(folder: Path) -> PersonnelFiles:
+    """The export's files by their usual names, refused as the command line refuses a folder."""
+    try:
+        return PersonnelFiles.in_directory(folder)
+    except ValueError as error:
+        # The folder is the server's own, of no use to the one who uploaded.
+        raise UploadRefused(str(error).replace(f" in {folder}", "")) from None
+
+
+class ImportJobs:
+    def __init__(self) -> None:
+        self._jobs: dict[UUID, ImportJob] = {}
+        self._lock = threading.Lock()
+
+    def running_for(self, agency: str) -> ImportJob | None:
+        """An agency's export is imported one at a time: two at once would race on the same
+        employees, and the second would fail part-way."""
+        with self._lock:
+            return next((j for j in self._jobs.values() if j.agency == agency and j.running), None)
+
+    def of(self, job_id: UUID, owner: str) -> ImportJob | None:
+        job = self._jobs.get(job_id)
+        return job if job is not None and job.owner == owner else None
+
+    def start(
+        self,
+        app: Talenta,
+        folder: Path,
+        files: PersonnelFiles,
+        job: ImportJob,
+        actor: Actor,
+        effective: date | None,
+    ) -> ImportJob:
+        """Runs the import on a thread of its own; ``folder`` is removed once it ends."""
+        with self._lock:
+            if any(j.agency == job.agency and j.running for j in self._jobs.values()):
+                raise ImportRunning(job.agency)  # started meanwhile by another request
+            self._forget_old()
+            self._jobs[job.id] = job
+        thread = threading.Thread(
+            target=self._run,
+            args=(app, folder, files, job, actor, effective),
+            name=f"import-{job.id}",
+            daemon=True,
+        )
+        thread.start()
+        return job
+
+    @staticmethod
+    def _run(
+        app: Talenta,
+        folder: Path,
+        files: PersonnelFiles,
+        job: ImportJob,
+        actor: Actor,
+        effective: date | None,
+    ) -> None:
+        try:
+            job.report = import_personnel(app, files, job.agency, actor, effective, job)
+            job.phase = Phase.DONE
+        except ImportInterrupted as error:
+            job.failure, job.phase = str(error), Phase.FAILED
+        except Exception:
+            log.exception("import %s failed", job.id)
+            job.failure = (
+                "impor gagal karena kesalahan di server; pegawai yang sudah tersimpan utuh, "
+                "impor ulang berkas yang sama untuk menyelesaikannya / the import failed on a "
+                "server error; the employees saved so far are whole, import the same files "
+                "again to complete it"
+            )
+            job.phase = Phase.FAILED
+        finally:
+            shutil.rmtree(folder, ignore_errors=True)
+
+    def _forget_old(self) -> None:
+        finished = [job for job in self._jobs.values() if not job.running]
+        for job in sorted(finished, key=lambda j: j.started)[: max(0, len(finished) - KEPT_JOBS)]:
+            del self._jobs[job.id]
+
+
+def new_folder() -> Path:
+    return Path(tempfile.mkdtemp(prefix="talenta-import-"))
