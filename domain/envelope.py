@@ -15,6 +15,8 @@ from pydantic import (
     model_serializer,
 )
 
+from domain.values.errors import InvalidValue
+
 
 class Role(StrEnum):
     CASEWORKER = "caseworker"
@@ -108,7 +110,7 @@ class Envelope(BaseModel):
     @classmethod
     def _aware(cls, moment: datetime | None) -> datetime | None:
         if moment is not None and moment.tzinfo is None:
-            raise ValueError("effective_at harus berzona waktu / effective_at needs a time zone")
+            raise InvalidValue("effective_at harus berzona waktu", "effective_at needs a time zone")
         return moment
 
     def to_event(self) -> dict[str, Any]:

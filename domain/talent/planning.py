@@ -17,6 +17,7 @@ from domain.envelope import Envelope
 from domain.rules.pack import RulePack
 from domain.talent.critical import ayat, cycle_on, head
 from domain.talent.errors import TalentRefusal, refuse
+from domain.values import InvalidValue
 
 _PLAN_IDS = uuid5(NAMESPACE_URL, "talenta:talent-plan")
 # A year or a span of years, e.g. "2025" or "2025-2029" (an RPJMD period).
@@ -40,9 +41,9 @@ class Need(BaseModel):
     @model_validator(mode="after")
     def _names_what_is_needed(self) -> Need:
         if self.critical_position_id is None and not self.function.strip():
-            raise ValueError(
-                "kebutuhan menyebut jabatan kritikal atau fungsi / a need names a critical "
-                "position or a function"
+            raise InvalidValue(
+                "kebutuhan menyebut jabatan kritikal atau fungsi",
+                "a need names a critical position or a function",
             )
         return self
 

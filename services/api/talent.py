@@ -145,7 +145,7 @@ def talent_profile(nip: str, agency: str, ctx: FreshCtx, actor: CurrentActor) ->
     same_agency(actor, agency)
     found = read.profile(ctx.documents, agency, nip)
     if found is None:
-        raise NotFound(f"NIP {nip} belum dipetakan / NIP {nip} was never mapped")
+        raise NotFound(f"NIP {nip} belum dipetakan", f"NIP {nip} was never mapped")
     return found
 
 
@@ -175,7 +175,7 @@ def succession_plans(agency: str, ctx: FreshCtx, actor: CurrentActor) -> list[Pl
 def succession_plan(plan_id: UUID, ctx: FreshCtx, actor: CurrentActor) -> PlanRow:
     found = read.succession_plan(ctx.documents, plan_id)
     if found is None:
-        raise NotFound(f"rencana suksesi {plan_id} tidak ada / no succession plan {plan_id}")
+        raise NotFound(f"rencana suksesi {plan_id} tidak ada", f"no succession plan {plan_id}")
     same_agency(actor, found.agency)
     return found
 

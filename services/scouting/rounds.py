@@ -35,7 +35,7 @@ RUNS_ROUNDS = (Role.CASEWORKER, Role.SCOUTING_TEAM)
 class RoundNotFound(NotFound):
     def __init__(self, round_id: UUID) -> None:
         super().__init__(
-            f"putaran Talent Scouting {round_id} tidak ada / no scouting round {round_id}"
+            f"putaran Talent Scouting {round_id} tidak ada", f"no scouting round {round_id}"
         )
         self.round_id = round_id
 
