@@ -19,6 +19,7 @@ from domain.rules.core import RuleRefusal
 from domain.rules.ninebox import Performance, Potential
 from domain.talent.mapping import Assessment
 from domain.values import PositionLevel
+from services.bootstrap import fresh_directory
 from services.cli.options import document_option, document_refs, json_option
 from services.cli.refusals import one_line
 from services.cli.render import echo_json
@@ -197,7 +198,8 @@ def open_campaign(step: Step, unit: str, period: str, nips: tuple[str, ...], as_
     )
     handler = mapping.open_campaign
     with step.app() as app:
-        found = handler(app, command, acting(step, handler))
+        actor = acting(step, handler)
+        found = handler(app, mapping.directory_scope(command, fresh_directory(app)), actor)
     json_or(as_json, {"campaign_id": found}, str(found))
 
 
