@@ -24,7 +24,7 @@ from services.cli.options import document_option, document_refs, json_option
 from services.cli.refusals import one_line
 from services.cli.render import echo_json
 from services.cli.step import Step, step_options
-from services.cli.talent_options import acting, evidence_of, json_or
+from services.cli.talent_options import acting, evidence_of, json_or, take
 from services.talent import mapping
 
 PERFORMANCE = click.Choice([p.value for p in Performance])
@@ -86,9 +86,7 @@ def assess(
         documents=document_refs(documents),
         reason=step.reason,
     )
-    handler = mapping.assess_employee
-    with step.app() as app:
-        found = handler(app, command, acting(step, handler))
+    found = take(step, mapping.assess_employee, command)
     json_or(as_json, found, assessment_line(found))
 
 
@@ -214,9 +212,7 @@ def close_campaign(step: Step, campaign_id: UUID) -> None:
     command = mapping.CloseCampaign(
         campaign_id=campaign_id, closed_on=step.on(), reason=step.reason
     )
-    handler = mapping.close_campaign
-    with step.app() as app:
-        handler(app, command, acting(step, handler))
+    take(step, mapping.close_campaign, command)
     click.echo(f"pemetaan ditutup / campaign closed {command.closed_on}")
 
 
