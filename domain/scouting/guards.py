@@ -15,7 +15,7 @@ from uuid import UUID
 
 from pydantic import BaseModel, ConfigDict
 
-from domain.envelope import Basis, Envelope
+from domain.envelope import Envelope
 from domain.rules.core import ReadingId, ReadingUse
 from domain.rules.madiun import PACK
 from domain.rules.pack import RulePack
@@ -30,13 +30,9 @@ def stamped(
 ) -> dict[str, Any]:
     """The envelope as event data, its basis naming the pack, the articles (``P13`` or full
     citations) and the readings this step applies besides what the caller put there."""
-    cited = (*envelope.basis.citations, *(a if ":" in a else PACK.cite(a) for a in articles))
-    basis = Basis(
-        pack=PACK.id,
-        citations=tuple(dict.fromkeys(cited)),
-        readings={**envelope.basis.readings, **{str(r.id): r.option for r in readings}},
-    )
-    return envelope.model_copy(update={"basis": basis}).to_event()
+    cited = (a if ":" in a else PACK.cite(a) for a in articles)
+    used = {str(r.id): r.option for r in readings}
+    return envelope.citing(*cited, readings=used, pack=PACK.id).to_event()
 
 
 class PoolDecree(BaseModel):

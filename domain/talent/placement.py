@@ -197,7 +197,7 @@ class Placement(Aggregate):
             decree_date=decree.decree_date,
             inaugurated_on=decree.inaugurated_on,
             critical=target.critical,
-            envelope=_citing(envelope, citations).to_event(),
+            envelope=envelope.citing(*citations).to_event(),
         )
 
 
@@ -225,12 +225,4 @@ def _direct(nip: str, box: int, successors: set[str], cycle: CycleRules) -> bool
         f"NIP {nip} (kotak {box}) bukan suksesor dalam Rencana Suksesi jabatan target",
         f"NIP {nip} (box {box}) is not a successor in the target position's plan",
         cycle.placement_citation,
-    )
-
-
-def _citing(envelope: Envelope, citations: Sequence[str]) -> Envelope:
-    """The envelope with the decision's own articles added, each once, in order."""
-    merged = tuple(dict.fromkeys((*envelope.basis.citations, *citations)))
-    return envelope.model_copy(
-        update={"basis": envelope.basis.model_copy(update={"citations": merged})}
     )

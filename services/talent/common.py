@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date
 
 from domain.agencies import get_agency
-from domain.envelope import Actor, Basis, Envelope, Evidence
+from domain.envelope import Envelope
 from domain.personnel.aggregate import Employee
 from domain.personnel.facts import PositionSpell
-from domain.rules.core import Message, ReadingId, RuleRefusal
+from domain.rules.core import Message, RuleRefusal
 from domain.rules.cycle import CycleRules
 from domain.rules.pack import RulePack
 from domain.rules.registry import pack_in_force
@@ -29,31 +29,6 @@ def cycle_pack(agency: str, effective: date) -> tuple[RulePack, CycleRules]:
             ),
         )
     return pack, pack.cycle
-
-
-def envelope(
-    actor: Actor,
-    effective: date,
-    pack: RulePack,
-    *citations: str,
-    reason: str = "",
-    readings: tuple[ReadingId, ...] = (),
-    evidence: Evidence | None = None,
-    effective_at: datetime | None = None,
-) -> Envelope:
-    """The envelope of a decision under ``pack``, citing full ``<pack>:<article>`` citations."""
-    return Envelope(
-        actor=actor,
-        effective=effective,
-        effective_at=effective_at,
-        reason=reason,
-        basis=Basis(
-            pack=pack.id,
-            citations=citations,
-            readings={str(use.id): use.option for use in pack.uses(*readings)},
-        ),
-        evidence=evidence or Evidence(),
-    )
 
 
 def agency_employee(app: Talenta, nip: str, agency: str, citation: str) -> Employee:

@@ -19,9 +19,10 @@ from projections.directory import DirectoryView
 from services.application import Talenta
 from services.auth import same_agency
 from services.commands import Command, FreeForm, Name, NipText, Reason, RequiredName
+from services.envelopes import envelope
 from services.permissions import allowed
 from services.talent.boxes import profile_of
-from services.talent.common import cycle_pack, envelope
+from services.talent.common import cycle_pack
 
 MAPS = (Role.CASEWORKER, Role.TALENT_TEAM)
 

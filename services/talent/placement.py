@@ -20,9 +20,10 @@ from domain.talent.succession_values import TalentFacts
 from services.application import Talenta
 from services.auth import same_agency
 from services.commands import Command, NipText, Reason, RequiredName
+from services.envelopes import envelope
 from services.permissions import allowed
 from services.talent.boxes import assessment_on
-from services.talent.common import agency_employee, cycle_pack, envelope, take_post
+from services.talent.common import agency_employee, cycle_pack, take_post
 from services.talent.succession import decreed_group
 
 

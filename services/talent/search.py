@@ -18,8 +18,9 @@ from domain.values import PositionLevel
 from services.application import NotFound, Talenta
 from services.auth import same_agency
 from services.commands import Command, NipText, Reason, RequiredName, RequiredText
+from services.envelopes import envelope
 from services.permissions import allowed
-from services.talent.common import agency_employee, cycle_pack, envelope, take_post
+from services.talent.common import agency_employee, cycle_pack, take_post
 
 
 class OpenTalentSearch(Command):
