@@ -20,7 +20,7 @@ from domain.rules.madiun import PACK
 from domain.rules.pack import RulePack
 from domain.scouting.guards import stamped
 from domain.scouting.pool import PoolEntry
-from domain.scouting.refusals import refused
+from domain.scouting.refusals import VACANCY
 from domain.scouting.tpk import TpkSession
 from domain.scouting.vacancy_guards import VacancyGuards
 from domain.scouting.vacancy_state import Lapse, Pick, Proposal, Shortlist, Standing, VacancyState
@@ -116,9 +116,9 @@ class Vacancy(VacancyGuards, Aggregate):
     ) -> Vacancy:
         PACK.ensure_in_force(opened_on)
         if level not in LEVELS:
-            raise refused("level-not-in-scope", level=level)
+            raise VACANCY.refused("level-not-in-scope", level=level)
         if camat and level is not PositionLevel.ADMINISTRATOR:
-            raise refused("camat-is-administrator")
+            raise VACANCY.refused("camat-is-administrator")
         return cls(
             agency=agency,
             position=position,
@@ -211,7 +211,7 @@ class Vacancy(VacancyGuards, Aggregate):
             raise ValueError(f"not the entry NIP {nip} was proposed with: {entry}")
         on = envelope.effective
         if on < entry.held_until or entry.used is not None:
-            raise refused("pick-not-lapsed", nip=nip, on=on, entry=entry)
+            raise VACANCY.refused("pick-not-lapsed", nip=nip, on=on, entry=entry)
         self._pick_lapsed(
             nip=nip,
             reason="entry-expired",
@@ -224,7 +224,7 @@ class Vacancy(VacancyGuards, Aggregate):
         assert self.picked is not None
         decreed = self.picked.decree_date
         if inaugurated_on < decreed:
-            raise refused(
+            raise VACANCY.refused(
                 "inaugurated-before-decree", inaugurated_on=inaugurated_on, decreed=decreed
             )
         self._inaugurated(

@@ -13,7 +13,7 @@ from datetime import date
 from domain.rules.core import EligibilityResult, Message, RequirementResult
 from domain.scouting.errors import ScoutingRefusal, refuse
 from domain.scouting.pool import PoolEntry
-from domain.scouting.refusals import refused
+from domain.scouting.refusals import VACANCY
 from domain.scouting.vacancy_state import Lapse, Proposal, Shortlist, Standing, VacancyState
 from domain.values import Nip, PositionLevel
 
@@ -40,7 +40,7 @@ class VacancyGuards:
     def _ensure_proposer(self, unit: str) -> None:
         """P24 angka 1: the head of the unit that holds the vacancy proposes for it."""
         if " ".join(unit.split()).casefold() != " ".join(self.unit.split()).casefold():
-            raise refused(
+            raise VACANCY.refused(
                 "not-head-of-vacancy-unit",
                 unit=self.unit,
                 proposer=unit or "(unit tidak tercatat)",
@@ -57,20 +57,20 @@ class VacancyGuards:
     ) -> list[RequirementResult]:
         """The checks a proposal records: P30(5), and P30(2) for a Camat."""
         if nip in self.proposals:
-            raise refused("already-proposed", nip=nip)
+            raise VACANCY.refused("already-proposed", nip=nip)
         if entry is None or entry.nip != nip:
-            raise refused("not-pool-member", nip=nip)
+            raise VACANCY.refused("not-pool-member", nip=nip)
         if entry.level is not self.level:
-            raise refused("level-mismatch", nip=nip, entry=entry, level=self.level)
+            raise VACANCY.refused("level-mismatch", nip=nip, entry=entry, level=self.level)
         if entry.agency != self.agency:
-            raise refused("other-agency-entry", nip=nip, entry=entry, agency=self.agency)
+            raise VACANCY.refused("other-agency-entry", nip=nip, entry=entry, agency=self.agency)
         entry.ensure_valid_on(on)
         ensure_considerable(consideration)
         checks = list(consideration.requirements)
         if self.camat:
             if camat_check is None or not camat_check.passed:
                 reason = camat_check.message if camat_check is not None else None
-                raise refused(
+                raise VACANCY.refused(
                     "camat-not-qualified",
                     why=f" ({reason.id})" if reason else "",
                     why_en=f" ({reason.en})" if reason else "",
@@ -90,14 +90,14 @@ class VacancyGuards:
         M2 accepts, with a written justification."""
         strangers = [nip for nip in listed if nip not in self.proposals]
         if strangers:
-            raise refused("not-proposed", nips=", ".join(strangers))
+            raise VACANCY.refused("not-proposed", nips=", ".join(strangers))
         if len(set(listed)) != len(listed) or not listed or len(listed) > SHORTLIST_SIZE:
-            raise refused("shortlist-size", size=SHORTLIST_SIZE, count=len(listed))
+            raise VACANCY.refused("shortlist-size", size=SHORTLIST_SIZE, count=len(listed))
         short = len(listed) < SHORTLIST_SIZE
         if short and not relaxed:
-            raise refused("shortlist-short", size=SHORTLIST_SIZE, count=len(listed))
+            raise VACANCY.refused("shortlist-short", size=SHORTLIST_SIZE, count=len(listed))
         if short and not justification.strip():
-            raise refused("shortlist-unjustified", size=SHORTLIST_SIZE)
+            raise VACANCY.refused("shortlist-unjustified", size=SHORTLIST_SIZE)
         for nip in listed:
             self._ensure_standing(nip, standing, on)
         return short
@@ -107,12 +107,14 @@ class VacancyGuards:
     ) -> None:
         assert self.shortlisted is not None
         if Nip(nip) not in self.shortlisted.nips:
-            raise refused("not-shortlisted", nip=nip)
+            raise VACANCY.refused("not-shortlisted", nip=nip)
         lapsed = next((lapse for lapse in self.lapses if lapse.nip == Nip(nip)), None)
         if lapsed is not None:
-            raise refused("pick-lapsed", nip=nip, lapse=lapsed)
+            raise VACANCY.refused("pick-lapsed", nip=nip, lapse=lapsed)
         if self.lapses and decree_date < self.lapses[-1].lapsed_on:
-            raise refused("pick-before-lapse", decree_date=decree_date, lapse=self.lapses[-1])
+            raise VACANCY.refused(
+                "pick-before-lapse", decree_date=decree_date, lapse=self.lapses[-1]
+            )
         self._ensure_standing(str(Nip(nip)), standing, decree_date)
 
     def _ensure_standing(self, nip: str, standing: Mapping[str, Standing], on: date) -> None:
@@ -134,7 +136,7 @@ class VacancyGuards:
 
     def _ensure_state(self, expected: VacancyState, step: str) -> None:
         if self.state is not expected:
-            raise refused("wrong-stage", step=step, expected=expected, state=self.state)
+            raise VACANCY.refused("wrong-stage", step=step, expected=expected, state=self.state)
 
 
 def ensure_considerable(consideration: EligibilityResult) -> None:
