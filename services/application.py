@@ -53,6 +53,10 @@ class NotFound(Bilingual, LookupError):
 
     @classmethod
     def of(cls, what: object, kind_id: str, kind_en: str) -> NotFound:
+        """A kind naming " / " would blur where the one-line form ("Indonesian / English", as
+        the command line prints it) turns from one language to the other."""
+        if any(" / " in kind for kind in (kind_id, kind_en)):
+            raise ValueError(f'a kind must not contain " / ": {kind_id!r}, {kind_en!r}')
         return cls(f"{kind_id} {what} tidak ada", f"no {kind_en} {what}")
 
 
