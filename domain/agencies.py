@@ -25,14 +25,16 @@ class Agency(BaseModel):
         try:
             ZoneInfo(value)
         except (ZoneInfoNotFoundError, ValueError):
-            raise ValueError(f"zona waktu tidak dikenal / unknown time zone: {value!r}") from None
+            raise InvalidValue(
+                "zona waktu tidak dikenal", f"unknown time zone: {value!r}"
+            ) from None
         return value
 
     def local_date(self, moment: datetime) -> date:
         """The agency's calendar date at an aware ``moment`` (e.g. when a decision is recorded)."""
         if moment.tzinfo is None:
             raise InvalidValue(
-                "waktu tanpa zona waktu / a moment without time zone cannot be placed on a date"
+                "waktu tanpa zona waktu", "a moment without time zone cannot be placed on a date"
             )
         return moment.astimezone(ZoneInfo(self.time_zone)).date()
 
@@ -67,6 +69,6 @@ def get_agency(agency_id: str) -> Agency:
         return AGENCIES[agency_id]
     except KeyError:
         raise InvalidValue(
-            f"instansi tidak dikenal / unknown agency: {agency_id!r}; "
-            f"known: {', '.join(sorted(AGENCIES))}"
+            "instansi tidak dikenal",
+            f"unknown agency: {agency_id!r}; known: {', '.join(sorted(AGENCIES))}",
         ) from None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date, datetime
 from enum import StrEnum
 from typing import Any
@@ -14,6 +15,8 @@ from pydantic import (
     field_validator,
     model_serializer,
 )
+
+from domain.values.errors import InvalidValue
 
 
 class Role(StrEnum):
@@ -108,8 +111,20 @@ class Envelope(BaseModel):
     @classmethod
     def _aware(cls, moment: datetime | None) -> datetime | None:
         if moment is not None and moment.tzinfo is None:
-            raise ValueError("effective_at harus berzona waktu / effective_at needs a time zone")
+            raise InvalidValue("effective_at harus berzona waktu", "effective_at needs a time zone")
         return moment
+
+    def citing(
+        self, *citations: str, readings: Mapping[str, str] | None = None, pack: str = ""
+    ) -> Envelope:
+        """This envelope with ``citations`` and ``readings`` added to its basis, each citation
+        once and in order (and its pack named, when ``pack`` is given)."""
+        basis = Basis(
+            pack=pack or self.basis.pack,
+            citations=tuple(dict.fromkeys((*self.basis.citations, *citations))),
+            readings={**self.basis.readings, **(readings or {})},
+        )
+        return self.model_copy(update={"basis": basis})
 
     def to_event(self) -> dict[str, Any]:
         return self.model_dump(mode="json")

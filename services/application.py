@@ -19,6 +19,7 @@ from eventsourcing.persistence import (
 )
 from eventsourcing.utils import strtobool
 
+from domain.bilingual import Bilingual, Message
 from domain.personnel.aggregate import Employee, employee_id
 from domain.personnel.facts import PersonnelFacts
 from services.agency_bounds import BoundRepository, bound_actor, guard, unknown_employee
@@ -44,20 +45,24 @@ class DateAsISO(Transcoding):
         return date.fromisoformat(data)
 
 
-class NotFound(LookupError):
-    """The request names something that is not in the store. The message is "Indonesian /
-    English": the API splits it on the first " / "."""
+class NotFound(Bilingual, LookupError):
+    """The request names something that is not in the store."""
+
+    def __init__(self, indonesian: str, english: str) -> None:
+        super().__init__(Message(id=indonesian, en=english))
 
     @classmethod
     def of(cls, what: object, kind_id: str, kind_en: str) -> NotFound:
+        """A kind naming " / " would blur where the one-line form ("Indonesian / English", as
+        the command line prints it) turns from one language to the other."""
         if any(" / " in kind for kind in (kind_id, kind_en)):
             raise ValueError(f'a kind must not contain " / ": {kind_id!r}, {kind_en!r}')
-        return cls(f"{kind_id} {what} tidak ada / no {kind_en} {what}")
+        return cls(f"{kind_id} {what} tidak ada", f"no {kind_en} {what}")
 
 
 class EmployeeNotFound(NotFound):
     def __init__(self, nip: str) -> None:
-        super().__init__(f"pegawai dengan NIP {nip} tidak ada / no employee with NIP {nip}")
+        super().__init__(f"pegawai dengan NIP {nip} tidak ada", f"no employee with NIP {nip}")
         self.nip = nip
 
 

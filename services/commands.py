@@ -24,7 +24,7 @@ from pydantic import (
 )
 from pydantic_core import ErrorDetails, PydanticCustomError
 
-from domain.rules.core import Message
+from domain.bilingual import Message, said
 from domain.values import Nip
 
 # Characters of text without a bound of its own, anywhere in a command (nested parts too).
@@ -187,6 +187,12 @@ INDONESIAN = {
 }
 
 
+def _value_error(problem: ErrorDetails) -> Message:
+    """A value object's own refusal, in both languages."""
+    error = problem.get("ctx", {}).get("error")
+    return said(error) if isinstance(error, BaseException) else said(ValueError(problem["msg"]))
+
+
 def invalid_request(errors: Sequence[ErrorDetails]) -> Message:
     """The one-line refusal of an invalid request: each field and why, in both languages."""
     indonesian, english = [], []
@@ -203,15 +209,14 @@ def invalid_request(errors: Sequence[ErrorDetails]) -> Message:
 
 def _english(problem: ErrorDetails) -> str:
     if problem["type"] == "value_error":
-        return str(problem.get("ctx", {}).get("error", problem["msg"])).rpartition(" / ")[2]
+        return _value_error(problem).en
     return problem["msg"]
 
 
 def _indonesian(problem: ErrorDetails) -> str:
     context = problem.get("ctx", {})
     if problem["type"] == "value_error":
-        # A value object's own refusal reads "Indonesian / English".
-        return str(context.get("error", problem["msg"])).partition(" / ")[0]
+        return _value_error(problem).id
     template = INDONESIAN.get(problem["type"])
     if template is None:
         return f"tidak sah ({problem['msg']})"

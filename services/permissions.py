@@ -6,6 +6,7 @@ from collections.abc import Callable
 from functools import wraps
 from typing import Any, ParamSpec, TypeVar
 
+from domain.bilingual import Bilingual, Message
 from domain.envelope import Actor, Role
 from services.agency_bounds import acting_as, check_named
 
@@ -25,12 +26,14 @@ def roles_of(handler: Callable[..., Any]) -> frozenset[Role]:
     return PERMISSIONS[handler_key(handler)]
 
 
-class Forbidden(PermissionError):
+class Forbidden(Bilingual, PermissionError):
     def __init__(self, command: str, actor: Actor, allowed: frozenset[Role]) -> None:
         roles = ", ".join(sorted(allowed))
         super().__init__(
-            f"peran {actor.role} tidak boleh {command}; yang boleh: {roles} / role {actor.role} "
-            f"may not {command}; allowed: {roles}"
+            Message(
+                id=f"peran {actor.role} tidak boleh {command}; yang boleh: {roles}",
+                en=f"role {actor.role} may not {command}; allowed: {roles}",
+            )
         )
         self.command = command
 

@@ -11,6 +11,7 @@ from uuid import NAMESPACE_URL, UUID, uuid5
 
 from eventsourcing.domain import Aggregate, event
 
+from domain.bilingual import Bilingual, Message
 from domain.envelope import Role
 
 # Roles that act for one unit: the head of a unit recommends that unit's registrants.
@@ -21,13 +22,11 @@ def user_id(username: str) -> UUID:
     return uuid5(NAMESPACE_URL, f"talenta:user:{username}")
 
 
-class UserError(ValueError):
+class UserError(Bilingual, ValueError):
     """A user that may not be created or changed so, in Indonesian and English."""
 
     def __init__(self, message: str, message_en: str) -> None:
-        super().__init__(f"{message} / {message_en}")
-        self.message = message
-        self.message_en = message_en
+        super().__init__(Message(id=message, en=message_en))
 
 
 def check_grant(username: str, agency: str, roles: frozenset[Role], unit: str) -> None:

@@ -14,20 +14,12 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, GetCoreSchemaHandler, model_validator
 from pydantic_core import core_schema
 
+from domain.bilingual import Bilingual
+from domain.bilingual import Message as Message  # the rules speak in bilingual messages
+from domain.values.errors import InvalidValue
+
 # A pack's id, or a national regulation's (``pp-11-2017``: its number, then its year).
 _CITATION = re.compile(r"(?P<pack>[a-z][a-z0-9-]*-\d{4}):(?P<article>\S(?:.*\S)?)")
-
-
-class Message(BaseModel):
-    """A user-facing text in Indonesian (``id``) and English (``en``)."""
-
-    model_config = ConfigDict(frozen=True)
-
-    id: str
-    en: str
-
-    def __str__(self) -> str:
-        return f"{self.id} / {self.en}"
 
 
 class Citation(str):
@@ -37,9 +29,9 @@ class Citation(str):
 
     def __new__(cls, raw: object) -> Citation:
         if not _CITATION.fullmatch(str(raw)):
-            raise ValueError(
-                f"kutipan harus berbentuk <paket>:<pasal> / citation must be <pack>:<article>: "
-                f"{raw!r}"
+            raise InvalidValue(
+                "kutipan harus berbentuk <paket>:<pasal>",
+                f"citation must be <pack>:<article>: {raw!r}",
             )
         return super().__new__(cls, str(raw))
 
@@ -112,9 +104,10 @@ class Reading(BaseModel):
     @model_validator(mode="after")
     def _chosen_is_an_option(self) -> Reading:
         if self.chosen not in self.options:
-            raise ValueError(
-                f"bacaan {self.id}: pilihan {self.chosen!r} tidak dikenal / reading {self.id}: "
-                f"unknown option {self.chosen!r}; options: {', '.join(self.options)}"
+            raise InvalidValue(
+                f"bacaan {self.id}: pilihan {self.chosen!r} tidak dikenal",
+                f"reading {self.id}: "
+                f"unknown option {self.chosen!r}; options: {', '.join(self.options)}",
             )
         return self
 
@@ -244,15 +237,14 @@ def any_met(outcomes: Iterable[Outcome]) -> Outcome:
     return Outcome.PENDING if Outcome.PENDING in found else Outcome.NOT_MET
 
 
-class RuleRefusal(Exception):
+class RuleRefusal(Bilingual):
     """A rule refuses the request: machine-readable ``code``, bilingual message, citation."""
 
     def __init__(self, code: str, message: Message, citation: str | None = None) -> None:
         self.code = code
-        self.message = message
         self.citation = Citation(citation) if citation is not None else None
         cited = f" [{citation}]" if citation else ""
-        super().__init__(f"{message}{cited}")
+        super().__init__(message, f"{message}{cited}")
 
 
 class PackNotInForce(RuleRefusal):

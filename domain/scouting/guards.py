@@ -15,13 +15,14 @@ from uuid import UUID
 
 from pydantic import BaseModel, ConfigDict
 
-from domain.envelope import Basis, Envelope
+from domain.envelope import Envelope
 from domain.rules.core import ReadingId, ReadingUse
 from domain.rules.madiun import PACK
 from domain.rules.pack import RulePack
 from domain.scouting.candidate import Candidate
 from domain.scouting.errors import ScoutingRefusal, refuse
 from domain.scouting.plan import Schedule
+from domain.scouting.refusals import ROUND
 from domain.values import Nip
 
 
@@ -30,13 +31,9 @@ def stamped(
 ) -> dict[str, Any]:
     """The envelope as event data, its basis naming the pack, the articles (``P13`` or full
     citations) and the readings this step applies besides what the caller put there."""
-    cited = (*envelope.basis.citations, *(a if ":" in a else PACK.cite(a) for a in articles))
-    basis = Basis(
-        pack=PACK.id,
-        citations=tuple(dict.fromkeys(cited)),
-        readings={**envelope.basis.readings, **{str(r.id): r.option for r in readings}},
-    )
-    return envelope.model_copy(update={"basis": basis}).to_event()
+    cited = (a if ":" in a else PACK.cite(a) for a in articles)
+    used = {str(r.id): r.option for r in readings}
+    return envelope.citing(*cited, readings=used, pack=PACK.id).to_event()
 
 
 class PoolDecree(BaseModel):
@@ -66,89 +63,44 @@ class RoundGuards:
         key = str(Nip(nip))
         found = self._candidates.get(key)
         if found is None:
-            raise refuse(
-                "not-registered",
-                f"{key} tidak terdaftar pada putaran ini",
-                f"{key} is not registered in this round",
-                "P13(1)",
-            )
+            raise ROUND.refused("not-registered", key=key)
         return found
 
     def _ensure_publishable(self, circular_number: str, website: str) -> None:
         if self.circular_number:
-            raise refuse(
-                "already-published",
-                f"putaran sudah diumumkan dengan Surat Edaran {self.circular_number}",
-                f"the round was published already by circular {self.circular_number}",
-                "P12(2)",
-            )
+            raise ROUND.refused("already-published", circular_number=self.circular_number)
         if not circular_number.strip() or not website.strip():
-            raise refuse(
-                "publication-incomplete",
-                "pengumuman resmi memerlukan Surat Edaran dan website resmi BKPSDM",
-                "an official announcement needs both a circular and the BKPSDM website",
-                "P12(2)",
-            )
+            raise ROUND.refused("publication-incomplete")
 
     def _ensure_registrable(self, nip: str, on: date, already_in_pool: bool) -> None:
         if not self.circular_number:
-            raise refuse(
-                "not-published",
-                "putaran belum diumumkan secara resmi",
-                "the round has not been officially announced yet",
-                "P12(2)",
-            )
+            raise ROUND.refused("not-published")
         if on < self._schedule.registration_opens:
-            raise refuse(
-                "registration-not-open",
-                f"pendaftaran dibuka {self._schedule.registration_opens}",
-                f"registration opens on {self._schedule.registration_opens}",
-                "P13(1)",
+            raise ROUND.refused(
+                "registration-not-open", registration_opens=self._schedule.registration_opens
             )
         if self.closed_on is not None or on > self._schedule.registration_closes:
-            raise refuse(
+            raise ROUND.refused(
                 "registration-closed",
-                f"pendaftaran ditutup {self.closed_on or self._schedule.registration_closes}",
-                f"registration closed on {self.closed_on or self._schedule.registration_closes}",
-                "P13(1)",
+                closed_on=self.closed_on or self._schedule.registration_closes,
             )
         if nip in self._candidates:
-            raise refuse(
-                "already-registered",
-                f"{nip} sudah terdaftar pada putaran ini",
-                f"{nip} is already registered in this round",
-                "P13(1)",
-            )
+            raise ROUND.refused("already-registered", nip=nip)
         # Reading M6: P22(2) read a contrario, an entry that still holds bars a new round.
         if already_in_pool:
-            raise refuse(
-                "already-in-pool",
-                f"{nip} masih tercatat dalam Talent Pool yang berlaku",
-                f"{nip} holds a talent pool entry that is still valid",
-                "P22(2)",
-            )
+            raise ROUND.refused("already-in-pool", nip=nip)
 
     def _before_selection(self, nip: str) -> Candidate:
         """Recommendation and verification complete a registration; selection judges it."""
         candidate = self._candidate(nip)
         if candidate.administrative_passed is not None:
-            raise refuse(
-                "already-selected",
-                f"seleksi administrasi {candidate.nip} sudah dilakukan",
-                f"{candidate.nip} has been through administrative selection already",
-                "P14(1)",
-            )
+            raise ROUND.refused("already-selected", nip=candidate.nip)
         return candidate
 
     def _ensure_recommendable(self, nip: str) -> Candidate:
         candidate = self._before_selection(nip)
         if candidate.recommended:
-            raise refuse(
-                "already-recommended",
-                f"{candidate.nip} sudah direkomendasikan",
-                f"{candidate.nip} is already recommended",
-                "P13(2)",
-            )
+            raise ROUND.refused("already-recommended", nip=candidate.nip)
         return candidate
 
     def _ensure_verifiable(self, nip: str, pack: RulePack) -> Candidate:
@@ -156,59 +108,29 @@ class RoundGuards:
         if candidate.awaiting_verification:
             ensure_recommended(candidate, pack)
         if not candidate.awaiting_verification:
-            raise refuse(
-                "nothing-to-verify",
-                f"berkas {candidate.nip} tidak menunggu verifikasi (pendaftaran langsung atau "
-                "sudah diverifikasi)",
-                f"{candidate.nip}'s documents await no verification (direct registration or "
-                "verified already)",
-                "P13(3)",
-            )
+            raise ROUND.refused("nothing-to-verify", nip=candidate.nip)
         return candidate
 
     def _ensure_closable(self, closed_on: date) -> None:
         if not self.circular_number:
-            raise refuse(
-                "not-published",
-                "putaran belum diumumkan secara resmi",
-                "the round has not been officially announced yet",
-                "P12(2)",
-            )
+            raise ROUND.refused("not-published")
         if closed_on < self._schedule.registration_closes:
-            raise refuse(
-                "before-closing-date",
-                f"pendaftaran dijadwalkan ditutup {self._schedule.registration_closes}",
-                f"registration is scheduled to close on {self._schedule.registration_closes}",
-                "P13(1)",
+            raise ROUND.refused(
+                "before-closing-date", registration_closes=self._schedule.registration_closes
             )
 
     def _ensure_registration_closed(self) -> None:
         if self.closed_on is None:
-            raise refuse(
-                "registration-open",
-                "pendaftaran belum ditutup",
-                "registration has not been closed",
-                "P14(1)",
-            )
+            raise ROUND.refused("registration-open")
 
     def ensure_selectable(self, nip: str, envelope: Envelope, pack: RulePack = PACK) -> Candidate:
         """Also asked by the handler before it loads the employee's data."""
         self._ensure_registration_closed()
         if self.announced:
-            raise refuse(
-                "administrative-results-announced",
-                "hasil seleksi administrasi sudah diumumkan",
-                "the administrative results have been announced",
-                "P14(3)",
-            )
+            raise ROUND.refused("administrative-results-announced")
         candidate = self._candidate(nip)
         if candidate.awaiting_verification:
-            raise refuse(
-                "documents-not-verified",
-                f"berkas pendaftaran web {candidate.nip} belum diverifikasi",
-                f"the web registration of {candidate.nip} has no verified documents yet",
-                "P13(3)",
-            )
+            raise ROUND.refused("documents-not-verified", nip=candidate.nip)
         ensure_recommended(candidate, pack)
         ensure_new(candidate.selection_ref, envelope, candidate.nip, "P14(1)")
         return candidate
@@ -216,32 +138,17 @@ class RoundGuards:
     def _ensure_announceable(self) -> None:
         self._ensure_registration_closed()
         if self.announced:
-            raise refuse(
-                "already-announced",
-                "hasil seleksi administrasi sudah diumumkan",
-                "the administrative results have been announced already",
-                "P14(3)",
-            )
+            raise ROUND.refused("already-announced")
         waiting = sorted(n for n, c in self._candidates.items() if c.administrative_passed is None)
         if waiting:
-            raise refuse(
-                "selection-incomplete",
-                f"belum diseleksi administrasi: {', '.join(waiting)}",
-                f"not through administrative selection yet: {', '.join(waiting)}",
-                "P14(3)",
-            )
+            raise ROUND.refused("selection-incomplete", nips=", ".join(waiting))
 
 
 def ensure_recommended(candidate: Candidate, pack: RulePack) -> None:
     """Reading M3: by default the head of unit's recommendation (P13(2)) comes before the
     administrative selection, and before a web registrant's documents are verified."""
     if pack.reading(ReadingId.M3).chosen == "required" and not candidate.recommended:
-        raise refuse(
-            "not-recommended",
-            f"{candidate.nip} belum mendapat rekomendasi Pimpinan Perangkat Daerah",
-            f"{candidate.nip} has no recommendation from the head of unit yet",
-            "P13(2)",
-        )
+        raise ROUND.refused("not-recommended", nip=candidate.nip)
 
 
 def ensure_new(recorded: str, envelope: Envelope, nip: str, article: str) -> None:

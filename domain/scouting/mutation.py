@@ -18,6 +18,7 @@ from domain.rules.calendar import ClockId
 from domain.rules.madiun import PACK
 from domain.scouting.errors import refuse
 from domain.scouting.guards import stamped
+from domain.scouting.refusals import MUTATION
 from domain.scouting.tpk import TpkSession
 from domain.scouting.vacancy import LEVELS
 from domain.values import Nip, PositionLevel
@@ -111,12 +112,7 @@ class Mutation(Aggregate):
     ) -> Mutation:
         PACK.ensure_in_force(envelope.effective)
         if level not in LEVELS:
-            raise refuse(
-                "level-not-in-scope",
-                f"mutasi diatur untuk jabatan Administrator dan Pengawas, bukan {level}",
-                f"mutation covers administrator and supervisor positions, not {level}",
-                "P25(1)",
-            )
+            raise MUTATION.refused("level-not-in-scope", level=level)
         return cls(
             agency=agency,
             nip=str(Nip(nip)),
@@ -270,19 +266,9 @@ class TenureReview(Aggregate):
         self, extend: bool, decree_number: str, decree_date: date, envelope: Envelope
     ) -> None:
         if self.extend is not None:
-            raise refuse(
-                "tenure-decided",
-                "perpanjangan jabatan sudah diputuskan",
-                "the tenure review is already decided",
-                "P25(3)",
-            )
+            raise MUTATION.refused("tenure-decided")
         if decree_date < self.due_on:
-            raise refuse(
-                "tenure-not-due",
-                f"belum 5 tahun dalam jabatan; peninjauan mulai {self.due_on}",
-                f"not yet 5 years in the position; the review is due on {self.due_on}",
-                "P25(3)",
-            )
+            raise MUTATION.refused("tenure-not-due", due_on=self.due_on)
         self._decided(
             extend=extend,
             decree_number=decree_number,

@@ -12,6 +12,7 @@ from domain.rules.madiun import PACK
 from domain.rules.registry import pack_in_force
 from domain.scouting.candidate import AssessmentStage
 from domain.scouting.errors import refuse
+from domain.scouting.refusals import PLAN
 from domain.values import PositionLevel
 
 SCOUTED_LEVELS = (PositionLevel.ADMINISTRATOR, PositionLevel.SUPERVISOR)
@@ -84,12 +85,7 @@ def ensure_openable(
 ) -> None:
     """Refuses a round madiun-2021 does not provide for; PackNotInForce propagates as it is."""
     if level not in SCOUTED_LEVELS:
-        raise refuse(
-            "level-not-in-scope",
-            f"Talent Scouting hanya untuk jabatan Administrator dan Pengawas, bukan {level}",
-            f"scouting is for administrator and supervisor positions only, not {level}",
-            "P10",
-        )
+        raise PLAN.refused("level-not-in-scope", level=level)
     pack = pack_in_force(agency, effective)
     if pack.id != PACK.id:
         raise refuse(
@@ -99,12 +95,7 @@ def ensure_openable(
         )
     if wrong := schedule.out_of_order():
         shown = "; ".join(f"{later} < {earlier}" for earlier, later in wrong)
-        raise refuse(
-            "schedule-out-of-order",
-            f"jadwal tahapan tidak berurutan: {shown}",
-            f"the stages are scheduled out of order: {shown}",
-            "P11",
-        )
+        raise PLAN.refused("schedule-out-of-order", shown=shown)
     if missing := announcement.missing():
         shown = ", ".join(missing)
         letters = "".join(sorted({ANNOUNCEMENT_ITEMS[item] for item in missing}))

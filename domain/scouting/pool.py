@@ -13,6 +13,7 @@ from domain.envelope import Envelope
 from domain.rules.calendar import ClockId
 from domain.rules.madiun import PACK
 from domain.scouting.errors import refuse
+from domain.scouting.refusals import POOL
 from domain.values import Nip, PositionLevel
 
 _POOL_IDS = uuid5(NAMESPACE_URL, "talenta:pool-membership")
@@ -71,32 +72,19 @@ class PoolEntry(BaseModel):
 
     def ensure_unused(self) -> None:
         if self.used is not None:
-            raise refuse(
-                "entry-already-used",
-                f"entri Talent Pool sudah dipakai untuk pelantikan {self.used.inaugurated_on}",
-                f"the pool entry was already used for the inauguration on "
-                f"{self.used.inaugurated_on}",
-                "P23(2)",
-            )
+            raise POOL.refused("entry-already-used", inaugurated_on=self.used.inaugurated_on)
 
     def ensure_valid_on(self, day: date) -> None:
         if self.used is not None and day >= self.used.inaugurated_on:
             self.ensure_unused()
         if day < self.decree_date:
-            raise refuse(
-                "entry-not-yet-decreed",
-                f"entri Talent Pool baru berlaku sejak {self.decree_date}, bukan {day}",
-                f"the pool entry holds from {self.decree_date}, not on {day}",
-                "P20(2)",
-            )
+            raise POOL.refused("entry-not-yet-decreed", decree_date=self.decree_date, day=day)
         if day >= self.expires_on:
-            raise refuse(
+            raise POOL.refused(
                 "entry-expired",
-                f"entri Talent Pool (keputusan {self.decree_number}) berakhir {self.expires_on}; "
-                f"tidak berlaku pada {day}",
-                f"the pool entry (decree {self.decree_number}) expired on {self.expires_on}; "
-                f"not valid on {day}",
-                "P22(1)",
+                decree_number=self.decree_number,
+                expires_on=self.expires_on,
+                day=day,
             )
 
 
@@ -165,36 +153,28 @@ class PoolMembership(Aggregate):
         PACK.ensure_in_force(decree_date)
         new_id = entry_id(self.id, decree_number)
         if new_id in self._entries:
-            raise refuse(
-                "entry-already-decreed",
-                f"NIP {self.nip} sudah tercatat dengan keputusan {decree_number}",
-                f"NIP {self.nip} is already listed by decree {decree_number}",
-                "P20(2)",
-            )
+            raise POOL.refused("entry-already-decreed", nip=self.nip, decree_number=decree_number)
         expires_on = PACK.clock(ClockId.POOL_ENTRY).deadline(decree_date)
         current = self.entry_valid_on(decree_date)
         if current is not None:
-            raise refuse(
+            raise POOL.refused(
                 "already-in-pool",
-                f"NIP {self.nip} masih dalam Talent Pool (keputusan {current.decree_number}, "
-                f"berlaku sampai sebelum {current.expires_on}); boleh ikut lagi setelah berakhir",
-                f"NIP {self.nip} is still in the talent pool (decree {current.decree_number}, "
-                f"valid until before {current.expires_on}); may re-enter once it expires",
-                "P22(2)",
+                nip=self.nip,
+                decree_number=current.decree_number,
+                expires_on=current.expires_on,
             )
         # Not only the entry valid on the decree date: a decree dated before an existing entry
         # would hold two entries at once for part of its term.
         overlapping = next((e for e in self.entries if e.overlaps(decree_date, expires_on)), None)
         if overlapping is not None:
-            raise refuse(
+            raise POOL.refused(
                 "pool-term-overlap",
-                f"masa berlaku {decree_date} s.d. sebelum {expires_on} bertumpang tindih dengan "
-                f"entri Talent Pool NIP {self.nip} (keputusan {overlapping.decree_number}, "
-                f"{overlapping.decree_date} s.d. sebelum {overlapping.held_until})",
-                f"the term {decree_date} until before {expires_on} overlaps NIP {self.nip}'s "
-                f"pool entry (decree {overlapping.decree_number}, {overlapping.decree_date} "
-                f"until before {overlapping.held_until})",
-                "P22(2)",
+                decree_date=decree_date,
+                expires_on=expires_on,
+                nip=self.nip,
+                decree_number=overlapping.decree_number,
+                held_from=overlapping.decree_date,
+                held_until=overlapping.held_until,
             )
         self._entry_decreed(
             entry_id=new_id,
@@ -225,13 +205,8 @@ class PoolMembership(Aggregate):
         if entry.expired_on is not None or entry.used is not None:
             return False
         if expired_on < entry.expires_on:
-            raise refuse(
-                "entry-not-yet-expired",
-                f"entri Talent Pool berlaku sampai sebelum {entry.expires_on}, "
-                f"belum berakhir pada {expired_on}",
-                f"the pool entry is valid until before {entry.expires_on}, "
-                f"not expired on {expired_on}",
-                "P22(1)",
+            raise POOL.refused(
+                "entry-not-yet-expired", expires_on=entry.expires_on, expired_on=expired_on
             )
         self._entry_expired(entry_id=entry_id, expired_on=expired_on, envelope=envelope.to_event())
         return True

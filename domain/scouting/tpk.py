@@ -13,7 +13,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from domain.rules.core import ReadingId, ReadingUse
 from domain.rules.madiun import PACK
 from domain.rules.pack import RulePack
-from domain.scouting.errors import refuse
+from domain.scouting.refusals import TPK
 
 
 class TpkOffice(StrEnum):
@@ -68,63 +68,27 @@ class TpkSession(BaseModel):
         reading M1, an odd number; returns the reading applied."""
         twice = sorted(p for p, n in Counter(m.person for m in self.members).items() if n > 1)
         if twice:
-            raise refuse(
-                "tpk-member-twice",
-                f"satu orang tercatat lebih dari sekali dalam Tim Penilai Kinerja: "
-                f"{', '.join(twice)}",
-                f"one person listed more than once on the board: {', '.join(twice)}",
-                "P8(2)",
-            )
+            raise TPK.refused("tpk-member-twice", names=", ".join(twice))
         offices = Counter(m.office for m in self.members)
         repeated = sorted(str(o) for o, n in offices.items() if n > 1)
         if repeated:
-            raise refuse(
-                "tpk-office-twice",
-                f"satu jabatan diduduki lebih dari satu orang: {', '.join(repeated)}",
-                f"one office filled by more than one person: {', '.join(repeated)}",
-                "P8(2)",
-            )
+            raise TPK.refused("tpk-office-twice", offices=", ".join(repeated))
         if self.chair is None:
-            raise refuse(
-                "tpk-chair",
-                "sidang Tim Penilai Kinerja dipimpin Sekretaris Daerah selaku ketua; tidak hadir",
-                "the board session is chaired by the regional secretary, who is not listed",
-                "P8(2)(a)",
-            )
+            raise TPK.refused("tpk-chair")
         unlettered = [m.name for m in self.members if m.deputy and not m.deputy_letter.strip()]
         if unlettered:
-            raise refuse(
-                "tpk-deputy-letter",
-                f"wakil tanpa surat penunjukan: {', '.join(unlettered)}",
-                f"a deputy without a letter of assignment: {', '.join(unlettered)}",
-                "P8(2)",
-            )
+            raise TPK.refused("tpk-deputy-letter", names=", ".join(unlettered))
         quorum = pack.reading(ReadingId.M1)
         missing = [o for o in TpkOffice if o not in offices]
         if quorum.chosen == "all-offices" and missing:
-            raise refuse(
-                "tpk-quorum",
-                f"Tim Penilai Kinerja terdiri dari lima jabatan; tidak hadir: "
-                f"{', '.join(f'{OFFICE_LETTERS[o]}. {o}' for o in missing)}",
-                f"the board is the five offices; absent: "
-                f"{', '.join(f'{OFFICE_LETTERS[o]}. {o}' for o in missing)}",
-                "P8(2)",
+            raise TPK.refused(
+                "tpk-quorum", absent=", ".join(f"{OFFICE_LETTERS[o]}. {o}" for o in missing)
             )
         if quorum.chosen == "majority-with-chair" and len(offices) < MAJORITY:
-            raise refuse(
-                "tpk-quorum",
-                f"hadir {len(offices)} dari 5 jabatan, kurang dari {MAJORITY}",
-                f"{len(offices)} of the 5 offices sat, fewer than {MAJORITY}",
-                "P8(2)",
-            )
+            raise TPK.refused("tpk-too-few", count=len(offices), majority=MAJORITY)
         count = len(self.members)
         if count % 2 == 0:
-            raise refuse(
-                "tpk-even",
-                f"Tim Penilai Kinerja harus berjumlah ganjil, tercatat {count} anggota",
-                f"the performance review board must have an odd number of members, got {count}",
-                "P8(2)",
-            )
+            raise TPK.refused("tpk-even", count=count)
         return quorum.use()
 
     def to_event(self) -> dict[str, Any]:

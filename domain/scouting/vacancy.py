@@ -18,9 +18,9 @@ from domain.envelope import Envelope
 from domain.rules.core import EligibilityResult, ReadingId, RequirementResult
 from domain.rules.madiun import PACK
 from domain.rules.pack import RulePack
-from domain.scouting.errors import refuse
 from domain.scouting.guards import stamped
 from domain.scouting.pool import PoolEntry
+from domain.scouting.refusals import VACANCY
 from domain.scouting.tpk import TpkSession
 from domain.scouting.vacancy_guards import VacancyGuards
 from domain.scouting.vacancy_state import Lapse, Pick, Proposal, Shortlist, Standing, VacancyState
@@ -116,21 +116,9 @@ class Vacancy(VacancyGuards, Aggregate):
     ) -> Vacancy:
         PACK.ensure_in_force(opened_on)
         if level not in LEVELS:
-            raise refuse(
-                "level-not-in-scope",
-                f"promosi dari Talent Pool hanya untuk jabatan Administrator dan Pengawas, "
-                f"bukan {level}",
-                f"promotion from the pool fills administrator and supervisor positions only, "
-                f"not {level}",
-                "P23(1)",
-            )
+            raise VACANCY.refused("level-not-in-scope", level=level)
         if camat and level is not PositionLevel.ADMINISTRATOR:
-            raise refuse(
-                "camat-is-administrator",
-                "Camat adalah jabatan Administrator",
-                "a Camat (sub-district head) is an administrator position",
-                "P30(2)",
-            )
+            raise VACANCY.refused("camat-is-administrator")
         return cls(
             agency=agency,
             position=position,
@@ -223,14 +211,7 @@ class Vacancy(VacancyGuards, Aggregate):
             raise ValueError(f"not the entry NIP {nip} was proposed with: {entry}")
         on = envelope.effective
         if on < entry.held_until or entry.used is not None:
-            raise refuse(
-                "pick-not-lapsed",
-                f"entri Talent Pool NIP {nip} masih berlaku pada {on} (sampai sebelum "
-                f"{entry.expires_on}); pilihan tidak gugur",
-                f"NIP {nip}'s pool entry still holds on {on} (until before {entry.expires_on}); "
-                "the pick has not lapsed",
-                "P22(1)",
-            )
+            raise VACANCY.refused("pick-not-lapsed", nip=nip, on=on, entry=entry)
         self._pick_lapsed(
             nip=nip,
             reason="entry-expired",
@@ -243,11 +224,8 @@ class Vacancy(VacancyGuards, Aggregate):
         assert self.picked is not None
         decreed = self.picked.decree_date
         if inaugurated_on < decreed:
-            raise refuse(
-                "inaugurated-before-decree",
-                f"pelantikan {inaugurated_on} sebelum keputusan {decreed}",
-                f"inauguration on {inaugurated_on} precedes the decree of {decreed}",
-                "P27(1)",
+            raise VACANCY.refused(
+                "inaugurated-before-decree", inaugurated_on=inaugurated_on, decreed=decreed
             )
         self._inaugurated(
             nip=self.picked.nip, inaugurated_on=inaugurated_on, envelope=envelope.to_event()

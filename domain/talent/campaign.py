@@ -16,9 +16,9 @@ from pydantic import BaseModel, ConfigDict
 from domain.envelope import Envelope
 from domain.rules.pack import RulePack
 from domain.talent.critical import cycle_on
-from domain.talent.errors import refuse
 from domain.talent.mapping import Assessment
 from domain.talent.planning import ensure_period
+from domain.talent.refusals import CAMPAIGN
 from domain.values import Nip
 
 _CAMPAIGN_IDS = uuid5(NAMESPACE_URL, "talenta:mapping-campaign")
@@ -82,12 +82,7 @@ class MappingCampaign(Aggregate):
         cycle = cycle_on(pack, envelope.effective)
         nips = list(dict.fromkeys(str(Nip(nip)) for nip in scope))
         if not nips:
-            raise refuse(
-                "empty-scope",
-                "pemetaan Talenta mencakup seluruh pegawai unit; tidak ada pegawai dalam cakupan",
-                "mapping covers every employee of the unit; the scope is empty",
-                cycle.mapping_citation,
-            )
+            raise CAMPAIGN.refused("empty-scope", cycle.mapping_citation)
         return cls(
             agency=agency,
             unit=unit,
@@ -99,13 +94,12 @@ class MappingCampaign(Aggregate):
     def close(self, closed_on: date, pack: RulePack, envelope: Envelope) -> None:
         cycle = cycle_on(pack, closed_on)
         if self.closed_on is not None or closed_on < self.opened_on:
-            raise refuse(
+            raise CAMPAIGN.refused(
                 "campaign-not-open",
-                f"pemetaan dibuka {self.opened_on}, ditutup {self.closed_on or '-'}; tidak dapat "
-                f"ditutup pada {closed_on}",
-                f"the campaign opened {self.opened_on}, closed {self.closed_on or '-'}; it cannot "
-                f"close on {closed_on}",
                 cycle.mapping_citation,
+                opened_on=self.opened_on,
+                closed=self.closed_on or "-",
+                closed_on=closed_on,
             )
         self._closed(closed_on=closed_on, envelope=envelope.to_event())
 

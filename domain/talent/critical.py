@@ -18,7 +18,7 @@ from domain.envelope import Envelope
 from domain.rules.core import Citation
 from domain.rules.cycle import CycleRules
 from domain.rules.pack import RulePack
-from domain.talent.errors import refuse
+from domain.talent.refusals import CRITICAL
 from domain.values import PositionLevel
 
 _CRITICAL_IDS = uuid5(NAMESPACE_URL, "talenta:critical-position")
@@ -28,11 +28,7 @@ def cycle_on(pack: RulePack, day: date) -> CycleRules:
     """The pack's cycle data for a decision dated ``day`` (PackNotInForce before it holds)."""
     pack.ensure_in_force(day)
     if pack.cycle is None:
-        raise refuse(
-            "no-talent-cycle-in-pack",
-            f"{pack.regulation} tidak mengatur siklus manajemen talenta",
-            f"{pack.regulation} has no talent-management cycle",
-        )
+        raise CRITICAL.refused("no-talent-cycle-in-pack", regulation=pack.regulation)
     return pack.cycle
 
 
@@ -123,47 +119,30 @@ class CriticalPosition(Aggregate):
         listed = {item.code for item in cycle.critical_characteristics}
         strangers = sorted(set(characteristics) - listed)
         if strangers:
-            raise refuse(
+            raise CRITICAL.refused(
                 "unknown-characteristic",
-                f"karakteristik tidak dikenal {pack.id}: {', '.join(strangers)}",
-                f"characteristics {pack.id} does not list: {', '.join(strangers)}",
                 head(cycle.critical_characteristics[0].citation),
+                pack_id=pack.id,
+                codes=", ".join(strangers),
             )
         for item in cycle.critical_characteristics:
             if item.code not in justified:
-                raise refuse(
-                    "characteristic-missing",
-                    f"jabatan kritikal harus memenuhi karakteristik '{item.text.id}' dengan "
-                    "alasannya",
-                    f"a critical position must meet '{item.text.en}', with its justification",
-                    item.citation,
+                raise CRITICAL.refused(
+                    "characteristic-missing", item.citation, id=item.text.id, en=item.text.en
                 )
         if level not in cycle.critical_levels:
-            raise refuse(
-                "level-not-critical",
-                f"jabatan kritikal ditetapkan untuk JPT Pratama, administrasi dan fungsional, "
-                f"bukan {level}",
-                f"critical positions are JPT Pratama, administration and functional ones, "
-                f"not {level}",
-                cycle.critical_levels_citation,
+            raise CRITICAL.refused(
+                "level-not-critical", cycle.critical_levels_citation, level=level
             )
         if priority_rank < 1:
             # The ranking is ayat (1) of the Pasal whose ayat sets the levels (P14, P10).
-            raise refuse(
+            raise CRITICAL.refused(
                 "priority-rank",
-                f"skala prioritas dimulai dari 1, bukan {priority_rank}",
-                f"the priority rank starts at 1, not {priority_rank}",
                 ayat(cycle.critical_levels_citation, 1),
+                priority_rank=priority_rank,
             )
         if not competency_standard.strip() or not decree_number.strip():
-            raise refuse(
-                "decree-incomplete",
-                "PPK menetapkan jabatan kritikal beserta Standar Kompetensi Jabatan dengan "
-                "keputusan bernomor",
-                "the PPK sets the critical position with its competency standard by a numbered "
-                "decree",
-                cycle.critical_decree_citation,
-            )
+            raise CRITICAL.refused("decree-incomplete", cycle.critical_decree_citation)
         return cls(
             agency=agency,
             position=position,
@@ -204,13 +183,13 @@ class CriticalPosition(Aggregate):
 
     def _ensure_active_on(self, day: date, cycle: CycleRules) -> None:
         if not self.active_on(day):
-            raise refuse(
+            raise CRITICAL.refused(
                 "critical-position-not-in-force",
-                f"{self.position} bukan jabatan kritikal pada {day} (ditetapkan {self.decree_date}"
-                f", dicabut {self.withdrawn_on or '-'})",
-                f"{self.position} is not a critical position on {day} (set {self.decree_date}, "
-                f"withdrawn {self.withdrawn_on or '-'})",
                 cycle.critical_decree_citation,
+                position=self.position,
+                day=day,
+                decree_date=self.decree_date,
+                withdrawn_on=self.withdrawn_on or "-",
             )
 
     @event(Reported)

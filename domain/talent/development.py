@@ -20,8 +20,8 @@ from domain.personnel.facts import PersonnelFacts
 from domain.rules.cycle import CycleRules
 from domain.rules.ninebox import Recommendation
 from domain.rules.pack import RulePack
-from domain.talent.errors import refuse
 from domain.talent.follow_ups import FollowUp, ensure_closable, to_open, unknown_follow_up
+from domain.talent.refusals import DEVELOPMENT
 from domain.talent.sekolah_kader import judges_sekolah_kader, sekolah_kader_eligibility
 from domain.values import Nip
 
@@ -74,11 +74,7 @@ def priority(records: Iterable[R]) -> list[R]:
 
 def _cycle(pack: RulePack) -> CycleRules:
     if pack.cycle is None:
-        raise refuse(
-            "no-talent-cycle-in-pack",
-            f"{pack.regulation} tidak mengatur pengembangan Talenta",
-            f"{pack.regulation} sets no talent development",
-        )
+        raise DEVELOPMENT.refused("no-talent-cycle-in-pack", regulation=pack.regulation)
     return pack.cycle
 
 
@@ -149,13 +145,10 @@ class DevelopmentRecord(Aggregate):
         Sekolah Kader where the pack sets requirements."""
         cycle = _cycle(pack)
         if (programme is Programme.CORPORATE_UNIVERSITY) != (method is not None):
-            raise refuse(
+            raise DEVELOPMENT.refused(
                 "method-for-corporate-university",
-                "metode (pelatihan, pembimbingan, praktek kerja lapangan) wajib untuk Corporate "
-                f"University dan hanya untuknya; program: {programme}",
-                "a method (training, coaching-mentoring, field-practice) is required for the "
-                f"corporate university and only there; programme: {programme}",
                 cycle.corporate_university_citation,
+                programme=programme,
             )
         eligibility = None
         if programme is Programme.SEKOLAH_KADER and judges_sekolah_kader(pack):
@@ -184,28 +177,17 @@ class DevelopmentRecord(Aggregate):
         cycle = _cycle(pack)
         boxes = ", ".join(str(b) for b in cycle.counselling_boxes)
         if box is None or box not in cycle.counselling_boxes:
-            raise refuse(
+            raise DEVELOPMENT.refused(
                 "counselling-box",
-                f"{pack.regulation}: konseling kinerja oleh Asesor hanya untuk kotak {boxes}; "
-                f"kotak pegawai: {box or '-'}",
-                f"{pack.regulation}: assessors give performance counselling to boxes {boxes} "
-                f"only; the employee's box: {box or '-'}",
                 cycle.counselling_citation,
+                regulation=pack.regulation,
+                boxes=boxes,
+                box=box or "-",
             )
         if envelope.actor.role is not Role.ASSESSOR:
-            raise refuse(
-                "counselling-by-assessor",
-                "konseling kinerja diberikan oleh Asesor Tim Manajemen Talenta",
-                "performance counselling is given by the talent team's assessors",
-                cycle.counselling_citation,
-            )
+            raise DEVELOPMENT.refused("counselling-by-assessor", cycle.counselling_citation)
         if not notes.strip():
-            raise refuse(
-                "counselling-notes-missing",
-                "catat hasil konseling kinerja",
-                "record what the counselling covered",
-                cycle.counselling_citation,
-            )
+            raise DEVELOPMENT.refused("counselling-notes-missing", cycle.counselling_citation)
         self._counselled(box=box, notes=notes, envelope=envelope.to_event())
 
     def open_follow_ups(

@@ -15,7 +15,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from domain.envelope import Envelope
 from domain.rules.cycle import CycleRules
-from domain.talent.errors import refuse
+from domain.talent.refusals import EVALUATION
 
 _EVALUATION_IDS = uuid5(NAMESPACE_URL, "talenta:programme-evaluation")
 
@@ -66,11 +66,7 @@ class ProgrammeEvaluation(Aggregate):
         envelope: Envelope,
     ) -> ProgrammeEvaluation:
         if cycle.yearly_evaluation_citation is None:
-            raise refuse(
-                "no-yearly-evaluation",
-                "peraturan yang berlaku tidak mengatur evaluasi tahunan penyelenggaraan",
-                "the pack in force sets no yearly programme evaluation",
-            )
+            raise EVALUATION.refused("no-yearly-evaluation")
         return cls(
             agency=agency,
             year=year,

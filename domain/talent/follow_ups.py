@@ -13,7 +13,8 @@ from pydantic import BaseModel, ConfigDict
 
 from domain.rules.cycle import CycleRules
 from domain.rules.ninebox import Recommendation
-from domain.talent.errors import TalentRefusal, refuse
+from domain.talent.errors import TalentRefusal
+from domain.talent.refusals import FOLLOW_UPS
 
 
 class FollowUp(BaseModel):
@@ -49,25 +50,17 @@ def to_open(
 def ensure_closable(found: FollowUp, outcome: str, cycle: CycleRules) -> None:
     """Closed once, with its outcome."""
     if found.closed_on is not None:
-        raise refuse(
+        raise FOLLOW_UPS.refused(
             "follow-up-already-closed",
-            f"tindak lanjut {found.task_id} sudah ditutup pada {found.closed_on}",
-            f"follow-up {found.task_id} was already closed on {found.closed_on}",
             cycle.follow_up_citation,
+            task_id=found.task_id,
+            closed_on=found.closed_on,
         )
     if not outcome.strip():
-        raise refuse(
-            "follow-up-outcome-missing",
-            "catat hasil tindak lanjut",
-            "record the follow-up's outcome",
-            cycle.follow_up_citation,
-        )
+        raise FOLLOW_UPS.refused("follow-up-outcome-missing", cycle.follow_up_citation)
 
 
 def unknown_follow_up(nip: str, task: UUID, cycle: CycleRules | None) -> TalentRefusal:
-    return refuse(
-        "unknown-follow-up",
-        f"NIP {nip} tidak memiliki tindak lanjut {task}",
-        f"NIP {nip} has no follow-up {task}",
-        cycle.follow_up_citation if cycle else None,
+    return FOLLOW_UPS.refused(
+        "unknown-follow-up", cycle.follow_up_citation if cycle else None, nip=nip, task=task
     )

@@ -18,7 +18,7 @@ from domain.rules.core import Message, ReadingUse
 from domain.rules.ninebox import Performance, Potential
 from domain.rules.pack import RulePack
 from domain.talent.critical import cycle_on
-from domain.talent.errors import refuse
+from domain.talent.refusals import MAPPING
 from domain.values import Nip, PositionLevel
 
 _PROFILE_IDS = uuid5(NAMESPACE_URL, "talenta:talent-profile")
@@ -124,23 +124,20 @@ class TalentProfile(Aggregate):
         cycle = cycle_on(pack, on)
         strangers = sorted(set(evidence) - set(EVIDENCE_KEYS))
         if strangers or not evidence:
-            raise refuse(
+            raise MAPPING.refused(
                 "assessment-evidence",
-                f"potensial ditentukan melalui {', '.join(EVIDENCE_KEYS)}; tercatat "
-                f"{', '.join(evidence) or '-'}",
-                f"the potential level comes from {', '.join(EVIDENCE_KEYS)}; got "
-                f"{', '.join(evidence) or '-'}",
                 cycle.assessment_citation,
+                expected=", ".join(EVIDENCE_KEYS),
+                given=", ".join(evidence) or "-",
             )
         earlier = self.current_for(period)
         if earlier is not None and on < earlier.assessed_on:
-            raise refuse(
+            raise MAPPING.refused(
                 "reassessment-backdated",
-                f"penilaian ulang periode {period} ({on}) mendahului penilaian yang digantikannya "
-                f"({earlier.assessed_on})",
-                f"the re-assessment for {period} ({on}) precedes the one it supersedes "
-                f"({earlier.assessed_on})",
                 cycle.assessment_citation,
+                period=period,
+                on=on,
+                assessed_on=earlier.assessed_on,
             )
         placement = pack.place(performance, potential)
         self._assessed(

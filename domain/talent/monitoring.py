@@ -19,7 +19,7 @@ from domain.envelope import Envelope
 from domain.rules.calendar import add_years, expiry
 from domain.rules.cycle import CycleRules, MonitoringOutcome
 from domain.talent.critical import CriticalPosition
-from domain.talent.errors import refuse
+from domain.talent.refusals import MONITORING
 from domain.values import Nip
 
 _MONITORING_IDS = uuid5(NAMESPACE_URL, "talenta:monitoring")
@@ -122,18 +122,15 @@ class Monitoring(Aggregate):
     def record_check_in(self, year: int, notes: str, cycle: CycleRules, envelope: Envelope) -> None:
         self._ensure_open(cycle)
         if not 1 <= year <= len(self.check_ins):
-            raise refuse(
+            raise MONITORING.refused(
                 "no-such-check-in",
-                f"pemantauan tahunan ke-{year} tidak ada (1 sampai {len(self.check_ins)})",
-                f"there is no yearly check-in {year} (1 to {len(self.check_ins)})",
                 cycle.monitoring_citation,
+                year=year,
+                recorded=len(self.check_ins),
             )
         if year in self.checked_in:
-            raise refuse(
-                "check-in-already-recorded",
-                f"pemantauan tahun ke-{year} sudah dicatat",
-                f"the check-in of year {year} is already recorded",
-                cycle.monitoring_citation,
+            raise MONITORING.refused(
+                "check-in-already-recorded", cycle.monitoring_citation, year=year
             )
         self._checked_in(year=year, notes=notes, envelope=envelope.to_event())
 
@@ -145,21 +142,20 @@ class Monitoring(Aggregate):
         self._ensure_open(cycle)
         allowed = ", ".join(cycle.monitoring_outcomes)
         if outcome not in cycle.monitoring_outcomes:
-            raise refuse(
+            raise MONITORING.refused(
                 "outcome-not-in-pack",
-                f"hasil {outcome} tidak diatur; yang diatur: {allowed}",
-                f"outcome {outcome} is not provided for; provided: {allowed}",
                 cycle.monitoring_outcomes_citation,
+                outcome=outcome,
+                allowed=allowed,
             )
         if envelope.effective < self.evaluation_due:
             years = cycle.monitoring_years
-            raise refuse(
+            raise MONITORING.refused(
                 "evaluation-too-early",
-                f"evaluasi akhir setelah {years} tahun pemantauan, sejak {self.evaluation_due}, "
-                f"bukan {envelope.effective}",
-                f"the final evaluation comes after the {years} years of monitoring, from "
-                f"{self.evaluation_due}, not {envelope.effective}",
                 cycle.monitoring_citation,
+                years=years,
+                evaluation_due=self.evaluation_due,
+                effective=envelope.effective,
             )
         self._evaluated(outcome=str(outcome), notes=notes, envelope=envelope.to_event())
 
@@ -181,11 +177,11 @@ class Monitoring(Aggregate):
         if self.due_on is not None or self.evaluated:
             return False
         if due_on < self.evaluation_due:
-            raise refuse(
+            raise MONITORING.refused(
                 "evaluation-not-yet-due",
-                f"evaluasi jatuh tempo {self.evaluation_due}, belum pada {due_on}",
-                f"the evaluation falls due on {self.evaluation_due}, not yet on {due_on}",
                 cycle.monitoring_citation,
+                evaluation_due=self.evaluation_due,
+                due_on=due_on,
             )
         self._due(due_on=due_on, envelope=envelope.to_event())
         return True
@@ -198,11 +194,11 @@ class Monitoring(Aggregate):
 
     def _ensure_open(self, cycle: CycleRules) -> None:
         if self.evaluated:
-            raise refuse(
+            raise MONITORING.refused(
                 "already-evaluated",
-                f"pemantauan NIP {self.nip} sudah dievaluasi ({self.outcome})",
-                f"the monitoring of NIP {self.nip} is already evaluated ({self.outcome})",
                 cycle.monitoring_outcomes_citation,
+                nip=self.nip,
+                outcome=self.outcome,
             )
 
     # Events

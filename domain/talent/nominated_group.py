@@ -18,8 +18,8 @@ from pydantic import BaseModel, ConfigDict
 from domain.envelope import Envelope
 from domain.rules.pack import RulePack
 from domain.talent.critical import cycle_on
-from domain.talent.errors import refuse
 from domain.talent.planning import ensure_period
+from domain.talent.refusals import NOMINATED_GROUP
 from domain.talent.succession_values import DecreedGroup, Nomination
 from domain.values import Nip
 
@@ -91,22 +91,19 @@ class NominatedGroup(Aggregate):
         cycle = cycle_on(pack, on)
         citation = cycle.nominated_group_citation
         if citation is None:
-            raise refuse(
+            raise NOMINATED_GROUP.refused(
                 "no-nominated-group-step",
-                f"{pack.regulation}: PPK menetapkan kelompok rencana suksesi sendiri "
-                f"({cycle.group_citation}); tidak ada penetapan kelompok dari nominasi",
-                f"{pack.regulation}: the PPK decrees the succession group itself "
-                f"({cycle.group_citation}); there is no group set from the nominations",
                 cycle.group_citation,
+                regulation=pack.regulation,
+                group_citation=cycle.group_citation,
             )
         if envelope.actor.role is not cycle.nominator:
             # P16(1)-(2): the team that nominates sets the group from its nominations.
-            raise refuse(
+            raise NOMINATED_GROUP.refused(
                 "wrong-group-nominator",
-                f"kelompok dari nominasi ditetapkan {cycle.nominator}, bukan {envelope.actor.role}",
-                f"the group from the nominations is set by the {cycle.nominator}, not the "
-                f"{envelope.actor.role}",
                 citation,
+                nominator=cycle.nominator,
+                role=envelope.actor.role,
             )
         nips = [str(Nip(member.nip)) for member in members]
         missing = [
@@ -115,13 +112,8 @@ class NominatedGroup(Aggregate):
             if member.nomination is None or member.nomination.nominated_on > on
         ]
         if not nips or missing or len(set(nips)) != len(nips):
-            raise refuse(
-                "group-not-from-nominations",
-                f"kelompok ditetapkan berdasarkan nominasi, masing-masing sekali, sampai {on}; "
-                f"tanpa nominasi: {', '.join(missing) or '-'}",
-                f"the group is set from nominations, each talent once, made by {on}; without a "
-                f"nomination: {', '.join(missing) or '-'}",
-                citation,
+            raise NOMINATED_GROUP.refused(
+                "group-not-from-nominations", citation, on=on, missing=", ".join(missing) or "-"
             )
         return cls(
             agency=agency,

@@ -20,7 +20,7 @@ from pydantic import BaseModel, ConfigDict
 
 from domain.envelope import Envelope
 from domain.rules.cycle import Box9Placement, CycleRules
-from domain.talent.errors import refuse
+from domain.talent.refusals import PLACEMENT
 from domain.talent.succession_rules import (
     ensure_in_decreed_group,
     ensure_talent_status,
@@ -148,20 +148,14 @@ class Placement(Aggregate):
         ``direct_needs_group`` (reading C2)."""
         nip = str(Nip(candidate.nip))
         if decree.inaugurated_on < decree.decree_date:
-            raise refuse(
+            raise PLACEMENT.refused(
                 "inaugurated-before-decree",
-                f"pelantikan {decree.inaugurated_on} sebelum keputusan {decree.decree_date}",
-                f"inauguration on {decree.inaugurated_on} precedes the decree of "
-                f"{decree.decree_date}",
                 cycle.placement_citation,
+                inaugurated_on=decree.inaugurated_on,
+                decree_date=decree.decree_date,
             )
         if candidate.box is None:
-            raise refuse(
-                "not-assessed",
-                f"NIP {nip} belum dipetakan pada kotak manajemen talenta",
-                f"NIP {nip} has not been mapped on the nine-box",
-                cycle.assessment_citation,
-            )
+            raise PLACEMENT.refused("not-assessed", cycle.assessment_citation, nip=nip)
         direct = _direct(nip, candidate.box, _successors(candidate), cycle)
         # A successor whose box fell below 7 since the plan left the succession group (box 9,
         # placed directly or considered, is in it by definition).
@@ -197,7 +191,7 @@ class Placement(Aggregate):
             decree_date=decree.decree_date,
             inaugurated_on=decree.inaugurated_on,
             critical=target.critical,
-            envelope=_citing(envelope, citations).to_event(),
+            envelope=envelope.citing(*citations).to_event(),
         )
 
 
@@ -213,24 +207,5 @@ def _direct(nip: str, box: int, successors: set[str], cycle: CycleRules) -> bool
     if box == TOP_BOX and cycle.box9_placement is Box9Placement.DIRECT:
         return True
     if box == TOP_BOX:
-        raise refuse(
-            "box9-only-considered",
-            f"NIP {nip} (kotak 9) hanya dapat dipertimbangkan; harus termasuk suksesor "
-            f"dalam Rencana Suksesi",
-            f"NIP {nip} (box 9) may only be considered; must be a successor in the plan",
-            cycle.box9_citation,
-        )
-    raise refuse(
-        "not-a-successor",
-        f"NIP {nip} (kotak {box}) bukan suksesor dalam Rencana Suksesi jabatan target",
-        f"NIP {nip} (box {box}) is not a successor in the target position's plan",
-        cycle.placement_citation,
-    )
-
-
-def _citing(envelope: Envelope, citations: Sequence[str]) -> Envelope:
-    """The envelope with the decision's own articles added, each once, in order."""
-    merged = tuple(dict.fromkeys((*envelope.basis.citations, *citations)))
-    return envelope.model_copy(
-        update={"basis": envelope.basis.model_copy(update={"citations": merged})}
-    )
+        raise PLACEMENT.refused("box9-only-considered", cycle.box9_citation, nip=nip)
+    raise PLACEMENT.refused("not-a-successor", cycle.placement_citation, nip=nip, box=box)

@@ -16,7 +16,9 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 from domain.envelope import Envelope
 from domain.rules.pack import RulePack
 from domain.talent.critical import ayat, cycle_on, head
-from domain.talent.errors import TalentRefusal, refuse
+from domain.talent.errors import TalentRefusal
+from domain.talent.refusals import PLANNING
+from domain.values import InvalidValue
 
 _PLAN_IDS = uuid5(NAMESPACE_URL, "talenta:talent-plan")
 # A year or a span of years, e.g. "2025" or "2025-2029" (an RPJMD period).
@@ -40,32 +42,24 @@ class Need(BaseModel):
     @model_validator(mode="after")
     def _names_what_is_needed(self) -> Need:
         if self.critical_position_id is None and not self.function.strip():
-            raise ValueError(
-                "kebutuhan menyebut jabatan kritikal atau fungsi / a need names a critical "
-                "position or a function"
+            raise InvalidValue(
+                "kebutuhan menyebut jabatan kritikal atau fungsi",
+                "a need names a critical position or a function",
             )
         return self
 
 
 def ensure_period(period: str) -> str:
     if not PERIOD.fullmatch(period):
-        raise refuse(
-            "bad-period",
-            f"periode ditulis YYYY atau YYYY-YYYY, bukan {period!r}",
-            f"a period reads YYYY or YYYY-YYYY, not {period!r}",
-        )
+        raise PLANNING.refused("bad-period", period=period)
     return period
 
 
 def strategy_before_analysis(pack: RulePack, on: date, period: str) -> TalentRefusal:
     """The refusal of a strategy for a period whose needs were never analysed."""
     cycle = cycle_on(pack, on)
-    return refuse(
-        "needs-analysis-first",
-        f"strategi akuisisi didasarkan pada analisis kebutuhan Talenta; periode {period} belum "
-        "dianalisis",
-        f"the acquisition strategy rests on the talent needs analysis; period {period} has none",
-        ayat(cycle.strategy_mechanisms[0].citation, 1),
+    return PLANNING.refused(
+        "needs-analysis-first", ayat(cycle.strategy_mechanisms[0].citation, 1), period=period
     )
 
 
@@ -117,14 +111,7 @@ class TalentPlan(Aggregate):
         cycle = cycle_on(pack, envelope.effective)
         plans = [ref.strip() for ref in basis if ref.strip()]
         if not plans or not needs:
-            raise refuse(
-                "needs-analysis-incomplete",
-                "analisis kebutuhan Talenta didasarkan pada RPJMD/RPJPD dan menyebut kebutuhan "
-                "per jabatan kritikal atau fungsi",
-                "the needs analysis rests on the regional mid/long-term plans and lists needs per "
-                "critical position or function",
-                cycle.needs_analysis_citation,
-            )
+            raise PLANNING.refused("needs-analysis-incomplete", cycle.needs_analysis_citation)
         return cls(
             agency=agency,
             period=ensure_period(period),
@@ -146,22 +133,18 @@ class TalentPlan(Aggregate):
         chosen = list(dict.fromkeys(mechanisms))
         strangers = [code for code in chosen if code not in listed]
         if not chosen or strangers:
-            raise refuse(
+            raise PLANNING.refused(
                 "strategy-mechanisms",
-                f"strategi akuisisi memakai satu atau lebih dari {', '.join(listed)}; tercatat "
-                f"{', '.join(chosen) or '-'}",
-                f"the acquisition strategy uses one or more of {', '.join(listed)}; got "
-                f"{', '.join(chosen) or '-'}",
                 head(cycle.strategy_mechanisms[0].citation),
+                listed=", ".join(listed),
+                chosen=", ".join(chosen) or "-",
             )
         if decree_date < self.analysed_on:
-            raise refuse(
-                "needs-analysis-first",
-                f"strategi akuisisi ({decree_date}) mendahului analisis kebutuhan Talenta "
-                f"({self.analysed_on})",
-                f"the acquisition strategy ({decree_date}) precedes the needs analysis "
-                f"({self.analysed_on})",
+            raise PLANNING.refused(
+                "needs-analysis-first-2",
                 ayat(cycle.strategy_mechanisms[0].citation, 1),
+                decree_date=decree_date,
+                analysed_on=self.analysed_on,
             )
         self._strategy_set(
             mechanisms=chosen,

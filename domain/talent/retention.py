@@ -16,7 +16,7 @@ from domain.rules.calendar import expiry
 from domain.rules.cycle import CycleRules
 from domain.rules.ninebox import SUCCESSION_BOXES
 from domain.rules.pack import RulePack
-from domain.talent.errors import refuse
+from domain.talent.refusals import RETENTION
 from domain.values import Nip
 
 _RETENTION_IDS = uuid5(NAMESPACE_URL, "talenta:retention-record")
@@ -78,12 +78,7 @@ class RetentionRecord(Aggregate):
 
     def record(self, kind: RetentionKind, detail: str, pack: RulePack, envelope: Envelope) -> None:
         if not detail.strip():
-            raise refuse(
-                "retention-detail-missing",
-                "uraikan langkah retensi (jabatan asal dan tujuan, tugas yang ditambahkan)",
-                "describe the retention measure (positions from and to, duties added)",
-                _cycle(pack).retention_citation,
-            )
+            raise RETENTION.refused("retention-detail-missing", _cycle(pack).retention_citation)
         self._recorded(kind=str(RetentionKind(kind)), detail=detail, envelope=envelope.to_event())
 
     @event(RetentionRecorded)
@@ -183,20 +178,20 @@ class Award(Aggregate):
         """Idempotent, so a retried clock activity records the expiry once."""
         if self.expires_on is None:
             cycle = _cycle(pack)
-            raise refuse(
+            raise RETENTION.refused(
                 "award-does-not-expire",
-                f"penghargaan {self.kind} (keputusan {self.decree_number}) tidak berbatas waktu",
-                f"the {self.kind} award (decree {self.decree_number}) has no expiry",
                 cycle.pin_citation or cycle.awards_citation,
+                kind=self.kind,
+                decree_number=self.decree_number,
             )
         if self.expired_on is not None:
             return False
         if expired_on < self.expires_on:
-            raise refuse(
+            raise RETENTION.refused(
                 "pin-not-yet-expired",
-                f"pin berlaku sampai sebelum {self.expires_on}, belum berakhir pada {expired_on}",
-                f"the pin is valid until before {self.expires_on}, not expired on {expired_on}",
                 _cycle(pack).pin_citation,
+                expires_on=self.expires_on,
+                expired_on=expired_on,
             )
         self._expired(expired_on=expired_on, envelope=envelope.to_event())
         return True
@@ -220,11 +215,7 @@ class Award(Aggregate):
 
 def _cycle(pack: RulePack) -> CycleRules:
     if pack.cycle is None:
-        raise refuse(
-            "no-talent-cycle-in-pack",
-            f"{pack.regulation} tidak mengatur penghargaan Talenta",
-            f"{pack.regulation} sets no talent awards",
-        )
+        raise RETENTION.refused("no-talent-cycle-in-pack", regulation=pack.regulation)
     return pack.cycle
 
 
@@ -232,13 +223,11 @@ def succession_box(pack: RulePack, box: int | None, decree_date: date) -> int:
     """The box of a member of the succession group on the decree date; refused below box 7."""
     pack.ensure_in_force(decree_date)
     if box is None or box not in SUCCESSION_BOXES:
-        raise refuse(
+        raise RETENTION.refused(
             "award-outside-succession-group",
-            f"penghargaan Talenta hanya bagi Kelompok Rencana Suksesi (kotak 7-9); kotak pada "
-            f"{decree_date}: {box or '-'}",
-            f"talent awards go to the succession group (boxes 7-9) only; box on {decree_date}: "
-            f"{box or '-'}",
             _cycle(pack).awards_citation,
+            decree_date=decree_date,
+            box=box or "-",
         )
     return box
 
@@ -252,10 +241,7 @@ def pin_expiry(pack: RulePack, kind: AwardKind, box: int, decree_date: date) -> 
         # group like any other, with no term.
         return None
     if box != TOP_BOX:
-        raise refuse(
-            "pin-box-9-only",
-            f"pin/lencana hanya bagi PNS pada kotak 9; kotak pada {decree_date}: {box}",
-            f"the pin/badge is for box 9 only; box on {decree_date}: {box}",
-            cycle.pin_citation,
+        raise RETENTION.refused(
+            "pin-box-9-only", cycle.pin_citation, decree_date=decree_date, box=box
         )
     return expiry(decree_date, cycle.pin_years)

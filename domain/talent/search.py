@@ -22,7 +22,7 @@ from eventsourcing.domain import Aggregate, event
 from domain.envelope import Envelope
 from domain.rules.pack import RulePack
 from domain.talent.critical import cycle_on
-from domain.talent.errors import refuse
+from domain.talent.refusals import SEARCH
 from domain.talent.succession_rules import ensure_talent_status
 from domain.talent.succession_values import TalentFacts
 from domain.values import Nip, PositionLevel
@@ -111,21 +111,9 @@ class TalentSearch(Aggregate):
         cycle = cycle_on(pack, envelope.effective)
         wanted = tuple(dict.fromkeys(grounds))
         if not wanted or not justification.strip():
-            raise refuse(
-                "search-grounds-missing",
-                "pencarian Talenta dilakukan bila Talenta dibutuhkan dalam waktu cepat dan/atau "
-                "dengan keahlian/kompetensi tertentu: sebutkan alasannya",
-                "a talent search is made when talent is needed fast and/or with a specific "
-                "expertise: state which, and why",
-                cycle.talent_search_citation,
-            )
+            raise SEARCH.refused("search-grounds-missing", cycle.talent_search_citation)
         if SearchGround.SPECIFIC_EXPERTISE in wanted and not expertise.strip():
-            raise refuse(
-                "search-expertise-missing",
-                "sebutkan keahlian/kompetensi tertentu yang dicari",
-                "name the specific expertise sought",
-                cycle.talent_search_citation,
-            )
+            raise SEARCH.refused("search-expertise-missing", cycle.talent_search_citation)
         return cls(
             agency=agency,
             position=position,
@@ -150,26 +138,17 @@ class TalentSearch(Aggregate):
         nips = [str(Nip(nip)) for nip in found]
         pick = str(Nip(chosen)) if chosen else ""
         if self.concluded_on is not None:
-            raise refuse(
+            raise SEARCH.refused(
                 "search-already-concluded",
-                f"pencarian Talenta sudah disimpulkan pada {self.concluded_on}",
-                f"the talent search was concluded on {self.concluded_on}",
                 cycle.talent_search_citation,
+                concluded_on=self.concluded_on,
             )
         if envelope.effective < self.opened_on or not result.strip():
-            raise refuse(
-                "search-result-missing",
-                f"hasil pencarian dicatat sejak {self.opened_on}, dengan uraiannya",
-                f"the search's result is recorded from {self.opened_on}, with its account",
-                cycle.talent_search_citation,
+            raise SEARCH.refused(
+                "search-result-missing", cycle.talent_search_citation, opened_on=self.opened_on
             )
         if len(set(nips)) != len(nips) or (pick and pick not in nips):
-            raise refuse(
-                "search-choice-not-found",
-                f"Talenta terpilih ({pick}) harus salah satu yang ditemukan, masing-masing sekali",
-                f"the talent chosen ({pick}) must be one of those found, each listed once",
-                cycle.talent_search_citation,
-            )
+            raise SEARCH.refused("search-choice-not-found", cycle.talent_search_citation, pick=pick)
         self._concluded(nips=nips, nip=pick, result=result.strip(), envelope=envelope.to_event())
 
     def decide(
@@ -188,26 +167,25 @@ class TalentSearch(Aggregate):
         cycle = cycle_on(pack, decree_date)
         nip = str(Nip(nip))
         if self.decided is not None:
-            raise refuse(
+            raise SEARCH.refused(
                 "search-already-decided",
-                f"pencarian Talenta sudah ditindaklanjuti dengan keputusan {self.decree_number}",
-                f"the talent search was already followed by decree {self.decree_number}",
                 cycle.talent_search_citation,
+                decree_number=self.decree_number,
             )
         if self.concluded_on is None or self.chosen is None or nip != self.chosen:
-            raise refuse(
+            raise SEARCH.refused(
                 "search-not-chosen",
-                f"NIP {nip} bukan Talenta yang dipilih hasil pencarian "
-                f"({self.chosen or 'belum ada'})",
-                f"NIP {nip} is not the talent the search chose ({self.chosen or 'none yet'})",
                 cycle.talent_search_citation,
+                nip=nip,
+                chosen=self.chosen or "belum ada",
+                chosen_en=self.chosen or "none yet",
             )
         if decree_date < self.concluded_on:
-            raise refuse(
+            raise SEARCH.refused(
                 "search-decree-early",
-                f"keputusan {decree_date} mendahului hasil pencarian {self.concluded_on}",
-                f"the decree of {decree_date} precedes the search's result of {self.concluded_on}",
                 cycle.talent_search_citation,
+                decree_date=decree_date,
+                concluded_on=self.concluded_on,
             )
         ensure_talent_status(nip, talent, cycle, "ditempatkan/placed")
         self._decided(

@@ -17,9 +17,9 @@ from domain.envelope import Envelope
 from domain.rules.cycle import CycleRules
 from domain.rules.pack import RulePack
 from domain.talent.critical import cycle_on
-from domain.talent.errors import refuse
 from domain.talent.mapping import Assessment
 from domain.talent.planning import ensure_period
+from domain.talent.refusals import SUCCESSION
 from domain.talent.succession_rules import (
     ensure_in_decreed_group,
     ensure_talent_status,
@@ -98,21 +98,14 @@ class SuccessionGroup(Aggregate):
         P16(2)), None when it recorded none."""
         cycle = cycle_on(pack, decree_date)
         if envelope.actor.role is not cycle.group_setter:
-            raise refuse(
+            raise SUCCESSION.refused(
                 "wrong-group-setter",
-                f"kelompok rencana suksesi ditetapkan {cycle.group_setter}, bukan "
-                f"{envelope.actor.role}",
-                f"the succession group is set by the {cycle.group_setter}, not the "
-                f"{envelope.actor.role}",
                 cycle.group_citation,
+                group_setter=cycle.group_setter,
+                role=envelope.actor.role,
             )
         if not members:
-            raise refuse(
-                "empty-group",
-                "kelompok rencana suksesi memuat paling sedikit satu Talenta",
-                "the succession group holds at least one talent",
-                cycle.group_citation,
-            )
+            raise SUCCESSION.refused("empty-group", cycle.group_citation)
         boxes = {
             str(Nip(nip)): in_group(nip, assessment, pack, decree_date)
             for nip, assessment in members.items()
@@ -237,25 +230,14 @@ class SuccessionPlan(Aggregate):
         nip = str(Nip(nip))
         role = envelope.actor.role
         if role is not cycle.nominator:
-            raise refuse(
-                "wrong-nominator",
-                f"nominasi Talenta oleh {cycle.nominator}, bukan {role}",
-                f"talents are nominated by the {cycle.nominator}, not the {role}",
-                cycle.nomination_citation,
+            raise SUCCESSION.refused(
+                "wrong-nominator", cycle.nomination_citation, nominator=cycle.nominator, role=role
             )
         if not justification.strip():
-            raise refuse(
-                "justification-missing",
-                "nominasi memerlukan alasan",
-                "a nomination needs its justification",
-                cycle.nomination_citation,
-            )
+            raise SUCCESSION.refused("justification-missing", cycle.nomination_citation)
         if nip in self.nominations:
-            raise refuse(
-                "already-nominated",
-                f"NIP {nip} sudah dinominasikan untuk {self.position}",
-                f"NIP {nip} is already nominated for {self.position}",
-                cycle.nomination_citation,
+            raise SUCCESSION.refused(
+                "already-nominated", cycle.nomination_citation, nip=nip, position=self.position
             )
         box = in_group(nip, assessment, pack, on)
         assert assessment is not None  # _in_group refuses an unassessed nominee
@@ -290,15 +272,12 @@ class SuccessionPlan(Aggregate):
         strangers = [nip for nip in nips if nip not in self.nominations]
         early = [s.nip for s in successors if s.projected_date < on]
         if not nips or strangers or len(set(nips)) != len(nips) or early:
-            raise refuse(
+            raise SUCCESSION.refused(
                 "successors-not-nominated",
-                f"rencana suksesi memuat Talenta yang dinominasikan, masing-masing sekali, dengan "
-                f"proyeksi sejak {on}; tidak dinominasikan: {', '.join(strangers) or '-'}, "
-                f"proyeksi lampau: {', '.join(early) or '-'}",
-                f"the plan lists nominated talents, each once, projected from {on}; not "
-                f"nominated: {', '.join(strangers) or '-'}, projected in the past: "
-                f"{', '.join(early) or '-'}",
                 cycle.plan_citation,
+                on=on,
+                strangers=", ".join(strangers) or "-",
+                early=", ".join(early) or "-",
             )
         ordered = [
             s.model_copy(update={"nip": nip, "order": index})
@@ -316,11 +295,12 @@ class SuccessionPlan(Aggregate):
 
     def ensure_unfilled(self, cycle: CycleRules) -> None:
         if self.filled_by is not None:
-            raise refuse(
+            raise SUCCESSION.refused(
                 "target-filled",
-                f"{self.position} ({self.unit}) sudah diisi oleh NIP {self.filled_by}",
-                f"{self.position} ({self.unit}) is already filled by NIP {self.filled_by}",
                 cycle.placement_citation,
+                position=self.position,
+                unit=self.unit,
+                filled_by=self.filled_by,
             )
 
     @event(Nominated)

@@ -12,8 +12,8 @@ from domain.rules.core import Citation, ReadingId
 from domain.rules.cycle import CycleRules, position_rank
 from domain.rules.ninebox import SUCCESSION_BOXES
 from domain.rules.pack import RulePack
-from domain.talent.errors import refuse
 from domain.talent.mapping import Assessment
+from domain.talent.refusals import SUCCESSION_RULES
 from domain.talent.succession_values import DecreedGroup, TalentFacts
 from domain.values import PositionLevel
 
@@ -41,13 +41,13 @@ def refuse_below_group(nip: str, box: int | None, day: date, citations: Sequence
     if box in SUCCESSION_BOXES:
         return
     articles = ", ".join(citations)
-    raise refuse(
+    raise SUCCESSION_RULES.refused(
         "not-in-succession-boxes",
-        f"NIP {nip} berada pada kotak {box or '-'} pada {day}; kelompok rencana suksesi "
-        f"hanya kotak 7, 8 dan 9 ({articles})",
-        f"NIP {nip} is in box {box or '-'} on {day}; the succession group holds boxes 7, "
-        f"8 and 9 only ({articles})",
         citations[0] if citations else None,
+        nip=nip,
+        box=box or "-",
+        day=day,
+        articles=articles,
     )
 
 
@@ -67,13 +67,15 @@ def ensure_talent_status(nip: str, talent: TalentFacts, cycle: CycleRules, step:
         return
     allowed = ", ".join(cycle.talent_statuses)
     step_id, _, step_en = step.partition("/")
-    raise refuse(
+    raise SUCCESSION_RULES.refused(
         "not-a-talent",
-        f"NIP {nip} berstatus {talent.status}; Talenta adalah {allowed} "
-        f"({cycle.talent_citation}), sehingga tidak dapat {step_id}",
-        f"NIP {nip} is a {talent.status}; a talent is a {allowed} ({cycle.talent_citation}), "
-        f"so may not be {step_en}",
         cycle.talent_citation,
+        nip=nip,
+        status=talent.status,
+        allowed=allowed,
+        talent_citation=cycle.talent_citation,
+        step_id=step_id,
+        step_en=step_en,
     )
 
 
@@ -84,21 +86,18 @@ def ensure_in_decreed_group(
     none recorded). ``what``: which record, "keputusan PPK/the PPK's decree"."""
     what_id, _, what_en = what.partition("/")
     if group is None:
-        raise refuse(
-            "no-decreed-group",
-            f"kelompok rencana suksesi periode {period} belum ditetapkan ({what_id}); NIP {nip} "
-            f"tidak termasuk kelompok yang ditetapkan",
-            f"no succession group is recorded for {period} ({what_en}); NIP {nip} is in no "
-            f"decreed group",
-            citation,
+        raise SUCCESSION_RULES.refused(
+            "no-decreed-group", citation, period=period, what_id=what_id, nip=nip, what_en=what_en
         )
     if nip not in group.members:
-        raise refuse(
+        raise SUCCESSION_RULES.refused(
             "not-in-decreed-group",
-            f"NIP {nip} tidak termasuk kelompok rencana suksesi periode {period} ({what_id} "
-            f"{group.reference})",
-            f"NIP {nip} is not in the succession group of {period} ({what_en} {group.reference})",
             citation,
+            nip=nip,
+            period=period,
+            what_id=what_id,
+            reference=group.reference,
+            what_en=what_en,
         )
 
 
@@ -123,14 +122,13 @@ def ensure_target_level(
     position = f"{talent.level or '-'}" + (
         f" {talent.functional_grade}" if talent.functional_grade else ""
     )
-    raise refuse(
+    raise SUCCESSION_RULES.refused(
         "target-not-one-level-up",
-        f"jabatan target ({target_level}) bukan jabatan kritis dan bukan jabatan pimpinan "
-        f"tinggi atau administrasi setingkat lebih tinggi dari jabatan NIP {nip} ({position}; "
-        f"bacaan C1={option})",
-        f"the target ({target_level}) is not critical and not a JPT or administration position "
-        f"one level above NIP {nip}'s ({position}; reading C1={option})",
         citation,
+        target_level=target_level,
+        nip=nip,
+        position=position,
+        option=option,
     )
 
 

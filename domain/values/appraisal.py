@@ -34,7 +34,7 @@ class AppraisalRating(StrEnum):
         if key == "cukup":
             # Before PermenPANRB 6/2022 "cukup" sat between baik and kurang.
             return cls.BUTUH_PERBAIKAN
-        raise InvalidValue(f"predikat kinerja tidak dikenal / unknown appraisal rating: {raw!r}")
+        raise InvalidValue("predikat kinerja tidak dikenal", f"unknown appraisal rating: {raw!r}")
 
     @classmethod
     def from_score(cls, score: Decimal) -> AppraisalRating:

@@ -26,7 +26,7 @@ class PenaltyLevel(StrEnum):
         for level, words in _SPELLINGS.items():
             if key in words:
                 return level
-        raise InvalidValue(f"tingkat hukuman tidak dikenal / unknown penalty level: {raw!r}")
+        raise InvalidValue("tingkat hukuman tidak dikenal", f"unknown penalty level: {raw!r}")
 
 
 _SPELLINGS = {
@@ -59,9 +59,9 @@ class Penalty(BaseModel):
     @model_validator(mode="after")
     def _ends_after_start(self) -> Penalty:
         if self.end < self.start:
-            raise ValueError(
-                f"hukuman berakhir {self.end} sebelum mulai {self.start} / penalty ends before "
-                "it starts"
+            raise InvalidValue(
+                f"hukuman berakhir {self.end} sebelum mulai {self.start}",
+                "penalty ends before it starts",
             )
         return self
 
@@ -81,7 +81,7 @@ class Investigation(BaseModel):
     @model_validator(mode="after")
     def _closes_after_opening(self) -> Investigation:
         if self.closed is not None and self.closed < self.opened:
-            raise ValueError(
-                "pemeriksaan ditutup sebelum dibuka / investigation closed before opened"
+            raise InvalidValue(
+                "pemeriksaan ditutup sebelum dibuka", "investigation closed before opened"
             )
         return self

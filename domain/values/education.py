@@ -39,7 +39,7 @@ class EducationLevel(StrEnum):
         for pattern, level in _SPELLINGS:
             if re.match(pattern + r"\b", words):
                 return level
-        raise InvalidValue(f"jenjang pendidikan tidak dikenal / unknown education level: {raw!r}")
+        raise InvalidValue("jenjang pendidikan tidak dikenal", f"unknown education level: {raw!r}")
 
 
 _RANK = {

@@ -43,11 +43,11 @@ class Grade(str):
             r"\s*(IV|III|II|I|[1-4])\s*[/.\-]?\s*([a-e])\s*", str(raw), flags=re.IGNORECASE
         )
         if not match:
-            raise InvalidValue(f"golongan tidak dikenal / unknown grade: {raw!r}")
+            raise InvalidValue("golongan tidak dikenal", f"unknown grade: {raw!r}")
         roman = _ARABIC.get(match.group(1), match.group(1).upper())
         code = f"{roman}/{match.group(2).lower()}"
         if code not in RANK_TITLES:
-            raise InvalidValue(f"golongan tidak ada / no such grade: {raw!r}")
+            raise InvalidValue("golongan tidak ada", f"no such grade: {raw!r}")
         return super().__new__(cls, code)
 
     @property

@@ -31,7 +31,7 @@ class Nip(str):
     def __new__(cls, raw: object) -> Nip:
         text = re.sub(r"[\s.\-]", "", str(raw))
         if not re.fullmatch(r"\d{18}", text):
-            raise InvalidValue(f"NIP harus 18 digit / NIP must be 18 digits: {raw!r}")
+            raise InvalidValue("NIP harus 18 digit", f"NIP must be 18 digits: {raw!r}")
         nip = super().__new__(cls, text)
         nip._check()
         return nip
@@ -69,38 +69,40 @@ class Nip(str):
             born = self.birth_date
         except ValueError:
             raise InvalidValue(
-                f"NIP {self}: tanggal lahir tidak valid / birth date {self[0:8]} is not a date"
+                f"NIP {self}: tanggal lahir tidak valid", f"birth date {self[0:8]} is not a date"
             ) from None
         today = date.today()
         if born > today:
             raise InvalidValue(
-                f"NIP {self}: tanggal lahir {born:%d-%m-%Y} di masa depan / birth date "
-                f"{born:%d-%m-%Y} is after today"
+                f"NIP {self}: tanggal lahir {born:%d-%m-%Y} di masa depan",
+                f"birth date {born:%d-%m-%Y} is after today",
             )
         if self.appointment_year > today.year:
             raise InvalidValue(
-                f"NIP {self}: tahun pengangkatan {self.appointment_year} di masa depan / "
-                f"appointment year {self.appointment_year} is after the current year"
+                f"NIP {self}: tahun pengangkatan {self.appointment_year} di masa depan",
+                f"appointment year {self.appointment_year} is after the current year",
             )
         month = self.appointment_month
         if month is not None and not 1 <= month <= 12:
             raise InvalidValue(
-                f"NIP {self}: bulan pengangkatan tidak valid / appointment month {self[12:14]} is "
-                f"not a month (nor {PPPK_MARKER}, the PPPK marker)"
+                f"NIP {self}: bulan pengangkatan tidak valid",
+                f"appointment month {self[12:14]} is "
+                f"not a month (nor {PPPK_MARKER}, the PPPK marker)",
             )
         if self[14] not in "12":
             raise InvalidValue(
-                f"NIP {self}: digit jenis kelamin harus 1 atau 2 / sex digit must be 1 or 2, "
-                f"got {self[14]}"
+                f"NIP {self}: digit jenis kelamin harus 1 atau 2",
+                f"sex digit must be 1 or 2, got {self[14]}",
             )
         if self.sequence == 0:
-            raise InvalidValue(f"NIP {self}: nomor urut 000 / sequence number cannot be 000")
+            raise InvalidValue(f"NIP {self}: nomor urut 000", "sequence number cannot be 000")
         earliest = (born.year + MIN_APPOINTMENT_AGE, born.month)
         # A PPPK's appointment month is unknown: the year's last month gives it the benefit.
         if (self.appointment_year, month or 12) < earliest:
             raise InvalidValue(
                 f"NIP {self}: pengangkatan {self.appointment_year}-{self[12:14]} sebelum usia "
-                f"{MIN_APPOINTMENT_AGE} / appointment before age {MIN_APPOINTMENT_AGE}"
+                f"{MIN_APPOINTMENT_AGE}",
+                f"appointment before age {MIN_APPOINTMENT_AGE}",
             )
 
     @classmethod
@@ -133,12 +135,12 @@ class Identity(BaseModel):
     @model_validator(mode="after")
     def _agrees_with_nip(self) -> Identity:
         if self.birth_date is not None and self.birth_date != self.nip.birth_date:
-            raise ValueError(
-                f"tanggal lahir {self.birth_date} tidak sesuai NIP / birth date does not match "
-                f"NIP {self.nip} ({self.nip.birth_date})"
+            raise InvalidValue(
+                f"tanggal lahir {self.birth_date} tidak sesuai NIP",
+                f"birth date does not match NIP {self.nip} ({self.nip.birth_date})",
             )
         if self.sex is not None and self.sex != self.nip.sex:
-            raise ValueError(
-                f"jenis kelamin {self.sex} tidak sesuai NIP / sex does not match NIP {self.nip}"
+            raise InvalidValue(
+                f"jenis kelamin {self.sex} tidak sesuai NIP", f"sex does not match NIP {self.nip}"
             )
         return self

@@ -27,7 +27,7 @@ class PositionLevel(StrEnum):
         for pattern, level in _SPELLINGS:
             if re.fullmatch(pattern, key):
                 return level
-        raise InvalidValue(f"jenis jabatan tidak dikenal / unknown position level: {raw!r}")
+        raise InvalidValue("jenis jabatan tidak dikenal", f"unknown position level: {raw!r}")
 
 
 _SPELLINGS: tuple[tuple[str, PositionLevel], ...] = (
@@ -61,7 +61,7 @@ class FunctionalGrade(StrEnum):
         for grade in _BY_LENGTH:
             if re.search(rf"\b{grade.value.lower()}\b", words):
                 return grade
-        raise InvalidValue(f"jenjang fungsional tidak dikenal / unknown functional grade: {raw!r}")
+        raise InvalidValue("jenjang fungsional tidak dikenal", f"unknown functional grade: {raw!r}")
 
 
 # Two-word grades first, so no grade is read from part of a longer name.

@@ -66,8 +66,8 @@ class Head(BaseModel):
         )
         if not (separator and numbered and _is_hash(digest)):
             raise InvalidValue(
-                f"kepala rantai harus ID:HASH (64 heksa): {text!r} / "
-                f"a chain head must be ID:HASH (64 hex digits): {text!r}"
+                f"kepala rantai harus ID:HASH (64 heksa): {text!r}",
+                f"a chain head must be ID:HASH (64 hex digits): {text!r}",
             )
         return cls(notification_id=int(number), hash=digest.lower())
 

@@ -64,8 +64,8 @@ async def _refused(request: Request, error: Exception) -> JSONResponse:
         status_code=error.status,
         content={
             "code": error.code,
-            "message": error.message,
-            "message_en": error.message_en,
+            "message": error.message.id,
+            "message_en": error.message.en,
             "citation": "",  # the API's refusal shape; access rests on no regulation article
         },
         headers=error.headers,

@@ -27,21 +27,22 @@ async def refuse_unstorable(request: Request) -> None:
         body = None  # the route answers malformed JSON itself
     if too_deep(body):
         raise InvalidValue(
-            f"permintaan bersarang lebih dari {MAX_DEPTH} tingkat / the request nests objects and "
-            f"arrays more than {MAX_DEPTH} levels deep"
+            f"permintaan bersarang lebih dari {MAX_DEPTH} tingkat",
+            f"the request nests objects and arrays more than {MAX_DEPTH} levels deep",
         )
     values = [*request.path_params.values(), *request.query_params.multi_items(), body]
     texts = list(_texts(values))
     if any(NUL in text for text in texts):
         raise InvalidValue(
-            "permintaan memuat karakter NUL (\\u0000), yang tidak dapat disimpan / the request "
-            "holds a NUL character (\\u0000), which cannot be stored"
+            "permintaan memuat karakter NUL (\\u0000), yang tidak dapat disimpan",
+            "the request holds a NUL character (\\u0000), which cannot be stored",
         )
     if any(SURROGATE.search(text) for text in texts):
         raise InvalidValue(
             "permintaan memuat surrogate UTF-16 tunggal (\\ud800-\\udfff), yang bukan karakter dan "
-            "tidak dapat disimpan / the request holds a lone UTF-16 surrogate (\\ud800-\\udfff), "
-            "which is no character and cannot be stored"
+            "tidak dapat disimpan",
+            "the request holds a lone UTF-16 surrogate (\\ud800-\\udfff), "
+            "which is no character and cannot be stored",
         )
 
 

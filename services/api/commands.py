@@ -4,7 +4,7 @@ model, its actor from authentication, its roles those the handler declares (``@a
 # No postponed annotations here: the generated endpoints carry real classes, which FastAPI
 # needs to read the body model of each route.
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Any, get_type_hints
 
 from fastapi import APIRouter, Depends, Request
@@ -13,11 +13,14 @@ from pydantic import BaseModel
 
 from domain.envelope import Actor
 from services.api.auth import CurrentActor
-from services.api.context import Ctx
+from services.api.context import Context, Ctx
 from services.api.idempotency import idempotent, settle
 from services.permissions import Forbidden, roles_of
 
 Handler = Callable[..., Any]
+# Completes a command from the read models before its handler runs (e.g. a default the product
+# reads), which no handler does itself: a handler reads the event store only.
+Prepare = Callable[[Context, Any, Actor], Any]
 
 
 class CommandResult(BaseModel):
@@ -28,13 +31,19 @@ def route_name(handler: Handler) -> str:
     return handler.__name__.replace("_", "-")
 
 
-def add_command_routes(router: APIRouter, prefix: str, handlers: list[Handler]) -> None:
+def add_command_routes(
+    router: APIRouter,
+    prefix: str,
+    handlers: list[Handler],
+    prepare: Mapping[str, Prepare] | None = None,
+) -> None:
+    """``prepare``: by handler name, what completes its command first."""
     for handler in handlers:
         body = get_type_hints(handler)["command"]
         roles = ", ".join(sorted(roles_of(handler)))
         router.add_api_route(
             f"{prefix}/{route_name(handler)}",
-            _endpoint(handler, body),
+            _endpoint(handler, body, (prepare or {}).get(handler.__name__)),
             methods=["POST"],
             response_model=CommandResult,
             name=handler.__name__,
@@ -55,13 +64,17 @@ def _role_check(handler: Handler) -> Callable[[Actor], None]:
     return check
 
 
-def _endpoint(handler: Handler, body: type[BaseModel]) -> Callable[..., CommandResult]:
+def _endpoint(
+    handler: Handler, body: type[BaseModel], prepare: Prepare | None
+) -> Callable[..., CommandResult]:
     def endpoint(
         command: body,  # type: ignore[valid-type]
         ctx: Ctx,
         actor: CurrentActor,
         request: Request,
     ) -> CommandResult:
+        if prepare is not None:
+            command = prepare(ctx, command, actor)
         answer = CommandResult(result=jsonable_encoder(handler(ctx.app, command, actor)))
         settle(request, 200, answer.model_dump(mode="json"))
         return answer

@@ -61,8 +61,8 @@ async def idempotent(request: Request, actor: CurrentActor, key: IdempotencyKey 
         return
     if not (0 < len(key) <= MAX_KEY and key.isascii() and key.isprintable()):
         raise InvalidValue(
-            f"header {HEADER} harus 1 sampai {MAX_KEY} karakter ASCII yang tercetak / "
-            f"the {HEADER} header must be 1 to {MAX_KEY} printable ASCII characters"
+            f"header {HEADER} harus 1 sampai {MAX_KEY} karakter ASCII yang tercetak",
+            f"the {HEADER} header must be 1 to {MAX_KEY} printable ASCII characters",
         )
     route = request.scope["route"]
     request_id = fingerprint(route.name, await request.body())

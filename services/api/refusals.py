@@ -16,48 +16,20 @@ from fastapi.responses import JSONResponse
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
 
+from domain.bilingual import Message
 from domain.envelope import Actor
-from domain.rules.core import Message, RuleRefusal
+from domain.rules.core import RuleRefusal
 from domain.values import InvalidValue
 from projections.access import Asker
 from services.api.auth import ROLE_HEADER, current_principal
 from services.api.characters import too_deep
 from services.api.idempotency import REPLAYED, KeyRefused, Replayed, settle
 from services.api.limits import RequestTooLarge
-from services.application import EmployeeNotFound, NotFound
+from services.application import NotFound
 from services.audit.refusals import record_refusal
 from services.auth import AuthError, actor_for
-from services.commands import CONFLICT, invalid_request
 from services.permissions import Forbidden
-
-# The very step recorded already. For whoever sends it that is the same as losing the race to
-# save it (two caseworkers at once: one wins, the other reloads), so it answers 409 as that
-# conflict does, keeping the article that allows the step once.
-ALREADY_RECORDED = frozenset(
-    {
-        "already-analysed",
-        "already-announced",
-        "already-declared",
-        "already-evaluated",
-        "already-nominated",
-        "already-placed",
-        "already-proposed",
-        "already-published",
-        "already-recommended",
-        "already-recorded",
-        "already-registered",
-        "already-reported",
-        "already-selected",
-        "check-in-already-recorded",
-        "entry-already-decreed",
-        "follow-up-already-closed",
-        "nominated-group-exists",
-        "pool-already-decreed",
-        "search-already-concluded",
-        "search-already-decided",
-    }
-)
-
+from services.refusals import Refusal, invalid, refusal_of
 
 # What the framework refuses before any route is reached (no such path, a body it cannot read),
 # in Indonesian beside the framework's own English.
@@ -71,18 +43,21 @@ FRAMEWORK = {
 MAX_ROLE = 40  # characters of an unknown role's name kept in the record
 
 
-def refusal(status: int, code: str, message: str | Message, citation: str = "") -> JSONResponse:
-    if isinstance(message, Message):
-        indonesian, english = message.id, message.en
-    else:
-        indonesian, _, english = message.partition(" / ")
+def answer(refused: Refusal) -> JSONResponse:
     body = {
-        "code": code,
-        "message": indonesian,
-        "message_en": english or indonesian,
-        "citation": citation,  # empty when the refusal rests on no article (e.g. not found)
+        "code": refused.code,
+        "message": refused.message.id,
+        "message_en": refused.message.en,
+        "citation": refused.citation,  # empty when the refusal rests on no article
     }
-    return JSONResponse(status_code=status, content=body)
+    return JSONResponse(status_code=refused.status, content=body)
+
+
+def answer_to(error: Exception) -> JSONResponse:
+    """The answer to an error registered below, each of which is a refusal."""
+    refused = refusal_of(error)
+    assert refused is not None, error
+    return answer(refused)
 
 
 async def recorded(
@@ -147,10 +122,9 @@ def _read(raw: bytes) -> dict[str, Any]:
 
 def handle_refusals(api: FastAPI) -> None:
     async def not_found(request: Request, error: Exception) -> JSONResponse:
-        code = "employee-not-found" if isinstance(error, EmployeeNotFound) else "not-found"
-        answer = refusal(404, code, str(error))
-        await run_in_threadpool(settle, request, 404, json.loads(bytes(answer.body)))
-        return answer
+        refused = answer_to(error)
+        await run_in_threadpool(settle, request, 404, json.loads(bytes(refused.body)))
+        return refused
 
     async def replayed(request: Request, error: Exception) -> JSONResponse:
         assert isinstance(error, Replayed)
@@ -158,60 +132,45 @@ def handle_refusals(api: FastAPI) -> None:
 
     async def key_refused(request: Request, error: Exception) -> JSONResponse:
         assert isinstance(error, KeyRefused)
-        return await recorded(request, refusal(error.status, error.code, error.message))
-
-    async def invalid(request: Request, error: Exception) -> JSONResponse:
-        return await recorded(request, refusal(422, "invalid-value", str(error)))
+        return await recorded(request, answer(Refusal(error.status, error.code, error.message)))
 
     async def refused(request: Request, error: Exception) -> JSONResponse:
-        assert isinstance(error, RuleRefusal)
-        status = 409 if error.code in ALREADY_RECORDED else 422
-        return await recorded(
-            request, refusal(status, error.code, error.message, error.citation or "")
-        )
-
-    async def forbidden(request: Request, error: Exception) -> JSONResponse:
-        return await recorded(request, refusal(403, "forbidden", str(error)))
+        return await recorded(request, answer_to(error))
 
     async def access(request: Request, error: Exception) -> JSONResponse:
         assert isinstance(error, AuthError)
-        message = Message(id=error.message, en=error.message_en)
-        answer = refusal(error.status, error.code, message)
-        answer.headers.update(error.headers)
-        return await recorded(request, answer)
-
-    async def conflict(request: Request, error: Exception) -> JSONResponse:
-        return await recorded(request, refusal(409, "conflict", CONFLICT))
+        refused = answer_to(error)
+        refused.headers.update(error.headers)
+        return await recorded(request, refused)
 
     async def malformed(request: Request, error: Exception) -> JSONResponse:
         assert isinstance(error, RequestValidationError)
-        answer = refusal(422, "invalid-request", invalid_request(error.errors()))
-        return await recorded(request, answer)
+        return await recorded(request, answer(invalid(error.errors())))
 
     async def too_large(request: Request, error: Exception) -> JSONResponse:
         assert isinstance(error, RequestTooLarge)
         message = Message(id=f"isi permintaan melebihi {error.limit} bita", en=f"{error.detail}")
-        answer = refusal(413, "request-too-large", message)
+        refused = answer(Refusal(413, "request-too-large", message))
         unread = {"unread": f"more than {error.limit} bytes"}
-        return await recorded(request, answer, unread)
+        return await recorded(request, refused, unread)
 
     async def framework(request: Request, error: Exception) -> JSONResponse:
         assert isinstance(error, HTTPException)
         code, indonesian = FRAMEWORK.get(error.status_code, ("refused", "permintaan ditolak"))
-        answer = refusal(error.status_code, code, f"{indonesian} / {error.detail}")
-        answer.headers.update(error.headers or {})
-        return await recorded(request, answer)  # e.g. a body the framework could not parse
+        message = Message(id=indonesian, en=str(error.detail))
+        refused = answer(Refusal(error.status_code, code, message))
+        refused.headers.update(error.headers or {})
+        return await recorded(request, refused)  # e.g. a body the framework could not parse
 
     api.add_exception_handler(HTTPException, framework)
     api.add_exception_handler(RequestTooLarge, too_large)
     api.add_exception_handler(Replayed, replayed)
     api.add_exception_handler(KeyRefused, key_refused)
     api.add_exception_handler(RequestValidationError, malformed)
-    api.add_exception_handler(EmployeeNotFound, not_found)
     api.add_exception_handler(NotFound, not_found)
-    api.add_exception_handler(InvalidValue, invalid)
+    api.add_exception_handler(InvalidValue, refused)
     api.add_exception_handler(RuleRefusal, refused)
-    api.add_exception_handler(Forbidden, forbidden)
+    api.add_exception_handler(Forbidden, refused)
     # Replaces the authentication's own answer to the same errors: this one records them.
     api.add_exception_handler(AuthError, access)
-    api.add_exception_handler(IntegrityError, conflict)
+    api.add_exception_handler(IntegrityError, refused)

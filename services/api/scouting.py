@@ -68,7 +68,7 @@ def board(round_id: UUID, ctx: FreshCtx, actor: CurrentActor) -> RoundBoard:
     """The round board: candidates per stage with their results."""
     found = read.round_board(ctx.documents, round_id)
     if found is None:
-        raise NotFound(f"ronde {round_id} tidak ada / no round {round_id}")
+        raise NotFound(f"ronde {round_id} tidak ada", f"no round {round_id}")
     same_agency(actor, found.agency)
     return found
 
@@ -98,6 +98,6 @@ def one_vacancy(vacancy_id: UUID, ctx: FreshCtx, actor: CurrentActor) -> Vacancy
     """A vacancy with its proposals, shortlist and pick."""
     found = read.vacancy(ctx.documents, vacancy_id)
     if found is None:
-        raise NotFound(f"lowongan {vacancy_id} tidak ada / no vacancy {vacancy_id}")
+        raise NotFound(f"lowongan {vacancy_id} tidak ada", f"no vacancy {vacancy_id}")
     same_agency(actor, found.agency)
     return found

@@ -13,6 +13,7 @@ from eventsourcing.domain import Aggregate
 from fastapi import APIRouter, Query
 
 from domain.agencies import get_agency
+from domain.envelope import Actor
 from projections import talent as read
 from projections.talent import (
     AwardRow,
@@ -28,7 +29,7 @@ from projections.talent import (
 )
 from services.api.auth import CurrentActor
 from services.api.commands import Handler, add_command_routes
-from services.api.context import Ctx, FreshCtx
+from services.api.context import Context, Ctx, FreshCtx
 from services.application import NotFound
 from services.audit.nomination import NominationAudit, audit_nomination
 from services.audit.placement import PlacementAudit, audit_placement
@@ -93,7 +94,18 @@ HANDLERS: list[Handler] = [
     monitoring.evaluate_monitoring,
 ]
 COMMANDS: list[Handler] = [answering(handler) for handler in HANDLERS]
-add_command_routes(router, "/talent", COMMANDS)
+
+
+def _scoped(ctx: Context, command: mapping.OpenCampaign, actor: Actor) -> mapping.OpenCampaign:
+    """A campaign naming no one maps the employees the directory lists, read as any read is:
+    holding at least the sender's own writes."""
+    if command.nips:
+        return command
+    ctx.before_read(actor.id)
+    return mapping.directory_scope(command, ctx.directory)
+
+
+add_command_routes(router, "/talent", COMMANDS, prepare={"open_campaign": _scoped})
 
 
 @router.get("/talent/campaigns/{campaign_id}")
@@ -145,7 +157,7 @@ def talent_profile(nip: str, agency: str, ctx: FreshCtx, actor: CurrentActor) ->
     same_agency(actor, agency)
     found = read.profile(ctx.documents, agency, nip)
     if found is None:
-        raise NotFound(f"NIP {nip} belum dipetakan / NIP {nip} was never mapped")
+        raise NotFound(f"NIP {nip} belum dipetakan", f"NIP {nip} was never mapped")
     return found
 
 
@@ -175,7 +187,7 @@ def succession_plans(agency: str, ctx: FreshCtx, actor: CurrentActor) -> list[Pl
 def succession_plan(plan_id: UUID, ctx: FreshCtx, actor: CurrentActor) -> PlanRow:
     found = read.succession_plan(ctx.documents, plan_id)
     if found is None:
-        raise NotFound(f"rencana suksesi {plan_id} tidak ada / no succession plan {plan_id}")
+        raise NotFound(f"rencana suksesi {plan_id} tidak ada", f"no succession plan {plan_id}")
     same_agency(actor, found.agency)
     return found
 

@@ -43,7 +43,7 @@ def audit_nomination(app: Talenta, plan_id: UUID, nip: str, actor: Actor) -> Nom
         (e for e in timeline if isinstance(e, SuccessionPlan.Nominated) and e.nip == nip), None
     )
     if nominated is None:
-        raise NotFound(f"NIP {nip} tidak dinominasikan / NIP {nip} was not nominated")
+        raise NotFound(f"NIP {nip} tidak dinominasikan", f"NIP {nip} was not nominated")
     profile: TalentProfile = app.find(
         profile_id(plan.agency, nip), "profil talenta", "talent profile"
     )

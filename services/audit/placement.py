@@ -94,7 +94,7 @@ def audit_placement(app: Talenta, placement_id: UUID, actor: Actor) -> Placement
     pack = pack_in_force(placement.agency, placement.decree_date)
     cycle = pack.cycle
     if cycle is None:  # a placement was only ever recorded under a pack with the cycle
-        raise NotFound(f"{pack.id} tanpa siklus talenta / {pack.id} has no talent cycle")
+        raise NotFound(f"{pack.id} tanpa siklus talenta", f"{pack.id} has no talent cycle")
 
     plan_events = list(store.get(placement.plan_id))
     ordered = [

@@ -13,6 +13,7 @@ from uuid import UUID
 from eventsourcing.application import AggregateNotFoundError
 from pydantic import BaseModel
 
+from domain.bilingual import said
 from domain.envelope import Actor
 from domain.rules.core import RuleRefusal
 from services.application import Talenta
@@ -55,9 +56,9 @@ def rerun(
             message_en=refused.message.en,
         )
     except (LookupError, AggregateNotFoundError, ValueError, PermissionError) as other:
-        indonesian, _, english = str(other).partition(" / ")
+        message = said(other)
         return Reevaluation(
-            outcome="refused", code=type(other).__name__, message=indonesian, message_en=english
+            outcome="refused", code=type(other).__name__, message=message.id, message_en=message.en
         )
     return Reevaluation(outcome="accepted")
 

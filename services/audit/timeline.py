@@ -207,7 +207,7 @@ def _id(key: str) -> UUID:
     try:
         return UUID(key)
     except ValueError:
-        raise NotFound(f"{key} bukan pengenal / {key} is not an id") from None
+        raise NotFound(f"{key} bukan pengenal", f"{key} is not an id") from None
 
 
 def _ordered(events: Iterable[Any]) -> list[AuditEvent]:

@@ -268,8 +268,8 @@ def _last(events: list[Any], vacancy_id: UUID, kind: type[E], what_id: str, what
     found = [e for e in events if isinstance(e, kind)]
     if not found:
         raise NotFound(
-            f"lowongan {vacancy_id} belum memiliki {what_id} / vacancy {vacancy_id} has no "
-            f"{what_en} yet"
+            f"lowongan {vacancy_id} belum memiliki {what_id}",
+            f"vacancy {vacancy_id} has no {what_en} yet",
         )
     return found[-1]
 

@@ -6,18 +6,17 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from types import MappingProxyType
 
+from domain.bilingual import Bilingual, Message
 from domain.envelope import Actor, Role
 
 
-class AuthError(Exception):
+class AuthError(Bilingual):
     status = 403
     code = "forbidden"
     headers: Mapping[str, str] = MappingProxyType({})
 
     def __init__(self, message: str, message_en: str) -> None:
-        super().__init__(f"{message} / {message_en}")
-        self.message = message
-        self.message_en = message_en
+        super().__init__(Message(id=message, en=message_en))
 
 
 class Unauthenticated(AuthError):

@@ -14,7 +14,6 @@ from eventsourcing.persistence import IntegrityError
 from pydantic import ValidationError
 
 from domain.rules.core import RuleRefusal
-from domain.values import InvalidValue
 from services.audit.refusals import record_refusal
 from services.auth import AuthError
 from services.bootstrap import store_opened
@@ -22,7 +21,7 @@ from services.cli.step import NOT_ASKED, acting_step
 from services.commands import CONFLICT, invalid_request
 from services.importing import ImportInterrupted
 from services.jsonable import jsonable_encoder
-from services.permissions import Forbidden
+from services.refusals import refusal_of
 
 
 class RefusingGroup(click.Group):
@@ -69,31 +68,24 @@ def one_line(invalid: ValidationError) -> str:
 def record(ctx: click.Context, error: BaseException | None) -> None:
     """Records ``error`` when it refuses an acting step; other failures are not refusals."""
     step = acting_step(ctx)
-    refused = _refusal(error)
-    if step is None or refused is None:
+    refused = refusal_of(error) if error is not None else None
+    if step is None or refused is None or not refused.judged:
         return
     command, params, actor = step
-    status, code, citation, text = refused
-    message, _, message_en = text.partition(" / ")
     body = jsonable_encoder({k: v for k, v in params.items() if k not in NOT_ASKED})
     with store_opened(params["store"]) as app:
         record_refusal(
-            app, actor, command, "cli", body, status, code, citation, message, message_en or message
+            app,
+            actor,
+            command,
+            "cli",
+            body,
+            refused.status,
+            refused.code,
+            refused.citation,
+            refused.message.id,
+            refused.message.en,
         )
-
-
-def _refusal(error: BaseException | None) -> tuple[int, str, str, str] | None:
-    if isinstance(error, RuleRefusal):
-        return 422, error.code, error.citation or "", f"{error.message.id} / {error.message.en}"
-    if isinstance(error, AuthError):  # another agency, a role not held, another user
-        return error.status, error.code, "", str(error)
-    if isinstance(error, Forbidden):
-        return 403, "forbidden", "", str(error)
-    if isinstance(error, InvalidValue):
-        return 422, "invalid-value", "", str(error)
-    if isinstance(error, ValidationError):
-        return 422, "invalid-request", "", str(invalid_request(error.errors()))
-    return None
 
 
 def cause(error: Any) -> BaseException | None:

@@ -26,7 +26,7 @@ from services.cli.talent_development import (
     retain,
 )
 from services.cli.talent_mapping import assess, assess_csv, campaign, close_campaign, open_campaign
-from services.cli.talent_options import acting, json_or, pairs
+from services.cli.talent_options import decree_options, json_or, pairs, take
 from services.cli.talent_placement import (
     check_in,
     evaluate,
@@ -69,8 +69,7 @@ def talent() -> None:
 )
 @click.option("--priority", type=int, required=True, help="Priority rank (1 first).")
 @click.option("--competency-standard", required=True, help="Reference of the standard.")
-@click.option("--decree", "decree_number", required=True, help="The PPK's decree number.")
-@date_option("--decree-date", required=True)
+@decree_options("The PPK's decree number.")
 @document_option("The decree or an attachment, as NAME=PATH.")
 @json_option
 @step_options(with_effective=False)
@@ -101,9 +100,7 @@ def declare_critical(
         documents=document_refs(documents),
         reason=step.reason,
     )
-    handler = acquisition.declare_critical_position
-    with step.app() as app:
-        found = handler(app, command, acting(step, handler))
+    found = take(step, acquisition.declare_critical_position, command)
     json_or(as_json, {"critical_position_id": found}, str(found))
 
 
@@ -125,16 +122,13 @@ def report_critical(
         letter_date=letter_date,
         reason=step.reason,
     )
-    handler = acquisition.report_critical_position
-    with step.app() as app:
-        handler(app, command, acting(step, handler))
+    take(step, acquisition.report_critical_position, command)
     click.echo(f"dilaporkan / reported: {letter_number}")
 
 
 @talent.command(name="withdraw-critical")
 @CRITICAL
-@click.option("--decree", "decree_number", required=True)
-@date_option("--decree-date", required=True)
+@decree_options()
 @step_options(with_effective=False)
 def withdraw_critical(
     step: Step, critical_position_id: UUID, decree_number: str, decree_date: date
@@ -146,9 +140,7 @@ def withdraw_critical(
         decree_date=decree_date,
         reason=step.reason,
     )
-    handler = acquisition.withdraw_critical_position
-    with step.app() as app:
-        handler(app, command, acting(step, handler))
+    take(step, acquisition.withdraw_critical_position, command)
     click.echo(f"dicabut / withdrawn: {decree_number}")
 
 
@@ -195,17 +187,14 @@ def analyse_needs(
         needs=tuple(needs),
         reason=step.reason,
     )
-    handler = acquisition.analyse_needs
-    with step.app() as app:
-        found = handler(app, command, acting(step, handler))
+    found = take(step, acquisition.analyse_needs, command)
     json_or(as_json, {"plan_id": found}, str(found))
 
 
 @talent.command(name="set-strategy")
 @click.option("--period", required=True)
 @click.option("--mechanism", "mechanisms", multiple=True, required=True, help="(repeatable)")
-@click.option("--decree", "decree_number", required=True)
-@date_option("--decree-date", required=True)
+@decree_options()
 @step_options(with_effective=False)
 def set_strategy(
     step: Step, period: str, mechanisms: tuple[str, ...], decree_number: str, decree_date: date
@@ -219,9 +208,7 @@ def set_strategy(
         decree_date=decree_date,
         reason=step.reason,
     )
-    handler = acquisition.set_strategy
-    with step.app() as app:
-        handler(app, command, acting(step, handler))
+    take(step, acquisition.set_strategy, command)
     click.echo(f"strategi / strategy: {', '.join(mechanisms)}")
 
 

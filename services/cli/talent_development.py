@@ -10,10 +10,10 @@ import click
 
 from domain.talent.development import Method, Programme
 from domain.talent.retention import AwardKind, RetentionKind
-from services.cli.options import date_option, document_option, document_refs, json_option
+from services.cli.options import document_option, document_refs, json_option
 from services.cli.render import echo_json
 from services.cli.step import Step, step_options
-from services.cli.talent_options import acting, json_or
+from services.cli.talent_options import decree_options, json_or, take
 from services.talent import development, retention
 
 NIP = click.argument("nip")
@@ -54,9 +54,7 @@ def enrol(
         method=Method(method) if method else None,
         institution_test=institution_test,
     )
-    handler = development.enrol
-    with step.app() as app:
-        found = handler(app, command, acting(step, handler))
+    found = take(step, development.enrol, command)
     json_or(as_json, found, f"{nip}  {found.programme}  {found.on}")
 
 
@@ -69,9 +67,7 @@ def counsel(step: Step, nip: str, notes: str) -> None:
     command = development.Counsel(
         agency=step.agency, nip=nip, effective=step.on(), reason=step.reason, notes=notes
     )
-    handler = development.counsel
-    with step.app() as app:
-        handler(app, command, acting(step, handler))
+    take(step, development.counsel, command)
     click.echo(f"konseling dicatat / counselling recorded: {nip}")
 
 
@@ -85,9 +81,7 @@ def follow_ups(step: Step, nip: str, as_json: bool) -> None:
     command = development.OpenFollowUps(
         agency=step.agency, nip=nip, effective=step.on(), reason=step.reason
     )
-    handler = development.open_follow_ups
-    with step.app() as app:
-        opened = handler(app, command, acting(step, handler))
+    opened = take(step, development.open_follow_ups, command)
     if as_json:
         echo_json(opened)
         return
@@ -110,9 +104,7 @@ def close_follow_up(step: Step, nip: str, task_id: UUID, outcome: str) -> None:
         task_id=task_id,
         outcome=outcome,
     )
-    handler = development.close_follow_up
-    with step.app() as app:
-        handler(app, command, acting(step, handler))
+    take(step, development.close_follow_up, command)
     click.echo(f"ditutup / closed: {task_id}")
 
 
@@ -131,17 +123,14 @@ def retain(step: Step, nip: str, kind: str, detail: str) -> None:
         effective=step.on(),
         reason=step.reason,
     )
-    handler = retention.record_retention
-    with step.app() as app:
-        handler(app, command, acting(step, handler))
+    take(step, retention.record_retention, command)
     click.echo(f"{nip}  {kind}: {detail}")
 
 
 @click.command()
 @NIP
 @click.option("--kind", type=click.Choice([k.value for k in AwardKind]), required=True)
-@click.option("--decree", "decree_number", required=True)
-@date_option("--decree-date", required=True)
+@decree_options()
 @click.option(
     "--effective-at",
     type=click.DateTime(["%Y-%m-%dT%H:%M:%S%z", "%Y-%m-%dT%H:%M%z"]),
@@ -175,8 +164,6 @@ def award(
         reason=step.reason,
         documents=document_refs(documents),
     )
-    handler = retention.award
-    with step.app() as app:
-        found = handler(app, command, acting(step, handler))
-        answer = {"award_id": found.id, "nip": nip, "kind": kind}
+    found = take(step, retention.award, command)
+    answer = {"award_id": found.id, "nip": nip, "kind": kind}
     json_or(as_json, answer, str(found.id))

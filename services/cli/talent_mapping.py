@@ -15,11 +15,12 @@ from domain.rules.core import RuleRefusal
 from domain.rules.ninebox import Performance, Potential
 from domain.talent.mapping import Assessment
 from domain.values import PositionLevel
+from services.bootstrap import fresh_directory
 from services.cli.options import document_option, document_refs, json_option
 from services.cli.refusals import one_line
 from services.cli.render import echo_json
 from services.cli.step import Step, step_options
-from services.cli.talent_options import acting, evidence_of, json_or
+from services.cli.talent_options import acting, evidence_of, json_or, take
 from services.talent import mapping
 from services.talent.sheets import row_command, sheet_rows
 
@@ -82,9 +83,7 @@ def assess(
         documents=document_refs(documents),
         reason=step.reason,
     )
-    handler = mapping.assess_employee
-    with step.app() as app:
-        found = handler(app, command, acting(step, handler))
+    found = take(step, mapping.assess_employee, command)
     json_or(as_json, found, assessment_line(found))
 
 
@@ -152,7 +151,8 @@ def open_campaign(step: Step, unit: str, period: str, nips: tuple[str, ...], as_
     )
     handler = mapping.open_campaign
     with step.app() as app:
-        found = handler(app, command, acting(step, handler))
+        actor = acting(step, handler)
+        found = handler(app, mapping.directory_scope(command, fresh_directory(app)), actor)
     json_or(as_json, {"campaign_id": found}, str(found))
 
 
@@ -167,9 +167,7 @@ def close_campaign(step: Step, campaign_id: UUID) -> None:
     command = mapping.CloseCampaign(
         campaign_id=campaign_id, closed_on=step.on(), reason=step.reason
     )
-    handler = mapping.close_campaign
-    with step.app() as app:
-        handler(app, command, acting(step, handler))
+    take(step, mapping.close_campaign, command)
     click.echo(f"pemetaan ditutup / campaign closed {command.closed_on}")
 
 

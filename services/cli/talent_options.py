@@ -8,15 +8,19 @@ The actor options are those of every acting step (services/cli/step.py): --store
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import Any, TypeVar
 
 import click
 
 from domain.envelope import Actor
 from domain.rules.registry import pack_for
+from services.cli.options import date_option
 from services.cli.render import echo_json
 from services.cli.step import Step, role_for
 from services.talent import succession
+
+T = TypeVar("T")
+F = TypeVar("F", bound=Callable[..., Any])
 
 
 def acting(step: Step, handler: Callable[..., Any]) -> Actor:
@@ -28,6 +32,22 @@ def acting(step: Step, handler: Callable[..., Any]) -> Actor:
         cycle = pack_for(step.agency).cycle
         default = cycle.nominator if cycle else default
     return step.actor(default)
+
+
+def take(step: Step, handler: Callable[..., T], command: Any) -> T:
+    """``handler`` run on ``command`` in the step's store, by the step's actor for it."""
+    with step.app() as app:
+        return handler(app, command, acting(step, handler))
+
+
+def decree_options(help: str = "") -> Callable[[F], F]:
+    """``--decree NUMBER --decree-date DATE``: the decree a step records, both required."""
+
+    def declare(command: F) -> F:
+        dated = date_option("--decree-date", required=True)(command)
+        return click.option("--decree", "decree_number", required=True, help=help or None)(dated)
+
+    return declare
 
 
 def pairs(specs: tuple[str, ...], option: str) -> dict[str, str]:

@@ -18,7 +18,7 @@ from services.audit.placement import audit_placement
 from services.cli.options import date_option, document_option, document_refs, json_option
 from services.cli.render import echo_json
 from services.cli.step import Step, step_options
-from services.cli.talent_options import acting, json_or
+from services.cli.talent_options import acting, decree_options, json_or, take
 from services.talent import monitoring, placement, search
 
 MONITORING = click.argument("monitoring_id", metavar="MONITORING", type=click.UUID)
@@ -27,8 +27,7 @@ MONITORING = click.argument("monitoring_id", metavar="MONITORING", type=click.UU
 @click.command()
 @click.argument("plan_id", metavar="PLAN", type=click.UUID)
 @click.argument("nip")
-@click.option("--decree", "decree_number", required=True)
-@date_option("--decree-date", required=True)
+@decree_options()
 @date_option("--inaugurated", "inaugurated_on", required=True, help="The inauguration date.")
 @click.option(
     "--effective-at",
@@ -93,9 +92,7 @@ def check_in(
         effective=step.on(),
         documents=document_refs(documents),
     )
-    handler = monitoring.record_check_in
-    with step.app() as app:
-        handler(app, command, acting(step, handler))
+    take(step, monitoring.record_check_in, command)
     click.echo(f"pemantauan tahun ke-{year} dicatat / check-in of year {year} recorded")
 
 
@@ -123,9 +120,7 @@ def evaluate(
         decree_number=decree_number,
         documents=document_refs(documents),
     )
-    handler = monitoring.evaluate_monitoring
-    with step.app() as app:
-        handler(app, command, acting(step, handler))
+    take(step, monitoring.evaluate_monitoring, command)
     click.echo(f"dievaluasi / evaluated: {outcome}")
 
 
@@ -207,9 +202,7 @@ def search_open(
         justification=justification,
         opened_on=step.on(),
     )
-    handler = search.open_talent_search
-    with step.app() as app:
-        found = handler(app, command, acting(step, handler))
+    found = take(step, search.open_talent_search, command)
     json_or(as_json, {"search_id": found}, str(found))
 
 
@@ -226,9 +219,7 @@ def search_conclude(
     command = search.ConcludeTalentSearch(
         search_id=search_id, found=found, chosen=chosen, result=result, concluded_on=step.on()
     )
-    handler = search.conclude_talent_search
-    with step.app() as app:
-        handler(app, command, acting(step, handler))
+    take(step, search.conclude_talent_search, command)
     click.echo(f"hasil pencarian / search result: {chosen or '-'}")
 
 
@@ -236,8 +227,7 @@ def search_conclude(
 @SEARCH
 @click.argument("nip")
 @click.option("--follow-up", required=True, type=click.Choice([f.value for f in SearchFollowUp]))
-@click.option("--decree", "decree_number", required=True)
-@date_option("--decree-date", required=True)
+@decree_options()
 @step_options(with_effective=False)
 def search_decide(
     step: Step,
@@ -257,7 +247,5 @@ def search_decide(
         decree_date=decree_date,
         reason=step.reason,
     )
-    handler = search.decide_talent_search
-    with step.app() as app:
-        handler(app, command, acting(step, handler))
+    take(step, search.decide_talent_search, command)
     click.echo(f"{follow_up}: {nip} ({decree_number})")

@@ -13,10 +13,10 @@ from domain.envelope import Role
 from domain.talent.succession_values import Successor, TargetStatus
 from domain.values import PositionLevel
 from services.audit.nomination import audit_nomination
-from services.cli.options import date_option, json_option
+from services.cli.options import json_option
 from services.cli.render import echo_json
 from services.cli.step import Step, step_options
-from services.cli.talent_options import acting, json_or
+from services.cli.talent_options import acting, decree_options, json_or, take
 from services.talent import succession
 
 PLAN = click.argument("plan_id", metavar="PLAN", type=click.UUID)
@@ -25,8 +25,7 @@ PLAN = click.argument("plan_id", metavar="PLAN", type=click.UUID)
 @click.command(name="set-group")
 @click.argument("nips", nargs=-1, required=True, metavar="NIP...")
 @click.option("--period", required=True)
-@click.option("--decree", "decree_number", required=True)
-@date_option("--decree-date", required=True)
+@decree_options()
 @json_option
 @step_options(with_effective=False)
 def set_group(
@@ -47,9 +46,7 @@ def set_group(
         decree_date=decree_date,
         reason=step.reason,
     )
-    handler = succession.set_group
-    with step.app() as app:
-        found = handler(app, command, acting(step, handler))
+    found = take(step, succession.set_group, command)
     json_or(as_json, {"group_id": found}, str(found))
 
 
@@ -72,9 +69,7 @@ def set_nominated_group(
         reference=reference,
         reason=step.reason,
     )
-    handler = succession.set_nominated_group
-    with step.app() as app:
-        found = handler(app, command, acting(step, handler))
+    found = take(step, succession.set_nominated_group, command)
     json_or(as_json, {"nominated_group_id": found}, str(found))
 
 
@@ -116,9 +111,7 @@ def declare_target(
         critical_position_id=critical,
         reason=step.reason,
     )
-    handler = succession.declare_target
-    with step.app() as app:
-        found = handler(app, command, acting(step, handler))
+    found = take(step, succession.declare_target, command)
     json_or(as_json, {"plan_id": found}, str(found))
 
 
@@ -133,9 +126,7 @@ def nominate(step: Step, plan_id: UUID, nip: str, justification: str) -> None:
     command = succession.Nominate(
         plan_id=plan_id, nip=nip, nominated_on=step.on(), justification=justification
     )
-    handler = succession.nominate
-    with step.app() as app:
-        handler(app, command, acting(step, handler))
+    take(step, succession.nominate, command)
     click.echo(f"dinominasikan / nominated: {nip}")
 
 

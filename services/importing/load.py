@@ -9,6 +9,7 @@ from eventsourcing.domain import Aggregate
 from eventsourcing.persistence import InterfaceError, OperationalError
 
 from domain.agencies import get_agency
+from domain.bilingual import Bilingual, Message
 from domain.envelope import Actor, Envelope, Evidence, Role
 from domain.personnel.aggregate import Employee
 from domain.personnel.facts import PersonnelFacts
@@ -42,11 +43,18 @@ class ImportInterrupted(RuntimeError):
         self.total = total
 
 
+class ImportNotAllowed(Bilingual, PermissionError):
+    """The actor's role may not import."""
+
+
 def may_import(actor: Actor) -> None:
     """Only a caseworker of the personnel agency imports its export."""
     if actor.role is not Role.CASEWORKER:
-        raise PermissionError(
-            f"impor hanya oleh caseworker / only a caseworker may import (got {actor.role})"
+        raise ImportNotAllowed(
+            Message(
+                id=f"impor hanya oleh caseworker (bukan {actor.role})",
+                en=f"only a caseworker may import (got {actor.role})",
+            )
         )
 
 

@@ -90,7 +90,7 @@ def parse_sex(raw: str) -> Sex:
     for sex, spellings in _SEXES.items():
         if key in spellings:
             return sex
-    raise InvalidValue(f"jenis kelamin tidak dikenal / unknown sex: {raw!r}")
+    raise InvalidValue("jenis kelamin tidak dikenal", f"unknown sex: {raw!r}")
 
 
 def parse_status(raw: str) -> EmploymentStatus:
@@ -99,9 +99,9 @@ def parse_status(raw: str) -> EmploymentStatus:
     # "pns" inside them must not make them PNS.
     if any(word.startswith("non") or "honorer" in word for word in words):
         raise InvalidValue(
-            f"status pegawai bukan PNS/CPNS/PPPK (non-ASN atau honorer tidak dapat diimpor) / "
+            "status pegawai bukan PNS/CPNS/PPPK (non-ASN atau honorer tidak dapat diimpor)",
             f"employment status is not PNS, CPNS or PPPK (non-civil-servants and honorary staff "
-            f"cannot be imported): {raw!r}"
+            f"cannot be imported): {raw!r}",
         )
     key = "".join(words)
     if "pppk" in key or "p3k" in key or "perjanjiankerja" in key:
@@ -110,7 +110,7 @@ def parse_status(raw: str) -> EmploymentStatus:
         return EmploymentStatus.CPNS
     if "pns" in key or "pegawainegerisipil" in key:
         return EmploymentStatus.PNS
-    raise InvalidValue(f"status pegawai tidak dikenal / unknown employment status: {raw!r}")
+    raise InvalidValue("status pegawai tidak dikenal", f"unknown employment status: {raw!r}")
 
 
 def parse_active(raw: str) -> bool:

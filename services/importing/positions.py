@@ -38,8 +38,8 @@ def _level_of_echelon(echelon: str) -> PositionLevel:
     match = re.fullmatch(r"(iv|v|iii|ii|i|[1-5])[ab12]?", re.sub(r"[^a-z0-9]", "", echelon.lower()))
     if not match:
         raise InvalidValue(
-            f"jabatan struktural perlu eselon I-V / a structural position needs an echelon "
-            f"I-V, got {echelon!r}"
+            "jabatan struktural perlu eselon I-V",
+            f"a structural position needs an echelon I-V, got {echelon!r}",
         )
     return _ECHELONS[_ROMAN.get(match.group(1), match.group(1))]
 

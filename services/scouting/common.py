@@ -1,12 +1,13 @@
-"""What every scouting command shares: the decision envelope and the agency boundary."""
+"""What every scouting command shares: the envelope of a madiun-2021 decision."""
 
 from __future__ import annotations
 
 from datetime import date, datetime
 
-from domain.envelope import Actor, Basis, Envelope, Evidence
+from domain.envelope import Actor, Envelope, Evidence
 from domain.rules.core import ReadingId
 from domain.rules.madiun import PACK
+from services.envelopes import envelope as decision
 
 
 def envelope(
@@ -19,15 +20,14 @@ def envelope(
     effective_at: datetime | None = None,
 ) -> Envelope:
     """The envelope of a madiun-2021 decision citing ``articles`` (e.g. ``P24 angka 4``)."""
-    return Envelope(
-        actor=actor,
-        effective=effective,
-        effective_at=effective_at,
+    cited = (PACK.cite(article) for article in articles)
+    return decision(
+        actor,
+        effective,
+        PACK,
+        *cited,
         reason=reason,
-        basis=Basis(
-            pack=PACK.id,
-            citations=tuple(PACK.cite(article) for article in articles),
-            readings={str(use.id): use.option for use in PACK.uses(*readings)},
-        ),
-        evidence=evidence or Evidence(),
+        readings=readings,
+        evidence=evidence,
+        effective_at=effective_at,
     )

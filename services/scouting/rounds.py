@@ -26,6 +26,7 @@ from services.application import NotFound, Talenta
 from services.auth import same_agency
 from services.commands import Command, Name, Reason, RequiredName, Score, StrictNip
 from services.eligibility import scouting_pack
+from services.envelopes import envelope
 from services.permissions import allowed
 
 # Roles of madiun-2021 P7: the scouting team and its secretariat (BKPSDM caseworkers) run a round.
@@ -35,7 +36,7 @@ RUNS_ROUNDS = (Role.CASEWORKER, Role.SCOUTING_TEAM)
 class RoundNotFound(NotFound):
     def __init__(self, round_id: UUID) -> None:
         super().__init__(
-            f"putaran Talent Scouting {round_id} tidak ada / no scouting round {round_id}"
+            f"putaran Talent Scouting {round_id} tidak ada", f"no scouting round {round_id}"
         )
         self.round_id = round_id
 
@@ -104,11 +105,11 @@ class SendReminder(RoundStep):
 
 def decision_envelope(actor: Actor, command: Decision, corrects: str = "") -> Envelope:
     """The round adds the articles each step applies to this basis."""
-    return Envelope(
-        actor=actor,
-        effective=command.effective,
+    return envelope(
+        actor,
+        command.effective,
+        PACK,
         reason=command.reason,
-        basis=Basis(pack=PACK.id),
         evidence=command.evidence,
         corrects=corrects,
     )

@@ -100,15 +100,7 @@ def record_scores_from_csv(
                 )
             )
         except InvalidValue as invalid:
-            indonesian, _, english = str(invalid).partition(" / ")
-            errors.append(
-                RowError(
-                    line=line,
-                    nip=nip,
-                    code="invalid-row",
-                    message=Message(id=indonesian, en=english or indonesian),
-                )
-            )
+            errors.append(RowError(line=line, nip=nip, code="invalid-row", message=invalid.message))
         else:
             recorded.append(nip)
             if len(scouting.pending_events) >= MAX_EVENTS_PER_SAVE:
@@ -156,7 +148,7 @@ def _rows(lines: Iterable[str]) -> Iterable[tuple[int, list[str]]]:
 def _nip_and_score(cells: list[str]) -> tuple[str, str]:
     if len(cells) != COLUMNS:
         raise InvalidValue(
-            f"baris harus berisi nip,nilai ({len(cells)} kolom) / a row must read nip,score "
-            f"({len(cells)} columns)"
+            f"baris harus berisi nip,nilai ({len(cells)} kolom)",
+            f"a row must read nip,score ({len(cells)} columns)",
         )
     return str(Nip(cells[0])), cells[1].replace(",", ".")

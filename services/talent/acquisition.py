@@ -14,8 +14,9 @@ from domain.values import PositionLevel
 from services.application import Talenta
 from services.auth import same_agency
 from services.commands import Command, Name, Rank, Reason, RequiredName
+from services.envelopes import envelope
 from services.permissions import allowed
-from services.talent.common import cycle_pack, envelope
+from services.talent.common import cycle_pack
 
 
 class DeclareCriticalPosition(Command):

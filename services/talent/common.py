@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date
 
 from domain.agencies import get_agency
-from domain.envelope import Actor, Basis, Envelope, Evidence
-from domain.rules.core import Message, ReadingId, RuleRefusal
+from domain.envelope import Envelope
+from domain.personnel.aggregate import Employee
+from domain.personnel.facts import PositionSpell
+from domain.rules.core import Message, RuleRefusal
 from domain.rules.cycle import CycleRules
 from domain.rules.pack import RulePack
 from domain.rules.registry import pack_in_force
+from domain.talent.errors import refuse
+from services.application import Talenta
 
 
 def cycle_pack(agency: str, effective: date) -> tuple[RulePack, CycleRules]:
@@ -27,26 +31,24 @@ def cycle_pack(agency: str, effective: date) -> tuple[RulePack, CycleRules]:
     return pack, pack.cycle
 
 
-def envelope(
-    actor: Actor,
-    effective: date,
-    pack: RulePack,
-    *citations: str,
-    reason: str = "",
-    readings: tuple[ReadingId, ...] = (),
-    evidence: Evidence | None = None,
-    effective_at: datetime | None = None,
-) -> Envelope:
-    """The envelope of a decision under ``pack``, citing full ``<pack>:<article>`` citations."""
-    return Envelope(
-        actor=actor,
-        effective=effective,
-        effective_at=effective_at,
-        reason=reason,
-        basis=Basis(
-            pack=pack.id,
-            citations=citations,
-            readings={str(use.id): use.option for use in pack.uses(*readings)},
-        ),
-        evidence=evidence or Evidence(),
+def agency_employee(app: Talenta, nip: str, agency: str, citation: str) -> Employee:
+    """The record of ``nip``, an employee of ``agency``: moving an employee between agencies is
+    the other agency's record, out of this cycle's scope."""
+    employee = app.employee(nip)
+    if employee.facts.agency != agency:
+        raise refuse(
+            "other-agency-employee",
+            f"NIP {nip} pegawai {employee.facts.agency}, bukan {agency}",
+            f"NIP {nip} is an employee of {employee.facts.agency}, not {agency}",
+            citation,
+        )
+    return employee
+
+
+def take_post(employee: Employee, spell: PositionSpell, envelope: Envelope) -> None:
+    """The employee's record holding ``spell`` as its latest position, in its unit."""
+    facts = employee.facts
+    employee.update(
+        facts.model_copy(update={"positions": (*facts.positions, spell), "unit": spell.unit}),
+        envelope,
     )

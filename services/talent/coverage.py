@@ -61,8 +61,8 @@ def coverage_forecast(
     day = on or get_agency(agency).local_date(datetime.now(UTC))
     if day >= LATEST_DAY:
         raise InvalidValue(
-            f"tanggal {day} di luar jangkauan proyeksi (sebelum {LATEST_DAY}) / day {day} is "
-            f"beyond the forecast's reach (before {LATEST_DAY})"
+            f"tanggal {day} di luar jangkauan proyeksi (sebelum {LATEST_DAY})",
+            f"day {day} is beyond the forecast's reach (before {LATEST_DAY})",
         )
     seats = _seats(app, documents, directory, agency, day)
     return forecast(agency, seats, day, horizon_months, retirement_of(agency))

@@ -26,9 +26,10 @@ from domain.values import Nip
 from services.application import Talenta
 from services.auth import same_agency
 from services.commands import Command, Name, NipText, Reason, RequiredText
+from services.envelopes import envelope
 from services.permissions import allowed
 from services.talent.boxes import assessment_centre_on, assessment_on, box_on
-from services.talent.common import cycle_pack, envelope
+from services.talent.common import cycle_pack
 
 
 class EmployeeStep(Command):

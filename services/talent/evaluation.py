@@ -21,8 +21,9 @@ from domain.talent.succession import SuccessionPlan
 from services.application import Talenta
 from services.auth import same_agency
 from services.commands import BudgetYear, Command, RequiredName
+from services.envelopes import envelope
 from services.permissions import allowed
-from services.talent.common import cycle_pack, envelope
+from services.talent.common import cycle_pack
 
 PAGE = 500
 

@@ -15,14 +15,14 @@ from domain.talent.campaign import MappingCampaign, Progress
 from domain.talent.errors import refuse
 from domain.talent.mapping import Assessment, TalentProfile
 from domain.values import PositionLevel
-from projections.directory import DirectoryProjection, directory_view
-from projections.follower import Follower
+from projections.directory import DirectoryView
 from services.application import Talenta
 from services.auth import same_agency
 from services.commands import Command, FreeForm, Name, NipText, Reason, RequiredName
+from services.envelopes import envelope
 from services.permissions import allowed
 from services.talent.boxes import profile_of
-from services.talent.common import cycle_pack, envelope
+from services.talent.common import cycle_pack
 
 MAPS = (Role.CASEWORKER, Role.TALENT_TEAM)
 
@@ -58,7 +58,9 @@ class OpenCampaign(Command):
     unit: Name = ""  # "" maps the whole agency
     period: Name
     opened_on: date
-    nips: tuple[NipText, ...] = ()  # default: the active employees the directory lists
+    # The employees mapped. Each entry point names, for a request naming no one, the active
+    # employees the directory lists (``directory_scope``); the handler reads no read model.
+    nips: tuple[NipText, ...] = ()
     reason: Reason = ""
 
 
@@ -162,18 +164,20 @@ def _external(app: Talenta, command: AssessEmployee, citation: str) -> tuple[str
     return command.unit, command.level
 
 
-def directory_scope(app: Talenta, agency: str, unit: str) -> list[str]:
-    """The active employees the directory lists for the agency (and unit), caught up first."""
-    view = directory_view(app)
-    Follower(app, DirectoryProjection(view)).catch_up()
-    return [row.nip for row in view.rows(agency, unit or None) if row.active]
+def directory_scope(command: OpenCampaign, directory: DirectoryView) -> OpenCampaign:
+    """``command``, naming, when it names no one, the active employees ``directory`` lists for
+    its agency (and unit)."""
+    if command.nips:
+        return command
+    rows = directory.rows(command.agency, command.unit or None)
+    return command.model_copy(update={"nips": tuple(row.nip for row in rows if row.active)})
 
 
 @allowed(*MAPS)
 def open_campaign(app: Talenta, command: OpenCampaign, actor: Actor) -> UUID:
     same_agency(actor, command.agency)
     pack, cycle = cycle_pack(command.agency, command.opened_on)
-    scope = list(command.nips) or directory_scope(app, command.agency, command.unit)
+    scope = list(command.nips)
     stamp = envelope(
         actor, command.opened_on, pack, cycle.assessment_citation, reason=command.reason
     )

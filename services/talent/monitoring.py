@@ -13,8 +13,9 @@ from domain.talent.monitoring import Monitoring
 from services.application import Talenta
 from services.auth import same_agency
 from services.commands import Anniversary, Command, Name, Reason, RequiredName
+from services.envelopes import envelope
 from services.permissions import allowed
-from services.talent.common import cycle_pack, envelope
+from services.talent.common import cycle_pack
 
 
 class RecordCheckIn(Command):

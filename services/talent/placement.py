@@ -20,9 +20,10 @@ from domain.talent.succession_values import TalentFacts
 from services.application import Talenta
 from services.auth import same_agency
 from services.commands import Command, NipText, Reason, RequiredName
+from services.envelopes import envelope
 from services.permissions import allowed
 from services.talent.boxes import assessment_on
-from services.talent.common import cycle_pack, envelope
+from services.talent.common import agency_employee, cycle_pack, take_post
 from services.talent.succession import decreed_group
 
 
@@ -74,16 +75,8 @@ def place_talent(app: Talenta, command: PlaceTalent, actor: Actor) -> UUID:
             cycle.placement_citation,
         )
     plan.ensure_unfilled(cycle)
-    employee = app.employee(command.nip)
+    employee = agency_employee(app, command.nip, plan.agency, cycle.placement_citation)
     facts = employee.facts
-    if facts.agency != plan.agency:
-        # Moving an employee between agencies is out of this cycle's scope.
-        raise refuse(
-            "other-agency-employee",
-            f"NIP {command.nip} pegawai {facts.agency}, bukan {plan.agency}",
-            f"NIP {command.nip} is an employee of {facts.agency}, not {plan.agency}",
-            cycle.placement_citation,
-        )
     target = Target(
         plan_id=plan.id,
         agency=plan.agency,
@@ -146,10 +139,7 @@ def place_talent(app: Talenta, command: PlaceTalent, actor: Actor) -> UUID:
         inauguration=on,
         decree_number=command.decree_number,
     )
-    employee.update(
-        facts.model_copy(update={"positions": (*facts.positions, spell), "unit": plan.unit}),
-        stamp,
-    )
+    take_post(employee, spell, stamp)
     saved: list[Placement | Monitoring] = [placement]
     if placement.critical:
         # Monitoring runs from the inauguration (to the minute when known), not the decree.

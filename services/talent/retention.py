@@ -24,9 +24,10 @@ from domain.talent.retention import (
 from services.application import Talenta
 from services.auth import same_agency
 from services.commands import Command, Days, Name, NipText, Reason, RequiredName, RequiredText
+from services.envelopes import envelope
 from services.permissions import allowed
 from services.talent.boxes import box_on
-from services.talent.common import cycle_pack, envelope
+from services.talent.common import cycle_pack
 
 
 class RecordRetention(Command):

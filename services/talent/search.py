@@ -12,15 +12,15 @@ from pydantic import Field
 
 from domain.envelope import Actor, DocumentRef, Evidence, Role
 from domain.personnel.facts import PositionSpell
-from domain.talent.errors import refuse
 from domain.talent.search import SearchFollowUp, SearchGround, TalentSearch
 from domain.talent.succession_values import TalentFacts
 from domain.values import PositionLevel
 from services.application import NotFound, Talenta
 from services.auth import same_agency
 from services.commands import Command, NipText, Reason, RequiredName, RequiredText
+from services.envelopes import envelope
 from services.permissions import allowed
-from services.talent.common import cycle_pack, envelope
+from services.talent.common import agency_employee, cycle_pack, take_post
 
 
 class OpenTalentSearch(Command):
@@ -105,16 +105,8 @@ def decide_talent_search(app: Talenta, command: DecideTalentSearch, actor: Actor
     search = talent_search(app, command.search_id, actor)
     on = command.decree_date
     pack, cycle = cycle_pack(search.agency, on)
-    employee = app.employee(command.nip)
+    employee = agency_employee(app, command.nip, search.agency, cycle.talent_search_citation)
     facts = employee.facts
-    if facts.agency != search.agency:
-        # A mutation from another agency is that agency's record; out of this cycle's scope.
-        raise refuse(
-            "other-agency-employee",
-            f"NIP {command.nip} pegawai {facts.agency}, bukan {search.agency}",
-            f"NIP {command.nip} is an employee of {facts.agency}, not {search.agency}",
-            cycle.talent_search_citation,
-        )
     evidence = Evidence(
         decree_number=command.decree_number, decree_date=on, documents=command.documents
     )
@@ -144,8 +136,5 @@ def decide_talent_search(app: Talenta, command: DecideTalentSearch, actor: Actor
         unit=search.unit,
         decree_number=command.decree_number,
     )
-    employee.update(
-        facts.model_copy(update={"positions": (*facts.positions, spell), "unit": search.unit}),
-        stamp,
-    )
+    take_post(employee, spell, stamp)
     app.save(search, employee)

@@ -21,10 +21,11 @@ from domain.values import Nip, PositionLevel
 from services.application import Talenta
 from services.auth import same_agency
 from services.commands import Command, Name, NipText, Reason, RequiredName, RequiredText
+from services.envelopes import envelope
 from services.permissions import allowed
 from services.talent.acquisition import critical_position
 from services.talent.boxes import assessment_on
-from services.talent.common import cycle_pack, envelope
+from services.talent.common import cycle_pack
 
 
 class SetGroup(Command):

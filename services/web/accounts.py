@@ -45,7 +45,7 @@ class NewUser(BaseModel):
 
 class UserNotFound(NotFound):
     def __init__(self, username: str) -> None:
-        super().__init__(f"pengguna {username} tidak ada / no user {username}")
+        super().__init__(f"pengguna {username} tidak ada", f"no user {username}")
 
 
 def _hash(password: str) -> str:

@@ -9,19 +9,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
-from eventsourcing.persistence import IntegrityError
-from pydantic import ValidationError
 from starlette.datastructures import FormData, UploadFile
 
-from domain.access.users import UserError
 from domain.envelope import Actor
-from domain.rules.core import RuleRefusal
-from domain.values import InvalidValue
-from services.api.refusals import ALREADY_RECORDED
-from services.application import NotFound, Talenta
+from services.application import Talenta
 from services.audit.refusals import record_refusal
-from services.auth import AuthError
-from services.permissions import Forbidden
+from services.refusals import Refusal, refusal_of
 from services.web.session import CSRF_FIELD
 
 T = TypeVar("T")
@@ -38,48 +31,16 @@ class Refused:
     def text(self, lang: str) -> str:
         return self.message_en if lang == "en" else self.message
 
-
-def split(text: str) -> tuple[str, str]:
-    indonesian, _, english = text.partition(" / ")
-    return indonesian, english or indonesian
+    @classmethod
+    def of(cls, refusal: Refusal) -> Refused:
+        message = refusal.message
+        return cls(refusal.status, refusal.code, message.id, message.en, refusal.citation)
 
 
 def _refusal(error: Exception) -> tuple[Refused, bool] | None:
     """The refusal and whether it is recorded (not for what does not exist or a lost race)."""
-    if isinstance(error, RuleRefusal):
-        status = 409 if error.code in ALREADY_RECORDED else 422
-        return Refused(
-            status, error.code, error.message.id, error.message.en, error.citation or ""
-        ), True
-    if isinstance(error, AuthError):
-        return Refused(error.status, error.code, error.message, error.message_en), True
-    if isinstance(error, Forbidden):
-        return Refused(403, "forbidden", *split(str(error))), True
-    if isinstance(error, UserError):
-        return Refused(422, "invalid-value", error.message, error.message_en), True
-    if isinstance(error, InvalidValue):
-        return Refused(422, "invalid-value", *split(str(error))), True
-    if isinstance(error, ValidationError):
-        problems = "; ".join(
-            f"{'.'.join(str(part) for part in problem['loc'])}: {problem['msg']}"
-            for problem in error.errors()
-        )
-        return Refused(
-            422,
-            "invalid-request",
-            f"isian tidak sah: {problems}",
-            f"the form is not valid: {problems}",
-        ), True
-    if isinstance(error, NotFound):
-        return Refused(404, "not-found", *split(str(error))), False
-    if isinstance(error, IntegrityError):
-        return Refused(
-            409,
-            "conflict",
-            "data berubah oleh pengguna lain; muat ulang dan ulangi",
-            "the data was changed by someone else meanwhile; reload and try again",
-        ), False
-    return None
+    found = refusal_of(error)
+    return (Refused.of(found), found.judged) if found else None
 
 
 def refused_read(error: Exception) -> Refused | None:

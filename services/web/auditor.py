@@ -68,7 +68,7 @@ def day(typed: str) -> date | None:
     try:
         return date.fromisoformat(typed) if typed.strip() else None
     except ValueError:
-        raise InvalidValue(f"tanggal tidak sah: {typed!r} / not a date: {typed!r}") from None
+        raise InvalidValue(f"tanggal tidak sah: {typed!r}", f"not a date: {typed!r}") from None
 
 
 def json_for(model: BaseModel | list[Any], role: Role) -> Any:

@@ -25,7 +25,8 @@ from services.auth import AuthError
 from services.eligibility import EmployeeEligibility, check_scouting
 from services.personal_data import WITHHELD_OUTCOME, PersonalField, needs, shown
 from services.personal_data_reads import record_reads
-from services.web.attempt import Refused, split
+from services.refusals import Refusal
+from services.web.attempt import Refused
 from services.web.exports import csv_answer
 from services.web.frame import page
 from services.web.rounds import nip_shown
@@ -79,10 +80,10 @@ def employee(
     try:
         found = _facts(app, actor, nip)
     except (NotFound, InvalidValue) as error:
-        missing = Refused(404, "not-found", *split(str(error)))
+        missing = Refused(404, "not-found", error.message.id, error.message.en)
         return page(request, "message.html", 404, me=me, title="", refused=missing)
     except AuthError as error:  # an NIP no agency of the reader's employs
-        outside = Refused(error.status, error.code, error.message, error.message_en)
+        outside = Refused.of(Refusal(error.status, error.code, error.message))
         return page(request, "message.html", error.status, me=me, title="", refused=outside)
     agency = found.agency
     record = shown(found.model_dump(mode="json"), actor.role)

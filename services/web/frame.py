@@ -137,6 +137,5 @@ def handle_page_errors(api: FastAPI, pages: Collection[BaseRoute]) -> None:
 
 def not_found_page(request: Request, error: NotFound) -> HTMLResponse:
     t = translator(lang_of(request))
-    indonesian, _, english = str(error).partition(" / ")
-    text = english if lang_of(request) == "en" and english else indonesian
+    text = error.message.en if lang_of(request) == "en" else error.message.id
     return page(request, "message.html", 404, title=t("not_found"), text=text)

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import IO
 from uuid import UUID, uuid4
 
+from domain.bilingual import Bilingual, Message
 from domain.envelope import Actor
 from services.application import Talenta
 from services.importing import ImportInterrupted, ImportReport, PersonnelFiles, import_personnel
@@ -29,8 +30,11 @@ MAX_UNZIPPED_BYTES = 1_000_000_000
 KEPT_JOBS = 50  # finished jobs kept per process, the oldest forgotten first
 
 
-class UploadRefused(ValueError):
-    """The upload is not an export: "Indonesian / English"."""
+class UploadRefused(Bilingual, ValueError):
+    """The upload is not an export."""
+
+    def __init__(self, indonesian: str, english: str) -> None:
+        super().__init__(Message(id=indonesian, en=english))
 
 
 class ImportRunning(RuntimeError):
@@ -78,10 +82,10 @@ def save_export(uploads: Iterable[tuple[str, IO[bytes]]], folder: Path) -> tuple
             names.append(_written(folder, name, content, None))
         else:
             raise UploadRefused(
-                f"{name}: bukan berkas CSV atau zip / not a CSV file or a zip of them"
+                f"{name}: bukan berkas CSV atau zip", f"{name}: not a CSV file or a zip of them"
             )
     if not names:
-        raise UploadRefused("tidak ada berkas yang diunggah / no file was uploaded")
+        raise UploadRefused("tidak ada berkas yang diunggah", "no file was uploaded")
     return tuple(names)
 
 
@@ -89,7 +93,7 @@ def _unzipped(name: str, content: IO[bytes], folder: Path) -> list[str]:
     try:
         archive = zipfile.ZipFile(content)
     except zipfile.BadZipFile:
-        raise UploadRefused(f"{name}: bukan zip yang utuh / not a readable zip") from None
+        raise UploadRefused(f"{name}: bukan zip yang utuh", f"{name}: not a readable zip") from None
     budget = [MAX_UNZIPPED_BYTES]
     written: list[str] = []
     with archive:
@@ -101,22 +105,22 @@ def _unzipped(name: str, content: IO[bytes], folder: Path) -> list[str]:
             with archive.open(member) as source:
                 written.append(_written(folder, inner, source, budget))
     if not written:
-        raise UploadRefused(f"{name}: tidak berisi berkas CSV / holds no CSV file")
+        raise UploadRefused(f"{name}: tidak berisi berkas CSV", f"{name}: holds no CSV file")
     return written
 
 
 def _written(folder: Path, name: str, source: IO[bytes], budget: list[int] | None) -> str:
     target = folder / name
     if target.exists():
-        raise UploadRefused(f"{name}: diunggah dua kali / uploaded twice")
+        raise UploadRefused(f"{name}: diunggah dua kali", f"{name}: uploaded twice")
     with target.open("wb") as out:
         while chunk := source.read(1 << 20):
             if budget is not None:
                 budget[0] -= len(chunk)
                 if budget[0] < 0:
                     raise UploadRefused(
-                        f"isi zip melebihi {MAX_UNZIPPED_BYTES} bita / the zip unpacks to more "
-                        f"than {MAX_UNZIPPED_BYTES} bytes"
+                        f"isi zip melebihi {MAX_UNZIPPED_BYTES} bita",
+                        f"the zip unpacks to more than {MAX_UNZIPPED_BYTES} bytes",
                     )
             out.write(chunk)
     return name
@@ -128,7 +132,8 @@ def export_files(folder: Path) -> PersonnelFiles:
         return PersonnelFiles.in_directory(folder)
     except ValueError as error:
         # The folder is the server's own, of no use to the one who uploaded.
-        raise UploadRefused(str(error).replace(f" in {folder}", "")) from None
+        indonesian, _, english = str(error).replace(f" in {folder}", "").partition(" / ")
+        raise UploadRefused(indonesian, english or indonesian) from None
 
 
 class ImportJobs:

@@ -22,7 +22,8 @@ from services.api.limits import MAX_IMPORT_BYTES
 from services.application import Talenta
 from services.audit.refusals import record_refusal
 from services.importing import may_import
-from services.web.attempt import Refused, split
+from services.importing.load import ImportNotAllowed
+from services.web.attempt import Refused
 from services.web.exports import csv_answer
 from services.web.frame import page, see_other
 from services.web.import_jobs import (
@@ -132,7 +133,7 @@ def refused_csv(request: Request, me: SignedIn, job_id: UUID) -> Response:
     errors = job.report.errors if job.report else []
     rows = []
     for error in errors:
-        message, message_en = split(error.message)
+        message, message_en = _halves(error.message)
         rows.append(RefusedRow(**vars(error) | {"message": message, "message_en": message_en}))
     return csv_answer([row.model_dump() for row in rows], RefusedRow, "import-refused-rows")
 
@@ -146,11 +147,18 @@ def _job(request: Request, me: WebUser, job_id: UUID) -> ImportJob | Response:
     return job
 
 
+def _halves(line: str) -> tuple[str, str]:
+    """A refused row's message in each language: the importer tells a row's refusal as the one
+    line "Indonesian / English" that the command line prints."""
+    indonesian, _, english = line.partition(" / ")
+    return indonesian, english or indonesian
+
+
 def _refused(error: Exception) -> Refused:
-    if isinstance(error, PermissionError):
-        return Refused(403, "forbidden", *split(str(error)))
+    if isinstance(error, ImportNotAllowed):
+        return Refused(403, "forbidden", error.message.id, error.message.en)
     if isinstance(error, UploadRefused):
-        return Refused(422, "invalid-upload", *split(str(error)))
+        return Refused(422, "invalid-upload", error.message.id, error.message.en)
     return Refused(422, "invalid-value", "tanggal berlaku tidak sah", "not a valid effective date")
 
 

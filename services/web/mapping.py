@@ -15,6 +15,7 @@ from fastapi.responses import Response
 from pydantic import ValidationError
 from starlette.datastructures import UploadFile
 
+from domain.bilingual import Bilingual
 from domain.rules.ninebox import Performance, Potential
 from domain.talent.campaign import MappingCampaign, campaign_id
 from domain.values import InvalidValue
@@ -236,9 +237,11 @@ def assess(request: Request, me: SignedIn, form: PostedForm, key: UUID) -> Respo
     return see_other(request, f"/mapping/{key}?done={name}#step-{name}")
 
 
-def _both(text: str) -> str:
+def _both(error: ValueError) -> InvalidValue:
     """A row's error in both languages, as a refusal reads (a parser's own is English only)."""
-    return text if " / " in text else f"baris tidak sah: {text} / row not valid: {text}"
+    if isinstance(error, Bilingual):
+        return InvalidValue(error.message.id, error.message.en)
+    return InvalidValue(f"baris tidak sah: {error}", f"row not valid: {error}")
 
 
 @router.post("/mapping/{key}/sheet")
@@ -263,7 +266,7 @@ def assess_sheet(request: Request, me: SignedIn, form: PostedForm, key: UUID) ->
             except ValidationError:
                 raise
             except ValueError as error:  # a column count, a date or a level misspelt
-                raise InvalidValue(_both(str(error))) from None
+                raise _both(error) from None
             return mapping.assess_employee(app, built, me.actor)
 
         outcome = take(request, me, "assess_employee", row, command)

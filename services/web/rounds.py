@@ -28,6 +28,7 @@ from services.application import NotFound, Talenta
 from services.auth import OtherAgency, same_agency
 from services.permissions import roles_of
 from services.personal_data import PersonalField, mask_nip, needs
+from services.refusals import Refusal
 from services.scouting import rounds
 from services.scouting.score_sheets import ScoreSheetReport, record_scores_from_csv
 from services.web.attempt import Refused, attempt, fields_of
@@ -184,7 +185,7 @@ def board(request: Request, me: SignedIn, round_id: UUID, done: str = "") -> Res
     except NotFound as missing:
         return not_found_page(request, missing)
     except OtherAgency as other:
-        refused = Refused(other.status, other.code, other.message, other.message_en)
+        refused = Refused.of(Refusal(other.status, other.code, other.message))
         return page(request, "message.html", other.status, me=me, title="", refused=refused)
     return _board_page(request, me, found, done=done)
 
@@ -200,7 +201,7 @@ def take_step(
     if isinstance(found, Refused):
         return page(request, "message.html", found.status, me=me, title="", refused=found)
     if step is None:
-        return not_found_page(request, NotFound(f"langkah {name} tidak ada / no step {name}"))
+        return not_found_page(request, NotFound(f"langkah {name} tidak ada", f"no step {name}"))
     each = [body]
     if step.per_candidate and body.get("nip") == "*":
         each = [{**body, "nip": row.nip} for row in found.stages[Stage.REGISTERED]]
@@ -227,7 +228,7 @@ def enter_scores(
     if isinstance(found, Refused):
         return page(request, "message.html", found.status, me=me, title="", refused=found)
     if stage not in SCORES:
-        return not_found_page(request, NotFound(f"tahap {stage} tidak ada / no stage {stage}"))
+        return not_found_page(request, NotFound(f"tahap {stage} tidak ada", f"no stage {stage}"))
     handler, waiting = SCORES[stage]
     refused: list[tuple[str, Refused]] = []
     for row in found.stages[Stage(waiting)]:
@@ -266,7 +267,7 @@ def upload_score_sheet(
     if isinstance(found, Refused):
         return page(request, "message.html", found.status, me=me, title="", refused=found)
     if stage not in SCORES:
-        return not_found_page(request, NotFound(f"tahap {stage} tidak ada / no stage {stage}"))
+        return not_found_page(request, NotFound(f"tahap {stage} tidak ada", f"no stage {stage}"))
     outcome = attempt(
         app,
         me.actor,
@@ -307,7 +308,7 @@ def _sheet(
         day = date.fromisoformat(effective) if effective else None
     except ValueError:
         raise InvalidValue(
-            f"tanggal tidak sah: {effective!r} / not a date: {effective!r}"
+            f"tanggal tidak sah: {effective!r}", f"not a date: {effective!r}"
         ) from None
     return record_scores_from_csv(
         app, round_id, AssessmentStage(stage), text.splitlines(), actor, effective=day

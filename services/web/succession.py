@@ -264,7 +264,7 @@ def _successors(body: dict[str, Any], plan: PlanRow) -> list[dict[str, Any]]:
         if not typed:
             continue
         if not typed.isdigit():
-            raise InvalidValue(f"urutan {typed!r} bukan angka / rank {typed!r} is not a number")
+            raise InvalidValue(f"urutan {typed!r} bukan angka", f"rank {typed!r} is not a number")
         successor = {
             "nip": nip,
             "projected_position": body.get(f"position-{nip}", ""),
@@ -301,7 +301,7 @@ def plan_step(
                 reason=body.get("reason", ""),
             )
             return succession.order_successors(app, ordered, me.actor)
-        raise NotFound(f"langkah {name} tidak ada / no step {name}")
+        raise NotFound(f"langkah {name} tidak ada", f"no step {name}")
 
     outcome = take(request, me, name, body, command)
     if isinstance(outcome, Refused):

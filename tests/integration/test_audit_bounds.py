@@ -17,7 +17,7 @@ from domain.talent.mapping import TalentProfile
 from domain.values import PositionLevel
 from services.application import Talenta
 from services.config import StoreConfig
-from services.talent.common import envelope
+from services.envelopes import envelope
 from tests.integration.test_cross_agency import HOLDERS, Seeded
 
 MADIUN, BINJAI = "kota-madiun", "kota-binjai"

@@ -87,7 +87,9 @@ def cycle(app: Talenta, city: str) -> Cycle:
     )
     campaign = open_campaign(
         app,
-        OpenCampaign(agency=agency, unit=UNIT, period="2025", opened_on=date(2025, 3, 1)),
+        OpenCampaign(
+            agency=agency, unit=UNIT, period="2025", opened_on=date(2025, 3, 1), nips=(A, B, C)
+        ),
         actor(agency, Role.CASEWORKER),
     )
     for nip, box in ((A, 9), (B, 8), (C, 6)):

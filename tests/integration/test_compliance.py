@@ -37,6 +37,7 @@ from domain.talent.retention import Award, AwardKind
 from domain.talent.succession import SuccessionGroup, SuccessionPlan
 from domain.talent.succession_values import Successor, TargetStatus
 from domain.values import PositionLevel
+from services import envelopes
 from services.application import Talenta
 from services.audit.compliance import ComplianceQuery, compliance_report, replay
 from services.auth import OtherAgency
@@ -56,7 +57,6 @@ from services.scouting.vacancies import (
     propose_candidate,
     shortlist,
 )
-from services.talent import common as talent_common
 from services.talent.acquisition import DeclareCriticalPosition, declare_critical_position
 from services.talent.development import Counsel, counsel
 from services.talent.mapping import AssessEmployee, assess_employee
@@ -252,7 +252,7 @@ def madiun_stamp(who: Actor, on: date, *articles: str) -> dict[str, Any]:
 
 
 def talent_stamp(agency: str, role: Role, on: date, *citations: str) -> dict[str, Any]:
-    return talent_common.envelope(actor(agency, role), on, pack_for(agency), *citations).to_event()
+    return envelopes.envelope(actor(agency, role), on, pack_for(agency), *citations).to_event()
 
 
 def pick_outside_the_shortlist(app: Talenta) -> Seeded:
@@ -626,7 +626,7 @@ def counselling_outside_its_boxes(app: Talenta) -> Seeded:
     cycle = pack_for(BINJAI).cycle
     assert cycle is not None and cycle.counselling_citation is not None
     on = date(2025, 3, 20)
-    stamp = talent_common.envelope(
+    stamp = envelopes.envelope(
         actor(BINJAI, Role.ASSESSOR), on, pack_for(BINJAI), cycle.counselling_citation
     )
     record = DevelopmentRecord.start(BINJAI, A, stamp)
@@ -722,7 +722,7 @@ def assessment_of_another_agencys_employee(app: Talenta) -> Seeded:
     pack = pack_for(BINJAI)
     cycle = pack.cycle
     assert cycle is not None
-    stamp = talent_common.envelope(
+    stamp = envelopes.envelope(
         actor(BINJAI, Role.ASSESSOR), date(2025, 3, 10), pack, cycle.assessment_citation
     )
     profile = TalentProfile.start(BINJAI, nip, stamp)

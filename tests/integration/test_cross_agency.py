@@ -185,7 +185,9 @@ class Seeded:
             declared_on=date(2025, 2, 4),
             critical_position_id=critical,
         )
-        campaign = OpenCampaign(agency=agency, period="2025", opened_on=date(2025, 3, 1))
+        campaign = OpenCampaign(
+            agency=agency, period="2025", opened_on=date(2025, 3, 1), nips=(nip,)
+        )
         search = OpenTalentSearch(
             agency=agency,
             position="Kepala Bappeda",

@@ -72,6 +72,7 @@ MAYOR = Actor(id="walikota", role=Role.PPK, agency=AGENCY)
 SYSTEM = Actor(id="clock", role=Role.SYSTEM)
 DECREE = date(2024, 5, 20)
 POSITION = "Kepala Bagian Umum"
+MUTATED_TO = "Kepala Bagian Hukum"
 BOARD = tuple(
     TpkMember(name=name, office=office)
     for name, office in (
@@ -570,13 +571,14 @@ def test_another_agency_cannot_act_on_this_agency_s_vacancy(staffed: Talenta) ->
     assert decree.value.code == "other-agency"
 
 
-def test_mutation_and_tenure_review_go_through_board_and_mayor(staffed: Talenta) -> None:
+def mutated(app: Talenta, nip: str, approved: bool) -> UUID:
+    """A mutation of ``nip`` into MUTATED_TO, recommended by the board, decided by the mayor."""
     proposed = ProposeMutation(
         agency=AGENCY,
-        nip=A,
+        nip=nip,
         level=PositionLevel.ADMINISTRATOR,
         from_position="Kepala Bagian Umum",
-        to_position="Kepala Bagian Hukum",
+        to_position=MUTATED_TO,
         unit="Sekretariat Daerah",
         qualification="S2 Hukum",
         competence="memenuhi standar kompetensi",
@@ -584,7 +586,7 @@ def test_mutation_and_tenure_review_go_through_board_and_mayor(staffed: Talenta)
         years_in_position=5,
         proposed_on=date(2025, 5, 2),
     )
-    mutation_id = propose_mutation(staffed, proposed, HEAD)
+    mutation_id = propose_mutation(app, proposed, HEAD)
     recommended = RecommendMutation(
         mutation_id=mutation_id,
         members=BOARD,
@@ -593,14 +595,19 @@ def test_mutation_and_tenure_review_go_through_board_and_mayor(staffed: Talenta)
         minutes_date=date(2025, 5, 9),
         recommended=True,
     )
-    recommend_mutation(staffed, recommended, TPK)
+    recommend_mutation(app, recommended, TPK)
     decided = DecideMutation(
         mutation_id=mutation_id,
-        approved=True,
+        approved=approved,
         decree_number="821/30/2025",
         decree_date=date(2025, 5, 20),
     )
-    decide_mutation(staffed, decided, MAYOR)
+    decide_mutation(app, decided, MAYOR)
+    return mutation_id
+
+
+def test_mutation_and_tenure_review_go_through_board_and_mayor(staffed: Talenta) -> None:
+    mutation_id = mutated(staffed, A, approved=True)
     mutation: Mutation = staffed.repository.get(mutation_id)
     assert mutation.approved is True
 

@@ -22,8 +22,8 @@ from services.audit.timeline import Subject, timeline
 from services.audit.why_search import why_search
 from services.cli.main import main
 from services.config import StoreConfig
+from services.envelopes import envelope
 from services.permissions import Forbidden
-from services.talent.common import envelope
 from services.talent.search import DecideTalentSearch, decide_talent_search
 from tests.integration.test_api_talent import Desk
 from tests.integration.test_talent_succession import UNIT, A, B, actor, staffed

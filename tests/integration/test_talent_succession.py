@@ -157,7 +157,9 @@ def test_a_critical_position_gets_ordered_successors(app: Talenta, city: str) ->
 
     campaign = open_campaign(
         app,
-        OpenCampaign(agency=agency, unit=UNIT, period="2025", opened_on=date(2025, 3, 1)),
+        OpenCampaign(
+            agency=agency, unit=UNIT, period="2025", opened_on=date(2025, 3, 1), nips=(A, B, C)
+        ),
         actor(agency, Role.CASEWORKER),
     )
     first = assess(app, agency, B, 5, date(2025, 3, 3))

@@ -12,33 +12,20 @@ import pytest
 
 from domain.envelope import Actor, Role
 from domain.scouting.mutation import TenureReview, tenure_review_due
-from domain.values import PositionLevel
 from services.application import Talenta
 from services.importing.files import PersonnelFiles
 from services.importing.load import import_personnel
-from services.scouting.mutations import (
-    DecideMutation,
-    ProposeMutation,
-    RecommendMutation,
-    decide_mutation,
-    propose_mutation,
-    recommend_mutation,
-)
 from tests.integration.test_scouting_promotion import (  # noqa: F401 (the fixture)
     AGENCY,
-    BOARD,
-    HEAD,
-    MAYOR,
-    TPK,
-    TPK_DECREE,
+    MUTATED_TO,
     A,
     B,
+    mutated,
     staffed,
 )
 
 SAMPLES = Path(__file__).parents[2] / "services" / "importing" / "samples"
 CASEWORKER = Actor(id="siti", role=Role.CASEWORKER)
-TO_POSITION = "Kepala Bagian Hukum"
 
 
 def review(app: Talenta, nip: str, position: str, since: date) -> TenureReview | None:
@@ -46,53 +33,20 @@ def review(app: Talenta, nip: str, position: str, since: date) -> TenureReview |
     return app.repository.get(found) if found in app.repository else None
 
 
-def mutated(app: Talenta, nip: str, approved: bool) -> None:
-    proposed = ProposeMutation(
-        agency=AGENCY,
-        nip=nip,
-        level=PositionLevel.ADMINISTRATOR,
-        from_position="Kepala Bagian Umum",
-        to_position=TO_POSITION,
-        unit="Sekretariat Daerah",
-        qualification="S2 Hukum",
-        competence="memenuhi standar kompetensi",
-        performance="Sangat Baik 2023-2024",
-        years_in_position=5,
-        proposed_on=date(2025, 5, 2),
-    )
-    mutation_id = propose_mutation(app, proposed, HEAD)
-    recommended = RecommendMutation(
-        mutation_id=mutation_id,
-        members=BOARD,
-        tpk_decree=TPK_DECREE,
-        minutes_number="BA/20/2025",
-        minutes_date=date(2025, 5, 9),
-        recommended=True,
-    )
-    recommend_mutation(app, recommended, TPK)
-    decided = DecideMutation(
-        mutation_id=mutation_id,
-        approved=approved,
-        decree_number="821/30/2025",
-        decree_date=date(2025, 5, 20),
-    )
-    decide_mutation(app, decided, MAYOR)
-
-
 @pytest.mark.usefixtures("staffed")
 def test_an_approved_mutation_starts_the_holders_tenure_review(app: Talenta) -> None:
     mutated(app, A, approved=True)
     mutated(app, B, approved=False)
 
-    started = review(app, A, TO_POSITION, date(2025, 5, 20))
+    started = review(app, A, MUTATED_TO, date(2025, 5, 20))
     assert started is not None
-    assert (started.position, started.due_on) == (TO_POSITION, date(2030, 5, 20))
+    assert (started.position, started.due_on) == (MUTATED_TO, date(2030, 5, 20))
     (event,) = app.repository.event_store.get(started.id)
     assert isinstance(event, TenureReview.TenureStarted)
     assert event.envelope["basis"]["citations"] == ["madiun-2021:P25(3)", "madiun-2021:P26(4)"]
     assert "D7" in event.envelope["basis"]["readings"]
     assert event.envelope["evidence"]["decree_number"] == "821/30/2025"
-    assert review(app, B, TO_POSITION, date(2025, 5, 20)) is None
+    assert review(app, B, MUTATED_TO, date(2025, 5, 20)) is None
 
 
 def test_the_import_starts_a_review_for_every_holder_in_post_once(app: Talenta) -> None:

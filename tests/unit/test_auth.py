@@ -142,7 +142,7 @@ def test_a_principal_is_refused_a_role_it_does_not_hold() -> None:
 
     assert (refused.value.status, refused.value.code) == (403, "role-not-held")
     assert isinstance(refused.value, PermissionError)
-    assert "ppk" in refused.value.message and "ppk" in refused.value.message_en
+    assert "ppk" in refused.value.message.id and "ppk" in refused.value.message.en
 
 
 def test_a_user_with_one_role_need_not_name_it() -> None:
@@ -174,7 +174,7 @@ def test_an_actor_may_touch_only_its_own_agency() -> None:
     with pytest.raises(OtherAgency) as refused:
         same_agency(actor, "kota-binjai")
     assert (refused.value.status, refused.value.code) == (403, "other-agency")
-    assert "kota-binjai" in refused.value.message and "kota-binjai" in refused.value.message_en
+    assert "kota-binjai" in refused.value.message.id and "kota-binjai" in refused.value.message.en
 
 
 def test_the_system_actor_keeps_every_agencys_clocks() -> None:

@@ -69,7 +69,7 @@ def test_a_grant_missing_what_it_needs_is_refused(
 ) -> None:
     with pytest.raises(UserError) as refused:
         create_user(app, grant, ADMIN)
-    assert refused.value.message_en == message_en
+    assert refused.value.message.en == message_en
     assert app.recorder.max_notification_id() in (None, 0), "nothing written"
 
 
