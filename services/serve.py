@@ -12,9 +12,12 @@ import threading
 from pathlib import Path
 
 import uvicorn
+from eventsourcing.utils import get_topic
 
+from domain.access.users import User
 from infra.temporal import start_dev_server
 from services.api import create_api
+from services.application import Talenta
 from services.bootstrap import ReadModels, clocks, open_store
 from services.config import StoreConfig
 from services.settings import Settings, load_settings
@@ -41,17 +44,33 @@ async def serve(
             create_api(read_models, web=web), host=host, port=port, log_level="info"
         )
         async with clocks(app, client, settings):
-            print(
-                f"Talenta: web interface and API on http://{host}:{port}/ (API docs at /docs), "
-                f"store {store.url}, "
-                f"Temporal at {temporal.target}",
-                flush=True,
-            )
+            print("\n".join(started(app, store, host, port, temporal.target)), flush=True)
             await uvicorn.Server(config).serve()
     finally:
         stop.set()
         app.close()
         await temporal.stop()
+
+
+def started(app: Talenta, store: StoreConfig, host: str, port: int, temporal: str) -> list[str]:
+    """What the start tells a new user: where the product and its API docs are, and how the
+    first sign-in becomes possible (nobody can sign in before an administrator exists)."""
+    url = f"http://{host}:{port}/"
+    lines = [
+        f"Talenta berjalan / is running: {url}",
+        f"  API docs: {url}docs",
+        f"  store {store.url}, Temporal {temporal}",
+    ]
+    users = app.recorder.select_notifications(start=None, limit=1, topics=[get_topic(User.Created)])
+    if users:
+        return [*lines, f"  masuk / sign in at {url} (command line: talenta login USER)"]
+    return [
+        *lines,
+        "  belum ada pengguna / no user yet: create the first administrator (it asks for a "
+        "password), then sign in at " + url,
+        "    TALENTA_EMBEDDED=1 .venv/bin/talenta user create admin --agency kota-madiun "
+        "--role administrator",
+    ]
 
 
 def run(

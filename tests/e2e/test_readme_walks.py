@@ -110,6 +110,8 @@ def test_the_readme_walks_run_as_written_in_one_fresh_store(tmp_path: Path) -> N
     assert "3 lulus / passed" in out  # Budi and the two candidates of the samples
     assert "Irban Wilayah I" in out  # the shortlist's TPK members in the vacancies' table
     assert "kotak/box 9" in out  # the Binjai assessment, of a Binjai employee
+    assert "197804102003121003 Rizal Harahap" in out  # on Binjai's nine-box, named
+    assert "tidak ada di instansi kota-binjai" in err  # a Madiun employee is not Binjai's
     assert (tmp_path / "var" / "talenta.sqlite").is_file()  # the data folder's store
 
 
