@@ -88,7 +88,7 @@ def run_script(script: str, environment: dict[str, str], folder: Path) -> tuple[
         capture_output=True,
         text=True,
         start_new_session=True,  # no terminal: nothing waits on a prompt
-        timeout=900,
+        timeout=3000,  # some 60 commands, each a process that loads the product
     )
     lines = failures.read_text().split() if failures.exists() else []
     return {int(line) - 1 for line in lines}, shell.stdout, shell.stderr
