@@ -16,10 +16,13 @@ import threading
 from pathlib import Path
 
 import uvicorn
+from eventsourcing.utils import get_topic
 from temporalio.client import Client
 
+from domain.access.users import User
 from infra.temporal import start_dev_server
 from services.api import create_api
+from services.application import Talenta
 from services.bootstrap import ReadModels, clocks, open_store
 from services.config import StoreConfig
 from services.settings import Settings, load_settings
@@ -65,15 +68,32 @@ async def serve_api(
             create_api(read_models, web=web), host=host, port=port, log_level="info"
         )
         async with clocks(app, client, settings) if client else contextlib.nullcontext():
-            print(
-                f"Talenta: web interface and API on http://{host}:{port}/ (API docs at /docs), "
-                f"store {store.url}, {clocks_at}",
-                flush=True,
-            )
+            print("\n".join(started(app, store, host, port, clocks_at)), flush=True)
             await uvicorn.Server(config).serve()
     finally:
         stop.set()
         app.close()
+
+
+def started(app: Talenta, store: StoreConfig, host: str, port: int, clocks_at: str) -> list[str]:
+    """What the start tells a new user: where the product and its API docs are, and how the
+    first sign-in becomes possible (nobody can sign in before an administrator exists)."""
+    url = f"http://{host}:{port}/"
+    lines = [
+        f"Talenta berjalan / is running: {url}",
+        f"  API docs: {url}docs",
+        f"  store {store.url}, {clocks_at}",
+    ]
+    users = app.recorder.select_notifications(start=None, limit=1, topics=[get_topic(User.Created)])
+    if users:
+        return [*lines, f"  masuk / sign in at {url} (command line: talenta login USER)"]
+    return [
+        *lines,
+        "  belum ada pengguna / no user yet: create the first administrator (it asks for a "
+        "password), then sign in at " + url,
+        "    TALENTA_EMBEDDED=1 .venv/bin/talenta user create admin --agency kota-madiun "
+        "--role administrator",
+    ]
 
 
 def run(

@@ -12,6 +12,7 @@ from services.api.auth import use_authenticator
 from services.api.characters import refuse_unstorable
 from services.api.context import Context, ReadYourWrites
 from services.api.coverage import router as coverage_router
+from services.api.docs import serve_docs
 from services.api.exports import shape_answers
 from services.api.inbox import router as inbox_router
 from services.api.limits import BoundedBody
@@ -29,7 +30,14 @@ def create_api(
     web: WebSettings | None = None,
 ) -> FastAPI:
     app = context.app
-    api = FastAPI(title="Talenta", version="0.1.0", dependencies=[Depends(refuse_unstorable)])
+    api = FastAPI(
+        title="Talenta",
+        version="0.1.0",
+        dependencies=[Depends(refuse_unstorable)],
+        docs_url=None,  # served from the product's own files (services/api/docs.py)
+        redoc_url=None,  # ReDoc would load its script from a CDN
+    )
+    serve_docs(api)
     api.state.context = context
     api.state.idempotency = idempotency_store(app)
     api.add_middleware(BoundedBody)

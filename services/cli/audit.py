@@ -23,6 +23,7 @@ from services.cli.options import date_option, json_option
 from services.cli.refusals import RefusingGroup
 from services.cli.render import echo_json
 from services.cli.step import Step, step_options
+from services.personal_data_reads import record_reads
 
 AT = click.option(
     "--at",
@@ -54,7 +55,10 @@ def timeline_(step: Step, subject: str, key: str, as_json: bool) -> None:
     """Every event about SUBJECT KEY (employee NIP, or the id of a vacancy, a target position's
     plan, a round or a critical position), in recorded order."""
     with step.app() as app:
-        found = timeline(app, subject, key, step.actor(Role.AUDITOR))
+        actor = step.actor(Role.AUDITOR)
+        found = timeline(app, subject, key, actor)
+        if found.subject is Subject.EMPLOYEE:  # the employee's data, read as over the API
+            record_reads(app, actor, found.agency, [found.key], "talenta audit timeline employee")
     if as_json:
         echo_json(found)
     else:
@@ -85,13 +89,26 @@ def why(step: Step, kind: str, subject_id: UUID, nip: str | None, as_json: bool)
         raise click.UsageError("NIP hanya dan wajib untuk nominasi / NIP goes with nomination")
     arguments = (subject_id, nip) if nip is not None else (subject_id,)
     with step.app() as app:
-        found = WHY[kind](app, *arguments, step.actor(Role.AUDITOR))
+        actor = step.actor(Role.AUDITOR)
+        found = WHY[kind](app, *arguments, actor)
+        record_reads(app, actor, *employees_shown(kind, found), f"talenta audit why {kind}")
     if as_json:
         echo_json(found)
         return
     click.echo(f"{found.pack.regulation} ({found.pack.id}), {found.pack.on}")
     click.echo("\n".join(rule_line(rule) for rule in found.rules))
     click.echo("\n".join(event_line(event) for event in found.chain))
+
+
+def employees_shown(kind: str, found: Any) -> tuple[str, list[str]]:
+    """The agency and the NIPs whose records a why shows: recorded reads, as over the API."""
+    if kind in ("nomination", "placement"):
+        return found.audit.agency, [found.audit.nip]
+    if kind in ("shortlist", "pick"):
+        return found.audit.agency, [candidate.nip for candidate in found.audit.candidates]
+    if kind == "pool-entry":
+        return found.entry.agency, [found.entry.nip]
+    return found.agency, [found.chosen] if found.chosen else []  # a search: its chosen talent
 
 
 @audit.group(name="as-of", cls=RefusingGroup)

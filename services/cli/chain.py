@@ -1,5 +1,6 @@
-"""`talenta chain`: the hash chain over the event log, its head to print on a decree, and the
-verification of the log against it."""
+"""`talenta chain`: the hash chain over the event log, its head to print on a decree (for every
+signed-in user, as GET /audit/chain/head), and the verification of the log against it (auditors
+and administrators, as GET /audit/chain/verify)."""
 
 from __future__ import annotations
 
@@ -8,23 +9,30 @@ import sys
 
 import click
 
+from domain.envelope import Role
 from projections.chain import Head, Verification, chain_view, head_of, verify
-from services.bootstrap import fresh_chain, store_opened
-from services.cli.options import store_option
+from services.api.chain import VERIFIERS
+from services.bootstrap import fresh_chain
+from services.cli.refusals import RefusingGroup
+from services.cli.session import embedded_requested, signed_in
+from services.cli.step import Step, step_options
+from services.permissions import Forbidden
 
 
-@click.group()
+@click.group(cls=RefusingGroup)
 def chain() -> None:
     """Tamper evidence: the hash chain over the event log."""
 
 
 @chain.command()
-@store_option
+@step_options(with_effective=False, with_reason=False)
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
-def head(store: str, as_json: bool) -> None:
+def head(step: Step, as_json: bool) -> None:
     """Print the chain's head, ID:HASH, brought up to the log first: the hash to print on a
     decree, which `talenta chain verify --published` checks later."""
-    with store_opened(store) as app:
+    if not embedded_requested(step.embedded):
+        signed_in(step.store)  # any user of the store; the head reveals no record's content
+    with step.app() as app:
         view = fresh_chain(app)
         found = head_of(view)
     if as_json:
@@ -45,7 +53,7 @@ def parse_heads(
 
 
 @chain.command(name="verify")
-@store_option
+@step_options(with_effective=False, with_reason=False)
 @click.option(
     "--published",
     multiple=True,
@@ -54,11 +62,16 @@ def parse_heads(
     help="A head printed earlier (e.g. on a decree) that must still be in the chain (repeatable).",
 )
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
-def verify_(store: str, published: list[Head], as_json: bool) -> None:
+def verify_(step: Step, published: list[Head], as_json: bool) -> None:
     """Check the whole event log against the chain, chaining nothing: one line per edited,
     deleted, inserted or reordered record (exit code 1 when any is found), and the records not
-    yet chained and those after the last published head, which no published head covers."""
-    with store_opened(store) as app:
+    yet chained and those after the last published head, which no published head covers. As
+    an auditor, or `--as administrator`."""
+    if not embedded_requested(step.embedded):
+        actor = step.actor(Role.AUDITOR)
+        if actor.role not in VERIFIERS:
+            raise Forbidden("verify", actor, VERIFIERS)
+    with step.app() as app:
         view = chain_view(app)
         verification = verify(app, view, published)
     if as_json:

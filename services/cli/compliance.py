@@ -7,10 +7,11 @@ from datetime import UTC, datetime
 
 import click
 
-from services.audit.compliance import replay
+from domain.envelope import Role
+from services.audit.compliance import ComplianceQuery, compliance_report, replay
 from services.audit.compliance_models import ComplianceReport
-from services.bootstrap import store_opened
-from services.cli.options import store_option
+from services.cli.session import embedded_requested
+from services.cli.step import Step, step_options
 
 
 def _moment(ctx: click.Context, parameter: click.Parameter, value: str | None) -> datetime | None:
@@ -26,13 +27,7 @@ def _moment(ctx: click.Context, parameter: click.Parameter, value: str | None) -
 
 
 @click.command()
-@store_option
-@click.option(
-    "--agency",
-    envvar="TALENTA_AGENCY",
-    default=None,
-    help="Only this agency's decisions (TALENTA_AGENCY); every agency when not given.",
-)
+@step_options(with_effective=False, with_reason=False)
 @click.option(
     "--as-of",
     callback=_moment,
@@ -40,11 +35,18 @@ def _moment(ctx: click.Context, parameter: click.Parameter, value: str | None) -
     help="The moment deadlines are judged against (default now; UTC unless a zone is given).",
 )
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
-def compliance(store: str, agency: str | None, as_of: datetime | None, as_json: bool) -> None:
-    """Re-judge every decision in the log under the pack in force on its date and list each
-    breach with its rule and citation; exit code 1 when any is found."""
-    with store_opened(store) as app:
-        report = replay(app, agency, as_of)
+def compliance(step: Step, as_of: datetime | None, as_json: bool) -> None:
+    """Re-judge every decision of the agency in the log under the pack in force on its date and
+    list each breach with its rule and citation; exit code 1 when any is found. As an auditor
+    (or `--as administrator`) of the signed-in user's agency, like GET /audit/compliance; the
+    embedded mode without --agency replays every agency of its own store."""
+    with step.app() as app:
+        if embedded_requested(step.embedded) and not step.asked_agency:
+            report = replay(app, None, as_of)
+        else:
+            actor = step.actor(Role.AUDITOR)
+            query = ComplianceQuery(agency=actor.agency, as_of=as_of)
+            report = compliance_report(app, query, actor)
     if as_json:
         click.echo(report.model_dump_json(indent=2))
     else:

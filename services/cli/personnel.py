@@ -17,12 +17,14 @@ from domain.rules.ninebox import Performance, Potential
 from domain.rules.registry import PACKS, pack_for, pack_in_force
 from domain.values import PositionLevel
 from projections.directory.projection import DirectoryRow
+from services.agency_bounds import acting_as
 from services.bootstrap import fresh_directory, store_opened
 from services.cli.options import store_option
 from services.cli.progress import save_progress
 from services.cli.render import (
     ELIGIBILITY_HEADERS,
     columns,
+    echo_json,
     echo_rows,
     eligibility_rows,
     eligibility_summary,
@@ -30,10 +32,11 @@ from services.cli.render import (
     placement_lines,
     text,
 )
-from services.cli.session import cli_actor, reader_agency
+from services.cli.session import cli_actor, reader_agency, reading_actor
 from services.config import StoreConfig
-from services.eligibility import check_scouting
+from services.eligibility import EmployeeEligibility, check_scouting
 from services.importing import PersonnelFiles, import_personnel, parse_personnel
+from services.personal_data_reads import record_reads
 
 EMPLOYEE_HEADERS = ("NIP", "Nama", "Gol.", "Unit kerja", "Jabatan")
 
@@ -180,16 +183,13 @@ def eligibility(
     """Check AGENCY's employees against its pack's talent-scouting requirements for LEVEL on a
     date: one line per person (eligible, not, pending, and the requirements that failed), every
     requirement with its evidence and citation with --detail or --json."""
-    if not csv_file:  # a file given is the reader's own; the store's records are the agency's
-        reader_agency(store, agency)
-    employees = (
-        scouting_candidates_from_csv(personnel_files(csv_file, histories), agency)
-        if csv_file
-        else scouting_candidates_from_store(StoreConfig(store), agency, nips)
-    )
-    checked = check_scouting(employees, agency, PositionLevel(level), on.date())
+    if csv_file:  # a file given is the reader's own; the store's records are the agency's
+        employees = scouting_candidates_from_csv(personnel_files(csv_file, histories), agency)
+        checked = check_scouting(employees, agency, PositionLevel(level), on.date())
+    else:
+        checked = checked_in_store(StoreConfig(store), agency, nips, PositionLevel(level), on)
     if as_json:
-        click.echo(json.dumps([c.model_dump(mode="json") for c in checked], indent=2))
+        echo_json(checked)  # as the reader's role may see it
     elif detail:
         click.echo("\n".join(eligibility_table(checked, lang)))
     else:
@@ -205,14 +205,21 @@ def scouting_candidates_from_csv(files: PersonnelFiles, agency: str) -> list[Per
     return parsed.facts
 
 
-def scouting_candidates_from_store(
-    store: StoreConfig, agency: str, nips: tuple[str, ...]
-) -> list[PersonnelFacts]:
+def checked_in_store(
+    store: StoreConfig, agency: str, nips: tuple[str, ...], level: PositionLevel, on: datetime
+) -> list[EmployeeEligibility]:
+    """The agency's employees (or those named) checked; each check shows the birth date and
+    the disciplinary record it judged, so it is a recorded read of them, as over the API."""
+    reader = reading_actor(store.url, agency)
     with store_opened(store) as app:
         if not nips:
             view = fresh_directory(app)
             nips = tuple(row.nip for row in view.rows(agency))
-        return [app.facts(nip) for nip in nips]
+        with acting_as(reader):  # an NIP of another agency is answered as one of none
+            employees = [app.facts(nip) for nip in nips]
+        checked = check_scouting(employees, agency, level, on.date())
+        record_reads(app, reader, agency, [str(e.nip) for e in employees], "talenta eligibility")
+    return checked
 
 
 @click.command()

@@ -24,6 +24,7 @@ from services.web.accounts import find_user, session_holds
 
 SESSION_ENV = "TALENTA_SESSION"
 EMBEDDED_ENV = "TALENTA_EMBEDDED"
+ROLE_ENV = "TALENTA_ROLE"
 EMBEDDED_PREFIX = "embedded:"
 _SIGNED_IN = "talenta.signed-in"
 EMBEDDED_NEEDS_AGENCY = (
@@ -209,3 +210,18 @@ def reader_agency(store: str, agency: str | None, *, embedded: bool = False) -> 
         remember(asked)  # recorded like a refused step, with who asked
         raise OtherAgency(asked, agency)
     return principal.agency
+
+
+def reading_actor(store: str, agency: str | None, *, embedded: bool = False) -> Actor:
+    """Who reads personal data, so that the read is recorded as the API's are: the role named
+    by TALENTA_ROLE, else the caseworker's where held (the keepers of the records, whose reads
+    are not recorded), else the first role the user holds; for its own agency only."""
+    asked = os.environ.get(ROLE_ENV, "").strip()
+    if embedded_requested(embedded):
+        if not agency:
+            raise click.UsageError(EMBEDDED_NEEDS_AGENCY)
+        role = Role(asked) if asked else Role.CASEWORKER
+        return embedded_actor(os.environ.get("TALENTA_ACTOR"), role, agency)
+    roles = signed_in(store).roles
+    role = Role(asked) if asked else Role.CASEWORKER if Role.CASEWORKER in roles else min(roles)
+    return signed_in_actor(store, role, agency)

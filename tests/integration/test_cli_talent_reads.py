@@ -34,7 +34,19 @@ def test_the_read_models_answer_on_the_command_line(app: Talenta, store: StoreCo
     assert before["boxes"]["5"]["nips"] == [A]
     assert after["boxes"]["9"]["nips"] == [A]
     assert after["boxes"]["8"]["nips"] == [B]
-    assert f"kotak/box 9:   1  {A}" in show(store, "ninebox", "--on", "2025-03-12")
+    table = show(store, "ninebox", "--on", "2025-03-12").splitlines()
+    assert table[0] == f"Nine-box per 2025-03-12 ({AGENCY}, WIB)"  # Binjai's dates are WIB days
+    assert table[1].split() == ["Kotak", "Kategori", "Jumlah", "Pegawai"]
+    (box_9,) = [line for line in table if line.startswith("9 ")]
+    assert box_9.endswith(f"1       {A} Budi Santoso")  # the full name beside the NIP
+    spreadsheet = show(store, "ninebox", "--on", "2025-03-12", "--csv").splitlines()
+    assert spreadsheet[0] == "Kotak,Kategori,Jumlah,Pegawai"
+    assert spreadsheet[1] == f"9,Kinerja di atas ekspektasi dan potensial tinggi,1,{A} Budi Santoso"
+    priority = show(store, "priority", "--on", "2025-03-12", "--csv").splitlines()
+    assert priority[0] == "NIP,Nama,Kotak,Unit kerja,Pengembangan,Tindak lanjut terbuka"
+    assert priority[1].startswith(f"{A},Budi Santoso,9,")
+    for read in ("plans", "groups", "pins", "monitoring-due"):
+        assert show(store, read).splitlines()[1].startswith(("Rencana", "Periode", "NIP", "Jenis"))
 
     ranked = json.loads(show(store, "priority", "--on", "2025-03-12", "--json"))
     assert [row["nip"] for row in ranked][:2] == [A, B]
