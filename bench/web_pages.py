@@ -47,13 +47,13 @@ from domain.envelope import Actor, Role
 from domain.values import PositionLevel
 from infra.processes import free_port
 from projections import scouting as read
+from services.accounts import NewUser, create_user
 from services.api.context import Context
 from services.application import Talenta
 from services.config import StoreConfig
 from services.demo import careers, write_agency
 from services.demo.seed import demo_actor, seed_scouting
 from services.importing import PersonnelFiles, import_personnel
-from services.web.accounts import NewUser, create_user
 from services.web.session import CSRF_FIELD
 
 TARGET_P99_MS = 200.0

@@ -26,7 +26,7 @@ from services.application import Talenta
 from services.bootstrap import ReadModels, clocks, open_store
 from services.config import StoreConfig
 from services.settings import Settings, load_settings
-from services.web import WebSettings
+from services.web.settings import WebSettings
 
 log = logging.getLogger(__name__)
 

@@ -21,7 +21,7 @@ from services.auth import Authenticator, token_store
 from services.idempotency import idempotency_store
 
 if TYPE_CHECKING:
-    from services.web import WebSettings
+    from services.web.settings import WebSettings
 
 
 def create_api(
@@ -60,7 +60,7 @@ def create_api(
     api.include_router(inbox_router)
     api.include_router(access.router)
     api.include_router(reports.router)
-    from services.web import mount_web  # the pages import the API's parts: imported last
+    from services.web.site import mount_web  # the pages import the API's parts: imported last
 
     mount_web(api, web)  # the pages for people, at /
     return api

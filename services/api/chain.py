@@ -8,15 +8,12 @@ from typing import Annotated
 from fastapi import APIRouter, Query
 from pydantic import BaseModel
 
-from domain.envelope import Role
 from projections.chain import Head, Verification, head_of, verify
 from services.api.auth import CurrentActor
 from services.api.context import Ctx, FreshCtx
-from services.permissions import Forbidden
+from services.audit.chain import may_verify
 
 router = APIRouter(prefix="/audit/chain", tags=["audit"])
-
-VERIFIERS = frozenset({Role.AUDITOR, Role.ADMINISTRATOR})
 
 
 class ChainHead(BaseModel):
@@ -39,7 +36,6 @@ def chain_verify(
     """Every edited, deleted, inserted or reordered record of the log, by notification id, and
     the records not yet chained or after the last published head (roles: administrator,
     auditor)."""
-    if actor.role not in VERIFIERS:
-        raise Forbidden("verify", actor, VERIFIERS)
+    may_verify(actor)
     heads = [Head.parse(text) for text in published]
     return verify(ctx.app, ctx.chain, heads)

@@ -11,12 +11,11 @@ import click
 
 from domain.envelope import Role
 from projections.chain import Head, Verification, chain_view, head_of, verify
-from services.api.chain import VERIFIERS
+from services.audit.chain import may_verify
 from services.bootstrap import fresh_chain
 from services.cli.refusals import RefusingGroup
 from services.cli.session import embedded_requested, signed_in
 from services.cli.step import Step, step_options
-from services.permissions import Forbidden
 
 
 @click.group(cls=RefusingGroup)
@@ -69,8 +68,7 @@ def verify_(step: Step, published: list[Head], as_json: bool) -> None:
     an auditor, or `--as administrator`."""
     if not embedded_requested(step.embedded):
         actor = step.actor(Role.AUDITOR)
-        if actor.role not in VERIFIERS:
-            raise Forbidden("verify", actor, VERIFIERS)
+        may_verify(actor)
     with step.app() as app:
         view = chain_view(app)
         verification = verify(app, view, published)

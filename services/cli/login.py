@@ -11,6 +11,7 @@ from datetime import timedelta
 
 import click
 
+from services.accounts import LockOut, SignInOutcome, sign_in
 from services.auth.store import token_store
 from services.auth.tokens import TokenNotFound, utc_now
 from services.bootstrap import store_opened
@@ -23,7 +24,6 @@ from services.cli.session import (
     session_file,
     signed_in,
 )
-from services.web.accounts import LockOut, SignInOutcome, sign_in
 
 REFUSED = {
     SignInOutcome.WRONG: (

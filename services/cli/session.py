@@ -15,12 +15,12 @@ from pathlib import Path
 import click
 
 from domain.envelope import Actor, Role
+from services.accounts import find_user, session_holds
 from services.auth.errors import AuthError, OtherAgency
 from services.auth.principal import Principal
 from services.auth.store import token_store
 from services.auth.tokens import digest
 from services.bootstrap import store_opened
-from services.web.accounts import find_user, session_holds
 
 SESSION_ENV = "TALENTA_SESSION"
 EMBEDDED_ENV = "TALENTA_EMBEDDED"

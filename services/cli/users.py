@@ -11,12 +11,7 @@ import sys
 import click
 
 from domain.envelope import Actor, Role
-from services.application import Talenta
-from services.bootstrap import store_opened
-from services.cli.options import store_option
-from services.cli.session import cli_actor
-from services.cli.step import remember
-from services.web.accounts import (
+from services.accounts import (
     NewUser,
     UserNotFound,
     create_user,
@@ -24,6 +19,11 @@ from services.web.accounts import (
     find_user,
     reset_password,
 )
+from services.application import Talenta
+from services.bootstrap import store_opened
+from services.cli.options import store_option
+from services.cli.session import cli_actor
+from services.cli.step import remember
 
 ROLES = [str(role) for role in Role if role is not Role.SYSTEM]
 

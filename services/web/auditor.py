@@ -25,9 +25,9 @@ from projections import scouting as read
 from projections.chain import Head, head_of, verify
 from projections.talent.succession import succession_plans
 from services.api.access import AUDITORS
-from services.api.chain import VERIFIERS
 from services.api.context import context, fresh_context
 from services.application import Talenta
+from services.audit.chain import VERIFIERS, may_verify
 from services.audit.compliance import ComplianceQuery, compliance_report
 from services.audit.compliance_models import Breach, ComplianceReport
 from services.audit.events import AuditEvent
@@ -229,7 +229,6 @@ def chain(request: Request, me: SignedIn, check: str = "", published: str = "") 
 
 
 def _verify(app: Talenta, view: Any, me: WebUser, published: str) -> Any:
-    if me.actor.role not in VERIFIERS:
-        raise Forbidden("verify", me.actor, VERIFIERS)
+    may_verify(me.actor)
     heads = [Head.parse(line) for line in published.split() if line.strip()]
     return verify(app, view, heads)

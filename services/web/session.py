@@ -18,8 +18,8 @@ from starlette.datastructures import FormData
 
 from domain.access.users import User
 from domain.envelope import Actor, Role
+from services.accounts import find_user, session_holds, sign_in_vouched
 from services.auth import Principal
-from services.web.accounts import find_user, session_holds, sign_in_vouched
 from services.web.settings import WebSettings
 
 COOKIE = "talenta_session"

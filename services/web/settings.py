@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 from pathlib import Path
 
-from services.web.accounts import LockOut
+from services.accounts import LockOut
 
 DEFAULT_SECRET_FILE = "var/web-secret"
 

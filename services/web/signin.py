@@ -6,7 +6,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import Response
 from starlette.concurrency import run_in_threadpool
 
-from services.web.accounts import SignInOutcome, sign_in, sign_out
+from services.accounts import SignInOutcome, sign_in, sign_out
 from services.web.frame import page, safe_next, see_other
 from services.web.messages import LANGUAGES
 from services.web.session import LANG_COOKIE, PostedForm, Session, SignedIn, sessions

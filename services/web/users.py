@@ -11,8 +11,8 @@ from fastapi.responses import Response
 
 from domain.access.users import UserError
 from domain.envelope import Actor, Role
+from services.accounts import NewUser, create_user, disable_user, reset_password
 from services.application import Talenta
-from services.web.accounts import NewUser, create_user, disable_user, reset_password
 from services.web.attempt import Refused, attempt, fields_of
 from services.web.frame import page, see_other
 from services.web.session import PostedForm, SignedIn, WebUser

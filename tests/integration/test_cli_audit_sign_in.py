@@ -11,9 +11,9 @@ from eventsourcing.utils import get_topic
 
 from domain.access import PersonalDataRead
 from domain.envelope import Actor, Role
+from services.accounts import NewUser, create_user
 from services.application import Talenta
 from services.config import StoreConfig
-from services.web.accounts import NewUser, create_user
 from tests.integration.test_cli_sign_in import (
     MADIUN,
     NIP,

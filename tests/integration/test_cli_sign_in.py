@@ -16,11 +16,11 @@ from eventsourcing.utils import get_topic
 from domain.access import Refusal
 from domain.envelope import Actor, Role
 from domain.rules.registry import pack_for
+from services.accounts import NewUser, create_user
 from services.application import Talenta
 from services.auth.store import token_store
 from services.cli.main import main
 from services.config import StoreConfig
-from services.web.accounts import NewUser, create_user
 
 SAMPLES = Path(__file__).parents[2] / "services" / "importing" / "samples"
 MADIUN, BINJAI = "kota-madiun", "kota-binjai"

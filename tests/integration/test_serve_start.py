@@ -4,10 +4,10 @@ how the first sign-in becomes possible."""
 from __future__ import annotations
 
 from domain.envelope import Actor, Role
+from services.accounts import NewUser, create_user
 from services.application import Talenta
 from services.config import StoreConfig
 from services.serve import started
-from services.web.accounts import NewUser, create_user
 
 
 def test_the_start_names_the_address_the_docs_and_the_first_administrator(

@@ -15,13 +15,13 @@ import pytest
 import uvicorn
 
 from domain.envelope import Actor, Role
+from services.accounts import NewUser, create_user
 from services.api import create_api
 from services.api.context import Context
 from services.application import Talenta
 from services.config import StoreConfig
 from services.importing import PersonnelFiles, import_personnel
-from services.web import WebSettings
-from services.web.accounts import NewUser, create_user
+from services.web.settings import WebSettings
 
 # ``store`` and ``app``: a new store on each backend, a SQLite file and a PostgreSQL database.
 from tests.integration.conftest import app, store  # noqa: F401

@@ -12,12 +12,7 @@ from click.testing import CliRunner
 from domain.access.users import UnknownSignIn, User, UserError, sign_in_day_id, user_id
 from domain.envelope import Actor, Role
 from domain.values import InvalidValue
-from services.application import Talenta
-from services.auth import OtherAgency
-from services.cli.main import main
-from services.config import StoreConfig
-from services.permissions import Forbidden
-from services.web.accounts import (
+from services.accounts import (
     LockOut,
     NewUser,
     SignInOutcome,
@@ -28,6 +23,11 @@ from services.web.accounts import (
     sign_in,
     sign_out,
 )
+from services.application import Talenta
+from services.auth import OtherAgency
+from services.cli.main import main
+from services.config import StoreConfig
+from services.permissions import Forbidden
 
 ADMIN = Actor(id="admin", role=Role.ADMINISTRATOR, agency="kota-madiun")
 PASSWORD = "kata-sandi-panjang"

@@ -19,6 +19,7 @@ import pytest
 
 from domain.access import PersonalDataRead
 from domain.envelope import Actor, Role
+from services.accounts import NewUser, create_user
 from services.audit.refusals import record_refusal
 from services.permissions import roles_of
 from services.personal_data_reads import record_reads
@@ -30,7 +31,6 @@ from services.talent.search import (
     decide_talent_search,
     open_talent_search,
 )
-from services.web.accounts import NewUser, create_user
 from tests.integration.test_audit_scouting import enrolled
 from tests.integration.test_audit_talent import POSITION, Cycle, cycle
 from tests.integration.test_scouting_promotion import BOARD, picked

@@ -14,11 +14,10 @@ import pytest
 import uvicorn
 
 from domain.envelope import Actor, Role
+from services.accounts import NewUser, create_user, disable_user
 from services.api import create_api
 from services.api.context import Context
-from services.web import WebSettings
-from services.web.accounts import NewUser, create_user, disable_user
-from services.web.settings import TrustedProxy
+from services.web.settings import TrustedProxy, WebSettings
 from tests.web.conftest import PASSWORD, Site, _free_port
 from tests.web.test_signin import events_of
 

@@ -23,9 +23,9 @@ from domain.rules.ninebox import Performance, Potential
 from domain.rules.registry import pack_for
 from domain.talent.succession_values import TargetStatus
 from domain.values import PositionLevel
+from services.accounts import NewUser, create_user
 from services.talent.mapping import AssessEmployee, assess_employee
 from services.talent.succession import DeclareTarget, declare_target
-from services.web.accounts import NewUser, create_user
 from tests.unit.rules_builders import facts, nip_for, spell
 from tests.web.conftest import PASSWORD, Site
 from tests.web.test_accessibility import check

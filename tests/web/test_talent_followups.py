@@ -29,6 +29,7 @@ from domain.rules.registry import pack_for
 from domain.talent.placement import placement_id
 from domain.talent.succession_values import Successor, TargetStatus
 from domain.values import PositionLevel
+from services.accounts import NewUser, create_user
 from services.api import create_api
 from services.api.context import Context
 from services.application import Talenta
@@ -40,9 +41,8 @@ from services.talent.succession import (
     declare_target,
     order_successors,
 )
-from services.web import WebSettings
-from services.web.accounts import NewUser, create_user
 from services.web.cycle import today
+from services.web.settings import WebSettings
 from tests.integration.test_talent_succession import actor, assess, nominated_in_group
 from tests.unit.rules_builders import facts, nip_for, spell
 from tests.web.conftest import PASSWORD, Site, _free_port
