@@ -139,10 +139,11 @@ class ReadModels:
         thread.start()
         return thread
 
-    def wrote(self, principal: str) -> int:
-        """Notes that ``principal`` has just written: its reads from now on see the log up to
-        its head. Returns that notification id."""
-        head = self.app.recorder.max_notification_id() or 0
+    def wrote(self, principal: str, at: int | None = None) -> int:
+        """Notes that ``principal`` has just written up to notification id ``at`` (by default
+        the log's head, asked of the store): its reads from now on see the log up to it.
+        Returns that notification id."""
+        head = at if at is not None else self.app.recorder.max_notification_id() or 0
         with self._written_lock:
             self._written[principal] = max(self._written.get(principal, 0), head)
         return head
