@@ -392,7 +392,15 @@ def serve(store: StoreConfig, port: int) -> None:
     stop = threading.Event()
     context.follow(stop)
     try:
-        uvicorn.run(create_api(context), host="127.0.0.1", port=port, log_level="warning")
+        # Connections kept open longer than a client waits under load: a connection the server
+        # closes as the client reuses it fails the client's request (httpx.ReadError).
+        uvicorn.run(
+            create_api(context),
+            host="127.0.0.1",
+            port=port,
+            log_level="warning",
+            timeout_keep_alive=120,
+        )
     finally:
         stop.set()
         app.close()

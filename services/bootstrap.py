@@ -125,6 +125,8 @@ class ReadModels:
         # The head is read first: the log is appended in notification-id order (the store
         # locks the table to insert), so once every follower is done, all up to it is applied.
         head = self.app.recorder.max_notification_id() or 0
+        if 0 < head <= self._position:
+            return 0  # nothing new: spares each follower its two queries at every poll
         applied = sum(follower.catch_up() for follower in self.followers)
         self._position = max(self._position, head)
         return applied
