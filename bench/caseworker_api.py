@@ -36,6 +36,7 @@ import httpx
 from bench.common import (
     AGENCY,
     Timer,
+    cpu_seconds,
     fresh_postgres,
     generated_agency,
     header,
@@ -160,25 +161,27 @@ def _in_process(app: Talenta, nips: list[str]) -> float:
     round_id = open_round(app, OpenRound.model_validate(_round_command("in-process")), CASEWORKER)
     publish_round(app, PublishRound.model_validate(_publication(str(round_id))), CASEWORKER)
     samples: list[float] = []
-    timer = Timer()
+    timer, busy = Timer(), time.process_time()
     for nip in nips:
         started = time.perf_counter()
         command = RegisterCandidate.model_validate(_registration(str(round_id), nip))
         register_candidate(app, command, CASEWORKER)
         samples.append((time.perf_counter() - started) * 1000)
-    rate = len(nips) / timer.seconds
+    rate, busy = len(nips) / timer.seconds, time.process_time() - busy
     latency_line("in-process register (baseline)", samples)
     line("in-process throughput", f"{rate:,.0f} commands/s")
+    line("in-process CPU per command", f"{busy / len(nips) * 1000:.1f} ms")
     return percentile(samples, 0.5)
 
 
-Workload = Callable[[httpx.AsyncClient], Awaitable[None]]
+# The client, and the API process's id (to read the processor time it spent).
+Workload = Callable[[httpx.AsyncClient, int], Awaitable[None]]
 
 
 def _levels(levels: list[int], requests: int, nips: Iterator[str], direct: float) -> Workload:
-    async def run(client: httpx.AsyncClient) -> None:
+    async def run(client: httpx.AsyncClient, server: int) -> None:
         for clients in levels:
-            await _level(client, clients, requests, nips, direct)
+            await _level(client, server, clients, requests, nips, direct)
 
     return run
 
@@ -202,7 +205,7 @@ async def _over_http(store: StoreConfig, secret: str, workload: Workload) -> Non
                 "GET /health, 10 clients (stack floor)",
                 f"p50={percentile(health, 0.5):.1f} ms p99={percentile(health, 0.99):.1f} ms",
             )
-            await workload(client)
+            await workload(client, server.pid)
     finally:
         server.terminate()
         server.wait(timeout=30)
@@ -236,7 +239,12 @@ async def _health(client: httpx.AsyncClient, clients: int, total: int) -> list[f
 
 
 async def _level(
-    client: httpx.AsyncClient, clients: int, requests: int, nips: Iterator[str], direct: float
+    client: httpx.AsyncClient,
+    server: int,
+    clients: int,
+    requests: int,
+    nips: Iterator[str],
+    direct: float,
 ) -> None:
     rounds = await _open_rounds(client, [f"bench {clients}-{index}" for index in range(clients)])
     per_client = max(1, requests // clients)
@@ -258,15 +266,18 @@ async def _level(
             reads.append((time.perf_counter() - started) * 1000)
 
     batches = [list(islice(nips, per_client)) for _ in range(clients)]
-    timer = Timer()
+    timer, busy = Timer(), cpu_seconds(server)
     await asyncio.gather(*(one_client(r, b) for r, b in zip(rounds, batches, strict=True)))
-    seconds = timer.seconds
+    seconds, busy = timer.seconds, cpu_seconds(server) - busy
     print(f"-- {clients} client(s)")
     latency_line("register-candidate over HTTP", writes)
     latency_line("GET /employees/{nip}", reads)
     rate = len(writes) / seconds
     line("throughput", f"{rate:,.0f} commands/s, each followed by a read")
     line("command p50 over HTTP / in-process p50", f"{percentile(writes, 0.5) / direct:.1f}x")
+    # The processor time the API process spent per command and its read, whatever else the
+    # machine runs: the service time that sets how many commands it can serve.
+    line("API process CPU per command + read", f"{busy / len(writes) * 1000:.1f} ms")
     if failures:
         line("refused or failed", f"{len(failures)}: {failures[0]}")
     if clients == 10:
@@ -300,7 +311,7 @@ def _mixed(clients: int, writers: int, requests: int, nips: Iterator[str], reade
         while not until():
             await list_rounds(client, samples)
 
-    async def run(client: httpx.AsyncClient) -> None:
+    async def run(client: httpx.AsyncClient, server: int) -> None:
         rounds = await _open_rounds(client, [f"mixed {index}" for index in range(writers)])
         idle: list[float] = []
         for _ in range(IDLE_READS):
@@ -381,7 +392,15 @@ def serve(store: StoreConfig, port: int) -> None:
     stop = threading.Event()
     context.follow(stop)
     try:
-        uvicorn.run(create_api(context), host="127.0.0.1", port=port, log_level="warning")
+        # Connections kept open longer than a client waits under load: a connection the server
+        # closes as the client reuses it fails the client's request (httpx.ReadError).
+        uvicorn.run(
+            create_api(context),
+            host="127.0.0.1",
+            port=port,
+            log_level="warning",
+            timeout_keep_alive=120,
+        )
     finally:
         stop.set()
         app.close()

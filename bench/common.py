@@ -129,3 +129,9 @@ def rss_mb(pid: int) -> float:
         if text.startswith("VmRSS:"):
             return int(text.split()[1]) / 1024
     return float("nan")
+
+
+def cpu_seconds(pid: int) -> float:
+    """Processor time (user and system) a process has spent, from /proc/<pid>/stat."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")

@@ -127,18 +127,34 @@ def check_named(app: Any, command: Any) -> None:
             raise OutsideAgency(actor, f"{kind} {value}", f"{kind} {value}")
 
 
+def _cached(app: Any, aggregate_id: UUID) -> Any:
+    """The record as the application's aggregate cache holds it, else None (not read since)."""
+    cache = getattr(app.repository, "cache", None)
+    if cache is None:
+        return None
+    try:
+        return cache.get(aggregate_id)
+    except KeyError:
+        return None
+
+
 def _first(app: Any, aggregate_id: UUID) -> Any:
     return next(iter(app.events.get(aggregate_id, limit=1)), None)
 
 
 def _foreign(app: Any, aggregate_id: UUID, actor: Actor) -> bool | None:
     """Whether another agency holds the record; None when none is stored. The agency a record
-    is created with is its agency for good, so its first event says it without rebuilding a
-    round of thousands of events; an employee, who may move, is read whole."""
-    first = _first(app, aggregate_id)
+    is created with is its agency for good, so its first event (or the record as the
+    application's cache holds it) says it without rebuilding a round of thousands of events; an
+    employee, who may move, is read whole."""
+    cached = _cached(app, aggregate_id)
+    if cached is not None and not isinstance(cached, Employee):
+        agency = agency_of(cached)
+        return agency is not None and agency != actor.agency
+    first = cached or _first(app, aggregate_id)
     if first is None:
         return None
-    if isinstance(first, Employee.Enrolled):
+    if isinstance(first, Employee | Employee.Enrolled):
         try:
             app.repository.get(aggregate_id)
         except OtherAgency:

@@ -125,6 +125,8 @@ class ReadModels:
         # The head is read first: the log is appended in notification-id order (the store
         # locks the table to insert), so once every follower is done, all up to it is applied.
         head = self.app.recorder.max_notification_id() or 0
+        if 0 < head <= self._position:
+            return 0  # nothing new: spares each follower its two queries at every poll
         applied = sum(follower.catch_up() for follower in self.followers)
         self._position = max(self._position, head)
         return applied
@@ -139,10 +141,11 @@ class ReadModels:
         thread.start()
         return thread
 
-    def wrote(self, principal: str) -> int:
-        """Notes that ``principal`` has just written: its reads from now on see the log up to
-        its head. Returns that notification id."""
-        head = self.app.recorder.max_notification_id() or 0
+    def wrote(self, principal: str, at: int | None = None) -> int:
+        """Notes that ``principal`` has just written up to notification id ``at`` (by default
+        the log's head, asked of the store): its reads from now on see the log up to it.
+        Returns that notification id."""
+        head = at if at is not None else self.app.recorder.max_notification_id() or 0
         with self._written_lock:
             self._written[principal] = max(self._written.get(principal, 0), head)
         return head

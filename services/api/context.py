@@ -10,6 +10,7 @@ from starlette.concurrency import run_in_threadpool
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from services.api.auth import CurrentActor
+from services.application import noting_saves
 from services.bootstrap import ReadModels
 
 # The application and its read models, as the product wires them (services/bootstrap.py).
@@ -59,7 +60,9 @@ FreshCtx = Annotated[Context, Depends(_read_context)]
 class ReadYourWrites:
     """Marks the end of every request that may write (any method but GET, HEAD and OPTIONS) as
     its sender's last write, before the answer goes out, so the sender's next read sees it; and
-    says in each answer read from the read models where they stood."""
+    says in each answer read from the read models where they stood. The request's own saves say
+    where its writes end in the log; a request that saved nothing through the application is
+    marked at the log's head, as the store gives it."""
 
     def __init__(self, app: ASGIApp, context: Context) -> None:
         self.app = app
@@ -75,7 +78,9 @@ class ReadYourWrites:
             if message["type"] == "http.response.start":
                 state = scope.get("state", {})
                 principal = _principal(state)
-                if writes and principal is not None:
+                if writes and principal is not None and saves:
+                    self.context.wrote(principal, max(saves))
+                elif writes and principal is not None:  # no save noted: the log's head
                     await run_in_threadpool(self.context.wrote, principal)
                 position = state.get("read_position")
                 if position is not None:
@@ -83,7 +88,8 @@ class ReadYourWrites:
                     message = {**message, "headers": headers}
             await send(message)
 
-        await self.app(scope, receive, answered)
+        with noting_saves() as saves:
+            await self.app(scope, receive, answered)
 
 
 def _header(position: int) -> tuple[bytes, bytes]:

@@ -14,7 +14,7 @@ from domain.envelope import Actor, Envelope, Evidence, Role
 from domain.personnel.aggregate import Employee
 from domain.personnel.facts import PersonnelFacts
 from domain.scouting.mutation import TenureReview
-from services.application import EmployeeNotFound, Talenta, chunks
+from services.application import Talenta, chunks
 from services.importing.files import PersonnelFiles
 from services.importing.parse import Origin, ParseResult, parse_personnel
 from services.importing.partial import Conflict, complete
@@ -23,8 +23,10 @@ from services.importing.tenure import keeps_tenure, tenure_review
 
 Progress = Callable[[int, int], None]  # (employees done, employees to do)
 
-# Employees read, decided and saved per round: bounds memory and paces progress reports.
+# Employees read, decided and saved per round: bounds memory and paces progress reports. On a
+# backend saving more at once (Talenta.events_per_save), rounds grow up to LARGE_CHUNK.
 CHUNK = 200
+LARGE_CHUNK = 1_000
 
 
 class ImportInterrupted(RuntimeError):
@@ -84,13 +86,17 @@ def import_personnel(
         on_progress(0, total)
     done = 0
     tenure = keeps_tenure(agency)
-    for batch in chunks(parsed.facts, CHUNK):
+    for batch in chunks(parsed.facts, max(CHUNK, min(app.events_per_save, LARGE_CHUNK))):
         try:
             changed: list[Aggregate] = []
             reviews: list[TenureReview] = []
+            # Whether each is stored already, and as what: one query for the whole batch.
+            stored = app.employees_among(str(facts.nip) for facts in batch)
             for facts in batch:
                 refused = report.refused_employees
-                employee = _apply(app, facts, parsed, actor, effective, report)
+                employee = _apply(
+                    stored.get(str(facts.nip)), facts, parsed, actor, effective, report
+                )
                 if employee is not None:
                     changed.append(employee)
                 if tenure and report.refused_employees == refused:
@@ -109,19 +115,18 @@ def import_personnel(
 
 
 def _apply(
-    app: Talenta,
+    employee: Employee | None,
     facts: PersonnelFacts,
     parsed: ParseResult,
     actor: Actor,
     effective: date,
     report: ImportReport,
 ) -> Employee | None:
-    """The employee with pending events, or None when nothing is to be saved."""
+    """The employee (as stored, None for one not stored yet) with pending events, or None when
+    nothing is to be saved."""
     origin = parsed.origins[str(facts.nip)]
     envelope = _envelope(parsed, origin, actor, effective)
-    try:
-        employee = app.employee(facts.nip)
-    except EmployeeNotFound:
+    if employee is None:
         report.created += 1
         return Employee.enrol(facts, envelope)
     held_by = employee.record.get("agency")

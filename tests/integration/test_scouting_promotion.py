@@ -255,7 +255,7 @@ def test_a_decree_beyond_one_save_marks_the_round_last_and_a_retry_completes_it(
     """Two events per new member; with room for 4 per save, A and B go first, C and the round
     after. A crash between the saves leaves the round undecreed; the same decree completes."""
     round_id = finalised_round(staffed)
-    monkeypatch.setattr("services.application.MAX_EVENTS_PER_SAVE", 4)
+    monkeypatch.setattr(staffed, "events_per_save", 4)
     real_save, saves = staffed.save, []
 
     def crash_after_the_first(*aggregates: Any) -> Any:

@@ -103,6 +103,27 @@ def test_bounded_saves_store_thousands_of_events(app: Talenta) -> None:
     assert app.recorder.max_notification_id() == saved
 
 
+def test_a_save_returns_each_events_notification_id_as_the_log_holds_it(app: Talenta) -> None:
+    app.save(Employee.enrol(facts(1), envelope()))
+    recordings = app.save(*(Employee.enrol(facts(n), envelope()) for n in range(2, 6)))
+
+    logged = app.recorder.select_notifications(start=2, limit=10)
+    assert [r.notification.id for r in recordings] == [n.id for n in logged] == [2, 3, 4, 5]
+    assert [r.domain_event.originator_id for r in recordings] == [n.originator_id for n in logged]
+
+
+def test_the_employees_among_many_nips_are_read_at_once(app: Talenta) -> None:
+    first, second = Employee.enrol(facts(1), envelope()), Employee.enrol(facts(2), envelope())
+    second.update(facts(2, unit="Inspektorat"), envelope())
+    app.save(first, second)
+
+    found = app.employees_among([str(facts(n).nip) for n in (1, 2, 3)])
+
+    assert sorted(found) == sorted(str(facts(n).nip) for n in (1, 2))
+    assert found[str(facts(2).nip)].version == 2
+    assert found[str(facts(2).nip)].facts.unit == "Inspektorat"
+
+
 def test_the_follower_applies_each_event_once_and_resumes_where_it_stopped(
     app: Talenta, store: StoreConfig
 ) -> None:
