@@ -1,9 +1,9 @@
 """Every kind of refusal the product records, provoked once each on SQLite and PostgreSQL, is
 listed by ``GET /audit/refusals`` to the agency's auditor with its code, its citation where a
 rule refused, and its message in Indonesian and English: a rule's, a role's, another agency's and
-an invalid body's refusal through the API, a refused step at the command line and from a web
-form, a clock's refused milestone, a refused row of a score sheet, and a sign-in turned away by
-the lock-out or because the user is disabled."""
+an invalid body's refusal through the API, a refused step at the command line, from a web form
+and on the import page, a clock's refused milestone, a refused row of a score sheet, and a
+sign-in turned away by the lock-out or because the user is disabled."""
 
 from __future__ import annotations
 
@@ -48,7 +48,8 @@ def user(app: Talenta, username: str, *roles: Role, unit: str = "") -> None:
 
 
 def refused_from_a_form(app: Talenta, vacancy: UUID) -> None:
-    """The head of unit proposes, from the vacancy's page, an employee not in the pool."""
+    """The head of unit proposes, from the vacancy's page, an employee not in the pool, then
+    tries to import the personnel export."""
     user(app, "kasetda", Role.HEAD_OF_UNIT, unit=KABAG_UNIT)
     browser = TestClient(create_api(Context.of(app), web=WebSettings(secret="s" * 64)))
     signed = browser.post(
@@ -60,6 +61,10 @@ def refused_from_a_form(app: Talenta, vacancy: UUID) -> None:
     answer = browser.post(f"/vacancies/{vacancy}/steps/propose_candidate", data=form)
     assert answer.status_code == 422
     assert NOT_IN_POOL in answer.text
+    # the import page, whose refusals are its own: only a caseworker imports the export
+    upload = {"files": ("data_utama.csv", b"nip\n", "text/csv")}
+    imported = browser.post("/import", data={"csrf": csrf(browser, "/import")}, files=upload)
+    assert imported.status_code == 403
 
 
 def csrf(browser: TestClient, path: str) -> str:
@@ -143,6 +148,7 @@ def test_every_kind_of_refusal_is_listed_for_the_auditor_with_its_code_citation_
         ("api", "pick"),
         cli_step,
         ("web", "sign_in"),
+        ("web", "import_personnel"),
         ("cli", "sign_in"),
     }
     for kind in by_rule | {cli_step}:
@@ -156,6 +162,8 @@ def test_every_kind_of_refusal_is_listed_for_the_auditor_with_its_code_citation_
     assert (scored["code"], scored["citation"]) == (row_error.code, row_error.citation)
     assert (scored["body"]["line"], scored["body"]["nip"]) == (2, D)
     assert kinds[("api", "pick")]["code"] == "forbidden"
+    assert kinds[("web", "import_personnel")]["code"] == "forbidden"
+    assert kinds[("web", "import_personnel")]["body"]["files"] == ["data_utama.csv"]
     assert kinds[("api", "pick")]["citation"] == ""
 
     # the invalid body and the rule's refusal share a route: told apart by their codes
