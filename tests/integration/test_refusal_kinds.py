@@ -182,6 +182,8 @@ def test_every_kind_of_refusal_is_listed_for_the_auditor_with_its_code_citation_
         "nonaktif": ("disabled", "cli"),
     }
     assert all(r["status"] == 401 and r["citation"] == "" for r in sign_ins.values())
+    why = desk.get(f"/audit/refusals/{sign_ins['terkunci']['id']}", Role.AUDITOR).json()
+    assert (why["rule"]["outcome"], why["subjects"]) == ("not-evaluated", [])  # no rule, no record
 
     # another agency's refusal is its own agency's to read
     (elsewhere,) = outsider.get("/audit/refusals", Role.AUDITOR).json()
