@@ -24,8 +24,11 @@ from domain.access.users import (
     user_id,
 )
 from domain.agencies import get_agency
+from domain.bilingual import Message
 from domain.envelope import Actor, Role
+from projections.access import Asker
 from services.application import NotFound, Talenta
+from services.audit.refusals import record_refusal
 from services.auth import same_agency
 from services.permissions import allowed
 
@@ -117,6 +120,18 @@ class SignInOutcome(StrEnum):
     DISABLED = "disabled"
 
 
+# A known user turned away by the lock-out or because an administrator disabled them is a refusal
+# of their agency's, listed with the others; a wrong password (or an unknown name) is kept in the
+# sign-in record only, since anyone can type a user's name.
+REFUSED_SIGN_INS = {
+    SignInOutcome.LOCKED: Message(
+        id="pengguna terkunci setelah terlalu banyak percobaan masuk yang gagal",
+        en="the user is locked after too many failed sign-ins",
+    ),
+    SignInOutcome.DISABLED: Message(id="pengguna dinonaktifkan", en="the user is disabled"),
+}
+
+
 @dataclass(frozen=True)
 class LockOut:
     attempts: int = 5
@@ -136,10 +151,16 @@ def sign_in_days(app: Talenta, username: str, first: date, last: date) -> list[S
 
 
 def sign_in(
-    app: Talenta, username: str, password: str, lockout: LockOut, now: datetime | None = None
+    app: Talenta,
+    username: str,
+    password: str,
+    lockout: LockOut,
+    now: datetime | None = None,
+    via: str = "web",
 ) -> tuple[SignInOutcome, User | None]:
-    """Judges and records one sign-in. A locked user is refused even with the right password,
-    until the window has passed since the failures that locked it."""
+    """Judges and records one sign-in (made ``via`` the web or the command line). A locked user
+    is refused even with the right password, until the window has passed since the failures that
+    locked it."""
     moment = now or datetime.now(UTC)
     for _ in range(3):  # another sign-in of the same user saved meanwhile: judge again
         user = find_user(app, username)
@@ -159,8 +180,17 @@ def sign_in(
             app.save(record)
         except IntegrityError:
             continue
+        if outcome in REFUSED_SIGN_INS:
+            _record_refused(app, user, outcome, via)
         return outcome, user if outcome is SignInOutcome.SIGNED_IN else None
     return SignInOutcome.LOCKED, None
+
+
+def _record_refused(app: Talenta, user: User, outcome: SignInOutcome, via: str) -> None:
+    message = REFUSED_SIGN_INS[outcome]
+    asker = Asker(id=user.username, role="", agency=user.agency)  # signed in as no role yet
+    body = {"username": user.username}
+    record_refusal(app, asker, "sign_in", via, body, 401, str(outcome), "", message.id, message.en)
 
 
 def _judge(

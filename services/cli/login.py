@@ -74,7 +74,7 @@ def login(store: str, username: str, password_stdin: bool, hours: int) -> None:
     else:
         password = click.prompt("Kata sandi / Password", hide_input=True)
     with store_opened(store) as app:
-        outcome, user = sign_in(app, username, password, lockout())
+        outcome, user = sign_in(app, username, password, lockout(), via="cli")
         if user is None:
             message, message_en = REFUSED.get(outcome, REFUSED[SignInOutcome.WRONG])
             raise click.ClickException(f"{message} / {message_en}")

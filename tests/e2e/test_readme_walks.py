@@ -2,7 +2,8 @@
 
 The walks run in the embedded single-user mode the README exports, Madiun's and Binjai's beside
 each other in one store; then the first administrator is created and signs in as the README's
-web-interface block says, on the same store. A command the README marks `# refused` must be
+web-interface block says, on the same store; and a user signs in and out on a shared store as
+the block of "Signing in at the command line" says. A command the README marks `# refused` must be
 refused (exit 1), every other must exit 0.
 """
 
@@ -23,6 +24,8 @@ WALKS = (
 )
 FIRST_ADMINISTRATOR = "The web interface"
 PASSWORD = "kata-sandi-yang-panjang"
+# The user the shared store's block signs in as, with the roles its `whoami` shows.
+SITI = "user create siti --agency kota-madiun --role caseworker --role scouting-team"
 
 
 @dataclass(frozen=True)
@@ -115,6 +118,21 @@ def test_the_readme_walks_run_as_written_in_one_fresh_store(tmp_path: Path) -> N
     assert (tmp_path / "var" / "talenta.sqlite").is_file()  # the data folder's store
 
 
+def run_one(command: str, environment: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    """One command in its own bash, its password prompts (two, when asked twice) answered from
+    a pipe."""
+    return subprocess.run(
+        ["bash", "-c", command],
+        cwd=INSTALLATION,
+        env=environment,
+        input=f"{PASSWORD}\n{PASSWORD}\n",
+        capture_output=True,
+        text=True,
+        start_new_session=True,
+        timeout=120,
+    )
+
+
 def test_the_first_administrator_is_created_and_signs_in_as_the_readme_says(
     tmp_path: Path,
 ) -> None:
@@ -122,24 +140,30 @@ def test_the_first_administrator_is_created_and_signs_in_as_the_readme_says(
     (block,) = sh_blocks(FIRST_ADMINISTRATOR)
     environment = fresh_environment(tmp_path)
     for step in commands(block):
-        answered = subprocess.run(
-            ["bash", "-c", step.text],
-            cwd=INSTALLATION,
-            env=environment,
-            input=f"{PASSWORD}\n{PASSWORD}\n",
-            capture_output=True,
-            text=True,
-            start_new_session=True,
-            timeout=120,
-        )
+        answered = run_one(step.text, environment)
         assert answered.returncode == 0, (step.text, answered.stdout, answered.stderr)
-    whoami = subprocess.run(
-        [".venv/bin/talenta", "whoami"],
-        cwd=INSTALLATION,
-        env=environment,
-        capture_output=True,
-        text=True,
-        start_new_session=True,
-        timeout=120,
-    )
+    whoami = run_one(".venv/bin/talenta whoami", environment)
     assert whoami.stdout.startswith("admin (kota-madiun: administrator)"), whoami
+
+
+def test_a_user_signs_in_on_a_shared_store_and_out_as_the_readme_says(tmp_path: Path) -> None:
+    """The shared store's block, each command on its own, for a user siti made beforehand; each
+    command's comment is what it answers, or what it does."""
+    environment = fresh_environment(tmp_path)
+    made = run_one(
+        f"TALENTA_EMBEDDED=1 .venv/bin/talenta --init {SITI} --password-stdin", environment
+    )
+    assert made.returncode == 0, made
+    (block,) = [b for b in sh_blocks("Signing in at the command line") if "login" in b]
+    steps = commands(block)
+    assert [step.text.split()[1] for step in steps] == ["login", "whoami", "logout"]
+    session = tmp_path / "config" / "talenta" / "session.json"
+    for step in steps:
+        answered = run_one(step.text, environment)
+        assert answered.returncode == 0, (step.text, answered.stdout, answered.stderr)
+        if "whoami" in step.text:
+            shown = step.text.split("#", 1)[1].strip()
+            assert answered.stdout.strip() == shown
+            assert session.is_file()
+    assert "keluar / signed out: siti" in answered.stdout
+    assert not session.exists()  # signed out: the session is gone with its token
