@@ -14,7 +14,7 @@ class NotAnExport(Bilingual, ValueError):
     (the web page's is the server's own); the one line of the command line does."""
 
     def __init__(self, message: Message, directory: Path) -> None:
-        super().__init__(message, f"{directory}: {message}")
+        super().__init__(message, f"{message} in {directory}")
 
 
 @dataclass(frozen=True)
