@@ -86,7 +86,5 @@ class Grade(str):
 
 
 def _validate(value: str) -> Grade:
-    try:
-        return Grade(value)
-    except InvalidValue as error:
-        raise ValueError(str(error)) from None
+    # InvalidValue is a ValueError: pydantic reports it with its message in both languages.
+    return Grade(value)

@@ -117,10 +117,8 @@ class Nip(str):
 
     @classmethod
     def _validate(cls, value: object) -> Nip:
-        try:
-            return cls(value)
-        except InvalidValue as error:
-            raise ValueError(str(error)) from None
+        # InvalidValue is a ValueError: pydantic reports it with its message in both languages.
+        return cls(value)
 
 
 class Identity(BaseModel):

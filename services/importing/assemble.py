@@ -8,6 +8,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from domain.bilingual import Message
 from domain.personnel.facts import PersonnelFacts
 from services.importing.cells import reason
 from services.importing.histories import HISTORIES
@@ -80,9 +81,12 @@ def _merge(
                 RowError(
                     same_start.row.file,
                     same_start.row.line,
-                    f"golongan berbeda dengan golRuangAkhir data utama baris {record.line} pada "
-                    f"TMT yang sama / grade differs from golRuangAkhir of the main row on the "
-                    "same start date",
+                    Message(
+                        id=f"golongan berbeda dengan golRuangAkhir data utama baris {record.line} "
+                        "pada TMT yang sama",
+                        en="grade differs from golRuangAkhir of the main row on the same start "
+                        "date",
+                    ),
                     str(record.nip),
                 )
             )
@@ -93,8 +97,11 @@ def _contradiction(row: Row, earlier: Row, record: MainRecord) -> RowError:
     return RowError(
         row.file,
         row.line,
-        f"bertentangan dengan {earlier.file} baris {earlier.line} (tanggal/tahun sama, isi "
-        f"berbeda) / contradicts {earlier.file} line {earlier.line} (same date or year, "
-        "different content)",
+        Message(
+            id=f"bertentangan dengan {earlier.file} baris {earlier.line} (tanggal/tahun sama, "
+            "isi berbeda)",
+            en=f"contradicts {earlier.file} line {earlier.line} (same date or year, different "
+            "content)",
+        ),
         str(record.nip),
     )

@@ -10,7 +10,10 @@ from decimal import Decimal, InvalidOperation
 from typing import TypeVar
 
 from pydantic import ValidationError
+from pydantic_core import ErrorDetails
 
+from domain.bilingual import Message, said
+from domain.values import InvalidValue
 from services.importing.report import RowError
 from services.importing.table import Row
 
@@ -37,16 +40,20 @@ class Cells:
             if "\x00" in value:
                 # PostgreSQL keeps no NUL in text: a stored one would stop every read model
                 # that copies it.
-                self.fail(f"{column}: memuat karakter NUL / holds a NUL character")
+                self.fail(Message(id="memuat karakter NUL", en="holds a NUL character"), column)
             if len(value) > MAX_CELL:
                 self.fail(
-                    f"{column}: {len(value):,} karakter, lebih dari batas {MAX_CELL:,} / "
-                    f"{len(value):,} characters, more than the limit of {MAX_CELL:,}"
+                    Message(
+                        id=f"{len(value):,} karakter, lebih dari batas {MAX_CELL:,}",
+                        en=f"{len(value):,} characters, more than the limit of {MAX_CELL:,}",
+                    ),
+                    column,
                 )
 
-    def fail(self, message: str) -> None:
+    def fail(self, message: Message, column: str = "") -> None:
+        """Records why the row is refused; ``column``: the cell at fault, when one is."""
         self.failed = True
-        self.errors.append(RowError(self.row.file, self.row.line, message, self.nip))
+        self.errors.append(RowError(self.row.file, self.row.line, message, self.nip, column))
 
     def text(self, column: str) -> str:
         return self.row.cells.get(column, "")
@@ -57,7 +64,7 @@ class Cells:
     def required(self, column: str) -> str | None:
         value = self.text(column)
         if not value:
-            self.fail(f"{column}: wajib diisi / required")
+            self.fail(Message(id="wajib diisi", en="required"), column)
             return None
         return value
 
@@ -68,9 +75,9 @@ class Cells:
         try:
             return parse(raw)
         except ValidationError as error:
-            self.fail(f"{column}: {reason(error)}")
+            self.fail(reason(error), column)
         except ValueError as error:
-            self.fail(f"{column}: {error}")
+            self.fail(said(error), column)
         return None
 
     def date(self, column: str, required: bool = False) -> date | None:
@@ -83,13 +90,19 @@ class Cells:
         return self.parsed(column, parse_decimal, required)
 
 
-def reason(error: ValidationError) -> str:
-    """The bilingual messages of our validators; pydantic's own (English) ones get a prefix."""
-    return "; ".join(
-        str(detail["msg"]).removeprefix("Value error, ")
-        if detail["type"] == "value_error"
-        else f"{'.'.join(map(str, detail['loc']))}: tidak sah / invalid: {detail['msg']}"
-        for detail in error.errors()
+def reason(error: ValidationError) -> Message:
+    """The messages of our validators; pydantic's own (English) ones name the field at fault."""
+    parts = [_said(detail) for detail in error.errors()]
+    return Message(id="; ".join(part.id for part in parts), en="; ".join(part.en for part in parts))
+
+
+def _said(detail: ErrorDetails) -> Message:
+    cause = detail.get("ctx", {}).get("error")
+    if detail["type"] == "value_error" and isinstance(cause, BaseException):
+        return said(cause)
+    where = ".".join(map(str, detail["loc"]))
+    return Message(
+        id=f"{where}: tidak sah: {detail['msg']}", en=f"{where}: invalid: {detail['msg']}"
     )
 
 
@@ -100,18 +113,18 @@ def parse_date(raw: str) -> date:
     elif match := _ISO.fullmatch(text):
         year, month, day = (int(part) for part in match.groups())
     else:
-        raise ValueError(f"bukan tanggal dd-mm-yyyy / not a dd-mm-yyyy date: {raw!r}")
+        raise InvalidValue("bukan tanggal dd-mm-yyyy", f"not a dd-mm-yyyy date: {raw!r}")
     try:
         return date(year, month, day)
     except ValueError:
-        raise ValueError(f"tanggal tidak ada / no such date: {raw!r}") from None
+        raise InvalidValue("tanggal tidak ada", f"no such date: {raw!r}") from None
 
 
 def parse_int(raw: str) -> int:
     # Spreadsheets turn 2021 into "2021.0".
     text = raw.strip().removesuffix(".0")
     if not re.fullmatch(r"\d+", text):
-        raise ValueError(f"bukan bilangan bulat / not a whole number: {raw!r}")
+        raise InvalidValue("bukan bilangan bulat", f"not a whole number: {raw!r}")
     return int(text)
 
 
@@ -120,9 +133,9 @@ def parse_decimal(raw: str) -> Decimal:
     try:
         value = Decimal(raw.strip().replace(",", "."))
     except InvalidOperation:
-        raise ValueError(f"bukan angka / not a number: {raw!r}") from None
+        raise InvalidValue("bukan angka", f"not a number: {raw!r}") from None
     if not value.is_finite():
-        raise ValueError(f"bukan angka / not a number: {raw!r}")
+        raise InvalidValue("bukan angka", f"not a number: {raw!r}")
     return value
 
 
@@ -132,4 +145,4 @@ def parse_yes_no(raw: str) -> bool:
         return True
     if key in ("tidak", "t", "no", "n", "0", "false", "belum"):
         return False
-    raise ValueError(f"isi ya atau tidak / expected ya or tidak: {raw!r}")
+    raise InvalidValue("isi ya atau tidak", f"expected ya or tidak: {raw!r}")

@@ -9,6 +9,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
+from domain.bilingual import Message
+
 
 class FileKind(StrEnum):
     MAIN = "data_utama"
@@ -143,24 +145,29 @@ SCORE_ELEMENTS = (
 )
 
 
-def resolve_headers(kind: FileKind, headers: Sequence[str]) -> tuple[dict[int, str], list[str]]:
+def resolve_headers(kind: FileKind, headers: Sequence[str]) -> tuple[dict[int, str], list[Message]]:
     """Maps each known header's position to its column name; returns problems as messages."""
     by_key = {key: column for column in COLUMNS[kind] for key in column.spellings()}
     found: dict[int, str] = {}
-    problems: list[str] = []
+    problems: list[Message] = []
     for index, header in enumerate(headers):
         column = by_key.get(header_key(header))
         if column is None:
             continue
         if column.name in found.values():
             problems.append(
-                f"kolom {column.name} muncul dua kali ({header!r}) / column {column.name} "
-                f"appears twice ({header!r})"
+                Message(
+                    id=f"kolom {column.name} muncul dua kali ({header!r})",
+                    en=f"column {column.name} appears twice ({header!r})",
+                )
             )
         found[index] = column.name
     for column in COLUMNS[kind]:
         if column.required and column.name not in found.values():
             problems.append(
-                f"kolom wajib {column.name} tidak ada / required column {column.name} is missing"
+                Message(
+                    id=f"kolom wajib {column.name} tidak ada",
+                    en=f"required column {column.name} is missing",
+                )
             )
     return found, problems

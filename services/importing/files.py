@@ -5,7 +5,16 @@ from __future__ import annotations
 from dataclasses import dataclass, fields
 from pathlib import Path
 
+from domain.bilingual import Bilingual, Message
 from services.importing.columns import FileKind
+
+
+class NotAnExport(Bilingual, ValueError):
+    """A folder without the export's files by their usual names. The message names no folder
+    (the web page's is the server's own); the one line of the command line does."""
+
+    def __init__(self, message: Message, directory: Path) -> None:
+        super().__init__(message, f"{message} in {directory}")
 
 
 @dataclass(frozen=True)
@@ -36,12 +45,18 @@ class PersonnelFiles:
                 if kind is not FileKind.PERFORMANCE_SCORES or "skp22" not in path.name
             ]
             if len(matches) > 1:
-                raise ValueError(
-                    f"lebih dari satu berkas {kind.value}*.csv / more than one {kind.value} "
-                    f"file in {directory}: {', '.join(p.name for p in matches)}"
+                names = ", ".join(path.name for path in matches)
+                raise NotAnExport(
+                    Message(
+                        id=f"lebih dari satu berkas {kind.value}*.csv: {names}",
+                        en=f"more than one {kind.value} file: {names}",
+                    ),
+                    directory,
                 )
             if matches:
                 found[f.name] = matches[0]
         if "main" not in found:
-            raise ValueError(f"tidak ada data_utama*.csv / no data_utama*.csv file in {directory}")
+            raise NotAnExport(
+                Message(id="tidak ada data_utama*.csv", en="no data_utama*.csv file"), directory
+            )
         return cls(**found)

@@ -11,6 +11,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
+from domain.bilingual import Message
 from domain.personnel.facts import GradeSpell
 from domain.values import (
     Appraisal,
@@ -47,8 +48,11 @@ def grade(cells: Cells, grade_column: str, title_column: str) -> Grade | None:
     title = cells.text(title_column)
     if parsed is not None and title and _title_words(title) != _title_words(parsed.rank_title):
         cells.fail(
-            f"{title_column}: pangkat {title!r} tidak sesuai golongan {parsed} "
-            f"({parsed.rank_title}) / rank title does not match the grade"
+            Message(
+                id=f"pangkat {title!r} tidak sesuai golongan {parsed} ({parsed.rank_title})",
+                en="rank title does not match the grade",
+            ),
+            title_column,
         )
     return parsed
 
@@ -94,8 +98,11 @@ def _penalty(cells: Cells) -> Penalty | None:
             end = start
         else:
             cells.fail(
-                "akhirHukumTanggal atau masaTahun/masaBulan wajib untuk hukuman sedang/berat / "
-                "a moderate or severe penalty needs its end date or length"
+                Message(
+                    id="akhirHukumTanggal atau masaTahun/masaBulan wajib untuk hukuman "
+                    "sedang/berat",
+                    en="a moderate or severe penalty needs its end date or length",
+                )
             )
     return build(
         cells,

@@ -9,7 +9,7 @@ from eventsourcing.domain import Aggregate
 from eventsourcing.persistence import InterfaceError, OperationalError
 
 from domain.agencies import get_agency
-from domain.bilingual import Bilingual, Message
+from domain.bilingual import Bilingual, Message, said
 from domain.envelope import Actor, Envelope, Evidence, Role
 from domain.personnel.aggregate import Employee
 from domain.personnel.facts import PersonnelFacts
@@ -29,17 +29,19 @@ CHUNK = 200
 LARGE_CHUNK = 1_000
 
 
-class ImportInterrupted(RuntimeError):
+class ImportInterrupted(Bilingual, RuntimeError):
     """The store failed part-way (e.g. the database restarted). Every save is atomic, so the
     employees stored so far are whole, and importing the same files again completes the rest."""
 
     def __init__(self, done: int, total: int) -> None:
         super().__init__(
-            f"impor terhenti: penyimpanan tidak dapat dijangkau setelah {done} dari {total} "
-            "pegawai diproses; tidak ada data setengah tersimpan, impor ulang berkas yang sama "
-            f"untuk menyelesaikannya / import interrupted: the store could not be reached after "
-            f"{done} of {total} employees; nothing is half-saved, import the same files again "
-            "to complete it"
+            Message(
+                id=f"impor terhenti: penyimpanan tidak dapat dijangkau setelah {done} dari "
+                f"{total} pegawai diproses; tidak ada data setengah tersimpan, impor ulang "
+                "berkas yang sama untuk menyelesaikannya",
+                en=f"import interrupted: the store could not be reached after {done} of {total} "
+                "employees; nothing is half-saved, import the same files again to complete it",
+            )
         )
         self.done = done
         self.total = total
@@ -138,8 +140,10 @@ def _apply(
             RowError(
                 origin.file,
                 origin.line,
-                f"pegawai terdaftar pada instansi {held_by}, bukan {facts.agency} / employee is "
-                f"recorded under agency {held_by}, not {facts.agency}",
+                Message(
+                    id=f"pegawai terdaftar pada instansi {held_by}, bukan {facts.agency}",
+                    en=f"employee is recorded under agency {held_by}, not {facts.agency}",
+                ),
                 str(facts.nip),
             )
         )
@@ -149,7 +153,7 @@ def _apply(
         facts = complete(employee.facts, facts, parsed.sources)
     except Conflict as conflict:
         report.refused_employees += 1
-        report.errors.append(RowError(origin.file, origin.line, str(conflict), str(facts.nip)))
+        report.errors.append(RowError(origin.file, origin.line, said(conflict), str(facts.nip)))
         return None
     if employee.update(facts, envelope):
         report.updated += 1

@@ -10,6 +10,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from domain.agencies import get_agency
+from domain.bilingual import Message
 from domain.envelope import DocumentRef
 from domain.personnel.facts import PersonnelFacts
 from domain.values import Nip
@@ -98,7 +99,10 @@ def _read_mains(
         cells = Cells(row, errors, key)
         if key and key in lines:
             cells.fail(
-                f"NIP {key} sudah ada di baris {lines[key]} / NIP already on line {lines[key]}"
+                Message(
+                    id=f"NIP {key} sudah ada di baris {lines[key]}",
+                    en=f"NIP already on line {lines[key]}",
+                )
             )
             failed.add(key)
             continue
@@ -129,7 +133,10 @@ def _read_histories(
                 continue
             if key not in known:
                 cells.fail(
-                    f"NIP {key} tidak ada di data utama / NIP {key} has no row in the main file"
+                    Message(
+                        id=f"NIP {key} tidak ada di data utama",
+                        en=f"NIP {key} has no row in the main file",
+                    )
                 )
                 continue
             item = history.parse(cells)

@@ -14,6 +14,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from domain.bilingual import Bilingual, Message
 from domain.personnel.facts import PersonnelFacts
 from services.importing.cells import reason
 from services.importing.columns import FileKind
@@ -66,7 +67,7 @@ class Sources:
         return True  # name, status, active, agency: required columns of the main file
 
 
-class Conflict(ValueError):
+class Conflict(Bilingual, ValueError):
     """The import contradicts the stored record in a section it does not replace."""
 
 
@@ -106,10 +107,13 @@ def _with_current(
             by_start[start(entry)] = entry
         elif section == "grades" and same.grade != entry.grade:
             raise Conflict(
-                f"golRuangAkhir {entry.grade} berbeda dengan riwayat golongan tersimpan "
-                f"({same.grade}) pada TMT {entry.start:%d-%m-%Y}; impor rw_golongan untuk "
-                f"memperbaiki / golRuangAkhir differs from the stored grade history on the same "
-                "start date; import rw_golongan to correct it"
+                Message(
+                    id=f"golRuangAkhir {entry.grade} berbeda dengan riwayat golongan tersimpan "
+                    f"({same.grade}) pada TMT {entry.start:%d-%m-%Y}; impor rw_golongan untuk "
+                    "memperbaiki",
+                    en="golRuangAkhir differs from the stored grade history on the same start "
+                    "date; import rw_golongan to correct it",
+                )
             )
         else:
             # The main row corrects what it gives (title, unit ...); details only the history

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from domain.bilingual import Message
 from domain.personnel.facts import PositionSpell
 from domain.values import FunctionalGrade, InvalidValue, PositionLevel
 from services.importing.cells import Cells
@@ -50,7 +51,9 @@ def position_spell(cells: Cells, title_columns: Sequence[str]) -> PositionSpell 
     level = cells.parsed("jenisJabatan", lambda raw: parse_level(raw, cells.text("eselon")), True)
     title = next((cells.text(column) for column in title_columns if cells.has(column)), "")
     if not title:
-        cells.fail(f"{title_columns[0]}: nama jabatan wajib diisi / position title required")
+        cells.fail(
+            Message(id="nama jabatan wajib diisi", en="position title required"), title_columns[0]
+        )
     start = cells.date("tmtJabatan", required=True)
     inauguration = cells.date("tmtPelantikan")
     grade = _functional_grade(cells, title) if level is PositionLevel.FUNCTIONAL else None

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from domain.bilingual import Message
 from domain.envelope import DocumentRef
 
 
@@ -13,11 +14,23 @@ class RowError:
 
     file: str
     line: int
-    message: str  # "Indonesian / English"
+    message: Message
     nip: str = ""
+    column: str = ""  # the cell at fault, when one is
+
+    @property
+    def reason(self) -> Message:
+        """Why the row is refused, naming the cell at fault in each language."""
+        if not self.column:
+            return self.message
+        return Message(
+            id=f"{self.column}: {self.message.id}", en=f"{self.column}: {self.message.en}"
+        )
 
     def __str__(self) -> str:
-        return f"{self.file} baris/line {self.line}: {self.message}"
+        """The command line's line: the column named once, before both languages."""
+        column = f"{self.column}: " if self.column else ""
+        return f"{self.file} baris/line {self.line}: {column}{self.message}"
 
 
 @dataclass

@@ -8,6 +8,7 @@ import io
 from dataclasses import dataclass
 from pathlib import Path
 
+from domain.bilingual import Message
 from domain.envelope import DocumentRef
 from services.importing.columns import FileKind, resolve_headers
 from services.importing.report import RowError
@@ -73,4 +74,4 @@ def _delimiter(header: str) -> str:
 
 
 def _empty(name: str) -> RowError:
-    return RowError(name, 1, "berkas kosong / file is empty")
+    return RowError(name, 1, Message(id="berkas kosong", en="file is empty"))

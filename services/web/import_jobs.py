@@ -18,10 +18,11 @@ from pathlib import Path
 from typing import IO
 from uuid import UUID, uuid4
 
-from domain.bilingual import Bilingual, Message
+from domain.bilingual import Bilingual, Message, said
 from domain.envelope import Actor
 from services.application import Talenta
 from services.importing import ImportInterrupted, ImportReport, PersonnelFiles, import_personnel
+from services.importing.files import NotAnExport
 
 log = logging.getLogger(__name__)
 
@@ -59,7 +60,7 @@ class ImportJob:
     done: int = 0
     total: int = 0
     report: ImportReport | None = None
-    failure: str = ""  # "Indonesian / English"
+    failure: Message | None = None  # why a failed import stopped
 
     def __call__(self, done: int, total: int) -> None:
         """The importer's progress: its first report says saving begins."""
@@ -130,10 +131,9 @@ def export_files(folder: Path) -> PersonnelFiles:
     """The export's files by their usual names, refused as the command line refuses a folder."""
     try:
         return PersonnelFiles.in_directory(folder)
-    except ValueError as error:
-        # The folder is the server's own, of no use to the one who uploaded.
-        indonesian, _, english = str(error).replace(f" in {folder}", "").partition(" / ")
-        raise UploadRefused(indonesian, english or indonesian) from None
+    except NotAnExport as error:
+        # Its message names no folder: this one is the server's own, of no use to the uploader.
+        raise UploadRefused(error.message.id, error.message.en) from None
 
 
 class ImportJobs:
@@ -188,14 +188,14 @@ class ImportJobs:
             job.report = import_personnel(app, files, job.agency, actor, effective, job)
             job.phase = Phase.DONE
         except ImportInterrupted as error:
-            job.failure, job.phase = str(error), Phase.FAILED
+            job.failure, job.phase = said(error), Phase.FAILED
         except Exception:
             log.exception("import %s failed", job.id)
-            job.failure = (
-                "impor gagal karena kesalahan di server; pegawai yang sudah tersimpan utuh, "
-                "impor ulang berkas yang sama untuk menyelesaikannya / the import failed on a "
-                "server error; the employees saved so far are whole, import the same files "
-                "again to complete it"
+            job.failure = Message(
+                id="impor gagal karena kesalahan di server; pegawai yang sudah tersimpan utuh, "
+                "impor ulang berkas yang sama untuk menyelesaikannya",
+                en="the import failed on a server error; the employees saved so far are whole, "
+                "import the same files again to complete it",
             )
             job.phase = Phase.FAILED
         finally:

@@ -131,10 +131,16 @@ def refused_csv(request: Request, me: SignedIn, job_id: UUID) -> Response:
     if isinstance(job, Response):
         return job
     errors = job.report.errors if job.report else []
-    rows = []
-    for error in errors:
-        message, message_en = _halves(error.message)
-        rows.append(RefusedRow(**vars(error) | {"message": message, "message_en": message_en}))
+    rows = [
+        RefusedRow(
+            file=error.file,
+            line=error.line,
+            nip=error.nip,
+            message=error.reason.id,
+            message_en=error.reason.en,
+        )
+        for error in errors
+    ]
     return csv_answer([row.model_dump() for row in rows], RefusedRow, "import-refused-rows")
 
 
@@ -145,13 +151,6 @@ def _job(request: Request, me: WebUser, job_id: UUID) -> ImportJob | Response:
         missing = Refused(404, "not-found", "impor tidak ditemukan", "no such import")
         return page(request, "message.html", 404, me=me, title="", refused=missing)
     return job
-
-
-def _halves(line: str) -> tuple[str, str]:
-    """A refused row's message in each language: the importer tells a row's refusal as the one
-    line "Indonesian / English" that the command line prints."""
-    indonesian, _, english = line.partition(" / ")
-    return indonesian, english or indonesian
 
 
 def _refused(error: Exception) -> Refused:

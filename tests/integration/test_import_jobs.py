@@ -56,3 +56,20 @@ def test_one_import_per_agency_runs_at_a_time(tmp_path: Path) -> None:
         assert jobs.of(second.id, "asesor") is None, "another user's import is not theirs"
     finally:
         app.close()
+
+
+def test_an_import_failing_on_the_server_tells_why_in_both_languages(tmp_path: Path) -> None:
+    app = Talenta(StoreConfig(f"sqlite:///{tmp_path / 'talenta.sqlite'}"))
+    try:
+        folder = export(tmp_path, "gone")
+        files = export_files(folder)
+        (folder / "data_utama.csv").unlink()  # lost before the import reads it
+        job = ImportJob(owner="siti", agency="kota-madiun", files=("data_utama.csv",))
+        ImportJobs().start(app, folder, files, job, CLERK, None)
+
+        assert ended(job).phase is Phase.FAILED
+        assert job.failure is not None
+        assert job.failure.id.startswith("impor gagal karena kesalahan di server")
+        assert job.failure.en.startswith("the import failed on a server error")
+    finally:
+        app.close()

@@ -63,8 +63,13 @@ def _parse(tmp_path: Path, *main: dict[str, str], **histories: list[dict[str, st
 def _only_error(result: ParseResult) -> tuple[str, int, str]:
     assert len(result.errors) == 1, [str(error) for error in result.errors]
     error = result.errors[0]
-    assert " / " in error.message  # Indonesian / English
-    return error.file, error.line, error.message
+    assert " / " in str(error.message)  # Indonesian / English
+    # The reason as the command line prints it, after the file and line.
+    return (
+        error.file,
+        error.line,
+        str(error).removeprefix(f"{error.file} baris/line {error.line}: "),
+    )
 
 
 # --- the samples -------------------------------------------------------------------------------
