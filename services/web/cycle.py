@@ -4,21 +4,29 @@ its refusal kept for the form it came from."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from datetime import UTC, date, datetime
 from typing import Any
+from uuid import UUID
 
 from fastapi import Request
 from fastapi.responses import Response
+from pydantic import BaseModel
 
 from domain.agencies import get_agency
+from domain.envelope import Actor
 from domain.rules.cycle import CycleRules
 from domain.rules.registry import pack_for
+from projections import talent as read
 from projections.directory.projection import DirectoryRow
+from projections.talent import PlanRow
 from services.api.context import fresh_context
-from services.application import Talenta
+from services.application import NotFound, Talenta
+from services.auth import same_agency
 from services.permissions import roles_of
-from services.web.attempt import Refused, attempt
+from services.personal_data import shown as masked
+from services.web.attempt import Refused, attempt, refused_page
+from services.web.exports import csv_answer
 from services.web.frame import page
 from services.web.rounds import nip_shown
 from services.web.session import WebUser
@@ -65,10 +73,6 @@ def take(
     return attempt(app, me.actor, name, body, call)
 
 
-def refused_page(request: Request, me: WebUser, refused: Refused) -> Response:
-    return page(request, "message.html", refused.status, me=me, title="", refused=refused)
-
-
 def no_cycle_page(request: Request, me: WebUser) -> Response:
     """The page an agency whose pack has no talent cycle (madiun-2021) gets."""
     refused = Refused(
@@ -77,4 +81,50 @@ def no_cycle_page(request: Request, me: WebUser) -> Response:
         f"peraturan {pack_for(me.actor.agency).regulation} tidak mengatur siklus manajemen talenta",
         f"{pack_for(me.actor.agency).regulation} has no talent-management cycle",
     )
-    return page(request, "message.html", 404, me=me, title="", refused=refused)
+    return refused_page(request, me, refused)
+
+
+def exported(me: WebUser, rows: Sequence[BaseModel], row_model: Any, name: str) -> Response:
+    """The rows as a CSV download, the NIPs as the user's role may see them."""
+    found = [row.model_dump(mode="json") for row in rows]
+    return csv_answer(masked(found, me.actor.role), row_model, name)
+
+
+def plan_of(request: Request, actor: Actor, plan_id: UUID) -> PlanRow:
+    """The succession plan ``plan_id``; refused when there is none or it is another agency's."""
+    found = read.succession_plan(fresh_context(request).documents, plan_id)
+    if found is None:
+        raise NotFound.of(plan_id, "rencana suksesi", "succession plan")
+    same_agency(actor, found.agency)
+    return found
+
+
+def steps_page(
+    request: Request,
+    me: WebUser,
+    template: str,
+    status: int,
+    here: str,
+    agency: str,
+    steps: set[str],
+    refusals: dict[str, Refused] | None,
+    done: str,
+    values: dict[str, Any] | None,
+    **more: Any,
+) -> Response:
+    """A page of steps: the agency's names and the NIPs as the user's role may see them, the
+    steps offered, each refusal beside its form, what a refused form held and the step saved."""
+    return page(
+        request,
+        template,
+        status,
+        here=here,
+        me=me,
+        names=names_of(request, agency),
+        shown=shown(me),
+        steps=steps,
+        refusals=refusals or {},
+        done=done,
+        values=values or {},
+        **more,
+    )

@@ -7,7 +7,6 @@ beside it, with its article, and nothing is written."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date
 from typing import Any
 
@@ -31,11 +30,17 @@ from services.personal_data import shown
 from services.talent import development
 from services.talent.boxes import assessment_centre_on, box_on
 from services.talent.common import cycle_pack
-from services.web.attempt import Refused, attempt, fields_of, refused_read
-from services.web.cycle import cycle_of, names_of, no_cycle_page, offered, today
-from services.web.cycle import shown as nip_mask
-from services.web.exports import csv_answer
-from services.web.frame import page, see_other
+from services.web.attempt import (
+    Refused,
+    Steps,
+    fields_of,
+    read_or_refused,
+    refused_read,
+    steps_offered,
+    take_step_of,
+)
+from services.web.cycle import cycle_of, exported, no_cycle_page, steps_page, today
+from services.web.frame import see_other
 from services.web.session import PostedForm, SignedIn, WebUser
 
 router = APIRouter(include_in_schema=False)
@@ -65,7 +70,7 @@ def _counsel(agency: str, f: dict[str, Any]) -> development.Counsel:
     )
 
 
-STEPS: dict[str, tuple[Callable[..., Any], Callable[[str, dict[str, Any]], Any]]] = {
+STEPS: Steps = {
     "enrol": (development.enrol, _enrol),
     "counsel": (development.counsel, _counsel),
 }
@@ -137,29 +142,28 @@ def _page(
         return no_cycle_page(request, me)
     rows = read.development_priority(ctx.documents, agency, day)
     app: Talenta = request.app.state.context.app
-    return page(
+    return steps_page(
         request,
+        me,
         "development.html",
         status,
-        here=f"/development?on={day}",
-        me=me,
+        f"/development?on={day}",
+        agency,
+        steps_offered(me, STEPS),
+        refusals,
+        done,
+        values,
         day=day,
         rows=rows,
         counselled=[row for row in rows if row.box in cycle.counselling_boxes],
         cycle=cycle,
         follow_ups=read.open_follow_ups(ctx.documents, agency),
-        names=names_of(request, agency),
-        shown=nip_mask(me),
         programmes=list(Programme),
         methods=list(Method),
         judged=judges_sekolah_kader(pack_for(agency)),
         nip=nip,
         test=test,
         checked=_checked(app, me, nip, day, test),
-        steps=offered(me, {name: handler for name, (handler, _) in STEPS.items()}),
-        refusals=refusals or {},
-        done=done,
-        values=values or {},
     )
 
 
@@ -176,28 +180,19 @@ def development_page(
     day = on or today(me.actor.agency)
     if format == "csv":
         rows = read.development_priority(fresh_context(request).documents, me.actor.agency, day)
-        exported = shown([row.model_dump(mode="json") for row in rows], me.actor.role)
-        return csv_answer(exported, read.PriorityRow, f"development-priority-{day}")
-    try:
-        return _page(request, me, day, nip.replace(" ", ""), test, done=done)
-    except Exception as error:  # a pack not yet in force on the day asked
-        refused = refused_read(error)
-        if refused is None:
-            raise
-        return page(request, "message.html", refused.status, me=me, title="", refused=refused)
+        return exported(me, rows, read.PriorityRow, f"development-priority-{day}")
+    # Refused where the pack is not yet in force on the day asked.
+    return read_or_refused(
+        request, me, lambda: _page(request, me, day, nip.replace(" ", ""), test, done=done)
+    )
 
 
 @router.post("/development/{name}")
 def take_step(request: Request, me: SignedIn, form: PostedForm, name: str) -> Response:
-    app: Talenta = request.app.state.context.app
     body = fields_of(form)
-    if name not in STEPS:
-        missing = Refused(404, "not-found", f"langkah {name} tidak ada", f"no step {name}")
-        return page(request, "message.html", 404, me=me, title="", refused=missing)
-    handler, build = STEPS[name]
-    outcome = attempt(
-        app, me.actor, name, body, lambda: handler(app, build(me.actor.agency, body), me.actor)
-    )
+    outcome = take_step_of(request, me, STEPS, name, me.actor.agency, body)
+    if isinstance(outcome, Response):
+        return outcome
     nip = str(body.get("nip", "")).replace(" ", "")
     test = str(body.get("institution_test", ""))
     sekolah_kader = name == "enrol" and body.get("programme") == Programme.SEKOLAH_KADER

@@ -7,6 +7,7 @@ progress and box-9 talents per unit, close it. The nine-box grid itself is servi
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from typing import Any
 from uuid import UUID
 
@@ -26,14 +27,12 @@ from services.auth import same_agency
 from services.permissions import roles_of
 from services.talent import mapping
 from services.talent.sheets import row_command, sheet_rows
-from services.web.attempt import Refused, fields_of, refused_read
+from services.web.attempt import Refused, fields_of, read_or_refused, refused_page
 from services.web.cycle import (
     Handler,
     cycle_of,
-    names_of,
     offered,
-    refused_page,
-    shown,
+    steps_page,
     take,
     today,
     units_of,
@@ -159,24 +158,23 @@ def _campaign_page(
         if me.actor.role in roles_of(mapping.campaign_report)
         else None
     )
-    return page(
+    return steps_page(
         request,
+        me,
         "campaign.html",
         status,
-        here=f"/mapping/{campaign.id}",
-        me=me,
+        f"/mapping/{campaign.id}",
+        campaign.agency,
+        offered(me, STEPS) - {"open_campaign"},
+        refusals,
+        done,
+        values,
         c=campaign,
         report=report,
-        names=names_of(request, campaign.agency),
-        shown=shown(me),
         performances=list(Performance),
         potentials=list(Potential),
         evidence_fields=EVIDENCE,
         day=today(campaign.agency),
-        steps=offered(me, STEPS) - {"open_campaign"},
-        refusals=refusals or {},
-        values=values or {},
-        done=done,
         sheet=sheet,
     )
 
@@ -187,15 +185,30 @@ def _read(request: Request, me: WebUser, key: UUID, step: str) -> MappingCampaig
     return take(request, me, step, {"campaign_id": str(key)}, lambda: _campaign(request, me, key))
 
 
+def _step(
+    request: Request,
+    me: WebUser,
+    key: UUID,
+    name: str,
+    body: dict[str, Any],
+    command: Callable[[MappingCampaign], Any],
+) -> Response:
+    """The step ``name`` taken on campaign ``key`` as ``command(campaign)``; refused, the
+    campaign's page again with the refusal beside the step's form."""
+    found = _read(request, me, key, name)
+    if isinstance(found, Refused):
+        return refused_page(request, me, found)
+    outcome = take(request, me, name, body, lambda: command(found))
+    if isinstance(outcome, Refused):
+        return _campaign_page(request, me, found, outcome.status, {name: outcome}, body)
+    return see_other(request, f"/mapping/{key}?done={name}#step-{name}")
+
+
 @router.get("/mapping/{key}")
 def campaign(request: Request, me: SignedIn, key: UUID, done: str = "") -> Response:
-    try:
-        found = _campaign(request, me, key)
-    except Exception as error:  # a read refused is shown, never recorded: only a step is
-        refused = refused_read(error)
-        if refused is None:
-            raise
-        return refused_page(request, me, refused)
+    found = read_or_refused(request, me, lambda: _campaign(request, me, key))
+    if isinstance(found, Response):
+        return found
     return _campaign_page(request, me, found, done=done)
 
 
@@ -212,12 +225,8 @@ def _evidence(body: dict[str, Any]) -> dict[str, dict[str, str]]:
 def assess(request: Request, me: SignedIn, form: PostedForm, key: UUID) -> Response:
     app: Talenta = request.app.state.context.app
     body = fields_of(form)
-    name = "assess_employee"
-    found = _read(request, me, key, name)
-    if isinstance(found, Refused):
-        return refused_page(request, me, found)
 
-    def command() -> Any:
+    def command(found: MappingCampaign) -> Any:
         assessed = mapping.AssessEmployee(
             agency=found.agency,
             nip=body.get("nip"),
@@ -231,10 +240,7 @@ def assess(request: Request, me: SignedIn, form: PostedForm, key: UUID) -> Respo
         )
         return mapping.assess_employee(app, assessed, me.actor)
 
-    outcome = take(request, me, name, body, command)
-    if isinstance(outcome, Refused):
-        return _campaign_page(request, me, found, outcome.status, {name: outcome}, body)
-    return see_other(request, f"/mapping/{key}?done={name}#step-{name}")
+    return _step(request, me, key, "assess_employee", body, command)
 
 
 def _both(error: ValueError) -> InvalidValue:
@@ -283,18 +289,11 @@ def assess_sheet(request: Request, me: SignedIn, form: PostedForm, key: UUID) ->
 def close(request: Request, me: SignedIn, form: PostedForm, key: UUID) -> Response:
     app: Talenta = request.app.state.context.app
     body = fields_of(form)
-    name = "close_campaign"
-    found = _read(request, me, key, name)
-    if isinstance(found, Refused):
-        return refused_page(request, me, found)
 
-    def command() -> None:
+    def command(found: MappingCampaign) -> None:
         closed = mapping.CloseCampaign(
             campaign_id=key, closed_on=body.get("closed_on"), reason=body.get("reason", "")
         )
         mapping.close_campaign(app, closed, me.actor)
 
-    outcome = take(request, me, name, body, command)
-    if isinstance(outcome, Refused):
-        return _campaign_page(request, me, found, outcome.status, {name: outcome}, body)
-    return see_other(request, f"/mapping/{key}?done={name}#step-{name}")
+    return _step(request, me, key, "close_campaign", body, command)

@@ -7,7 +7,6 @@ year's figures so far. A refusal is shown beside its form, with its article."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date, timedelta
 from typing import Annotated, Any
 from uuid import UUID
@@ -21,14 +20,18 @@ from domain.talent.evaluation import ProgrammeEvaluation, ProgrammeReport, progr
 from projections import talent as read
 from services.api.context import fresh_context
 from services.application import Talenta
-from services.personal_data import shown
 from services.talent import monitoring
 from services.talent.evaluation import programme_figures
-from services.web.attempt import Refused, attempt, fields_of
-from services.web.cycle import cycle_of, names_of, no_cycle_page, offered, today
-from services.web.cycle import shown as nip_mask
-from services.web.exports import csv_answer
-from services.web.frame import page, see_other
+from services.web.attempt import (
+    Refused,
+    Steps,
+    fields_of,
+    refused_page,
+    steps_offered,
+    take_step_of,
+)
+from services.web.cycle import cycle_of, exported, no_cycle_page, steps_page, today
+from services.web.frame import see_other
 from services.web.session import PostedForm, SignedIn, WebUser
 
 router = APIRouter(include_in_schema=False)
@@ -58,7 +61,7 @@ def _evaluate(monitoring_id: UUID, f: dict[str, Any]) -> monitoring.EvaluateMoni
     )
 
 
-STEPS: dict[str, tuple[Callable[..., Any], Callable[[UUID, dict[str, Any]], Any]]] = {
+STEPS: Steps = {
     "record_check_in": (monitoring.record_check_in, _check_in),
     "evaluate_monitoring": (monitoring.evaluate_monitoring, _evaluate),
 }
@@ -97,28 +100,27 @@ def _page(
     app: Talenta = request.app.state.context.app
     yearly = cycle.yearly_evaluation_citation is not None
     this_day = today(agency)
-    return page(
+    return steps_page(
         request,
+        me,
         "monitoring.html",
         status,
-        here=f"/monitoring?on={day}&days={days}",
-        me=me,
+        f"/monitoring?on={day}&days={days}",
+        agency,
+        steps_offered(me, STEPS),
+        refusals,
+        done,
+        values,
         day=day,
         days=days,
         cycle=cycle,
         due=read.monitoring_due(ctx.documents, agency, day, timedelta(days=days)),
-        names=names_of(request, agency),
-        shown=nip_mask(me),
         outcomes=list(cycle.monitoring_outcomes),
         years=_years(app, agency, this_day) if yearly else [],
         this_year=this_day.year,
         year_end=budget_year_end(this_day),
         # A scan of the log: only when asked for.
         figures=programme_figures(app, agency, this_day.year) if yearly and figures else None,
-        steps=offered(me, {name: handler for name, (handler, _) in STEPS.items()}),
-        refusals=refusals or {},
-        done=done,
-        values=values or {},
     )
 
 
@@ -138,8 +140,7 @@ def monitoring_page(
             fresh_context(request).documents, me.actor.agency, day, timedelta(days=days)
         )
         rows = due.check_ins if format == "check-ins" else due.evaluations
-        exported = shown([row.model_dump(mode="json") for row in rows], me.actor.role)
-        return csv_answer(exported, EXPORTS[format], f"monitoring-{format}-{day}")
+        return exported(me, rows, EXPORTS[format], f"monitoring-{format}-{day}")
     return _page(request, me, day, days, figures, done=done)
 
 
@@ -147,21 +148,16 @@ def monitoring_page(
 def take_step(
     request: Request, me: SignedIn, form: PostedForm, monitoring_id: UUID, name: str
 ) -> Response:
-    app: Talenta = request.app.state.context.app
     body = fields_of(form)
-    if name not in STEPS:
-        missing = Refused(404, "not-found", f"langkah {name} tidak ada", f"no step {name}")
-        return page(request, "message.html", 404, me=me, title="", refused=missing)
-    handler, build = STEPS[name]
-    outcome = attempt(
-        app, me.actor, name, body, lambda: handler(app, build(monitoring_id, body), me.actor)
-    )
+    outcome = take_step_of(request, me, STEPS, name, monitoring_id, body)
+    if isinstance(outcome, Response):
+        return outcome
     # One form a check-in year, one a monitoring's evaluation.
     year = f"-{body.get('year')}" if name == "record_check_in" else ""
     key = f"{name}-{monitoring_id}{year}"
     if isinstance(outcome, Refused):
         if outcome.code == "other-agency" or outcome.status == 404:
-            return page(request, "message.html", outcome.status, me=me, title="", refused=outcome)
+            return refused_page(request, me, outcome)
         day = today(me.actor.agency)
         return _page(request, me, day, DAYS, False, outcome.status, {key: outcome}, values=body)
     return see_other(request, f"/monitoring?done={key}#{key}")

@@ -12,28 +12,15 @@ from uuid import UUID
 from fastapi import APIRouter, Request
 from fastapi.responses import Response
 
-from domain.envelope import Actor
 from domain.rules.cycle import Box9Placement
 from projections import talent as read
 from projections.talent import PlanRow
 from services.api.context import fresh_context
-from services.application import NotFound, Talenta
-from services.auth import same_agency
-from services.personal_data import shown
+from services.application import Talenta
 from services.talent import placement
-from services.web.attempt import Refused, attempt, fields_of, refused_read
-from services.web.cycle import (
-    cycle_of,
-    names_of,
-    no_cycle_page,
-    offered,
-    refused_page,
-    today,
-)
-from services.web.cycle import (
-    shown as nip_mask,
-)
-from services.web.exports import csv_answer
+from services.web.attempt import Refused, attempt, fields_of, read_or_refused, refused_page
+from services.web.cycle import cycle_of, exported, names_of, no_cycle_page, offered, plan_of, today
+from services.web.cycle import shown as nip_mask
 from services.web.frame import page, see_other
 from services.web.session import PostedForm, SignedIn, WebUser
 
@@ -50,8 +37,7 @@ def placement_list(request: Request, me: SignedIn, format: str = "") -> Response
     if cycle is None:
         return no_cycle_page(request, me)
     if format == "csv":
-        rows = [row.model_dump(mode="json") for row in read.placements(ctx.documents, agency)]
-        return csv_answer(shown(rows, me.actor.role), read.PlacementRow, "placements")
+        return exported(me, read.placements(ctx.documents, agency), read.PlacementRow, "placements")
     return page(
         request,
         "placements.html",
@@ -62,14 +48,6 @@ def placement_list(request: Request, me: SignedIn, format: str = "") -> Response
         names=names_of(request, agency),
         shown=nip_mask(me),
     )
-
-
-def _plan(request: Request, actor: Actor, plan_id: UUID) -> PlanRow:
-    found = read.succession_plan(fresh_context(request).documents, plan_id)
-    if found is None:
-        raise NotFound.of(plan_id, "rencana suksesi", "succession plan")
-    same_agency(actor, found.agency)
-    return found
 
 
 def _plan_page(
@@ -121,13 +99,9 @@ def _plan_page(
 
 @router.get("/placement/{plan_id}")
 def plan_page(request: Request, me: SignedIn, plan_id: UUID, done: str = "") -> Response:
-    try:
-        found = _plan(request, me.actor, plan_id)
-    except Exception as error:
-        refused = refused_read(error)
-        if refused is None:
-            raise
-        return refused_page(request, me, refused)
+    found = read_or_refused(request, me, lambda: plan_of(request, me.actor, plan_id))
+    if isinstance(found, Response):
+        return found
     return _plan_page(request, me, found, done=done == "place_talent")
 
 
@@ -135,7 +109,9 @@ def plan_page(request: Request, me: SignedIn, plan_id: UUID, done: str = "") -> 
 def place(request: Request, me: SignedIn, form: PostedForm, plan_id: UUID) -> Response:
     app: Talenta = request.app.state.context.app
     body = fields_of(form)
-    found = attempt(app, me.actor, "place_talent", body, lambda: _plan(request, me.actor, plan_id))
+    found = attempt(
+        app, me.actor, "place_talent", body, lambda: plan_of(request, me.actor, plan_id)
+    )
     if isinstance(found, Refused):
         return refused_page(request, me, found)
 

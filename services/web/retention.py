@@ -6,7 +6,6 @@ it, with its article, and nothing is written."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date
 from typing import Any
 
@@ -19,13 +18,10 @@ from projections import talent as read
 from projections.talent.awards import AwardRow, awards
 from services.api.context import fresh_context
 from services.application import Talenta
-from services.personal_data import shown
 from services.talent import retention
-from services.web.attempt import Refused, attempt, fields_of
-from services.web.cycle import cycle_of, names_of, no_cycle_page, offered, today
-from services.web.cycle import shown as nip_mask
-from services.web.exports import csv_answer
-from services.web.frame import page, see_other
+from services.web.attempt import Refused, Steps, fields_of, steps_offered, take_step_of
+from services.web.cycle import cycle_of, exported, no_cycle_page, steps_page, today
+from services.web.frame import see_other
 from services.web.session import PostedForm, SignedIn, WebUser
 
 router = APIRouter(include_in_schema=False)
@@ -57,7 +53,7 @@ def _award(agency: str, f: dict[str, Any]) -> retention.AwardDecree:
     )
 
 
-STEPS: dict[str, tuple[Callable[..., Any], Callable[[str, dict[str, Any]], Any]]] = {
+STEPS: Steps = {
     "record_retention": (retention.record_retention, _retain),
     "award": (retention.award, _award),
 }
@@ -92,25 +88,24 @@ def _page(
         if row.box in GROUP_BOXES
     ]
     decreed = awards(ctx.documents, agency)
-    return page(
+    return steps_page(
         request,
+        me,
         "retention.html",
         status,
-        here=f"/retention?on={day}",
-        me=me,
+        f"/retention?on={day}",
+        agency,
+        steps_offered(me, STEPS),
+        refusals,
+        done,
+        values,
         day=day,
         cycle=cycle,
         members=members,
         measures={row.nip: _measures(app, agency, row.nip) for row in members},
         awards=decreed,
-        names=names_of(request, agency),
-        shown=nip_mask(me),
         retention_kinds=list(RetentionKind),
         award_kinds=list(AwardKind),
-        steps=offered(me, {name: handler for name, (handler, _) in STEPS.items()}),
-        refusals=refusals or {},
-        done=done,
-        values=values or {},
     )
 
 
@@ -119,23 +114,18 @@ def retention_page(
     request: Request, me: SignedIn, on: date | None = None, done: str = "", format: str = ""
 ) -> Response:
     if format == "csv":
-        rows = awards(fresh_context(request).documents, me.actor.agency)
-        exported = shown([row.model_dump(mode="json") for row in rows], me.actor.role)
-        return csv_answer(exported, AwardRow, "awards")
+        return exported(
+            me, awards(fresh_context(request).documents, me.actor.agency), AwardRow, "awards"
+        )
     return _page(request, me, on or today(me.actor.agency), done=done)
 
 
 @router.post("/retention/{name}")
 def take_step(request: Request, me: SignedIn, form: PostedForm, name: str) -> Response:
-    app: Talenta = request.app.state.context.app
     body = fields_of(form)
-    if name not in STEPS:
-        missing = Refused(404, "not-found", f"langkah {name} tidak ada", f"no step {name}")
-        return page(request, "message.html", 404, me=me, title="", refused=missing)
-    handler, build = STEPS[name]
-    outcome = attempt(
-        app, me.actor, name, body, lambda: handler(app, build(me.actor.agency, body), me.actor)
-    )
+    outcome = take_step_of(request, me, STEPS, name, me.actor.agency, body)
+    if isinstance(outcome, Response):
+        return outcome
     day = today(me.actor.agency)
     if isinstance(outcome, Refused):
         return _page(request, me, day, outcome.status, {name: outcome}, values=body)

@@ -7,6 +7,7 @@ offered to the roles that may take it; a refused step is shown beside its form w
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 from uuid import UUID
 
@@ -20,20 +21,18 @@ from projections import talent as read
 from projections.talent import PlanRow
 from services.api.context import fresh_context
 from services.application import NotFound, Talenta
-from services.auth import same_agency
 from services.talent import succession
-from services.web.attempt import Refused, fields_of, refused_read
+from services.web.attempt import Refused, fields_of, read_or_refused, refused_page
 from services.web.cycle import (
     Handler,
     cycle_of,
-    names_of,
     offered,
-    refused_page,
-    shown,
+    plan_of,
+    steps_page,
     take,
     today,
 )
-from services.web.frame import page, see_other
+from services.web.frame import see_other
 from services.web.session import PostedForm, SignedIn, WebUser
 
 router = APIRouter(include_in_schema=False)
@@ -77,12 +76,17 @@ def _page(
     agency = me.actor.agency
     documents = fresh_context(request).documents
     plans = read.succession_plans(documents, agency)
-    return page(
+    return steps_page(
         request,
+        me,
         "succession.html",
         status,
-        here="/succession",
-        me=me,
+        "/succession",
+        agency,
+        _steps(me),
+        refusals,
+        done,
+        values,
         cycle=cycle_of(agency),
         groups=read.succession_groups(documents, agency),
         plans=plans,
@@ -90,18 +94,28 @@ def _page(
         critical=read.critical_positions(documents, agency, today(agency)),
         candidates=_candidates(request, agency),
         statuses=list(TargetStatus),
-        names=names_of(request, agency),
-        shown=shown(me),
-        steps=_steps(me),
-        refusals=refusals or {},
-        values=values or {},
-        done=done,
     )
 
 
 @router.get("/succession")
 def succession_page(request: Request, me: SignedIn, done: str = "") -> Response:
     return _page(request, me, done=done)
+
+
+def _taken(
+    request: Request,
+    me: WebUser,
+    name: str,
+    body: dict[str, Any],
+    command: Callable[[], UUID],
+    to: Callable[[UUID], str],
+) -> Response:
+    """The step ``name`` taken as ``command()``, then on to ``to(what it made)``; refused, the
+    page again with the refusal beside the step's form."""
+    outcome = take(request, me, name, body, command)
+    if isinstance(outcome, Refused):
+        return _page(request, me, outcome.status, {name: outcome}, body)
+    return see_other(request, to(outcome))
 
 
 def _nips(form_values: list[str], typed: str) -> list[str]:
@@ -131,10 +145,7 @@ def set_group(request: Request, me: SignedIn, form: PostedForm) -> Response:
         found: UUID = succession.set_group(app, decreed, me.actor)
         return found
 
-    outcome = take(request, me, name, body, command)
-    if isinstance(outcome, Refused):
-        return _page(request, me, outcome.status, {name: outcome}, body)
-    return see_other(request, f"/succession?done={name}#groups")
+    return _taken(request, me, name, body, command, lambda _: f"/succession?done={name}#groups")
 
 
 @router.post("/succession/nominated-groups")
@@ -162,10 +173,7 @@ def set_nominated_group(request: Request, me: SignedIn, form: PostedForm) -> Res
         found: UUID = succession.set_nominated_group(app, proposed, me.actor)
         return found
 
-    outcome = take(request, me, name, body, command)
-    if isinstance(outcome, Refused):
-        return _page(request, me, outcome.status, {name: outcome}, body)
-    return see_other(request, f"/succession?done={name}#groups")
+    return _taken(request, me, name, body, command, lambda _: f"/succession?done={name}#groups")
 
 
 @router.post("/succession/targets")
@@ -193,18 +201,7 @@ def declare_target(request: Request, me: SignedIn, form: PostedForm) -> Response
         found: UUID = succession.declare_target(app, target, me.actor)
         return found
 
-    outcome = take(request, me, name, body, command)
-    if isinstance(outcome, Refused):
-        return _page(request, me, outcome.status, {name: outcome}, body)
-    return see_other(request, f"/succession/plans/{outcome}")
-
-
-def _plan(request: Request, me: WebUser, plan_id: UUID) -> PlanRow:
-    found = read.succession_plan(fresh_context(request).documents, plan_id)
-    if found is None:
-        raise NotFound.of(plan_id, "rencana suksesi", "succession plan")
-    same_agency(me.actor, found.agency)
-    return found
+    return _taken(request, me, name, body, command, lambda made: f"/succession/plans/{made}")
 
 
 def _plan_page(
@@ -218,12 +215,17 @@ def _plan_page(
 ) -> Response:
     agency = plan.agency
     groups = read.succession_groups(fresh_context(request).documents, agency)
-    return page(
+    return steps_page(
         request,
+        me,
         "succession_plan.html",
         status,
-        here=f"/succession/plans/{plan.plan_id}",
-        me=me,
+        f"/succession/plans/{plan.plan_id}",
+        agency,
+        _steps(me),
+        refusals,
+        done,
+        values,
         cycle=cycle_of(agency),
         plan=plan,
         # Whom the nominator may name: the decreed groups' members, and boxes 7-9 today.
@@ -234,24 +236,14 @@ def _plan_page(
             )
         ),
         order={s.nip: s for s in plan.successors},
-        names=names_of(request, agency),
-        shown=shown(me),
-        steps=_steps(me),
-        refusals=refusals or {},
-        values=values or {},
-        done=done,
     )
 
 
 @router.get("/succession/plans/{plan_id}")
 def plan_page(request: Request, me: SignedIn, plan_id: UUID, done: str = "") -> Response:
-    try:
-        found = _plan(request, me, plan_id)
-    except Exception as error:  # a read refused is shown, never recorded: only a step is
-        refused = refused_read(error)
-        if refused is None:
-            raise
-        return refused_page(request, me, refused)
+    found = read_or_refused(request, me, lambda: plan_of(request, me.actor, plan_id))
+    if isinstance(found, Response):
+        return found
     return _plan_page(request, me, found, done=done)
 
 
@@ -280,7 +272,7 @@ def plan_step(
 ) -> Response:
     app: Talenta = request.app.state.context.app
     body = fields_of(form)
-    found = take(request, me, name, body, lambda: _plan(request, me, plan_id))
+    found = take(request, me, name, body, lambda: plan_of(request, me.actor, plan_id))
     if isinstance(found, Refused):
         return refused_page(request, me, found)
 
@@ -305,6 +297,6 @@ def plan_step(
 
     outcome = take(request, me, name, body, command)
     if isinstance(outcome, Refused):
-        now = _plan(request, me, plan_id)
+        now = plan_of(request, me.actor, plan_id)
         return _plan_page(request, me, now, outcome.status, {name: outcome}, body)
     return see_other(request, f"/succession/plans/{plan_id}?done={name}#step-{name}")

@@ -5,7 +5,6 @@ it; a refused step is shown beside its form with its article and nothing is writ
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 from uuid import UUID
 
@@ -22,7 +21,16 @@ from services.application import NotFound, Talenta
 from services.auth import same_agency
 from services.permissions import roles_of
 from services.scouting import vacancies
-from services.web.attempt import Refused, attempt, fields_of, refused_read
+from services.web.attempt import (
+    Refused,
+    Steps,
+    attempt,
+    fields_of,
+    read_or_refused,
+    refused_page,
+    steps_offered,
+    take_step_of,
+)
 from services.web.frame import page, see_other
 from services.web.rounds import nip_shown
 from services.web.session import PostedForm, SignedIn, WebUser
@@ -75,8 +83,7 @@ def _inaugurate(vid: UUID, f: dict[str, Any]) -> Any:
     return vacancies.Inaugurate(vacancy_id=vid, inaugurated_on=f.get("inaugurated_on"))
 
 
-# Each step: its handler (whose roles are offered the form) and how the form becomes its command.
-STEPS: dict[str, tuple[Callable[..., Any], Callable[[UUID, dict[str, Any]], Any]]] = {
+STEPS: Steps = {
     "propose_candidate": (vacancies.propose_candidate, _propose),
     "shortlist": (vacancies.shortlist, _shortlist),
     "pick": (vacancies.pick, _pick),
@@ -167,7 +174,7 @@ def _vacancy_page(
         shown=lambda nip: nip_shown(nip, role),
         pool=pool,
         offices=list(TpkOffice),
-        steps={name for name, (handler, _) in STEPS.items() if role in roles_of(handler)},
+        steps=steps_offered(me, STEPS),
         refusals=refusals or {},
         done=done,
         values=values or {},
@@ -176,13 +183,9 @@ def _vacancy_page(
 
 @router.get("/vacancies/{vacancy_id}")
 def vacancy_page(request: Request, me: SignedIn, vacancy_id: UUID, done: str = "") -> Response:
-    try:
-        found = _row(request, me.actor, vacancy_id)
-    except Exception as error:
-        refused = refused_read(error)
-        if refused is None:
-            raise
-        return page(request, "message.html", refused.status, me=me, title="", refused=refused)
+    found = read_or_refused(request, me, lambda: _row(request, me.actor, vacancy_id))
+    if isinstance(found, Response):
+        return found
     return _vacancy_page(request, me, found, done=done)
 
 
@@ -195,14 +198,10 @@ def take_step(
     body["nips"] = [value for value in form.getlist("nips") if isinstance(value, str)]
     found = attempt(app, me.actor, name, body, lambda: _row(request, me.actor, vacancy_id))
     if isinstance(found, Refused):
-        return page(request, "message.html", found.status, me=me, title="", refused=found)
-    if name not in STEPS:
-        missing = Refused(404, "not-found", f"langkah {name} tidak ada", f"no step {name}")
-        return page(request, "message.html", 404, me=me, title="", refused=missing)
-    handler, build = STEPS[name]
-    outcome = attempt(
-        app, me.actor, name, body, lambda: handler(app, build(vacancy_id, body), me.actor)
-    )
+        return refused_page(request, me, found)
+    outcome = take_step_of(request, me, STEPS, name, vacancy_id, body)
+    if isinstance(outcome, Response):
+        return outcome
     if isinstance(outcome, Refused):
         now = _row(request, me.actor, vacancy_id)
         return _vacancy_page(request, me, now, outcome.status, {name: outcome}, values=body)

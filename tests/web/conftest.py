@@ -8,11 +8,13 @@ import socket
 import threading
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 import uvicorn
+from fastapi import FastAPI
 
 from domain.envelope import Actor, Role
 from services.accounts import NewUser, create_user
@@ -75,6 +77,24 @@ def _free_port() -> int:
         return port
 
 
+@contextmanager
+def served(api: FastAPI) -> Iterator[str]:
+    """``api`` served by uvicorn on a free port of 127.0.0.1 until the block ends: its address."""
+    port = _free_port()
+    server = uvicorn.Server(uvicorn.Config(api, host="127.0.0.1", port=port, log_level="warning"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 20
+    while not server.started:
+        assert time.monotonic() < deadline, "the server did not start"
+        time.sleep(0.05)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.should_exit = True
+        thread.join(10)
+
+
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
     path = tmp_path_factory.mktemp("web") / "talenta.sqlite"
@@ -87,20 +107,11 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
             username=username, agency=agency, roles=frozenset(roles), unit=unit, password=PASSWORD
         )
         create_user(talenta, new, admin)
-    port = _free_port()
     api = create_api(Context.of(talenta), web=WebSettings(secret="s" * 64))
-    server = uvicorn.Server(uvicorn.Config(api, host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not server.started:
-        assert time.monotonic() < deadline, "the server did not start"
-        time.sleep(0.05)
     try:
-        yield Site(f"http://127.0.0.1:{port}", talenta)
+        with served(api) as url:
+            yield Site(url, talenta)
     finally:
-        server.should_exit = True
-        thread.join(10)
         talenta.close()
 
 

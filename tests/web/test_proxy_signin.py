@@ -5,20 +5,17 @@ not at all unless it is configured."""
 
 from __future__ import annotations
 
-import threading
-import time
 from collections.abc import Iterator
 from typing import Any
 
 import pytest
-import uvicorn
 
 from domain.envelope import Actor, Role
 from services.accounts import NewUser, create_user, disable_user
 from services.api import create_api
 from services.api.context import Context
 from services.web.settings import TrustedProxy, WebSettings
-from tests.web.conftest import PASSWORD, Site, _free_port
+from tests.web.conftest import PASSWORD, Site, served
 from tests.web.test_signin import events_of
 
 HEADER = "X-Remote-User"
@@ -29,19 +26,8 @@ def proxied(site: Site) -> Iterator[str]:
     """The same store served behind a proxy at 127.0.0.1, the address the browser comes from."""
     proxy = TrustedProxy(header=HEADER, addresses=frozenset({"127.0.0.1"}))
     api = create_api(Context.of(site.app), web=WebSettings(secret="p" * 64, proxy=proxy))
-    port = _free_port()
-    server = uvicorn.Server(uvicorn.Config(api, host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not server.started:
-        assert time.monotonic() < deadline, "the server did not start"
-        time.sleep(0.05)
-    try:
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        server.should_exit = True
-        thread.join(10)
+    with served(api) as url:
+        yield url
 
 
 def test_the_proxys_user_is_signed_in_without_a_password(

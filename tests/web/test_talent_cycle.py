@@ -146,6 +146,18 @@ def plan_the_needs(site: Site, browser: Any) -> None:
     ppk.close()
 
 
+def decree_group(ppk: Any, site: Site, nips: tuple[str, ...], decree_number: str) -> None:
+    """The PPK's decree of the 2025 succession group of ``nips``, from the succession page."""
+    ppk.goto(f"{site.url}/succession")
+    assert step_ids(ppk) == ["step-set_group"]
+    ppk.fill("#group-period", "2025")
+    for nip in nips:
+        ppk.check(f"#step-set_group input[value='{nip}']")
+    ppk.fill("#group-decree_number", decree_number)
+    ppk.fill("#group-decree_date", "2025-04-08")
+    submit(ppk, "step-set_group")
+
+
 def map_the_unit(site: Site, browser: Any, tmp_path: Path) -> str:
     """The campaign's address, A in box 9 by the form, B in 8 and C in 6 by the sheet."""
     team = browser.new_page()
@@ -244,14 +256,7 @@ def decree_and_nominate(site: Site, browser: Any, tmp_path: Path) -> str:
 
     ppk = browser.new_page(viewport={"width": 1280, "height": 900})
     sign_in(ppk, site, "ppk-binjai")
-    ppk.goto(f"{site.url}/succession")
-    assert step_ids(ppk) == ["step-set_group"]
-    ppk.fill("#group-period", "2025")
-    for nip in (A, B):
-        ppk.check(f"#step-set_group input[value='{nip}']")
-    ppk.fill("#group-decree_number", "800/3/2025")
-    ppk.fill("#group-decree_date", "2025-04-08")
-    submit(ppk, "step-set_group")
+    decree_group(ppk, site, (A, B), "800/3/2025")
     group = ppk.locator("div.group[data-period='2025']")
     assert group.locator(".decree").inner_text() == "800/3/2025"
     assert group.locator("tbody tr").count() == 2
@@ -380,14 +385,7 @@ def test_balikpapans_team_nominates_and_proposes_the_group_the_ppk_then_decrees(
     team.close()
 
     # P16(2), P17(3): the PPK decrees from the team's group; F is not in it.
-    ppk.goto(f"{site.url}/succession")
-    assert step_ids(ppk) == ["step-set_group"]
-    ppk.fill("#group-period", "2025")
-    for nip in (E, F):
-        ppk.check(f"#step-set_group input[value='{nip}']")
-    ppk.fill("#group-decree_number", "800/9/2025")
-    ppk.fill("#group-decree_date", "2025-04-08")
-    submit(ppk, "step-set_group")
+    decree_group(ppk, site, (E, F), "800/9/2025")
     refused = ppk.locator("#step-set_group .refusal")
     assert refused.count() == 1
     assert refused.locator("cite").inner_text() == "balikpapan-2022:P16(2)"

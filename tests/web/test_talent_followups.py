@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import csv
 import io
-import threading
-import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -20,7 +18,6 @@ from typing import Any
 from uuid import UUID
 
 import pytest
-import uvicorn
 
 from domain.envelope import Envelope, Role
 from domain.personnel.aggregate import Employee
@@ -45,7 +42,7 @@ from services.web.cycle import today
 from services.web.settings import WebSettings
 from tests.integration.test_talent_succession import actor, assess, nominated_in_group
 from tests.unit.rules_builders import facts, nip_for, spell
-from tests.web.conftest import PASSWORD, Site, _free_port
+from tests.web.conftest import PASSWORD, Site, served
 from tests.web.test_accessibility import check
 from tests.web.test_round import refusal_in, refusals, step
 from tests.web.test_signin import sign_in
@@ -124,16 +121,7 @@ def seeded(app: Talenta) -> UUID:
     )
     for nip, (_, box) in PEOPLE.items():
         assess(app, AGENCY, nip, box, BASE + timedelta(days=10))
-    target = DeclareTarget(
-        agency=AGENCY,
-        position=POSITION,
-        unit=UNIT,
-        level=PositionLevel.ADMINISTRATOR,
-        status=TargetStatus.VACANT,
-        declared_on=BASE + timedelta(days=20),
-        critical_position_id=critical,
-    )
-    plan_id = declare_target(app, target, actor(AGENCY, Role.TALENT_TEAM))
+    plan_id = declared(app, AGENCY, BASE + timedelta(days=20), critical)
     nominated_in_group(app, plan_id, (RINA, DEDI), BASE + timedelta(days=25))
     successors = tuple(
         Successor(nip=nip, projected_position=POSITION, projected_date=DECREE)
@@ -146,6 +134,21 @@ def seeded(app: Talenta) -> UUID:
     return plan_id
 
 
+def declared(app: Talenta, agency: str, on: date, critical: UUID | None = None) -> UUID:
+    """The vacant target position declared by the talent team on ``on``: its plan."""
+    target = DeclareTarget(
+        agency=agency,
+        position=POSITION,
+        unit=UNIT,
+        level=PositionLevel.ADMINISTRATOR,
+        status=TargetStatus.VACANT,
+        declared_on=on,
+        critical_position_id=critical,
+    )
+    plan_id: UUID = declare_target(app, target, actor(agency, Role.TALENT_TEAM))
+    return plan_id
+
+
 @contextmanager
 def serving(talenta: Talenta) -> Iterator[str]:
     """The product over ``talenta`` on a free port, with this module's users."""
@@ -155,20 +158,11 @@ def serving(talenta: Talenta) -> Iterator[str]:
             username=username, agency=agency, roles=frozenset({role}), unit="", password=PASSWORD
         )
         create_user(talenta, new, admin)
-    port = _free_port()
     api = create_api(Context.of(talenta), web=WebSettings(secret="c" * 64))
-    server = uvicorn.Server(uvicorn.Config(api, host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not server.started:
-        assert time.monotonic() < deadline, "the server did not start"
-        time.sleep(0.05)
     try:
-        yield f"http://127.0.0.1:{port}"
+        with served(api) as url:
+            yield url
     finally:
-        server.should_exit = True
-        thread.join(10)
         talenta.close()
 
 
@@ -189,15 +183,7 @@ def seeded_balikpapan(app: Talenta) -> UUID:
     enrolled(app, agency, people, start)
     for nip, (_, box) in people.items():
         assess(app, agency, nip, box, start + timedelta(days=10))
-    target = DeclareTarget(
-        agency=agency,
-        position=POSITION,
-        unit=UNIT,
-        level=PositionLevel.ADMINISTRATOR,
-        status=TargetStatus.VACANT,
-        declared_on=start + timedelta(days=20),
-    )
-    plan_id = declare_target(app, target, actor(agency, Role.TALENT_TEAM))
+    plan_id = declared(app, agency, start + timedelta(days=20))
     nominated_in_group(app, plan_id, (RINA, DEDI), start + timedelta(days=25))
     only = Successor(nip=DEDI, projected_position=POSITION, projected_date=TODAY)
     ordered = OrderSuccessors(
