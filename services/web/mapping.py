@@ -124,7 +124,9 @@ def open_campaign(request: Request, me: SignedIn, form: PostedForm) -> Response:
             opened_on=body.get("opened_on"),
             reason=body.get("reason", ""),
         )
-        found: UUID = mapping.open_campaign(app, opened, me.actor)
+        # The form names no one: the campaign covers whom the directory lists, as by the API.
+        scoped = mapping.directory_scope(opened, fresh_context(request).directory)
+        found: UUID = mapping.open_campaign(app, scoped, me.actor)
         return found
 
     outcome = take(request, me, "open_campaign", body, command)
