@@ -79,7 +79,13 @@ def staffed(app: Talenta, employees: int, positions: int) -> None:
     ppk, team = actor(Role.PPK), actor(Role.TALENT_TEAM)
     open_campaign(
         app,
-        OpenCampaign(agency=AGENCY, unit=UNIT, period="2025", opened_on=date(2025, 3, 1)),
+        OpenCampaign(
+            agency=AGENCY,
+            unit=UNIT,
+            period="2025",
+            opened_on=date(2025, 3, 1),
+            nips=tuple(record.nip for record in records),
+        ),
         actor(Role.CASEWORKER),
     )
     talents = [nip(index) for index in range(positions, positions * 3)]

@@ -3,7 +3,9 @@
 A Madiun agency is generated and seeded with years of talent scouting (rounds through to their
 pool decrees, vacancies filled from the pools) through the product's own commands, on
 PostgreSQL; the product is served as one API process of a deployment runs it (`talenta serve
---no-clocks`, a process of its own). Users sign in through the sign-in form, ten per role, each
+--no-clocks`, a process of its own). The talent-management pages are read in a Binjai agency
+seeded as ``bench/coverage.py`` seeds it (a mapping, a decreed group, critical positions, each
+with a plan of two successors). Users sign in through the sign-in form, ten per role, each
 with a session of their own; then, page after page, the ten users of the page's role fetch it at
 once, over and over (each user stops after ``--seconds`` of fetching a page). Printed per page:
 p50 and p99 against the target, and as a multiple of the same for GET /health fetched the same
@@ -33,6 +35,7 @@ from pathlib import Path
 
 import httpx
 
+from bench import coverage as talent_agency
 from bench.common import (
     AGENCY,
     AGENCY_NAME,
@@ -47,6 +50,7 @@ from domain.envelope import Actor, Role
 from domain.values import PositionLevel
 from infra.processes import free_port
 from projections import scouting as read
+from projections import talent as talent_read
 from services.accounts import NewUser, create_user
 from services.api.context import Context
 from services.application import Talenta
@@ -61,7 +65,11 @@ USERS = 10
 PASSWORD = "kata-sandi-bench-1"
 TALENTA = Path(sys.executable).parent / "talenta"
 # The roles whose pages are read, each with the unit its users head, if any.
-ROLES = {Role.CASEWORKER: "", Role.AUDITOR: "", Role.ADMINISTRATOR: ""}
+ROLES = {Role.CASEWORKER: "", Role.AUDITOR: "", Role.ADMINISTRATOR: "", Role.TALENT_TEAM: ""}
+# The talent-management cycle runs in Binjai (bench/coverage.py seeds it): its team's users are
+# of that agency; every other role's are of the Madiun agency.
+AGENCY_OF = {Role.TALENT_TEAM: talent_agency.AGENCY}
+TALENT_EMPLOYEES, CRITICAL_POSITIONS = 300, 20
 
 
 @dataclass(frozen=True)
@@ -74,6 +82,7 @@ class Seeded:
     vacancy_id: str  # a vacancy filled from a pool
     entry_id: str  # a pool entry
     past_day: str  # a day the pool is looked at as of
+    plan_id: str  # a succession plan of the Binjai agency
 
 
 @dataclass(frozen=True)
@@ -113,6 +122,17 @@ PAGES = [
     Page("report to the mayor", Role.CASEWORKER, "/rounds/{round_id}/report"),
     Page("import", Role.CASEWORKER, "/import"),
     Page("users (administrator)", Role.ADMINISTRATOR, "/users"),
+    Page("talent: critical positions", Role.TALENT_TEAM, "/critical-positions"),
+    Page("talent: mapping", Role.TALENT_TEAM, "/mapping"),
+    Page("talent: nine-box", Role.TALENT_TEAM, "/ninebox"),
+    Page("talent: succession", Role.TALENT_TEAM, "/succession"),
+    Page("talent: succession plan", Role.TALENT_TEAM, "/succession/plans/{plan_id}"),
+    Page("talent: coverage", Role.TALENT_TEAM, "/coverage"),
+    Page("talent: development", Role.TALENT_TEAM, "/development"),
+    Page("talent: retention", Role.TALENT_TEAM, "/retention"),
+    Page("talent: placement", Role.TALENT_TEAM, "/placement"),
+    Page("talent: monitoring", Role.TALENT_TEAM, "/monitoring"),
+    Page("talent: expiry", Role.TALENT_TEAM, "/expiry"),
 ]
 # The stack's floor, fetched the same way: a static asset and the API's health answer.
 BASELINES = [
@@ -156,12 +176,15 @@ def seed(store: StoreConfig, employees: int, first_year: int) -> Seeded:
         ]
         report = seed_scouting(app, supervisors, range(first_year, 2026), 1, lambda _: None)
         line("store", f"{imported.events} import events, {report.registered} registrations")
-        admin = Actor(id="admin", role=Role.ADMINISTRATOR, agency=AGENCY)
+        talent_agency.staffed(app, TALENT_EMPLOYEES, CRITICAL_POSITIONS)
+        line("talent cycle", f"Binjai: {TALENT_EMPLOYEES} employees, {CRITICAL_POSITIONS} plans")
         for role, unit in ROLES.items():
+            agency = AGENCY_OF.get(role, AGENCY)
+            admin = Actor(id="admin", role=Role.ADMINISTRATOR, agency=agency)
             for number in range(USERS):
                 new = NewUser(
                     username=username(role, number),
-                    agency=AGENCY,
+                    agency=agency,
                     roles=frozenset({role}),
                     unit=unit,
                     password=PASSWORD,
@@ -187,6 +210,9 @@ def discover(context: Context, supervisors: list[str]) -> Seeded:
         vacancy_id=str(vacancies[0].vacancy_id),
         entry_id=str(entries[0].entry_id),
         past_day=past.isoformat(),
+        plan_id=str(
+            talent_read.succession_plans(context.documents, talent_agency.AGENCY)[0].plan_id
+        ),
     )
 
 

@@ -3,9 +3,12 @@ agency; a sign-in checks the argon2 hash, refuses a locked or disabled user, and
 
 from __future__ import annotations
 
+import threading
+from collections import OrderedDict
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from enum import StrEnum
+from uuid import UUID
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
@@ -248,3 +251,42 @@ def sign_out(app: Talenta, username: str) -> None:
         except IntegrityError:
             continue
         return
+
+
+class SessionChecks:
+    """The sessions a process has found holding, each with the versions of the records its
+    verdict rests on (the user's and their sign-in days' since it was issued). A check asks the
+    store for those versions in one query and judges again only when one has moved, so a
+    disable, a new password or a sign-out saved by any process ends the session at the next
+    request, as without this."""
+
+    def __init__(self, maxsize: int = 1_000) -> None:
+        self._maxsize = maxsize
+        self._held: OrderedDict[tuple[str, datetime], tuple[dict[UUID, int], User]] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def user_of(self, app: Talenta, username: str, issued: datetime, now: datetime) -> User | None:
+        """The user of a session issued at ``issued``, while it holds; else None."""
+        days = range((now.date() - issued.date()).days + 1)
+        ids = [user_id(username)] + [
+            sign_in_day_id(username, issued.date() + timedelta(offset)) for offset in days
+        ]
+        # Read before judging: a record saved in between makes the next check judge again.
+        versions = app.recorder.versions_of(ids)  # type: ignore[attr-defined]
+        key = (username, issued)
+        with self._lock:
+            held = self._held.get(key)
+            if held is not None and held[0] == versions:
+                self._held.move_to_end(key)
+                return held[1]
+        user = find_user(app, username)
+        if user is None or not session_holds(app, user, issued, now):
+            with self._lock:
+                self._held.pop(key, None)
+            return None
+        with self._lock:
+            self._held[key] = (versions, user)
+            self._held.move_to_end(key)
+            while len(self._held) > self._maxsize:
+                self._held.popitem(last=False)
+        return user

@@ -45,6 +45,20 @@ class ArrayInsertRecorder(PostgresApplicationRecorder):
             table=Identifier(self.events_table_name),
             id_type=id_type,
         )
+        self.select_versions_of_statement = SQL(
+            "SELECT originator_id, max(originator_version) AS version FROM {schema}.{table} "
+            "WHERE originator_id = ANY(%s::{id_type}[]) GROUP BY originator_id"
+        ).format(
+            schema=Identifier(self.datastore.schema),
+            table=Identifier(self.events_table_name),
+            id_type=id_type,
+        )
+
+    def versions_of(self, originator_ids: Sequence[UUID]) -> dict[UUID, int]:
+        """The version of each of these aggregates that is stored, in one query."""
+        with self.datastore.get_connection() as conn, conn.cursor() as curs:
+            curs.execute(self.select_versions_of_statement, (list(originator_ids),))
+            return {row["originator_id"]: int(row["version"]) for row in curs.fetchall()}
 
     def select_events_of(self, originator_ids: Sequence[UUID]) -> list[StoredEvent]:
         """Every event of these aggregates, each aggregate's in version order."""

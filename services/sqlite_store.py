@@ -58,6 +58,21 @@ class ManyInsertRecorder(SQLiteApplicationRecorder):
                 ]
         return found
 
+    def versions_of(self, originator_ids: Sequence[UUID]) -> dict[UUID | str, int]:
+        """The version of each of these aggregates that is stored, in one query (a few ids)."""
+        ids = [_text(each) for each in originator_ids]
+        statement = (
+            f"SELECT originator_id, max(originator_version) AS version "
+            f"FROM {self.events_table_name} WHERE originator_id IN "
+            f"({','.join('?' * len(ids))}) GROUP BY originator_id"
+        )
+        with self.datastore.transaction(commit=False) as c:
+            c.execute(statement, ids)
+            return {
+                self.convert_originator_id(row["originator_id"]): int(row["version"])
+                for row in c.fetchall()
+            }
+
 
 def _text(originator_id: UUID | str) -> str:
     return originator_id.hex if isinstance(originator_id, UUID) else originator_id

@@ -74,6 +74,15 @@ class PostgresDirectoryView(DirectoryView, PostgresTrackingRecorder):
             curs.execute(statement + SQL(" ORDER BY unit, nip"), params)
             return [DirectoryRow.model_validate(row) for row in curs.fetchall()]
 
+    def count(self, agency: str) -> int:
+        statement = SQL("SELECT count(*) AS n FROM {table} WHERE agency=%s").format(
+            table=self.table
+        )
+        with self.datastore.transaction(commit=False) as curs:
+            curs.execute(statement, [agency])
+            found = curs.fetchone()
+            return int(found["n"]) if found else 0
+
     def reset(self, tracking_key: str) -> None:
         with self.datastore.transaction(commit=True) as curs:
             curs.execute(SQL("DELETE FROM {0}").format(self.table))

@@ -74,6 +74,10 @@ class DirectoryView(BatchedView, TrackingRecorder, ABC):
     def rows(self, agency: str, unit: str | None = None) -> list[DirectoryRow]: ...
 
     @abstractmethod
+    def count(self, agency: str) -> int:
+        """How many employees of ``agency`` the directory lists, without reading their rows."""
+
+    @abstractmethod
     def reset(self, tracking_key: str) -> None:
         """Forgets every row and the tracking position, so the log can be replayed."""
 

@@ -53,6 +53,11 @@ class SQLiteDirectoryView(DirectoryView, SQLiteTrackingRecorder):
             c.execute(statement + " ORDER BY unit, nip", params)
             return [DirectoryRow.model_validate(dict(row)) for row in c.fetchall()]
 
+    def count(self, agency: str) -> int:
+        with self.datastore.transaction(commit=False) as c:
+            c.execute("SELECT count(*) FROM directory WHERE agency=?", [agency])
+            return int(c.fetchone()[0])
+
     def reset(self, tracking_key: str) -> None:
         with self.datastore.transaction(commit=True) as c:
             c.execute("DELETE FROM directory")

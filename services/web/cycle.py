@@ -44,7 +44,13 @@ def cycle_of(agency: str) -> CycleRules | None:
 
 
 def people(request: Request, agency: str) -> list[DirectoryRow]:
-    return fresh_context(request).directory.rows(agency)
+    """The agency's directory, read once per page however many lists of names and units the
+    page shows (each read is every row of the agency)."""
+    read: dict[str, list[DirectoryRow]] = getattr(request.state, "directory_rows", {})
+    if agency not in read:
+        read[agency] = fresh_context(request).directory.rows(agency)
+        request.state.directory_rows = read
+    return read[agency]
 
 
 def names_of(request: Request, agency: str) -> dict[str, str]:

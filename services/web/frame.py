@@ -34,6 +34,9 @@ PAGE_HEADERS = {
     "Referrer-Policy": "same-origin",
 }
 TEMPLATES = Jinja2Templates(directory=HERE / "templates")
+# The templates ship with the product: compiled once per process, not checked on disk at every
+# page (Jinja's default looks at each file's time of change on each render).
+TEMPLATES.env.auto_reload = False
 
 
 def runs_talent_cycle(agency: str) -> bool:

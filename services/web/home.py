@@ -46,7 +46,7 @@ def home(request: Request, me: SignedIn) -> Response:
     listed = read.vacancies(ctx.documents, actor.agency)
     waiting = [v for v in listed if actor.role in WAITING_FOR.get(v.state, frozenset())]
     counts = {
-        "employees": len(ctx.directory.rows(actor.agency)),
+        "employees": ctx.directory.count(actor.agency),
         "rounds_in_progress": len(rounds),
         "pool_entries": len(pool),
         "open_vacancies": sum(1 for v in listed if v.state is not VacancyState.FILLED),

@@ -123,7 +123,7 @@ def open_campaign(request: Request, me: SignedIn, form: PostedForm) -> Response:
             opened_on=body.get("opened_on"),
             reason=body.get("reason", ""),
         )
-        # The unit's employees, as the API and the command line fill them in.
+        # The form names no one: the campaign covers whom the directory lists, as by the API.
         scoped = mapping.directory_scope(opened, fresh_context(request).directory)
         found: UUID = mapping.open_campaign(app, scoped, me.actor)
         return found

@@ -18,7 +18,7 @@ from starlette.datastructures import FormData
 
 from domain.access.users import User
 from domain.envelope import Actor, Role
-from services.accounts import find_user, session_holds, sign_in_vouched
+from services.accounts import SessionChecks, sign_in_vouched
 from services.auth import Principal
 from services.web.settings import WebSettings
 
@@ -58,6 +58,7 @@ class Sessions:
     def __init__(self, settings: WebSettings) -> None:
         self.settings = settings
         self._signer = URLSafeTimedSerializer(settings.secret, salt="talenta-web-session")
+        self.checks = SessionChecks()
 
     def read(self, request: Request) -> Session:
         cached = getattr(request.state, "web_session", None)
@@ -123,9 +124,9 @@ def signed_in(request: Request) -> WebUser:
         request.state.web_session = session  # the page's answer carries the new cookie
     if session.username is None:
         raise SignInRequired()
-    user = find_user(app, session.username)
     issued = datetime.fromtimestamp(session.issued, UTC)
-    if user is None or not session_holds(app, user, issued, datetime.now(UTC)):
+    user = sessions(request).checks.user_of(app, session.username, issued, datetime.now(UTC))
+    if user is None:
         raise SignInRequired()
     roles = user.role_set
     role = session.role if session.role in roles else min(roles)

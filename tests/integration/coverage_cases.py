@@ -81,7 +81,11 @@ def coverage_agency(app: Talenta) -> None:
             ppk,
         )
     campaign = OpenCampaign(
-        agency=AGENCY, unit=UNIT, period="2025", opened_on=date(2025, 3, 1), nips=(SUCCESSOR,)
+        agency=AGENCY,
+        unit=UNIT,
+        period="2025",
+        opened_on=date(2025, 3, 1),
+        nips=tuple(employee.nip for employee in staff),
     )
     open_campaign(app, campaign, actor(AGENCY, Role.CASEWORKER))
     assess(app, AGENCY, SUCCESSOR, 9, date(2025, 3, 10))

@@ -149,6 +149,8 @@ def test_the_follower_applies_each_event_once_and_resumes_where_it_stopped(
     assert rows[facts(2).nip].grade == "IV/a"
     assert rows[facts(1).nip].position == "Kasubbag Umum"
     assert [row.nip for row in view.rows("kota-madiun", unit="BKPSDM")] == [facts(1).nip]
+    assert view.count("kota-madiun") == len(rows) == 2
+    assert view.count("kota-binjai") == 0
 
 
 def test_a_rebuilt_read_model_equals_the_one_built_incrementally(app: Talenta) -> None:

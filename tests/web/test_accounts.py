@@ -15,6 +15,7 @@ from domain.values import InvalidValue
 from services.accounts import (
     LockOut,
     NewUser,
+    SessionChecks,
     SignInOutcome,
     create_user,
     disable_user,
@@ -156,6 +157,30 @@ def test_disabling_and_a_new_password_end_earlier_sessions(app: Talenta) -> None
     assert sign_in(app, "siti", "kata-sandi-baru-1", LockOut())[0] is SignInOutcome.SIGNED_IN
     disable_user(app, "siti", ADMIN)
     assert sign_in(app, "siti", "kata-sandi-baru-1", LockOut())[0] is SignInOutcome.DISABLED
+
+
+def test_a_session_found_holding_ends_at_the_next_check_after_a_reset_sign_out_or_disable(
+    app: Talenta,
+) -> None:
+    checks = SessionChecks()
+    create_user(app, new(), ADMIN)
+    issued = datetime.now(UTC)
+    assert sign_in(app, "siti", PASSWORD, LockOut())[0] is SignInOutcome.SIGNED_IN
+    for _ in range(2):  # the second check answers from what the first found
+        found = checks.user_of(app, "siti", issued, datetime.now(UTC))
+        assert found is not None and found.username == "siti"
+    reset_password(app, "siti", "kata-sandi-baru-1", ADMIN)
+    assert checks.user_of(app, "siti", issued, datetime.now(UTC)) is None, "issued before reset"
+    fresh = datetime.now(UTC)
+    assert checks.user_of(app, "siti", fresh, datetime.now(UTC)) is not None
+    sign_out(app, "siti")
+    assert checks.user_of(app, "siti", fresh, datetime.now(UTC)) is None, "signed out since"
+    later = datetime.now(UTC)
+    assert sign_in(app, "siti", "kata-sandi-baru-1", LockOut())[0] is SignInOutcome.SIGNED_IN
+    assert checks.user_of(app, "siti", later, datetime.now(UTC)) is not None
+    disable_user(app, "siti", ADMIN)
+    assert checks.user_of(app, "siti", later, datetime.now(UTC)) is None, "disabled since"
+    assert checks.user_of(app, "nobody", later, datetime.now(UTC)) is None
 
 
 def test_the_command_line_creates_disables_and_resets(tmp_path: Path) -> None:
