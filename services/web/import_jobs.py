@@ -184,22 +184,26 @@ class ImportJobs:
         actor: Actor,
         effective: date | None,
     ) -> None:
+        failure: Message | None = None
         try:
-            job.report = import_personnel(app, files, job.agency, actor, effective, job)
-            job.phase = Phase.DONE
+            report = import_personnel(app, files, job.agency, actor, effective, job)
         except ImportInterrupted as error:
-            job.failure, job.phase = said(error), Phase.FAILED
+            failure = said(error)
         except Exception:
             log.exception("import %s failed", job.id)
-            job.failure = Message(
+            failure = Message(
                 id="impor gagal karena kesalahan di server; pegawai yang sudah tersimpan utuh, "
                 "impor ulang berkas yang sama untuk menyelesaikannya",
                 en="the import failed on a server error; the employees saved so far are whole, "
                 "import the same files again to complete it",
             )
-            job.phase = Phase.FAILED
         finally:
             shutil.rmtree(folder, ignore_errors=True)
+        # The job ends only once its uploaded files are gone: whoever sees it ended sees them gone.
+        if failure is None:
+            job.report, job.phase = report, Phase.DONE
+        else:
+            job.failure, job.phase = failure, Phase.FAILED
 
     def _forget_old(self) -> None:
         finished = [job for job in self._jobs.values() if not job.running]
