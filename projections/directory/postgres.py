@@ -108,7 +108,8 @@ class PostgresDirectoryView(DirectoryView, PostgresTrackingRecorder):
     def latest_spells(self, agency: str, titles: Collection[str]) -> list[LatestSpell]:
         statement = SQL(
             "SELECT {columns} FROM {table} "
-            "WHERE agency=%s AND active AND position = ANY(%s::text[]) ORDER BY unit, nip"
+            "WHERE agency=%s AND active AND position_level != '' AND position = ANY(%s::text[]) "
+            "ORDER BY unit, nip"
         ).format(
             columns=SQL(", ").join(
                 Identifier(name) for name in ("nip", "unit", "position", *SPELL_COLUMNS)

@@ -107,7 +107,8 @@ class DirectoryView(BatchedView, TrackingRecorder, ABC):
     @abstractmethod
     def latest_spells(self, agency: str, titles: Collection[str]) -> list[LatestSpell]:
         """The active employees of ``agency`` whose latest position has one of ``titles``, in
-        the order of :meth:`rows`."""
+        the order of :meth:`rows`; not those whose row awaits its spell (a table that gained
+        the spell's columns, until its rebuild reaches them)."""
 
     @abstractmethod
     def count(self, agency: str) -> int:

@@ -74,7 +74,7 @@ class SQLiteDirectoryView(DirectoryView, SQLiteTrackingRecorder):
         wanted = sorted(titles)
         columns = ", ".join(("nip", "unit", "position", *SPELL_COLUMNS))
         statement = (
-            f"SELECT {columns} FROM directory WHERE agency=? AND active "
+            f"SELECT {columns} FROM directory WHERE agency=? AND active AND position_level != '' "
             f"AND position IN ({', '.join('?' * len(wanted))}) ORDER BY unit, nip"
         )
         with self.datastore.transaction(commit=False) as c:
