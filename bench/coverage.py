@@ -2,9 +2,9 @@
 
 A Binjai agency of --employees employees on SQLite, --positions of them holding a critical
 position, each with a target plan of two successors in the decreed group. The forecast (holders
-from the directory and their records, successors' boxes, the dating) is timed against reading the
-same critical positions and plans alone, the baseline every talent list pays. Target: p99 under
-the pages' 200 ms budget.
+from the directory's latest position spells in one query, successors' boxes, the dating) is timed
+against reading the same critical positions and plans alone, the baseline every talent list pays.
+Target: p99 under the pages' 200 ms budget.
 
     python -m bench.coverage [--employees 1000] [--positions 40] [--repeats 50]
 """

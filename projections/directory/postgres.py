@@ -1,13 +1,21 @@
 from __future__ import annotations
 
+from collections.abc import Collection
 from typing import Any
 from uuid import UUID
 
 from eventsourcing.persistence import Tracking
 from eventsourcing.postgres import PostgresDatastore, PostgresTrackingRecorder
-from psycopg.sql import SQL, Identifier
+from psycopg.sql import SQL, Composed, Identifier, Literal
 
-from projections.directory.projection import COLUMNS, DirectoryRow, DirectoryView, by_columns
+from projections.directory.projection import (
+    COLUMNS,
+    SPELL_COLUMNS,
+    DirectoryRow,
+    DirectoryView,
+    LatestSpell,
+    by_columns,
+)
 from projections.documents.postgres import advance_tracking
 from projections.documents.view import FLUSH_ROWS
 
@@ -26,10 +34,33 @@ class PostgresDirectoryView(DirectoryView, PostgresTrackingRecorder):
                 "position text NOT NULL DEFAULT '')"
             ).format(self.table)
         )
+        self.sql_create_statements.append(self._added_columns(datastore.schema))
         self.sql_create_statements.append(
             SQL(
                 "CREATE INDEX IF NOT EXISTS directory_agency_unit ON {0} (agency, unit, nip)"
             ).format(self.table)
+        )
+
+    def _added_columns(self, schema: str) -> Composed:
+        """Adds the columns an older table lacks. Checked first: an ALTER TABLE locks the
+        table against every reader even when it adds nothing; and before the index, so two
+        processes starting at once never both hold a lock that each must then raise."""
+        return SQL(
+            "DO $$ BEGIN IF (SELECT count(*) FROM information_schema.columns "
+            "WHERE table_schema = {schema} AND table_name = 'directory' "
+            "AND column_name IN ({names})) < {count} THEN ALTER TABLE {table} {adds}; "
+            "END IF; END $$"
+        ).format(
+            schema=Literal(schema),
+            names=SQL(", ").join(Literal(name) for name in SPELL_COLUMNS),
+            count=Literal(len(SPELL_COLUMNS)),
+            table=self.table,
+            adds=SQL(", ").join(
+                SQL("ADD COLUMN IF NOT EXISTS {0} text NOT NULL DEFAULT ''").format(
+                    Identifier(name)
+                )
+                for name in SPELL_COLUMNS
+            ),
         )
 
     def _commit(
@@ -73,6 +104,21 @@ class PostgresDirectoryView(DirectoryView, PostgresTrackingRecorder):
         with self.datastore.transaction(commit=False) as curs:
             curs.execute(statement + SQL(" ORDER BY unit, nip"), params)
             return [DirectoryRow.model_validate(row) for row in curs.fetchall()]
+
+    def latest_spells(self, agency: str, titles: Collection[str]) -> list[LatestSpell]:
+        statement = SQL(
+            "SELECT {columns} FROM {table} "
+            "WHERE agency=%s AND active AND position_level != '' AND position = ANY(%s::text[]) "
+            "ORDER BY unit, nip"
+        ).format(
+            columns=SQL(", ").join(
+                Identifier(name) for name in ("nip", "unit", "position", *SPELL_COLUMNS)
+            ),
+            table=self.table,
+        )
+        with self.datastore.transaction(commit=False) as curs:
+            curs.execute(statement, [agency, sorted(titles)])
+            return [LatestSpell.of(row) for row in curs.fetchall()]
 
     def count(self, agency: str) -> int:
         statement = SQL("SELECT count(*) AS n FROM {table} WHERE agency=%s").format(

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from contextlib import contextmanager
 from typing import Any
 from uuid import UUID
@@ -12,9 +12,20 @@ from eventsourcing.utils import get_topic
 from pydantic import BaseModel
 
 from domain.personnel.aggregate import Employee
+from domain.personnel.facts import PositionSpell
 from projections.follower import BatchedView, Batches
 
 COLUMNS = ("nip", "name", "agency", "unit", "status", "active", "grade", "position")
+# The rest of the latest position spell, whose title is ``position``: for the coverage forecast,
+# which needs each holder's spell without loading the record. Texts, '' for none.
+SPELL_COLUMNS = (
+    "position_level",
+    "position_start",
+    "position_end",
+    "position_unit",
+    "position_grade",
+)
+WRITTEN = (*COLUMNS, *SPELL_COLUMNS)
 
 
 class DirectoryRow(BaseModel):
@@ -26,6 +37,26 @@ class DirectoryRow(BaseModel):
     active: bool
     grade: str
     position: str
+
+
+class LatestSpell(BaseModel):
+    """An active employee's latest position spell, with the unit of the record."""
+
+    nip: str
+    unit: str
+    spell: PositionSpell
+
+    @classmethod
+    def of(cls, row: dict[str, Any]) -> LatestSpell:
+        spell = {
+            "title": row["position"],
+            "level": row["position_level"],
+            "start": row["position_start"],
+            "end": row["position_end"] or None,
+            "unit": row["position_unit"],
+            "functional_grade": row["position_grade"] or None,
+        }
+        return cls(nip=row["nip"], unit=row["unit"], spell=PositionSpell.model_validate(spell))
 
 
 class DirectoryView(BatchedView, TrackingRecorder, ABC):
@@ -74,6 +105,12 @@ class DirectoryView(BatchedView, TrackingRecorder, ABC):
     def rows(self, agency: str, unit: str | None = None) -> list[DirectoryRow]: ...
 
     @abstractmethod
+    def latest_spells(self, agency: str, titles: Collection[str]) -> list[LatestSpell]:
+        """The active employees of ``agency`` whose latest position has one of ``titles``, in
+        the order of :meth:`rows`; not those whose row awaits its spell (a table that gained
+        the spell's columns, until its rebuild reaches them)."""
+
+    @abstractmethod
     def count(self, agency: str) -> int:
         """How many employees of ``agency`` the directory lists, without reading their rows."""
 
@@ -86,13 +123,15 @@ def by_columns(rows: list[tuple[UUID, dict[str, Any]]]) -> dict[tuple[str, ...],
     """The rows grouped by the columns they set (one statement each), as [id, *values]."""
     groups: dict[tuple[str, ...], list[Any]] = {}
     for employee_id, fields in rows:
-        names = tuple(name for name in COLUMNS if name in fields)
+        names = tuple(name for name in WRITTEN if name in fields)
         groups.setdefault(names, []).append([employee_id, *(fields[name] for name in names)])
     return groups
 
 
 class DirectoryProjection(Projection[DirectoryView]):
-    name = "directory"
+    # The number is the table's version: a new one tracks from the log's start, so a database
+    # whose table gained columns (the views add them) is rebuilt and its new columns filled.
+    name = "directory-2"
     topics = (get_topic(Employee.Enrolled), get_topic(Employee.RecordUpdated))
 
     # Dispatched by hand: the library's singledispatchmethod builds a wrapper at every call, a
@@ -118,6 +157,20 @@ def _columns(sections: dict[str, Any]) -> dict[str, Any]:
         grades = sorted(sections["grades"], key=lambda spell: spell["start"])
         fields["grade"] = grades[-1]["grade"] if grades else ""
     if "positions" in sections:
+        # The latest: of the spells starting last, the last listed, as PersonnelFacts orders them.
         positions = sorted(sections["positions"], key=lambda spell: spell["start"])
-        fields["position"] = positions[-1]["title"] if positions else ""
+        fields.update(_spell(positions[-1] if positions else None))
     return fields
+
+
+def _spell(spell: dict[str, Any] | None) -> dict[str, str]:
+    if spell is None:
+        return {"position": "", **dict.fromkeys(SPELL_COLUMNS, "")}
+    return {
+        "position": spell["title"],
+        "position_level": spell["level"],
+        "position_start": spell["start"],
+        "position_end": spell.get("end") or "",
+        "position_unit": spell.get("unit") or "",
+        "position_grade": spell.get("functional_grade") or "",
+    }

@@ -1,12 +1,20 @@
 from __future__ import annotations
 
+from collections.abc import Collection
 from typing import Any
 from uuid import UUID
 
 from eventsourcing.persistence import Tracking
-from eventsourcing.sqlite import SQLiteTrackingRecorder
+from eventsourcing.sqlite import SQLiteCursor, SQLiteTrackingRecorder
 
-from projections.directory.projection import COLUMNS, DirectoryRow, DirectoryView, by_columns
+from projections.directory.projection import (
+    COLUMNS,
+    SPELL_COLUMNS,
+    DirectoryRow,
+    DirectoryView,
+    LatestSpell,
+    by_columns,
+)
 from projections.documents.sqlite import advance_tracking
 from projections.documents.view import FLUSH_ROWS
 
@@ -23,6 +31,15 @@ class SQLiteDirectoryView(DirectoryView, SQLiteTrackingRecorder):
             "position TEXT NOT NULL DEFAULT '')",
             "CREATE INDEX IF NOT EXISTS directory_agency_unit ON directory (agency, unit, nip)",
         ]
+
+    def _create_table(self, c: SQLiteCursor) -> None:
+        super()._create_table(c)
+        # SQLite adds no column "if not exists": those an older table lacks are added here.
+        c.execute("SELECT name FROM pragma_table_info('directory')")
+        present = {row[0] for row in c.fetchall()}
+        for name in SPELL_COLUMNS:
+            if name not in present:
+                c.execute(f"ALTER TABLE directory ADD COLUMN {name} TEXT NOT NULL DEFAULT ''")
 
     def _commit(
         self, rows: list[tuple[UUID, dict[str, Any]]], tracking: Tracking, start: int | None
@@ -52,6 +69,17 @@ class SQLiteDirectoryView(DirectoryView, SQLiteTrackingRecorder):
         with self.datastore.transaction(commit=False) as c:
             c.execute(statement + " ORDER BY unit, nip", params)
             return [DirectoryRow.model_validate(dict(row)) for row in c.fetchall()]
+
+    def latest_spells(self, agency: str, titles: Collection[str]) -> list[LatestSpell]:
+        wanted = sorted(titles)
+        columns = ", ".join(("nip", "unit", "position", *SPELL_COLUMNS))
+        statement = (
+            f"SELECT {columns} FROM directory WHERE agency=? AND active AND position_level != '' "
+            f"AND position IN ({', '.join('?' * len(wanted))}) ORDER BY unit, nip"
+        )
+        with self.datastore.transaction(commit=False) as c:
+            c.execute(statement, [agency, *wanted])
+            return [LatestSpell.of(dict(row)) for row in c.fetchall()]
 
     def count(self, agency: str) -> int:
         with self.datastore.transaction(commit=False) as c:

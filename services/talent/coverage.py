@@ -1,17 +1,19 @@
 """The succession coverage forecast of an agency, read from the read models: the critical
 positions in force and the open target positions (projections/talent), who holds each on the day
-(the directory, then the holder's personnel record for the position and its grade), the plan's
-successors with their membership of the latest decreed group and their box on the day. The
-forecast itself is the pure domain/talent/coverage.py."""
+(the directory's latest position spell of each employee, in one query; a holder's record only
+when that spell starts after the day), the plan's successors with their membership of the latest
+decreed group and their box on the day. The forecast itself is the pure
+domain/talent/coverage.py."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import UTC, date, datetime
 
 from domain.agencies import get_agency
 from domain.envelope import Actor, Role
-from domain.personnel.facts import PersonnelFacts
+from domain.personnel.facts import PositionSpell
 from domain.rules.cycle import functional_grade_of
 from domain.rules.registry import pack_for
 from domain.rules.retirement import NATIONAL_RETIREMENT, RetirementRules
@@ -100,51 +102,55 @@ def _seats(
         unit, position = key
         plan = plans.get(key)
         level = critical[key].level if key in critical else plans[key].level
-        held = [facts for facts in holders.get(position, []) if _unit_of(facts, on) == unit]
+        held = [holder for holder in holders.get(position, []) if holder.unit == unit]
         seats.append(
             Seat(
                 position=position,
                 unit=unit,
                 level=level,
-                functional_grade=_grade(level, position, held, on),
+                functional_grade=_grade(level, position, held),
                 critical=key in critical,
                 target=plan is not None,
-                incumbents=tuple(facts.nip for facts in held),
+                incumbents=tuple(holder.nip for holder in held),
                 successors=_successors(plan, group, boxes, on),
             )
         )
     return seats
 
 
+@dataclass(frozen=True)
+class Holder:
+    nip: Nip
+    unit: str  # of the position held, else of the record
+    spell: PositionSpell
+
+
 def _holders(
     app: Talenta, directory: DirectoryView, agency: str, on: date, positions: set[str]
-) -> dict[str, list[PersonnelFacts]]:
-    """Each position's holders on ``on``: the directory names the latest position of each
-    employee; the record says whether it is held on the day."""
-    found: dict[str, list[PersonnelFacts]] = {}
-    for row in directory.rows(agency):
-        if not row.active or row.position not in positions:
-            continue
-        facts = app.facts(row.nip)
-        held = facts.position_on(on)
-        if facts.active and held is not None and held.title == row.position:
-            found.setdefault(held.title, []).append(facts)
+) -> dict[str, list[Holder]]:
+    """Each position's holders on ``on``: those whose latest position it is, and who hold it on
+    the day (that spell, or an earlier one of the same title)."""
+    found: dict[str, list[Holder]] = {}
+    for latest in directory.latest_spells(agency, positions):
+        spell: PositionSpell | None = latest.spell
+        if latest.spell.start > on:
+            # Which spell was held on the day only the whole history tells: a forecast as of
+            # the past, or a spell recorded ahead of its start.
+            spell = app.facts(latest.nip).position_on(on)
+        elif latest.spell.end is not None and latest.spell.end <= on:
+            spell = None
+        if spell is not None and spell.title == latest.spell.title:
+            holder = Holder(Nip(latest.nip), spell.unit or latest.unit, spell)
+            found.setdefault(spell.title, []).append(holder)
     return found
 
 
-def _unit_of(facts: PersonnelFacts, on: date) -> str:
-    held = facts.position_on(on)
-    return (held.unit if held and held.unit else "") or facts.unit
-
-
-def _grade(
-    level: PositionLevel, position: str, held: list[PersonnelFacts], on: date
-) -> FunctionalGrade | None:
+def _grade(level: PositionLevel, position: str, held: list[Holder]) -> FunctionalGrade | None:
     """A functional position's grade: as its holder's record gives it, else from its title."""
     if level is not PositionLevel.FUNCTIONAL:
         return None
-    for facts in held:
-        grade = functional_grade_of(facts.position_on(on))
+    for holder in held:
+        grade = functional_grade_of(holder.spell)
         if grade is not None:
             return grade
     try:
