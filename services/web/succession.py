@@ -3,11 +3,15 @@ group per period (in Balikpapan first the talent team's group from its nominatio
 PPK's decree in both), the target positions, and a target's plan: nominations by the pack's
 nominator and the ordered successors with their projected position and date. Each form is
 offered to the roles that may take it; a refused step is shown beside its form with its article.
+The groups, the targets and a plan can also be read as they were recorded at a past moment, the
+auditors' as-of answers, for the roles that read those.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, datetime, time
 from typing import Any
 from uuid import UUID
 
@@ -18,9 +22,11 @@ from domain.rules.ninebox import SUCCESSION_BOXES
 from domain.talent.succession_values import TargetStatus
 from domain.values import InvalidValue
 from projections import talent as read
-from projections.talent import PlanRow
+from projections.talent import GroupRow, PlanRow
 from services.api.context import fresh_context
 from services.application import NotFound, Talenta
+from services.audit.asof import Moment, PlanAsOf, asof_group, asof_plan, moment
+from services.audit.timeline import ensure_reader
 from services.talent import succession
 from services.web.attempt import Refused, fields_of, read_or_refused, refused_page
 from services.web.cycle import (
@@ -65,6 +71,46 @@ def _candidates(request: Request, agency: str) -> list[tuple[str, int]]:
     return [(nip, box) for box in boxes for nip in grid.boxes[box].nips]
 
 
+@dataclass(frozen=True)
+class Then:
+    """The succession page as recorded at ``moment``: the groups then decreed, the periods whose
+    group was not decreed yet, and the targets then declared."""
+
+    moment: Moment
+    groups: list[GroupRow]
+    undecreed: list[str]
+    plans: list[PlanRow]
+
+
+def _recorded_at(agency: str, on: date | None, at: time | None) -> datetime | None:
+    """The recorded moment a past view is read at, in the agency's time zone: the time given on
+    the day ``on`` (today when only a time is given), else the end of that day; None: now."""
+    if on is None and at is None:
+        return None
+    return datetime.combine(on or today(agency), at or time.max)
+
+
+def _then(request: Request, me: WebUser, at: datetime) -> Then:
+    ensure_reader(me.actor)
+    app: Talenta = request.app.state.context.app
+    agency = me.actor.agency
+    documents = fresh_context(request).documents
+    groups = [
+        asof_group(app, agency, row.period, me.actor, at)
+        for row in read.succession_groups(documents, agency)
+    ]
+    plans = [
+        asof_plan(app, row.plan_id, me.actor, at)
+        for row in read.succession_plans(documents, agency)
+    ]
+    return Then(
+        moment=moment(agency, at),
+        groups=[g.group for g in groups if g.group is not None],
+        undecreed=[g.period for g in groups if g.group is None],
+        plans=[p.plan for p in plans if p.plan is not None],
+    )
+
+
 def _page(
     request: Request,
     me: WebUser,
@@ -72,10 +118,11 @@ def _page(
     refusals: dict[str, Refused] | None = None,
     values: dict[str, Any] | None = None,
     done: str = "",
+    then: Then | None = None,
 ) -> Response:
     agency = me.actor.agency
     documents = fresh_context(request).documents
-    plans = read.succession_plans(documents, agency)
+    plans = then.plans if then else read.succession_plans(documents, agency)
     return steps_page(
         request,
         me,
@@ -83,12 +130,13 @@ def _page(
         status,
         "/succession",
         agency,
-        _steps(me),
+        set() if then else _steps(me),
         refusals,
         done,
         values,
         cycle=cycle_of(agency),
-        groups=read.succession_groups(documents, agency),
+        then=then,
+        groups=then.groups if then else read.succession_groups(documents, agency),
         plans=plans,
         nominations=[(plan, n) for plan in plans for n in plan.nominations],
         critical=read.critical_positions(documents, agency, today(agency)),
@@ -98,8 +146,20 @@ def _page(
 
 
 @router.get("/succession")
-def succession_page(request: Request, me: SignedIn, done: str = "") -> Response:
-    return _page(request, me, done=done)
+def succession_page(
+    request: Request,
+    me: SignedIn,
+    done: str = "",
+    on: date | None = None,
+    time: time | None = None,
+) -> Response:
+    at = _recorded_at(me.actor.agency, on, time)
+    if at is None:
+        return _page(request, me, done=done)
+    then = read_or_refused(request, me, lambda: _then(request, me, at))
+    if isinstance(then, Response):
+        return then
+    return _page(request, me, then=then)
 
 
 def _taken(
@@ -212,6 +272,7 @@ def _plan_page(
     refusals: dict[str, Refused] | None = None,
     values: dict[str, Any] | None = None,
     done: str = "",
+    then: PlanAsOf | None = None,
 ) -> Response:
     agency = plan.agency
     groups = read.succession_groups(fresh_context(request).documents, agency)
@@ -222,12 +283,14 @@ def _plan_page(
         status,
         f"/succession/plans/{plan.plan_id}",
         agency,
-        _steps(me),
+        set() if then else _steps(me),
         refusals,
         done,
         values,
         cycle=cycle_of(agency),
-        plan=plan,
+        # As of a past moment: that moment's plan, the current one's heading when not declared.
+        then=then,
+        plan=then.plan if then and then.plan else plan,
         # Whom the nominator may name: the decreed groups' members, and boxes 7-9 today.
         candidates=list(
             dict.fromkeys(
@@ -240,11 +303,25 @@ def _plan_page(
 
 
 @router.get("/succession/plans/{plan_id}")
-def plan_page(request: Request, me: SignedIn, plan_id: UUID, done: str = "") -> Response:
+def plan_page(
+    request: Request,
+    me: SignedIn,
+    plan_id: UUID,
+    done: str = "",
+    on: date | None = None,
+    time: time | None = None,
+) -> Response:
     found = read_or_refused(request, me, lambda: plan_of(request, me.actor, plan_id))
     if isinstance(found, Response):
         return found
-    return _plan_page(request, me, found, done=done)
+    at = _recorded_at(found.agency, on, time)
+    if at is None:
+        return _plan_page(request, me, found, done=done)
+    app: Talenta = request.app.state.context.app
+    then = read_or_refused(request, me, lambda: asof_plan(app, plan_id, me.actor, at))
+    if isinstance(then, Response):
+        return then
+    return _plan_page(request, me, found, then=then)
 
 
 def _successors(body: dict[str, Any], plan: PlanRow) -> list[dict[str, Any]]:
