@@ -82,12 +82,18 @@ class Then:
     plans: list[PlanRow]
 
 
-def _recorded_at(agency: str, on: date | None, at: time | None) -> datetime | None:
-    """The recorded moment a past view is read at, in the agency's time zone: the time given on
-    the day ``on`` (today when only a time is given), else the end of that day; None: now."""
-    if on is None and at is None:
+def _recorded_at(agency: str, on: date | None, typed: str) -> datetime | None:
+    """The recorded moment a past view is read at, in the agency's time zone: the time typed on
+    the day ``on`` (today when only a time is typed), else the end of that day; None: now. The
+    picker sends its time field even when left empty."""
+    typed = typed.strip()
+    if on is None and not typed:
         return None
-    return datetime.combine(on or today(agency), at or time.max)
+    try:
+        at = time.fromisoformat(typed) if typed else time.max
+    except ValueError:
+        raise InvalidValue(f"pukul {typed!r} tidak sah", f"time {typed!r} is not valid") from None
+    return datetime.combine(on or today(agency), at)
 
 
 def _then(request: Request, me: WebUser, at: datetime) -> Then:
@@ -128,7 +134,8 @@ def _page(
         me,
         "succession.html",
         status,
-        "/succession",
+        # As of a past moment, the language switch keeps the moment.
+        f"/succession?{request.url.query}" if then else "/succession",
         agency,
         set() if then else _steps(me),
         refusals,
@@ -151,12 +158,15 @@ def succession_page(
     me: SignedIn,
     done: str = "",
     on: date | None = None,
-    time: time | None = None,
+    time: str = "",
 ) -> Response:
-    at = _recorded_at(me.actor.agency, on, time)
+    at = read_or_refused(request, me, lambda: _recorded_at(me.actor.agency, on, time))
+    if isinstance(at, Response):
+        return at
     if at is None:
         return _page(request, me, done=done)
-    then = read_or_refused(request, me, lambda: _then(request, me, at))
+    when = at
+    then = read_or_refused(request, me, lambda: _then(request, me, when))
     if isinstance(then, Response):
         return then
     return _page(request, me, then=then)
@@ -281,7 +291,7 @@ def _plan_page(
         me,
         "succession_plan.html",
         status,
-        f"/succession/plans/{plan.plan_id}",
+        f"/succession/plans/{plan.plan_id}" + (f"?{request.url.query}" if then else ""),
         agency,
         set() if then else _steps(me),
         refusals,
@@ -309,16 +319,19 @@ def plan_page(
     plan_id: UUID,
     done: str = "",
     on: date | None = None,
-    time: time | None = None,
+    time: str = "",
 ) -> Response:
     found = read_or_refused(request, me, lambda: plan_of(request, me.actor, plan_id))
     if isinstance(found, Response):
         return found
-    at = _recorded_at(found.agency, on, time)
+    at = read_or_refused(request, me, lambda: _recorded_at(found.agency, on, time))
+    if isinstance(at, Response):
+        return at
     if at is None:
         return _plan_page(request, me, found, done=done)
     app: Talenta = request.app.state.context.app
-    then = read_or_refused(request, me, lambda: asof_plan(app, plan_id, me.actor, at))
+    when = at
+    then = read_or_refused(request, me, lambda: asof_plan(app, plan_id, me.actor, when))
     if isinstance(then, Response):
         return then
     return _plan_page(request, me, found, then=then)
