@@ -158,6 +158,9 @@ def test_a_talent_search_is_opened_concluded_and_decreed_in_the_browser(
     sign_in(auditor, site, "inspektur-binjai")
     auditor.goto(f"{site.url}/talent-search")
     assert [row.split("\t")[0] for row in listed(auditor, "decided")] == [POSITION]
+    exported = auditor.request.get(f"{site.url}/talent-search?format=csv").text().splitlines()
+    assert exported[0].startswith("search_id,agency,position,unit,level,grounds")
+    assert len(exported) == 2 and POSITION in exported[1] and "821/7/2025" in exported[1]
     auditor.locator("section[data-stage='decided'] a").click()
     auditor.locator(f"a[href='/auditor/why/search/{search.rsplit('/', 1)[1]}']").click()
     assert auditor.locator("dd.chosen").inner_text() == A
