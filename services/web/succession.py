@@ -19,13 +19,14 @@ from fastapi import APIRouter, Request
 from fastapi.responses import Response
 
 from domain.rules.ninebox import SUCCESSION_BOXES
+from domain.talent.succession import group_id
 from domain.talent.succession_values import TargetStatus
 from domain.values import InvalidValue
 from projections import talent as read
-from projections.talent import GroupRow, PlanRow
+from projections.talent import GroupRow, PlanRow, TalentProjection
 from services.api.context import fresh_context
 from services.application import NotFound, Talenta
-from services.audit.asof import Moment, PlanAsOf, asof_group, asof_plan, moment
+from services.audit.asof import Moment, PlanAsOf, asof_plan, moment, recorded, replayed
 from services.audit.timeline import ensure_reader
 from services.talent import succession
 from services.web.attempt import Refused, fields_of, read_or_refused, refused_page
@@ -97,23 +98,25 @@ def _recorded_at(agency: str, on: date | None, typed: str) -> datetime | None:
 
 
 def _then(request: Request, me: WebUser, at: datetime) -> Then:
+    """What the auditors' as-of answers give for each group and each plan, from one replay of
+    their events recorded by ``at`` (a group's and a plan's documents never read each other)."""
     ensure_reader(me.actor)
     app: Talenta = request.app.state.context.app
     agency = me.actor.agency
     documents = fresh_context(request).documents
-    groups = [
-        asof_group(app, agency, row.period, me.actor, at)
-        for row in read.succession_groups(documents, agency)
-    ]
-    plans = [
-        asof_plan(app, row.plan_id, me.actor, at)
-        for row in read.succession_plans(documents, agency)
-    ]
+    periods = [row.period for row in read.succession_groups(documents, agency)]
+    plans = [row.plan_id for row in read.succession_plans(documents, agency)]
+    aggregates = [group_id(agency, period) for period in periods] + plans
+    when = moment(agency, at)
+    with replayed(recorded(app, aggregates, when.at), TalentProjection) as view:
+        groups = read.succession_groups(view, agency)
+        declared = read.succession_plans(view, agency)
+    decreed = {group.period for group in groups}
     return Then(
-        moment=moment(agency, at),
-        groups=[g.group for g in groups if g.group is not None],
-        undecreed=[g.period for g in groups if g.group is None],
-        plans=[p.plan for p in plans if p.plan is not None],
+        moment=when,
+        groups=groups,
+        undecreed=[period for period in periods if period not in decreed],
+        plans=declared,
     )
 
 
