@@ -43,6 +43,15 @@ LABELS: dict[str, tuple[str, str]] = {
     "search_none_chosen": ("Tidak ada yang sesuai", "None fits"),
     "search_result": ("Uraian hasil pencarian", "Account of the search's result"),
     "search_from_unit": ("Dari unit kerja", "From the unit"),
+    "search_awaits_result": (
+        "Menunggu hasil pencarian dari tim manajemen talenta atau BKPSDM.",
+        "Awaiting the search's result from the talent team or the personnel agency.",
+    ),
+    "search_awaits_decree": ("Menunggu keputusan PPK.", "Awaiting the PPK's decree."),
+    "search_over": (
+        "Pencarian ini selesai; tidak ada langkah lagi.",
+        "This search is over; no step is left.",
+    ),
     "step_open_talent_search": ("Buka pencarian Talenta", "Open a talent search"),
     "step_conclude_talent_search": ("Catat hasil pencarian", "Record the search's result"),
     "step_decide_talent_search": (

@@ -113,6 +113,7 @@ def test_a_talent_search_is_opened_concluded_and_decreed_in_the_browser(
     assert team.locator(".stage").get_attribute("data-stage") == "concluded"
     assert team.locator("dd.found").inner_text() == f"{A} {NAMES[A]}; {B} {NAMES[B]}"
     assert step_ids(team) == [], "concluded: nothing is left for the team"
+    assert team.locator(".awaiting").inner_text() == "Menunggu keputusan PPK."
     team.goto(f"{site.url}/talent-search")
     assert len(listed(team, "concluded")) == 1 and listed(team, "open") == []
     team.screenshot(path=str(tmp_path / "talent_searches.png"), full_page=True)
@@ -143,6 +144,7 @@ def test_a_talent_search_is_opened_concluded_and_decreed_in_the_browser(
     assert ppk.locator("dd.decree").inner_text() == "821/7/2025 (2025-04-01)"
     assert ppk.locator("dd.follow-up").inner_text() == "Mutasi/rotasi"
     assert step_ids(ppk) == []
+    assert ppk.locator(".awaiting").inner_text() == "Pencarian ini selesai; tidak ada langkah lagi."
     ppk.screenshot(path=str(tmp_path / "talent_search.png"), full_page=True)
     check(ppk)
     ppk.click("a.lang")
