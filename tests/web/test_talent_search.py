@@ -137,6 +137,7 @@ def test_a_talent_search_is_opened_concluded_and_decreed_in_the_browser(
     assert refused.locator("cite").inner_text() == "binjai-2023:P23"
     assert ppk.locator(".stage").get_attribute("data-stage") == "concluded", "nothing written"
     assert ppk.input_value("#decide-decree_number") == "821/7/2025", "the refused form kept"
+    ppk.screenshot(path=str(tmp_path / "talent_search_refused.png"), full_page=True)
     ppk.fill("#decide-nip", A)
     submit(ppk, "step-decide_talent_search")
     assert ppk.locator("#outcome .done").count() == 1
