@@ -127,6 +127,13 @@ PAGES = [
     Page("talent: nine-box", Role.TALENT_TEAM, "/ninebox"),
     Page("talent: succession", Role.TALENT_TEAM, "/succession"),
     Page("talent: succession plan", Role.TALENT_TEAM, "/succession/plans/{plan_id}"),
+    Page("talent: succession as of a past day", Role.TALENT_TEAM, "/succession?on={past_day}"),
+    Page(
+        "talent: succession plan as of a past day",
+        Role.TALENT_TEAM,
+        "/succession/plans/{plan_id}?on={past_day}",
+    ),
+    Page("talent: talent searches", Role.TALENT_TEAM, "/talent-search"),
     Page("talent: coverage", Role.TALENT_TEAM, "/coverage"),
     Page("talent: development", Role.TALENT_TEAM, "/development"),
     Page("talent: retention", Role.TALENT_TEAM, "/retention"),

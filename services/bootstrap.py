@@ -21,6 +21,7 @@ from projections.follower import Follower, poll
 from projections.reminders import InboxProjection
 from projections.scouting import ScoutingProjection
 from projections.talent import TalentProjection
+from projections.talent.searches import TalentSearchProjection
 from services.application import Talenta
 from services.config import StoreConfig
 from services.settings import Settings
@@ -103,6 +104,7 @@ class ReadModels:
             directory_follower(app, directory),
             Follower(app, ScoutingProjection(documents)),
             Follower(app, TalentProjection(documents)),
+            Follower(app, TalentSearchProjection(documents)),
             Follower(app, InboxProjection(documents)),
             IndexFollower(app, subject_index(app)),
             Follower(app, AccessProjection(documents)),

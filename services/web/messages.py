@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from services.web import messages_cycle
+from services.web import messages_cycle, messages_search
 from services.web.labels import catalogue_labels
 
 LANGUAGES = ("id", "en")
@@ -956,6 +956,8 @@ EN: dict[str, str] = {
 # The talent cycle's labels, kept in their own module.
 ID.update(messages_cycle.ID)
 EN.update(messages_cycle.EN)
+ID.update(messages_search.ID)
+EN.update(messages_search.EN)
 
 CATALOGUE: dict[str, dict[str, str]] = {"id": ID, "en": EN}
 

@@ -29,6 +29,7 @@ from services.web import (
     rounds,
     signin,
     succession,
+    talent_search,
     users,
     vacancies,
 )
@@ -47,6 +48,7 @@ def mount_web(api: FastAPI, settings: WebSettings | None = None) -> None:
     modules += (users, acquisition, mapping, ninebox, succession, coverage)
     modules += (development, retention, placement, monitoring, expiry, imports)
     modules += (audit_talent, audit_lists, audit_reports, round_report)
+    modules += (talent_search,)
     for module in modules:
         api.include_router(module.router)
     handle_page_errors(api, [route for module in modules for route in module.router.routes])

@@ -3,11 +3,15 @@ group per period (in Balikpapan first the talent team's group from its nominatio
 PPK's decree in both), the target positions, and a target's plan: nominations by the pack's
 nominator and the ordered successors with their projected position and date. Each form is
 offered to the roles that may take it; a refused step is shown beside its form with its article.
+The groups, the targets and a plan can also be read as they were recorded at a past moment, the
+auditors' as-of answers, for the roles that read those.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, datetime, time
 from typing import Any
 from uuid import UUID
 
@@ -15,12 +19,15 @@ from fastapi import APIRouter, Request
 from fastapi.responses import Response
 
 from domain.rules.ninebox import SUCCESSION_BOXES
+from domain.talent.succession import group_id
 from domain.talent.succession_values import TargetStatus
 from domain.values import InvalidValue
 from projections import talent as read
-from projections.talent import PlanRow
+from projections.talent import GroupRow, PlanRow, TalentProjection
 from services.api.context import fresh_context
 from services.application import NotFound, Talenta
+from services.audit.asof import Moment, PlanAsOf, asof_plan, moment, recorded, replayed
+from services.audit.timeline import ensure_reader
 from services.talent import succession
 from services.web.attempt import Refused, fields_of, read_or_refused, refused_page
 from services.web.cycle import (
@@ -65,6 +72,54 @@ def _candidates(request: Request, agency: str) -> list[tuple[str, int]]:
     return [(nip, box) for box in boxes for nip in grid.boxes[box].nips]
 
 
+@dataclass(frozen=True)
+class Then:
+    """The succession page as recorded at ``moment``: the groups then decreed, the periods whose
+    group was not decreed yet, and the targets then declared."""
+
+    moment: Moment
+    groups: list[GroupRow]
+    undecreed: list[str]
+    plans: list[PlanRow]
+
+
+def _recorded_at(agency: str, on: date | None, typed: str) -> datetime | None:
+    """The recorded moment a past view is read at, in the agency's time zone: the time typed on
+    the day ``on`` (today when only a time is typed), else the end of that day; None: now. The
+    picker sends its time field even when left empty."""
+    typed = typed.strip()
+    if on is None and not typed:
+        return None
+    try:
+        at = time.fromisoformat(typed) if typed else time.max
+    except ValueError:
+        raise InvalidValue(f"pukul {typed!r} tidak sah", f"time {typed!r} is not valid") from None
+    return datetime.combine(on or today(agency), at)
+
+
+def _then(request: Request, me: WebUser, at: datetime) -> Then:
+    """What the auditors' as-of answers give for each group and each plan, from one replay of
+    their events recorded by ``at`` (a group's and a plan's documents never read each other)."""
+    ensure_reader(me.actor)
+    app: Talenta = request.app.state.context.app
+    agency = me.actor.agency
+    documents = fresh_context(request).documents
+    periods = [row.period for row in read.succession_groups(documents, agency)]
+    plans = [row.plan_id for row in read.succession_plans(documents, agency)]
+    aggregates = [group_id(agency, period) for period in periods] + plans
+    when = moment(agency, at)
+    with replayed(recorded(app, aggregates, when.at), TalentProjection) as view:
+        groups = read.succession_groups(view, agency)
+        declared = read.succession_plans(view, agency)
+    decreed = {group.period for group in groups}
+    return Then(
+        moment=when,
+        groups=groups,
+        undecreed=[period for period in periods if period not in decreed],
+        plans=declared,
+    )
+
+
 def _page(
     request: Request,
     me: WebUser,
@@ -72,23 +127,26 @@ def _page(
     refusals: dict[str, Refused] | None = None,
     values: dict[str, Any] | None = None,
     done: str = "",
+    then: Then | None = None,
 ) -> Response:
     agency = me.actor.agency
     documents = fresh_context(request).documents
-    plans = read.succession_plans(documents, agency)
+    plans = then.plans if then else read.succession_plans(documents, agency)
     return steps_page(
         request,
         me,
         "succession.html",
         status,
-        "/succession",
+        # As of a past moment, the language switch keeps the moment.
+        f"/succession?{request.url.query}" if then else "/succession",
         agency,
-        _steps(me),
+        set() if then else _steps(me),
         refusals,
         done,
         values,
         cycle=cycle_of(agency),
-        groups=read.succession_groups(documents, agency),
+        then=then,
+        groups=then.groups if then else read.succession_groups(documents, agency),
         plans=plans,
         nominations=[(plan, n) for plan in plans for n in plan.nominations],
         critical=read.critical_positions(documents, agency, today(agency)),
@@ -98,8 +156,23 @@ def _page(
 
 
 @router.get("/succession")
-def succession_page(request: Request, me: SignedIn, done: str = "") -> Response:
-    return _page(request, me, done=done)
+def succession_page(
+    request: Request,
+    me: SignedIn,
+    done: str = "",
+    on: date | None = None,
+    time: str = "",
+) -> Response:
+    at = read_or_refused(request, me, lambda: _recorded_at(me.actor.agency, on, time))
+    if isinstance(at, Response):
+        return at
+    if at is None:
+        return _page(request, me, done=done)
+    when = at
+    then = read_or_refused(request, me, lambda: _then(request, me, when))
+    if isinstance(then, Response):
+        return then
+    return _page(request, me, then=then)
 
 
 def _taken(
@@ -212,6 +285,7 @@ def _plan_page(
     refusals: dict[str, Refused] | None = None,
     values: dict[str, Any] | None = None,
     done: str = "",
+    then: PlanAsOf | None = None,
 ) -> Response:
     agency = plan.agency
     groups = read.succession_groups(fresh_context(request).documents, agency)
@@ -220,14 +294,16 @@ def _plan_page(
         me,
         "succession_plan.html",
         status,
-        f"/succession/plans/{plan.plan_id}",
+        f"/succession/plans/{plan.plan_id}" + (f"?{request.url.query}" if then else ""),
         agency,
-        _steps(me),
+        set() if then else _steps(me),
         refusals,
         done,
         values,
         cycle=cycle_of(agency),
-        plan=plan,
+        # As of a past moment: that moment's plan, the current one's heading when not declared.
+        then=then,
+        plan=then.plan if then and then.plan else plan,
         # Whom the nominator may name: the decreed groups' members, and boxes 7-9 today.
         candidates=list(
             dict.fromkeys(
@@ -240,11 +316,28 @@ def _plan_page(
 
 
 @router.get("/succession/plans/{plan_id}")
-def plan_page(request: Request, me: SignedIn, plan_id: UUID, done: str = "") -> Response:
+def plan_page(
+    request: Request,
+    me: SignedIn,
+    plan_id: UUID,
+    done: str = "",
+    on: date | None = None,
+    time: str = "",
+) -> Response:
     found = read_or_refused(request, me, lambda: plan_of(request, me.actor, plan_id))
     if isinstance(found, Response):
         return found
-    return _plan_page(request, me, found, done=done)
+    at = read_or_refused(request, me, lambda: _recorded_at(found.agency, on, time))
+    if isinstance(at, Response):
+        return at
+    if at is None:
+        return _plan_page(request, me, found, done=done)
+    app: Talenta = request.app.state.context.app
+    when = at
+    then = read_or_refused(request, me, lambda: asof_plan(app, plan_id, me.actor, when))
+    if isinstance(then, Response):
+        return then
+    return _plan_page(request, me, found, then=then)
 
 
 def _successors(body: dict[str, Any], plan: PlanRow) -> list[dict[str, Any]]:
