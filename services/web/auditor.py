@@ -180,15 +180,17 @@ def _why(request: Request, me: WebUser, kind: str, vacancy_id: UUID, format: str
 
 @router.get("/compliance")
 def compliance(request: Request, me: SignedIn, on: str = "", format: str = "") -> Response:
-    """``on``: the day whose end the clocks' deadlines are judged at (default: now)."""
-    app: Talenta = context(request).app
+    """``on``: the day whose end the clocks' deadlines are judged at (default: now). The
+    breaches are the kept replay's (services/audit/compliance_kept.py), as far as it has read
+    the log: the page says how far and when."""
+    ctx = context(request)
     zone = ZoneInfo(get_agency(me.actor.agency).time_zone)
 
     def replayed() -> ComplianceReport:
         chosen = day(on)
         as_of = datetime.combine(chosen, time(23, 59, 59), zone) if chosen else None
         query = ComplianceQuery(agency=me.actor.agency, as_of=as_of)
-        return compliance_report(app, query, me.actor)
+        return compliance_report(ctx.app, query, me.actor, ctx.compliance, fresh=False)
 
     found = answered(request, me, replayed)
     if isinstance(found, Response):
@@ -203,6 +205,8 @@ def compliance(request: Request, me: SignedIn, on: str = "", format: str = "") -
         report=found,
         on=on,
         as_of=found.as_of.astimezone(zone).replace(microsecond=0),
+        replayed_at=found.replayed_at.astimezone(zone).replace(microsecond=0),
+        head=ctx.app.recorder.max_notification_id() or 0,
         breaches=breaches,
         csv="/auditor/compliance?" + urlencode({"on": on, "format": "csv"}),
     )
