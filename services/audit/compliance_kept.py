@@ -26,10 +26,17 @@ class KeptCompliance:
         self._lock = threading.Lock()
         self._replay = Replay()
         self._standing = self._replay.standing()
+        self._reading = False
 
     @property
     def standing(self) -> Standing:
         return self._standing
+
+    @property
+    def reading(self) -> bool:
+        """Whether a catch-up is still reading through a backlog of the log (full pages), as
+        on its first run: what has been found so far is not all there is."""
+        return self._reading
 
     def catch_up(self) -> int:
         """Judges everything recorded after the last event judged; returns how many events it
@@ -46,9 +53,11 @@ class KeptCompliance:
                 except Exception:
                     # An event taken halfway leaves a state no fresh replay has: start over.
                     self._replay = Replay()
+                    self._reading = True
                     raise
                 if page:
                     self._standing = self._replay.standing()
+                self._reading = len(page) == PAGE
             applied += len(page)
             if len(page) < PAGE:
                 return applied

@@ -244,6 +244,7 @@ def compliance(request: Request, me: SignedIn, on: str = "", format: str = "") -
         as_of=found.as_of.astimezone(zone).replace(microsecond=0),
         replayed_at=found.replayed_at.astimezone(zone).replace(microsecond=0),
         head=ctx.app.recorder.max_notification_id() or 0,
+        reading=ctx.compliance.reading,
         breaches=breaches,
         csv="/auditor/compliance?" + urlencode({"on": on, "format": "csv"}),
     )

@@ -49,6 +49,7 @@ def test_the_kept_replay_finds_what_a_fresh_replay_finds_as_the_log_grows(app: T
     pick_outside_the_shortlist(app)
     kept.catch_up()
     assert kept.standing.position == head(app)
+    assert not kept.reading, "caught up: no backlog left to read"
     assert [b.code for b in kept.report(MADIUN, AS_OF, fresh=False).breaches] == ["not-shortlisted"]
     assert_as_fresh(kept, app)
 
