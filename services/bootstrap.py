@@ -23,6 +23,7 @@ from projections.scouting import ScoutingProjection
 from projections.talent import TalentProjection
 from projections.talent.searches import TalentSearchProjection
 from services.application import Talenta
+from services.audit.compliance_kept import KeptCompliance
 from services.config import StoreConfig
 from services.settings import Settings
 
@@ -95,6 +96,11 @@ class ReadModels:
     _written: dict[str, int] = field(default_factory=dict)
     _written_lock: threading.Lock = field(default_factory=threading.Lock)
     _following: bool = False
+    # The compliance replay kept up to the log, followed apart from the read models above.
+    compliance: KeptCompliance = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.compliance = KeptCompliance(self.app)
 
     @classmethod
     def of(cls, app: Talenta) -> ReadModels:
@@ -141,6 +147,7 @@ class ReadModels:
             target=poll, args=(self.refresh, stop, interval), name="read-models", daemon=True
         )
         thread.start()
+        self.compliance.follow(stop, interval)
         return thread
 
     def wrote(self, principal: str, at: int | None = None) -> int:

@@ -23,6 +23,8 @@ def compliance(
 ) -> ComplianceReport:
     """Replays the whole log and re-judges each of the agency's decisions (default: the
     reader's own) under the pack in force on its effective date; ``as_of`` (default now) is
-    the moment the clocks' deadlines are judged against (roles: auditor, administrator)."""
+    the moment the clocks' deadlines are judged against (roles: auditor, administrator). The
+    process's kept replay is brought up to the log's head first, so the answer is a fresh
+    replay's."""
     query = ComplianceQuery(agency=agency or actor.agency, as_of=as_of)
-    return compliance_report(ctx.app, query, actor)
+    return compliance_report(ctx.app, query, actor, ctx.compliance, fresh=True)

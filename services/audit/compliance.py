@@ -8,11 +8,13 @@ the log is read (``compliance_state``) and the step is run again on a copy; a re
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from uuid import UUID
 
+from eventsourcing.persistence import Notification
 from pydantic import BaseModel, ConfigDict, ValidationError
 
 from domain.envelope import Actor, Envelope, Role
@@ -32,8 +34,12 @@ from services.audit.compliance_derived import ensure_as_recorded
 from services.audit.compliance_models import Breach, ComplianceReport, Seen, first_citation
 from services.audit.compliance_roles import HANDLERS, ensure_role
 from services.audit.compliance_state import Judge, Shadows
+from services.audit.compliance_talent import HeldPin
 from services.auth import same_agency
 from services.permissions import allowed
+
+if TYPE_CHECKING:
+    from services.audit.compliance_kept import KeptCompliance
 
 PAGE = 500  # notifications read per query
 JUDGES: dict[type[Any], tuple[Judge, ...]] = {
@@ -54,40 +60,103 @@ class ComplianceQuery(BaseModel):
 
 
 @allowed(Role.AUDITOR, Role.ADMINISTRATOR)
-def compliance_report(app: Talenta, query: ComplianceQuery, actor: Actor) -> ComplianceReport:
-    """The replay for the actor's own agency only."""
+def compliance_report(
+    app: Talenta,
+    query: ComplianceQuery,
+    actor: Actor,
+    kept: KeptCompliance | None = None,
+    fresh: bool = True,
+) -> ComplianceReport:
+    """The replay for the actor's own agency only: run now over the whole log, or the one
+    ``kept`` up to the log (caught up to its head first when ``fresh``)."""
     same_agency(actor, query.agency)
-    return replay(app, query.agency, query.as_of)
+    if kept is None:
+        return replay(app, query.agency, query.as_of)
+    return kept.report(query.agency, query.as_of, fresh)
 
 
 def replay(
     app: Talenta, agency: str | None = None, as_of: datetime | None = None
 ) -> ComplianceReport:
     """Every breach in the log (of ``agency``'s decisions, or every agency's when None)."""
-    moment = as_of or datetime.now(UTC)
-    shadows = Shadows()
-    awards: dict[UUID, Seen] = {}
-    breaches: list[Breach] = []
-    checked = 0
+    fold = Replay(agency)
     for notification in _notifications(app):
-        event = app.mapper.to_domain_event(notification)
+        fold.take(notification.id, app.mapper.to_domain_event(notification))
+    return fold.standing().report(agency, as_of)
+
+
+@dataclass(frozen=True)
+class Standing:
+    """What the replay found in the log up to ``position``, fixed when it got there: readers
+    share it while the replay reads on."""
+
+    position: int
+    replayed_at: datetime
+    checked: Mapping[str, int]  # decisions re-judged, per agency
+    breaches: tuple[Breach, ...]  # in log order
+    pins: tuple[HeldPin, ...]
+
+    def report(self, agency: str | None, as_of: datetime | None) -> ComplianceReport:
+        """``agency``'s breaches (every agency's when None), the pins judged at ``as_of``
+        (default now)."""
+        moment = as_of or datetime.now(UTC)
+        breaches = [each for each in self.breaches if agency is None or each.agency == agency]
+        held = (pin for pin in self.pins if agency is None or pin.agency == agency)
+        for pin, refusal in compliance_talent.unexpired_pins(held, moment):
+            seen = pin.awarded.model_copy(update={"effective": pin.expires_on})
+            breaches.append(Breach.of(seen, refusal))
+        checked = sum(self.checked.values()) if agency is None else self.checked.get(agency, 0)
+        return ComplianceReport(
+            agency=agency,
+            as_of=moment,
+            checked=checked,
+            breaches=breaches,
+            position=self.position,
+            replayed_at=self.replayed_at,
+        )
+
+
+class Replay:
+    """The replay as a fold over the log, event by event in log order: a fresh replay and one
+    kept up to the log (``compliance_kept``) are the same fold, the kept one resumed where it
+    stopped. ``agency``: judge only its decisions (None: every agency's); the state is rebuilt
+    from every event either way."""
+
+    def __init__(self, agency: str | None = None) -> None:
+        self.agency = agency
+        self.position = 0
+        self._shadows = Shadows()
+        self._awards: dict[UUID, Seen] = {}
+        self._breaches: list[Breach] = []
+        self._checked: dict[str, int] = {}
+
+    def take(self, notification_id: int, event: Any) -> None:
         stamp = _envelope(event)
         if stamp is not None:
-            owner = shadows.agency_of(event)
-            seen = Seen.of(notification.id, event, owner, stamp)
+            owner = self._shadows.agency_of(event)
+            seen = Seen.of(notification_id, event, owner, stamp)
             if isinstance(event, Award.Awarded):
-                awards[event.originator_id] = seen
-            if _decision(event, stamp) and (agency is None or owner == agency):
-                checked += 1
-                breaches.extend(
-                    Breach.of(seen, refusal) for refusal in judge(event, shadows, stamp)
+                self._awards[event.originator_id] = seen
+            if _decision(event, stamp) and (self.agency is None or owner == self.agency):
+                self._checked[owner] = self._checked.get(owner, 0) + 1
+                self._breaches.extend(
+                    Breach.of(seen, refusal) for refusal in judge(event, self._shadows, stamp)
                 )
-        shadows.apply(event)
-    for award, refusal in compliance_talent.unexpired_pins(shadows, moment):
-        if award.id in awards and (agency is None or award.agency == agency):
-            seen = awards[award.id].model_copy(update={"effective": award.expires_on})
-            breaches.append(Breach.of(seen, refusal))
-    return ComplianceReport(agency=agency, as_of=moment, checked=checked, breaches=breaches)
+        self._shadows.apply(event)
+        self.position = notification_id
+
+    def standing(self) -> Standing:
+        held = (
+            HeldPin.of(seen, self._shadows.get(award, Award))
+            for award, seen in self._awards.items()
+        )
+        return Standing(
+            position=self.position,
+            replayed_at=datetime.now(UTC),
+            checked=dict(self._checked),
+            breaches=tuple(self._breaches),
+            pins=tuple(pin for pin in held if pin is not None),
+        )
 
 
 def judge(event: Any, shadows: Shadows, stamp: Envelope) -> Iterator[RuleRefusal]:
@@ -164,12 +233,15 @@ def _envelope(event: Any) -> Envelope | None:
 
 
 def _notifications(app: Talenta) -> Iterator[Any]:
-    position: int | None = None
+    position = 0
     while True:
-        page = app.recorder.select_notifications(
-            start=position, limit=PAGE, inclusive_of_start=False
-        )
+        page = notifications_after(app, position)
         yield from page
         if len(page) < PAGE:
             return
         position = page[-1].id
+
+
+def notifications_after(app: Talenta, position: int) -> Sequence[Notification]:
+    """The next page of the log after notification id ``position``."""
+    return app.recorder.select_notifications(start=position, limit=PAGE, inclusive_of_start=False)

@@ -90,6 +90,9 @@ class ComplianceReport(BaseModel):
     as_of: datetime  # the moment the clocks' deadlines are judged against
     checked: int  # decision events re-judged
     breaches: list[Breach]
+    # How fresh the answer is: the log replayed up to this notification id, and when it was.
+    position: int
+    replayed_at: datetime
 
     @property
     def clean(self) -> bool:

@@ -6,8 +6,9 @@ records; and the pins whose expiry passed unrecorded."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from datetime import datetime
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import date, datetime
 from typing import Any
 from uuid import UUID
 
@@ -27,6 +28,7 @@ from domain.talent.succession import SuccessionGroup, SuccessionPlan
 from domain.talent.succession_rules import direct_needs_group, succession_citations
 from domain.talent.succession_values import Successor
 from domain.values import PositionLevel
+from services.audit.compliance_models import Seen
 from services.audit.compliance_state import Judge, Shadows
 
 
@@ -210,23 +212,43 @@ def pin_expired(event: Award.PinExpired, shadows: Shadows, pack: RulePack, stamp
         found.expire(event.expired_on, pack, stamp)
 
 
-def unexpired_pins(shadows: Shadows, as_of: datetime) -> Iterator[tuple[Award, RuleRefusal]]:
+@dataclass(frozen=True)
+class HeldPin:
+    """A pin as the log leaves it, no expiry recorded, with the award decision that gave it."""
+
+    awarded: Seen
+    agency: str
+    nip: str
+    decree_number: str
+    expires_on: date
+
+    @classmethod
+    def of(cls, awarded: Seen, award: Award | None) -> HeldPin | None:
+        """The pin ``award`` still holds, None when it has no term or its expiry is recorded."""
+        if award is None or award.expires_on is None or award.expired_on is not None:
+            return None
+        return cls(awarded, award.agency, award.nip, award.decree_number, award.expires_on)
+
+
+def unexpired_pins(
+    pins: Iterable[HeldPin], as_of: datetime
+) -> Iterator[tuple[HeldPin, RuleRefusal]]:
     """Each pin whose expiry day passed (in its agency's time zone) with no ``PinExpired`` in the
     log: it still reads as valid, against the pack's pin term (Binjai P30(2)(a), reading D7)."""
-    for award in shadows.of_kind(Award):
-        today = get_agency(award.agency).local_date(as_of)
-        if award.expires_on is None or award.expired_on is not None or award.expires_on >= today:
+    for pin in pins:
+        today = get_agency(pin.agency).local_date(as_of)
+        if pin.expires_on >= today:
             continue
-        cycle = pack_for(award.agency).cycle
+        cycle = pack_for(pin.agency).cycle
         yield (
-            award,
+            pin,
             refuse(
                 "pin-still-valid",
-                f"pin NIP {award.nip} (keputusan {award.decree_number}) berakhir "
-                f"{award.expires_on}, namun pada {today} belum tercatat berakhir dan masih "
+                f"pin NIP {pin.nip} (keputusan {pin.decree_number}) berakhir "
+                f"{pin.expires_on}, namun pada {today} belum tercatat berakhir dan masih "
                 "tampak berlaku",
-                f"NIP {award.nip}'s pin (decree {award.decree_number}) expired on "
-                f"{award.expires_on}, yet on {today} no expiry is recorded and it still reads "
+                f"NIP {pin.nip}'s pin (decree {pin.decree_number}) expired on "
+                f"{pin.expires_on}, yet on {today} no expiry is recorded and it still reads "
                 "as valid",
                 cycle.pin_citation if cycle is not None else None,
             ),

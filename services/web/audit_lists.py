@@ -17,10 +17,11 @@ from domain.agencies import get_agency
 from projections.access import ReadRow, RefusalRow
 from services.api.access import AUDITORS
 from services.api.context import context, fresh_context
+from services.audit.events import AuditEvent
 from services.audit.refusals import RefusalWhy, list_refusals, refusal_why
 from services.permissions import Forbidden
 from services.personal_data_reads import list_reads, record_reads
-from services.web.auditor import answered, day, json_for
+from services.web.auditor import answered, day, json_for, no_such_list
 from services.web.exports import csv_answer
 from services.web.frame import page
 from services.web.session import SignedIn, WebUser
@@ -69,10 +70,13 @@ def refusals(
 
 
 @router.get("/refusals/{refusal_id}")
-def refusal(request: Request, me: SignedIn, refusal_id: UUID) -> Response:
+def refusal(
+    request: Request, me: SignedIn, refusal_id: UUID, format: str = "", trail: int = 0
+) -> Response:
     """Why a command was refused: the record, its rule evaluated again against the store as it
-    stood then, and the events of each record of the agency it named up to that moment; an
-    employee's record shown is a recorded read, as in the API."""
+    stood then, and the events of each record of the agency it named up to that moment (the
+    ``trail``-th of them, from 1, as CSV with ``format=csv``); an employee's record shown is a
+    recorded read, as in the API."""
     app = context(request).app
 
     def explained() -> RefusalWhy:
@@ -84,12 +88,18 @@ def refusal(request: Request, me: SignedIn, refusal_id: UUID) -> Response:
         return found
     nips = [trail.nip for trail in found.subjects if trail.nip and trail.events]
     record_reads(app, me.actor, me.actor.agency, nips, "web GET /auditor/refusals/{refusal_id}")
+    why = json_for(found, me.actor.role)
+    if format == "csv":
+        if not 1 <= trail <= len(why["subjects"]):
+            return no_such_list(request, me)
+        return csv_answer(why["subjects"][trail - 1]["events"], AuditEvent, "refusal-record")
     return page(
         request,
         "audit_refusal.html",
         me=me,
-        why=json_for(found, me.actor.role),
+        why=why,
         local=_local_time(me),
+        csv=f"/auditor/refusals/{refusal_id}?format=csv",
     )
 
 

@@ -16,7 +16,12 @@ from jinja2 import ChoiceLoader, DictLoader, Environment, FileSystemLoader, Stri
 from projections.chain import Head, head_of
 from services.api.context import context
 from services.audit import report
-from services.web.auditor import answered
+from services.audit.events import AuditEvent
+from services.audit.nomination import audit_nomination
+from services.audit.pick import CandidateTrail, audit_pick
+from services.personal_data_reads import record_reads
+from services.web.auditor import Listed, answered, json_for, no_such_list
+from services.web.exports import csv_answer
 from services.web.frame import HERE, PAGE_HEADERS
 from services.web.session import SignedIn, WebUser
 
@@ -37,9 +42,25 @@ FRAMED = Environment(
 
 
 @router.get("/vacancy/{vacancy_id}")
-def vacancy(request: Request, me: SignedIn, vacancy_id: UUID) -> Response:
+def vacancy(
+    request: Request, me: SignedIn, vacancy_id: UUID, format: str = "", listed: Listed = "trail"
+) -> Response:
+    """``?format=csv&list=trail|candidates``: the vacancy's own steps or its candidates as CSV,
+    a recorded read of the candidates as the report is."""
     ctx = context(request)
     via = "web GET /auditor/reports/vacancy"
+    if format == "csv":
+        found = answered(request, me, lambda: audit_pick(ctx.app, vacancy_id, me.actor))
+        if isinstance(found, Response):
+            return found
+        nips = [candidate.nip for candidate in found.candidates]
+        record_reads(ctx.app, me.actor, found.agency, nips, via)
+        audit = json_for(found, me.actor.role)
+        if listed == "candidates":
+            return csv_answer(audit["candidates"], CandidateTrail, "vacancy-report-candidates")
+        if listed != "trail":
+            return no_such_list(request, me)
+        return csv_answer(audit["timeline"], AuditEvent, "vacancy-report-trail")
     return _framed(
         request,
         me,
@@ -48,9 +69,20 @@ def vacancy(request: Request, me: SignedIn, vacancy_id: UUID) -> Response:
 
 
 @router.get("/nomination/{plan_id}/{nip}")
-def nomination(request: Request, me: SignedIn, plan_id: UUID, nip: str) -> Response:
+def nomination(
+    request: Request, me: SignedIn, plan_id: UUID, nip: str, format: str = ""
+) -> Response:
+    """``?format=csv``: the report's trail (the nomination, the nominee's assessments, the
+    plan's steps) as CSV, a recorded read of the nominee as the report is."""
     ctx = context(request)
     via = "web GET /auditor/reports/nomination"
+    if format == "csv":
+        found = answered(request, me, lambda: audit_nomination(ctx.app, plan_id, nip, me.actor))
+        if isinstance(found, Response):
+            return found
+        record_reads(ctx.app, me.actor, found.agency, [found.nip], via)
+        events = [found.nomination, *found.assessment_events, *found.plan_timeline]
+        return csv_answer(json_for(events, me.actor.role), AuditEvent, "nomination-report-trail")
     return _framed(
         request,
         me,

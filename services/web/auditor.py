@@ -8,12 +8,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date, datetime, time
-from typing import Any, TypeVar
+from typing import Annotated, Any, TypeVar
 from urllib.parse import quote, urlencode
 from uuid import UUID
 from zoneinfo import ZoneInfo
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response
 from pydantic import BaseModel
 
@@ -23,7 +23,12 @@ from domain.scouting.vacancy_state import VacancyState
 from domain.values import InvalidValue
 from projections import scouting as read
 from projections.chain import Head, head_of, verify
-from projections.talent.succession import succession_plans
+from projections.chain.verify import Problem
+from projections.documents import DocumentView
+from projections.scouting.pool import PoolRow
+from projections.scouting.rounds import RoundSummary
+from projections.scouting.vacancies import VacancyRow
+from projections.talent.succession import PlanRow, succession_plans
 from services.api.access import AUDITORS
 from services.api.context import context, fresh_context
 from services.application import Talenta
@@ -31,6 +36,7 @@ from services.audit.chain import VERIFIERS, may_verify
 from services.audit.compliance import ComplianceQuery, compliance_report
 from services.audit.compliance_models import Breach, ComplianceReport
 from services.audit.events import AuditEvent
+from services.audit.pick import CandidateTrail
 from services.audit.timeline import READERS, Subject, timeline
 from services.audit.why_scouting import why_pick, why_pool_entry, why_shortlist
 from services.permissions import Forbidden
@@ -38,18 +44,31 @@ from services.personal_data import shown
 from services.personal_data_reads import record_reads
 from services.web.attempt import refused_read
 from services.web.exports import csv_answer
-from services.web.frame import page
+from services.web.frame import lang_of, page
+from services.web.messages import translator
 from services.web.session import SignedIn, WebUser
 
 router = APIRouter(prefix="/auditor", include_in_schema=False)
 
 T = TypeVar("T")
+# Which of a page's lists a CSV download holds (``?format=csv&list=...``).
+Listed = Annotated[str, Query(alias="list")]
+INDEX_LISTS: dict[str, tuple[Callable[[DocumentView, str], list[Any]], type[BaseModel]]] = {
+    "vacancies": (read.vacancies, VacancyRow),
+    "plans": (succession_plans, PlanRow),
+    "rounds": (read.rounds, RoundSummary),
+}
 WHY = {"pick": why_pick, "shortlist": why_shortlist}
 # The decision each why explains, and the states a vacancy has once it is taken.
 DECIDED = {
     "shortlist": frozenset({VacancyState.SHORTLISTED, VacancyState.PICKED, VacancyState.FILLED}),
     "pick": frozenset({VacancyState.PICKED, VacancyState.FILLED}),
 }
+
+
+def no_such_list(request: Request, me: WebUser) -> Response:
+    t = translator(lang_of(request))
+    return page(request, "message.html", 422, me=me, title=t("refused"), text=t("no_such_list"))
 
 
 def answered(request: Request, me: WebUser, call: Callable[[], T]) -> T | Response:
@@ -81,12 +100,22 @@ def json_for(model: BaseModel | list[Any], role: Role) -> Any:
 
 
 @router.get("")
-def index(request: Request, me: SignedIn) -> Response:
+def index(
+    request: Request, me: SignedIn, format: str = "", listed: Listed = "vacancies"
+) -> Response:
+    """``?format=csv&list=vacancies|plans|rounds``: one of its lists as CSV, as the API lists
+    it."""
     if me.actor.role not in READERS:
         forbidden = refused_read(Forbidden("read-audit-answers", me.actor, READERS))
         assert forbidden is not None
         return page(request, "message.html", 403, me=me, title="", refused=forbidden)
     ctx = fresh_context(request)
+    if format == "csv":
+        if listed not in INDEX_LISTS:
+            return no_such_list(request, me)
+        found, row = INDEX_LISTS[listed]
+        rows = json_for(found(ctx.documents, me.actor.agency), me.actor.role)
+        return csv_answer(rows, row, f"auditor-{listed}")
     vacancies = read.vacancies(ctx.documents, me.actor.agency)
     rounds = read.rounds(ctx.documents, me.actor.agency)
     return page(
@@ -148,16 +177,24 @@ def why_entry(request: Request, me: SignedIn, entry_id: UUID, format: str = "") 
 
 
 @router.get("/why/shortlist/{vacancy_id}")
-def shortlist(request: Request, me: SignedIn, vacancy_id: UUID, format: str = "") -> Response:
-    return _why(request, me, "shortlist", vacancy_id, format)
+def shortlist(
+    request: Request, me: SignedIn, vacancy_id: UUID, format: str = "", listed: Listed = "chain"
+) -> Response:
+    return _why(request, me, "shortlist", vacancy_id, format, listed)
 
 
 @router.get("/why/pick/{vacancy_id}")
-def pick(request: Request, me: SignedIn, vacancy_id: UUID, format: str = "") -> Response:
-    return _why(request, me, "pick", vacancy_id, format)
+def pick(
+    request: Request, me: SignedIn, vacancy_id: UUID, format: str = "", listed: Listed = "chain"
+) -> Response:
+    """``?format=csv&list=chain|candidates|pool``: the events, the candidates or the pool as
+    it stood, as CSV."""
+    return _why(request, me, "pick", vacancy_id, format, listed)
 
 
-def _why(request: Request, me: WebUser, kind: str, vacancy_id: UUID, format: str) -> Response:
+def _why(
+    request: Request, me: WebUser, kind: str, vacancy_id: UUID, format: str, listed: str
+) -> Response:
     app: Talenta = context(request).app
     explain = WHY[kind]
     found = answered(request, me, lambda: explain(app, vacancy_id, me.actor))
@@ -167,28 +204,30 @@ def _why(request: Request, me: WebUser, kind: str, vacancy_id: UUID, format: str
     record_reads(app, me.actor, found.audit.agency, nips, f"web GET /auditor/why/{kind}")
     answer = json_for(found, me.actor.role)
     if format == "csv":
+        if listed == "candidates":
+            return csv_answer(answer["audit"]["candidates"], CandidateTrail, f"{kind}-candidates")
+        if listed == "pool":
+            return csv_answer(answer["pool_before"], PoolRow, f"{kind}-pool-then")
+        if listed != "chain":
+            return no_such_list(request, me)
         return csv_answer(answer["chain"], AuditEvent, f"why-{kind}")
-    return page(
-        request,
-        "why.html",
-        me=me,
-        kind=kind,
-        why=answer,
-        csv=f"/auditor/why/{kind}/{vacancy_id}?format=csv",
-    )
+    csv = f"/auditor/why/{kind}/{vacancy_id}?format=csv"
+    return page(request, "why.html", me=me, kind=kind, why=answer, csv=csv)
 
 
 @router.get("/compliance")
 def compliance(request: Request, me: SignedIn, on: str = "", format: str = "") -> Response:
-    """``on``: the day whose end the clocks' deadlines are judged at (default: now)."""
-    app: Talenta = context(request).app
+    """``on``: the day whose end the clocks' deadlines are judged at (default: now). The
+    breaches are the kept replay's (services/audit/compliance_kept.py), as far as it has read
+    the log: the page says how far and when."""
+    ctx = context(request)
     zone = ZoneInfo(get_agency(me.actor.agency).time_zone)
 
     def replayed() -> ComplianceReport:
         chosen = day(on)
         as_of = datetime.combine(chosen, time(23, 59, 59), zone) if chosen else None
         query = ComplianceQuery(agency=me.actor.agency, as_of=as_of)
-        return compliance_report(app, query, me.actor)
+        return compliance_report(ctx.app, query, me.actor, ctx.compliance, fresh=False)
 
     found = answered(request, me, replayed)
     if isinstance(found, Response):
@@ -203,13 +242,20 @@ def compliance(request: Request, me: SignedIn, on: str = "", format: str = "") -
         report=found,
         on=on,
         as_of=found.as_of.astimezone(zone).replace(microsecond=0),
+        replayed_at=found.replayed_at.astimezone(zone).replace(microsecond=0),
+        head=ctx.app.recorder.max_notification_id() or 0,
+        reading=ctx.compliance.reading,
         breaches=breaches,
         csv="/auditor/compliance?" + urlencode({"on": on, "format": "csv"}),
     )
 
 
 @router.get("/chain")
-def chain(request: Request, me: SignedIn, check: str = "", published: str = "") -> Response:
+def chain(
+    request: Request, me: SignedIn, check: str = "", published: str = "", format: str = ""
+) -> Response:
+    """``check``: verify the chain against the ``published`` heads; with ``format=csv`` the
+    verification's problems as CSV."""
     ctx = fresh_context(request)
     head = head_of(ctx.chain)
     verified: Any = None
@@ -217,6 +263,8 @@ def chain(request: Request, me: SignedIn, check: str = "", published: str = "") 
         verified = answered(request, me, lambda: _verify(ctx.app, ctx.chain, me, published))
         if isinstance(verified, Response):
             return verified
+        if format == "csv":
+            return csv_answer(json_for(verified.problems, me.actor.role), Problem, "chain-problems")
     return page(
         request,
         "chain.html",
@@ -225,6 +273,7 @@ def chain(request: Request, me: SignedIn, check: str = "", published: str = "") 
         verified=verified,
         published=published,
         verifier=me.actor.role in VERIFIERS,
+        csv="/auditor/chain?" + urlencode({"check": "1", "published": published, "format": "csv"}),
     )
 
 

@@ -1179,3 +1179,24 @@ EN.update(
         "record_then": "The record then:",
     }
 )
+
+# The compliance page: how far the kept replay has read the log.
+ID.update(
+    {
+        "replayed_up_to": "Diputar ulang sampai kejadian",
+        "no_such_list": "Daftar yang diminta tidak ada di halaman ini.",
+        "of_the_log": "dari",
+        "replay_behind": "Putar ulang masih membaca catatan sampai kejadian terakhir; yang tampil "
+        "adalah pelanggaran yang ditemukan sejauh ini. Muat ulang halaman untuk melihat "
+        "kemajuannya.",
+    }
+)
+EN.update(
+    {
+        "replayed_up_to": "Replayed up to event",
+        "no_such_list": "This page has no such list.",
+        "of_the_log": "of",
+        "replay_behind": "The replay is still reading the log up to its last event; shown are "
+        "the breaches found so far. Reload the page to follow it.",
+    }
+)
