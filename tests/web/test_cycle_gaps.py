@@ -23,6 +23,7 @@ from domain.talent.development import development_id
 from domain.talent.retention import AwardKind
 from services.application import Talenta
 from services.config import StoreConfig
+from services.talent.development import OpenFollowUps, open_follow_ups
 from services.talent.mapping import AssessEmployee, assess_employee
 from services.talent.placement import PlaceTalent, place_talent
 from services.talent.retention import AwardDecree, award
@@ -37,6 +38,8 @@ from tests.web.test_talent_followups import (
     BASE,
     DECREE,
     INAUGURATED,
+    MAYA,
+    PEOPLE,
     POSITION,
     RINA,
     TODAY,
@@ -229,3 +232,68 @@ def read_follow_ups(site: Site, nip: str) -> list[dict[str, Any]]:
     """The employee's follow-up tasks as the development record holds them."""
     record = site.app.repository.get(development_id(AGENCY, nip))
     return [task.model_dump() for task in record.follow_ups]
+
+
+def open_tasks(site: Site) -> int:
+    """The follow-up tasks open in the agency, as the development records hold them."""
+    found = 0
+    for nip in (*PEOPLE, SARI):
+        key = development_id(AGENCY, nip)
+        if key in site.app.repository:
+            found += len(site.app.repository.get(key).open_tasks)
+    return found
+
+
+def test_the_home_page_counts_what_waits_in_the_cycle_for_each_role(
+    gaps_site: Cycle, browser: Any, tmp_path: Path
+) -> None:
+    site = gaps_site.site
+    opened = OpenFollowUps(agency=AGENCY, nip=MAYA, effective=TODAY)
+    assert open_follow_ups(site.app, opened, actor(AGENCY, Role.CASEWORKER))
+    clerk = browser.new_page()
+    sign_in(clerk, site, "kasubid")
+    clerk.goto(f"{site.url}/")
+    check(clerk)
+    # Rina's first yearly check-in is late; Sari's pin expires in 30 days.
+    assert cycle_counts(clerk) == {
+        "cycle_follow_ups": open_tasks(site),
+        "cycle_check_ins_late": 1,
+        "cycle_check_ins_due": 0,
+        "cycle_pins_expiring": 1,
+    }
+    late = clerk.locator("li[data-key=cycle_check_ins_late]")
+    assert late.get_attribute("class") == "bad"
+    assert "pemantauan tahunan terlambat" in late.inner_text()
+    shot(clerk, tmp_path, "home_cycle")
+    late.locator("a").click()
+    assert clerk.url.endswith("/monitoring")
+    assert clerk.locator("table.check-ins tbody tr[data-overdue=true]").count() == 1
+    clerk.goto(f"{site.url}/")
+    clerk.locator("li[data-key=cycle_follow_ups] a").click()
+    assert clerk.url.endswith("/development#follow-ups")
+    assert clerk.locator("table.follow-ups tbody tr").count() == open_tasks(site)
+    clerk.goto(f"{site.url}/")
+    clerk.locator("li[data-key=cycle_pins_expiring] a").click()
+    assert "Sari Nasution" in clerk.locator("svg.timeline g.bar[data-kind=pin]").text_content()
+    clerk.click("a.lang")
+    clerk.goto(f"{site.url}/")
+    assert "yearly check-ins late" in clerk.locator("ul.cycle-waiting").inner_text()
+    clerk.close()
+
+    # The PPK evaluates and decrees pins: no follow-up or check-in is theirs.
+    mayor = browser.new_page()
+    sign_in(mayor, site, "walikota-binjai")
+    mayor.goto(f"{site.url}/")
+    assert cycle_counts(mayor) == {
+        "cycle_evaluations_late": 0,
+        "cycle_evaluations_due": 0,
+        "cycle_pins_expiring": 1,
+    }
+    mayor.close()
+    # Nothing of the cycle waits for an assessor here, nor for another agency without one.
+    for username in ("asesor-binjai", "siti-madiun"):
+        other = browser.new_page()
+        sign_in(other, site, username)
+        other.goto(f"{site.url}/")
+        assert other.locator("#cycle-waiting").count() == 0, username
+        other.close()
