@@ -21,15 +21,18 @@ from domain.rules.registry import pack_for
 from domain.talent.critical import CriticalPosition, critical_position_id
 from domain.talent.development import development_id
 from domain.talent.retention import AwardKind
+from domain.values import PositionLevel
+from services.accounts import NewUser, create_user
 from services.application import Talenta
 from services.config import StoreConfig
+from services.talent.acquisition import DeclareCriticalPosition, declare_critical_position
 from services.talent.development import OpenFollowUps, open_follow_ups
 from services.talent.mapping import AssessEmployee, assess_employee
 from services.talent.placement import PlaceTalent, place_talent
 from services.talent.retention import AwardDecree, award
 from tests.integration.test_talent_succession import CELLS, actor
 from tests.unit.rules_builders import nip_for
-from tests.web.conftest import Site
+from tests.web.conftest import PASSWORD, Site
 from tests.web.test_accessibility import check
 from tests.web.test_round import refusal_in, refusals, step
 from tests.web.test_signin import sign_in
@@ -37,6 +40,7 @@ from tests.web.test_talent_followups import (
     AGENCY,
     BASE,
     DECREE,
+    DEDI,
     INAUGURATED,
     MAYA,
     PEOPLE,
@@ -48,10 +52,12 @@ from tests.web.test_talent_followups import (
     Cycle,
     enrolled,
     seeded,
+    seeded_balikpapan,
     serving,
     shot,
 )
 
+BALIKPAPAN = "kota-balikpapan"
 SARI = nip_for(date(1980, 5, 5))
 # Mapped in box 9 long enough ago that her pin, decreed 2 years less 30 days ago, expires soon.
 PIN_DECREED = add_years(TODAY, -2) + timedelta(days=30)
@@ -297,3 +303,64 @@ def test_the_home_page_counts_what_waits_in_the_cycle_for_each_role(
         other.goto(f"{site.url}/")
         assert other.locator("#cycle-waiting").count() == 0, username
         other.close()
+
+
+@pytest.fixture(scope="module")
+def balikpapan_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Cycle]:
+    """The Balikpapan cycle with a critical position of its six characteristics, and a
+    caseworker of its own."""
+    path = tmp_path_factory.mktemp("balikpapan-gaps") / "talenta.sqlite"
+    talenta = Talenta(StoreConfig(f"sqlite:///{path}"))
+    plan_id = seeded_balikpapan(talenta)
+    cycle = pack_for(BALIKPAPAN).cycle
+    assert cycle is not None
+    declared = DeclareCriticalPosition(
+        agency=BALIKPAPAN, position=POSITION, unit=UNIT, level=PositionLevel.ADMINISTRATOR,
+        characteristics={c.code: "RPJMD 2021-2026" for c in cycle.critical_characteristics},
+        priority_rank=1, competency_standard="SKJ-01", decree_number="800/3/BKPSDM",
+        decree_date=TODAY - timedelta(days=90),
+    )  # fmt: skip
+    declare_critical_position(talenta, declared, actor(BALIKPAPAN, Role.PPK))
+    clerk = NewUser(username="kasubid-balikpapan", agency=BALIKPAPAN,
+                    roles=frozenset({Role.CASEWORKER}), unit="", password=PASSWORD)  # fmt: skip
+    create_user(talenta, clerk, actor(BALIKPAPAN, Role.ADMINISTRATOR))
+    with serving(talenta) as url:
+        yield Cycle(Site(url, talenta), plan_id)
+
+
+def test_balikpapan_withdraws_a_position_and_follows_up_box_8_in_the_browser(
+    balikpapan_site: Cycle, browser: Any, tmp_path: Path
+) -> None:
+    site = balikpapan_site.site
+    pack = pack_for(BALIKPAPAN)
+    assert pack.cycle is not None and pack.nine_box is not None
+    key = critical_position_id(BALIKPAPAN, UNIT, POSITION)
+    mayor = browser.new_page()
+    sign_in(mayor, site, "walikota-balikpapan")
+    mayor.goto(f"{site.url}/critical-positions")
+    assert mayor.locator(f"#position-{key} table.characteristics tbody tr").count() == 6
+    step(mayor, f"withdraw-{key}", decree_number="800/40/BKPSDM", decree_date=str(TODAY))
+    assert mayor.locator(f"#position-{key}").get_attribute("data-withdrawn") == "true"
+    assert "800/40/BKPSDM" in mayor.locator(f"#position-{key} dd.withdrawal").inner_text()
+    mayor.goto(f"{site.url}/development")
+    assert mayor.locator("#step-open_follow_ups").count() == 0, "the PPK opens no follow-up"
+    mayor.close()
+
+    clerk = browser.new_page()
+    sign_in(clerk, site, "kasubid-balikpapan")
+    clerk.goto(f"{site.url}/development")
+    step(clerk, "open_follow_ups", nip=DEDI, effective=str(TODAY - timedelta(days=200)))
+    refused = refusal_in(clerk, "step-open_follow_ups")
+    assert refused.get_attribute("data-code") == "not-assessed"
+    assert refused.locator("cite").inner_text() == pack.cycle.assessment_citation
+    step(clerk, "open_follow_ups", nip=DEDI, effective=str(TODAY))
+    tasks = clerk.locator("table.follow-ups tbody tr")
+    assert tasks.count() == len(pack.nine_box.recommendations[8]) == 4
+    assert pack.cycle.follow_up_citation in clerk.locator("#follow-ups + p").inner_text()
+    first = tasks.first.get_attribute("data-task")
+    step(clerk, f"close_follow_up-{first}", outcome="Rotasi ke Bidang Anggaran")
+    assert tasks.count() == 3
+    shot(clerk, tmp_path, "balikpapan_follow_ups")
+    clerk.goto(f"{site.url}/")
+    assert cycle_counts(clerk)["cycle_follow_ups"] == 3
+    clerk.close()
