@@ -1,6 +1,7 @@
 """What waits for the signed-in user in the talent cycle (binjai-2023, balikpapan-2022), for the
 home page: counts with a link to the page where each is taken up, for the roles that take it up.
-Open follow-up tasks for whoever closes them, monitoring check-ins due or late for whoever
+Mapping campaigns open for whoever assesses or closes them, open follow-up tasks for whoever
+closes them, monitoring check-ins due or late for whoever
 records them, evaluations due or late for the PPK, box-9 pins expiring soon for whoever renews
 or retains. Each count is one read of one read model, and only the reads the role needs."""
 
@@ -14,8 +15,9 @@ from domain.envelope import Actor, Role
 from domain.rules.registry import pack_for
 from projections import talent as read
 from projections.documents import DocumentView
+from projections.talent.campaigns import open_campaigns
 from services.permissions import roles_of
-from services.talent import development, monitoring, retention
+from services.talent import development, mapping, monitoring, retention
 
 # As far ahead as the clocks' first reminder (services.settings.DEFAULT_LEADS): what is counted
 # here is what the reminders already speak of.
@@ -28,6 +30,12 @@ class Waiting:
     count: int
     href: str
     late: bool = False  # past its date: shown as such
+
+
+def _campaigns(view: DocumentView, actor: Actor, day: date) -> list[Waiting]:
+    return [
+        Waiting("cycle_campaigns_open", len(open_campaigns(view, actor.agency, day)), "/mapping")
+    ]
 
 
 def _follow_ups(view: DocumentView, actor: Actor, day: date) -> list[Waiting]:
@@ -62,6 +70,7 @@ def _pins(view: DocumentView, actor: Actor, day: date) -> list[Waiting]:
 Count = Callable[[DocumentView, Actor, date], list[Waiting]]
 # Each read with the roles it is made for: those whose steps take up what it counts.
 COUNTS: tuple[tuple[frozenset[Role], Count], ...] = (
+    (roles_of(mapping.assess_employee) | roles_of(mapping.close_campaign), _campaigns),
     (roles_of(development.close_follow_up), _follow_ups),
     (roles_of(monitoring.record_check_in) | roles_of(monitoring.evaluate_monitoring), _monitoring),
     (roles_of(retention.award) | roles_of(retention.record_retention), _pins),

@@ -56,6 +56,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "no_open_follow_ups": ("Tidak ada tindak lanjut terbuka.", "No open follow-up."),
     # What waits in the talent cycle, on the home page.
     "cycle_waiting": ("Menunggu dalam siklus talenta", "Waiting in the talent cycle"),
+    "cycle_campaigns_open": ("pemetaan talenta berjalan", "mapping campaigns open"),
     "cycle_follow_ups": ("tindak lanjut terbuka", "open follow-ups"),
     "cycle_check_ins_late": ("pemantauan tahunan terlambat", "yearly check-ins late"),
     "cycle_check_ins_due": (

@@ -27,7 +27,14 @@ from services.application import Talenta
 from services.config import StoreConfig
 from services.talent.acquisition import DeclareCriticalPosition, declare_critical_position
 from services.talent.development import OpenFollowUps, open_follow_ups
-from services.talent.mapping import AssessEmployee, assess_employee
+from services.talent.mapping import (
+    AssessEmployee,
+    CloseCampaign,
+    OpenCampaign,
+    assess_employee,
+    close_campaign,
+    open_campaign,
+)
 from services.talent.placement import PlaceTalent, place_talent
 from services.talent.retention import AwardDecree, award
 from tests.integration.test_talent_succession import CELLS, actor
@@ -87,6 +94,17 @@ def pinned(app: Talenta) -> None:
     award(app, decree, actor(AGENCY, Role.PPK))
 
 
+def campaigned(app: Talenta) -> None:
+    """Bappeda's mapping of this year open; the agency's of last year closed yesterday."""
+    clerk = actor(AGENCY, Role.CASEWORKER)
+    opened = TODAY - timedelta(days=5)
+    for unit, period in ((UNIT, str(TODAY.year)), ("", str(TODAY.year - 1))):
+        command = OpenCampaign(agency=AGENCY, unit=unit, period=period, opened_on=opened,
+                               nips=tuple(PEOPLE))  # fmt: skip
+        key = open_campaign(app, command, clerk)
+    close_campaign(app, CloseCampaign(campaign_id=key, closed_on=TODAY - timedelta(days=1)), clerk)
+
+
 @pytest.fixture(scope="module")
 def gaps_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Cycle]:
     """The Binjai cycle, Rina placed in the critical position (her first yearly check-in late),
@@ -98,6 +116,7 @@ def gaps_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Cycle]:
                          decree_date=DECREE, inaugurated_on=INAUGURATED)  # fmt: skip
     place_talent(talenta, placed, actor(AGENCY, Role.PPK))
     pinned(talenta)
+    campaigned(talenta)
     with serving(talenta) as url:
         yield Cycle(Site(url, talenta), plan_id)
 
@@ -262,6 +281,7 @@ def test_the_home_page_counts_what_waits_in_the_cycle_for_each_role(
     check(clerk)
     # Rina's first yearly check-in is late; Sari's pin expires in 30 days.
     assert cycle_counts(clerk) == {
+        "cycle_campaigns_open": 1,
         "cycle_follow_ups": open_tasks(site),
         "cycle_check_ins_late": 1,
         "cycle_check_ins_due": 0,
@@ -296,13 +316,20 @@ def test_the_home_page_counts_what_waits_in_the_cycle_for_each_role(
         "cycle_pins_expiring": 1,
     }
     mayor.close()
-    # Nothing of the cycle waits for an assessor here, nor for another agency without one.
-    for username in ("asesor-binjai", "siti-madiun"):
-        other = browser.new_page()
-        sign_in(other, site, username)
-        other.goto(f"{site.url}/")
-        assert other.locator("#cycle-waiting").count() == 0, username
-        other.close()
+    # The assessor maps: Bappeda's campaign is open, last year's closed.
+    assessor = browser.new_page()
+    sign_in(assessor, site, "asesor-binjai")
+    assessor.goto(f"{site.url}/")
+    assert cycle_counts(assessor) == {"cycle_campaigns_open": 1}
+    assessor.locator("li[data-key=cycle_campaigns_open] a").click()
+    assert assessor.url.endswith("/mapping")
+    assessor.close()
+    # Nothing of the cycle waits in an agency without one.
+    stranger = browser.new_page()
+    sign_in(stranger, site, "siti-madiun")
+    stranger.goto(f"{site.url}/")
+    assert stranger.locator("#cycle-waiting").count() == 0
+    stranger.close()
 
 
 @pytest.fixture(scope="module")
