@@ -21,7 +21,7 @@ from projections.follower import Follower, poll
 from projections.reminders import InboxProjection
 from projections.scouting import ScoutingProjection
 from projections.talent import TalentProjection
-from projections.talent.campaigns import CampaignProjection
+from projections.talent.waiting import WaitingProjection
 from services.application import Talenta
 from services.config import StoreConfig
 from services.settings import Settings
@@ -107,7 +107,7 @@ class ReadModels:
             Follower(app, InboxProjection(documents)),
             IndexFollower(app, subject_index(app)),
             Follower(app, AccessProjection(documents)),
-            Follower(app, CampaignProjection(documents)),
+            Follower(app, WaitingProjection(documents)),
         ]
         return cls(app, directory, documents, chain, followers)
 

@@ -15,7 +15,7 @@ from domain.envelope import Actor, Role
 from domain.rules.registry import pack_for
 from projections import talent as read
 from projections.documents import DocumentView
-from projections.talent.campaigns import open_campaigns
+from projections.talent.waiting import open_campaigns, open_follow_up_count
 from services.permissions import roles_of
 from services.talent import development, mapping, monitoring, retention
 
@@ -39,8 +39,8 @@ def _campaigns(view: DocumentView, actor: Actor, day: date) -> list[Waiting]:
 
 
 def _follow_ups(view: DocumentView, actor: Actor, day: date) -> list[Waiting]:
-    tasks = read.open_follow_ups(view, actor.agency)
-    return [Waiting("cycle_follow_ups", len(tasks), "/development#follow-ups")]
+    count = open_follow_up_count(view, actor.agency)
+    return [Waiting("cycle_follow_ups", count, "/development#follow-ups")]
 
 
 def _monitoring(view: DocumentView, actor: Actor, day: date) -> list[Waiting]:
