@@ -239,12 +239,11 @@ def take_step(request: Request, me: SignedIn, form: PostedForm, name: str) -> Re
     test = str(body.get("institution_test", ""))
     sekolah_kader = name == "enrol" and body.get("programme") == Programme.SEKOLAH_KADER
     try:
-        day = date.fromisoformat(str(body.get("effective")))
+        # The follow-up tasks are listed whatever the day, and the employees to open them for
+        # are today's, so a refused date can be put right in the same form.
+        shown_on = None if name in FOLLOW_UP_STEPS else str(body.get("effective"))
+        day = date.fromisoformat(shown_on) if shown_on else today(me.actor.agency)
     except ValueError:
-        day = today(me.actor.agency)
-    if name in FOLLOW_UP_STEPS:
-        # The tasks are listed whatever the day; the employees to open them for are today's,
-        # so a refused date can be put right in the same form.
         day = today(me.actor.agency)
     if isinstance(outcome, Refused):
         shown_nip = nip if sekolah_kader else ""

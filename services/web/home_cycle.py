@@ -1,9 +1,11 @@
 """What waits for the signed-in user in the talent cycle (binjai-2023, balikpapan-2022), for the
 home page: counts with a link to the page where each is taken up, for the roles that take it up.
 Mapping campaigns open for whoever assesses or closes them, open follow-up tasks for whoever
-closes them, monitoring check-ins due or late for whoever
-records them, evaluations due or late for the PPK, box-9 pins expiring soon for whoever renews
-or retains. Each count is one read of one read model, and only the reads the role needs."""
+closes them, monitoring check-ins due or late for whoever records them, evaluations due or late
+for the PPK, box-9 pins expiring soon for the PPK who decrees them and whoever keeps the talents.
+Each count is one read of a read model kept small (the campaigns, one document of the agency's
+open follow-ups, the monitorings of placed successors, the pins), and only the reads the role
+needs."""
 
 from __future__ import annotations
 
