@@ -131,7 +131,7 @@ def withdraw(request: Request, me: SignedIn, form: PostedForm, position_id: UUID
     body = fields_of(form)
     name = "withdraw_critical_position"
 
-    def command() -> None:
+    def command() -> date:
         withdrawn = acquisition.WithdrawCriticalPosition(
             critical_position_id=position_id,
             decree_number=body.get("decree_number"),
@@ -139,6 +139,7 @@ def withdraw(request: Request, me: SignedIn, form: PostedForm, position_id: UUID
             reason=body.get("reason", ""),
         )
         acquisition.withdraw_critical_position(app, withdrawn, me.actor)
+        return withdrawn.decree_date
 
     outcome = take(request, me, name, body, command)
     if isinstance(outcome, Refused):
@@ -147,7 +148,7 @@ def withdraw(request: Request, me: SignedIn, form: PostedForm, position_id: UUID
         held = {"withdrawn": body}
         return _critical_page(request, me, None, outcome.status, {key: outcome}, held)
     # Shown as of today, or of a withdrawal decreed ahead: either lists the position withdrawn.
-    on = max(today(me.actor.agency), date.fromisoformat(str(body["decree_date"])))
+    on = max(today(me.actor.agency), outcome)
     return see_other(request, f"/critical-positions?on={on}&done={name}#position-{position_id}")
 
 
