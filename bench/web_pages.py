@@ -140,6 +140,7 @@ PAGES = [
     Page("talent: placement", Role.TALENT_TEAM, "/placement"),
     Page("talent: monitoring", Role.TALENT_TEAM, "/monitoring"),
     Page("talent: expiry", Role.TALENT_TEAM, "/expiry"),
+    Page("talent: home (what waits in the cycle)", Role.TALENT_TEAM, "/"),
 ]
 # The stack's floor, fetched the same way: a static asset and the API's health answer.
 BASELINES = [

@@ -22,6 +22,7 @@ from projections.reminders import InboxProjection
 from projections.scouting import ScoutingProjection
 from projections.talent import TalentProjection
 from projections.talent.searches import TalentSearchProjection
+from projections.talent.waiting import WaitingProjection
 from services.application import Talenta
 from services.audit.compliance_kept import KeptCompliance
 from services.config import StoreConfig
@@ -114,6 +115,7 @@ class ReadModels:
             Follower(app, InboxProjection(documents)),
             IndexFollower(app, subject_index(app)),
             Follower(app, AccessProjection(documents)),
+            Follower(app, WaitingProjection(documents)),
         ]
         return cls(app, directory, documents, chain, followers)
 

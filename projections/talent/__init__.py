@@ -6,7 +6,11 @@ follow-up tasks, valid pins, placements and the monitoring due list. Documents i
 from __future__ import annotations
 
 from projections.talent.awards import AwardRow, valid_pins
-from projections.talent.critical import CriticalPositionRow, critical_positions
+from projections.talent.critical import (
+    CriticalPositionRow,
+    critical_positions,
+    declared_positions,
+)
 from projections.talent.development import (
     CounsellingRow,
     DevelopmentRow,
@@ -56,6 +60,7 @@ __all__ = [
     "ProfileRow",
     "TalentProjection",
     "critical_positions",
+    "declared_positions",
     "development_priority",
     "monitoring_due",
     "ninebox_grid",

@@ -33,6 +33,7 @@ class CriticalPositionRow(BaseModel):
     report_letter: str = ""
     reported_on: date | None = None
     withdrawn_on: date | None = None
+    withdrawal_decree: str = ""
 
     def active_on(self, day: date) -> bool:
         """The rule of ``CriticalPosition.active_on``: from its decree until its withdrawal."""
@@ -44,6 +45,17 @@ def critical_positions(view: DocumentView, agency: str, on: date) -> list[Critic
     rows = (CriticalPositionRow.model_validate(d) for d in view.list(CRITICAL, agency))
     listed = [row for row in rows if row.active_on(on)]
     return sorted(listed, key=lambda row: (row.priority_rank, row.position))
+
+
+def declared_positions(view: DocumentView, agency: str, on: date) -> list[CriticalPositionRow]:
+    """The positions declared by ``on``: those in force in their priority order, then those
+    withdrawn by then, the latest withdrawal first."""
+    rows = [CriticalPositionRow.model_validate(d) for d in view.list(CRITICAL, agency)]
+    listed = [row for row in rows if row.active_on(on)]
+    withdrawn = [row for row in rows if row.withdrawn_on is not None and row.withdrawn_on <= on]
+    return sorted(listed, key=lambda row: (row.priority_rank, row.position)) + sorted(
+        withdrawn, key=lambda row: (row.withdrawn_on or on, row.position), reverse=True
+    )
 
 
 def project_critical(view: DocumentView, event: CriticalPosition.Event, tracking: Tracking) -> None:
@@ -78,7 +90,7 @@ def _(event: CriticalPosition.Reported, row: CriticalPositionRow) -> None:
 
 @_change.register
 def _(event: CriticalPosition.Withdrawn, row: CriticalPositionRow) -> None:
-    row.withdrawn_on = event.decree_date
+    row.withdrawn_on, row.withdrawal_decree = event.decree_date, event.decree_number
 
 
 CRITICAL_TOPICS = (

@@ -1,6 +1,7 @@
 """The acquisition pages (binjai-2023 P13-16, balikpapan-2022 P9-12): the critical positions in
 force on a day, declared by the PPK with every characteristic of the pack justified, a priority,
-a competency standard and the decree, and reported to the ministry; and a period's talent plan,
+a competency standard and the decree, reported to the ministry and withdrawn by a decree of its
+own (the list keeps a withdrawn position, shown as such); and a period's talent plan,
 the talent team's needs analysis and the PPK's acquisition strategy. Each form is offered to the
 roles that may take its step; a refused step is shown beside its form with its article."""
 
@@ -29,6 +30,7 @@ router = APIRouter(include_in_schema=False)
 STEPS: dict[str, Handler] = {
     "declare_critical_position": acquisition.declare_critical_position,
     "report_critical_position": acquisition.report_critical_position,
+    "withdraw_critical_position": acquisition.withdraw_critical_position,
     "analyse_needs": acquisition.analyse_needs,
     "set_strategy": acquisition.set_strategy,
 }
@@ -53,7 +55,7 @@ def _critical_page(
         me=me,
         day=day,
         cycle=cycle_of(agency),
-        positions=read.critical_positions(fresh_context(request).documents, agency, day),
+        positions=read.declared_positions(fresh_context(request).documents, agency, day),
         units=units_of(request, agency),
         steps=offered(me, STEPS),
         refusals=refusals or {},
@@ -121,6 +123,33 @@ def report(request: Request, me: SignedIn, form: PostedForm, position_id: UUID) 
         key = f"{name}-{position_id}"
         return _critical_page(request, me, None, outcome.status, {key: outcome}, body)
     return see_other(request, f"/critical-positions?done={name}#position-{position_id}")
+
+
+@router.post("/critical-positions/{position_id}/withdraw")
+def withdraw(request: Request, me: SignedIn, form: PostedForm, position_id: UUID) -> Response:
+    app: Talenta = request.app.state.context.app
+    body = fields_of(form)
+    name = "withdraw_critical_position"
+
+    def command() -> date:
+        withdrawn = acquisition.WithdrawCriticalPosition(
+            critical_position_id=position_id,
+            decree_number=body.get("decree_number"),
+            decree_date=body.get("decree_date"),
+            reason=body.get("reason", ""),
+        )
+        acquisition.withdraw_critical_position(app, withdrawn, me.actor)
+        return withdrawn.decree_date
+
+    outcome = take(request, me, name, body, command)
+    if isinstance(outcome, Refused):
+        key = f"{name}-{position_id}"
+        # Kept apart, so the declaration's form below is not filled with the withdrawal's decree.
+        held = {"withdrawn": body}
+        return _critical_page(request, me, None, outcome.status, {key: outcome}, held)
+    # Shown as of today, or of a withdrawal decreed ahead: either lists the position withdrawn.
+    on = max(today(me.actor.agency), outcome)
+    return see_other(request, f"/critical-positions?on={on}&done={name}#position-{position_id}")
 
 
 def _plan(app: Talenta, agency: str, period: str) -> TalentPlan | None:

@@ -1,8 +1,10 @@
 """Development in the browser (binjai-2023 P24-27, balikpapan-2022 P20-21): the priority list
 from the highest box down, enrolment in the Sekolah Kader, the corporate university or a study
 assignment, an employee's Sekolah Kader eligibility requirement by requirement (Binjai P25 under
-reading D1), and the assessors' performance counselling for the boxes the pack names (Binjai
-P27(2): boxes 3 and 6). Each form is offered to the roles its handler allows; a refusal is shown
+reading D1), the assessors' performance counselling for the boxes the pack names (Binjai
+P27(2): boxes 3 and 6), and the follow-up tasks of an assessment's recommendations (Binjai P27(1),
+Balikpapan P15 with Lampiran II), opened for an employee and closed one by one with their
+outcome. Each form is offered to the roles its handler allows; a refusal is shown
 beside it, with its article, and nothing is written."""
 
 from __future__ import annotations
@@ -70,10 +72,32 @@ def _counsel(agency: str, f: dict[str, Any]) -> development.Counsel:
     )
 
 
+def _open_follow_ups(agency: str, f: dict[str, Any]) -> development.OpenFollowUps:
+    return development.OpenFollowUps(
+        agency=agency, nip=f.get("nip"), effective=f.get("effective"), reason=f.get("reason", "")
+    )
+
+
+def _close_follow_up(agency: str, f: dict[str, Any]) -> development.CloseFollowUp:
+    return development.CloseFollowUp(
+        agency=agency,
+        nip=f.get("nip"),
+        effective=f.get("effective"),
+        task_id=f.get("task_id"),
+        outcome=f.get("outcome", ""),
+        reason=f.get("reason", ""),
+    )
+
+
 STEPS: Steps = {
     "enrol": (development.enrol, _enrol),
     "counsel": (development.counsel, _counsel),
+    "open_follow_ups": (development.open_follow_ups, _open_follow_ups),
+    "close_follow_up": (development.close_follow_up, _close_follow_up),
 }
+# The follow-up forms keep what a refused one held apart from the enrolment's fields, which
+# share their names; a task's own form is told apart by the task.
+FOLLOW_UP_STEPS = frozenset({"open_follow_ups", "close_follow_up"})
 
 
 def sekolah_kader_check(
@@ -134,6 +158,7 @@ def _page(
     refusals: dict[str, Refused] | None = None,
     done: str = "",
     values: dict[str, Any] | None = None,
+    opened: int | None = None,
 ) -> Response:
     ctx = fresh_context(request)
     agency = me.actor.agency
@@ -141,6 +166,7 @@ def _page(
     if cycle is None:
         return no_cycle_page(request, me)
     rows = read.development_priority(ctx.documents, agency, day)
+    follow_ups = read.open_follow_ups(ctx.documents, agency)
     app: Talenta = request.app.state.context.app
     return steps_page(
         request,
@@ -150,21 +176,34 @@ def _page(
         f"/development?on={day}",
         agency,
         steps_offered(me, STEPS),
-        refusals,
+        _beside_its_task(refusals or {}, follow_ups),
         done,
         values,
         day=day,
         rows=rows,
         counselled=[row for row in rows if row.box in cycle.counselling_boxes],
         cycle=cycle,
-        follow_ups=read.open_follow_ups(ctx.documents, agency),
+        follow_ups=follow_ups,
         programmes=list(Programme),
         methods=list(Method),
         judged=judges_sekolah_kader(pack_for(agency)),
         nip=nip,
         test=test,
         checked=_checked(app, me, nip, day, test),
+        opened=opened,
     )
+
+
+def _beside_its_task(
+    refusals: dict[str, Refused], follow_ups: list[read.FollowUpRow]
+) -> dict[str, Refused]:
+    """A refused closing beside its task's form, or above the tasks when the task is not
+    listed open (closed meanwhile in another window, or no such task)."""
+    listed = {f"close_follow_up-{task.task_id}" for task in follow_ups}
+    return {
+        "close_follow_up" if key.startswith("close_follow_up-") and key not in listed else key: r
+        for key, r in refusals.items()
+    }
 
 
 @router.get("/development")
@@ -176,6 +215,7 @@ def development_page(
     test: str = "",
     done: str = "",
     format: str = "",
+    opened: int | None = None,
 ) -> Response:
     day = on or today(me.actor.agency)
     if format == "csv":
@@ -183,7 +223,9 @@ def development_page(
         return exported(me, rows, read.PriorityRow, f"development-priority-{day}")
     # Refused where the pack is not yet in force on the day asked.
     return read_or_refused(
-        request, me, lambda: _page(request, me, day, nip.replace(" ", ""), test, done=done)
+        request,
+        me,
+        lambda: _page(request, me, day, nip.replace(" ", ""), test, done=done, opened=opened),
     )
 
 
@@ -197,14 +239,24 @@ def take_step(request: Request, me: SignedIn, form: PostedForm, name: str) -> Re
     test = str(body.get("institution_test", ""))
     sekolah_kader = name == "enrol" and body.get("programme") == Programme.SEKOLAH_KADER
     try:
-        day = date.fromisoformat(str(body.get("effective")))
+        # The follow-up tasks are listed whatever the day, and the employees to open them for
+        # are today's, so a refused date can be put right in the same form.
+        shown_on = None if name in FOLLOW_UP_STEPS else str(body.get("effective"))
+        day = date.fromisoformat(shown_on) if shown_on else today(me.actor.agency)
     except ValueError:
         day = today(me.actor.agency)
     if isinstance(outcome, Refused):
         shown_nip = nip if sekolah_kader else ""
-        return _page(
-            request, me, day, shown_nip, test, outcome.status, {name: outcome}, values=body
-        )
+        key = f"{name}-{body.get('task_id', '')}" if name == "close_follow_up" else name
+        held = {name: body} if name in FOLLOW_UP_STEPS else body
+        return _page(request, me, day, shown_nip, test, outcome.status, {key: outcome}, values=held)
+    if name in FOLLOW_UP_STEPS:
+        # Opening again opens nothing twice: how many were opened tells the user which it was.
+        if name == "open_follow_ups":
+            query = f"?on={day}&done={name}&opened={len(outcome)}#step-{name}"
+        else:
+            query = f"?on={day}&done={name}#follow-ups"
+        return see_other(request, f"/development{query}")
     # A Sekolah Kader enrolment comes back with the requirements it was judged on.
     query = f"?on={day}&done={name}" + (f"&nip={nip}&test={test}" if sekolah_kader else "")
     return see_other(request, f"/development{query}#step-{name}")

@@ -21,6 +21,7 @@ from services.reminders.commands import AcknowledgeNotice, acknowledge_notice
 from services.scouting import vacancies
 from services.web.attempt import Refused, attempt
 from services.web.frame import page, see_other
+from services.web.home_cycle import waiting as cycle_waiting
 from services.web.session import PostedForm, SignedIn
 
 router = APIRouter(include_in_schema=False)
@@ -60,6 +61,7 @@ def home(request: Request, me: SignedIn) -> Response:
         expiring=expiring,
         waiting=waiting,
         counts=counts,
+        cycle_waiting=cycle_waiting(ctx.documents, actor, today),
     )
 
 

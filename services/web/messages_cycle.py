@@ -28,6 +28,50 @@ LABELS: dict[str, tuple[str, str]] = {
     "letter_date": ("Tanggal surat", "Letter date"),
     "step_declare_critical_position": ("Tetapkan jabatan kritikal", "Declare a critical position"),
     "step_report_critical_position": ("Laporkan ke KemenPANRB", "Report to the ministry"),
+    "step_withdraw_critical_position": ("Cabut jabatan kritikal", "Withdraw the critical position"),
+    "withdrawn": ("Dicabut", "Withdrawn"),
+    "withdrawal": ("Pencabutan", "Withdrawal"),
+    "withdrawal_ahead": ("berlaku mulai tanggal itu", "in force from that date"),
+    # The follow-up tasks of the development page.
+    "follow_ups_hint": (
+        "Setiap rekomendasi kotak talenta hasil pemetaan menjadi tugas tindak lanjut, ditutup "
+        "dengan hasilnya.",
+        "Each recommendation of a mapped employee's box becomes a follow-up task, closed with "
+        "its outcome.",
+    ),
+    "open_follow_ups_hint": (
+        "Membuka tugas untuk setiap rekomendasi dari penilaian yang berlaku pada tanggal itu; "
+        "tugas yang sudah dibuka tidak dibuka lagi.",
+        "Opens a task for each recommendation of the assessment in force on that date; a task "
+        "already opened is not opened again.",
+    ),
+    "step_open_follow_ups": ("Buka tindak lanjut", "Open the follow-ups"),
+    "step_close_follow_up": ("Tutup tindak lanjut", "Close the follow-up"),
+    "follow_up_outcome": ("Hasil tindak lanjut", "Outcome"),
+    "follow_ups_opened": ("Tindak lanjut dibuka", "Follow-ups opened"),
+    "follow_ups_none_new": (
+        "tugas penilaian ini sudah dibuka sebelumnya",
+        "the tasks of this assessment were opened before",
+    ),
+    "no_open_follow_ups": ("Tidak ada tindak lanjut terbuka.", "No open follow-up."),
+    # What waits in the talent cycle, on the home page.
+    "cycle_waiting": ("Menunggu dalam siklus talenta", "Waiting in the talent cycle"),
+    "cycle_campaigns_open": ("pemetaan talenta berjalan", "mapping campaigns open"),
+    "cycle_follow_ups": ("tindak lanjut terbuka", "open follow-ups"),
+    "cycle_check_ins_late": ("pemantauan tahunan terlambat", "yearly check-ins late"),
+    "cycle_check_ins_due": (
+        "pemantauan tahunan jatuh tempo dalam 90 hari",
+        "yearly check-ins due within 90 days",
+    ),
+    "cycle_evaluations_late": ("evaluasi 3 tahun terlambat", "3-year evaluations late"),
+    "cycle_evaluations_due": (
+        "evaluasi 3 tahun jatuh tempo dalam 90 hari",
+        "3-year evaluations due within 90 days",
+    ),
+    "cycle_pins_expiring": (
+        "pin kotak 9 berakhir dalam 90 hari",
+        "box-9 pins expiring within 90 days",
+    ),
     "talent_plan": ("Kebutuhan dan strategi akuisisi", "Needs and acquisition strategy"),
     "period": ("Periode", "Period"),
     "needs_analysis": ("Analisis kebutuhan Talenta", "Talent needs analysis"),
