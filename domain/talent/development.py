@@ -211,7 +211,7 @@ class DevelopmentRecord(Aggregate):
     ) -> FollowUp:
         cycle = _cycle(pack)
         found = self.follow_up(task, cycle)
-        ensure_closable(found, outcome, cycle)
+        ensure_closable(found, outcome, envelope.effective, cycle)
         self._follow_up_closed(task_id=task, outcome=outcome, envelope=envelope.to_event())
         return self._tasks[task]
 

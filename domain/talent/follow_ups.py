@@ -47,8 +47,8 @@ def to_open(
     return tasks
 
 
-def ensure_closable(found: FollowUp, outcome: str, cycle: CycleRules) -> None:
-    """Closed once, with its outcome."""
+def ensure_closable(found: FollowUp, outcome: str, closed_on: date, cycle: CycleRules) -> None:
+    """Closed once, with its outcome, not before it was opened."""
     if found.closed_on is not None:
         raise FOLLOW_UPS.refused(
             "follow-up-already-closed",
@@ -58,6 +58,13 @@ def ensure_closable(found: FollowUp, outcome: str, cycle: CycleRules) -> None:
         )
     if not outcome.strip():
         raise FOLLOW_UPS.refused("follow-up-outcome-missing", cycle.follow_up_citation)
+    if closed_on < found.opened_on:
+        raise FOLLOW_UPS.refused(
+            "follow-up-closed-before-opened",
+            cycle.follow_up_citation,
+            task_id=found.task_id,
+            opened_on=found.opened_on,
+        )
 
 
 def unknown_follow_up(nip: str, task: UUID, cycle: CycleRules | None) -> TalentRefusal:

@@ -144,6 +144,11 @@ FOLLOW_UPS = Catalogue(
             "catat hasil tindak lanjut",
             "record the follow-up's outcome",
         ),
+        "follow-up-closed-before-opened": Said(
+            "follow-up-closed-before-opened",
+            "tindak lanjut {task_id} dibuka pada {opened_on}; tidak dapat ditutup sebelumnya",
+            "follow-up {task_id} was opened on {opened_on}; it cannot be closed before",
+        ),
     }
 )
 

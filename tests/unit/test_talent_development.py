@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from uuid import uuid4
 
 import pytest
@@ -266,6 +266,15 @@ def test_each_recommendation_becomes_a_task_closed_with_an_outcome() -> None:
         with pytest.raises(TalentRefusal) as refused:
             developing.close_follow_up(task, outcome, BINJAI, stamp(BINJAI))
         assert (refused.value.code, refused.value.citation) == (code, "binjai-2023:P27(1)")
+    with pytest.raises(TalentRefusal) as refused:
+        developing.close_follow_up(
+            opened[1].task_id, "dibina", BINJAI, stamp(BINJAI, day=ON - timedelta(days=1))
+        )
+    assert (refused.value.code, refused.value.citation) == (
+        "follow-up-closed-before-opened",
+        "binjai-2023:P27(1)",
+    )
+    assert [t.recommendation for t in developing.open_tasks] == recommendations[1:]
 
 
 @pytest.fixture
