@@ -20,7 +20,6 @@ from domain.rules.core import ReadingId, ReadingUse
 from domain.rules.madiun import PACK
 from domain.rules.pack import RulePack
 from domain.scouting.candidate import Candidate
-from domain.scouting.errors import ScoutingRefusal, refuse
 from domain.scouting.plan import Schedule
 from domain.scouting.refusals import ROUND
 from domain.values import Nip
@@ -155,13 +154,4 @@ def ensure_new(recorded: str, envelope: Envelope, nip: str, article: str) -> Non
     """A decision already recorded for ``nip`` is changed only by a correction that names the
     event it corrects (``envelope.corrects``), so the log says what replaced what."""
     if recorded and envelope.corrects != recorded:
-        raise _already_recorded(recorded, nip, article)
-
-
-def _already_recorded(recorded: str, nip: str, article: str) -> ScoutingRefusal:
-    return refuse(
-        "already-recorded",
-        f"sudah dicatat untuk {nip} (peristiwa {recorded}); untuk koreksi isi corrects={recorded}",
-        f"already recorded for {nip} (event {recorded}); to correct it, set corrects={recorded}",
-        article,
-    )
+        raise ROUND.refused("already-recorded", article=article, nip=nip, recorded=recorded)

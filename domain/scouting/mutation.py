@@ -16,7 +16,6 @@ from domain.envelope import Envelope
 from domain.personnel.facts import PersonnelFacts
 from domain.rules.calendar import ClockId
 from domain.rules.madiun import PACK
-from domain.scouting.errors import refuse
 from domain.scouting.guards import stamped
 from domain.scouting.refusals import MUTATION
 from domain.scouting.tpk import TpkSession
@@ -152,11 +151,8 @@ class Mutation(Aggregate):
 
     def _ensure_state(self, expected: MutationState, article: str) -> None:
         if self.state is not expected:
-            raise refuse(
-                "wrong-stage",
-                f"usul mutasi pada tahap {self.state}, langkah ini untuk tahap {expected}",
-                f"the mutation is {self.state}; this step needs {expected}",
-                article,
+            raise MUTATION.refused(
+                "wrong-stage", article=article, state=self.state, expected=expected
             )
 
     @event(MutationRecommended)

@@ -12,7 +12,6 @@ from pydantic import BaseModel, ConfigDict
 from domain.envelope import Envelope
 from domain.rules.calendar import ClockId
 from domain.rules.madiun import PACK
-from domain.scouting.errors import refuse
 from domain.scouting.refusals import POOL
 from domain.values import Nip, PositionLevel
 
@@ -236,11 +235,7 @@ class PoolMembership(Aggregate):
         try:
             return self._entries[entry_id]
         except KeyError:
-            raise refuse(
-                "unknown-entry",
-                f"NIP {self.nip} tidak memiliki entri Talent Pool {entry_id}",
-                f"NIP {self.nip} has no pool entry {entry_id}",
-            ) from None
+            raise POOL.refused("unknown-entry", nip=self.nip, entry_id=entry_id) from None
 
     def entry_valid_on(self, day: date) -> PoolEntry | None:
         return next((e for e in self._entries.values() if e.valid_on(day)), None)

@@ -30,9 +30,9 @@ from domain.scouting.candidate import (
     FinalResult,
     administrative_failures,
 )
-from domain.scouting.errors import refuse
 from domain.scouting.guards import PoolDecree, stamped
 from domain.scouting.plan import Announcement, Schedule, ensure_openable
+from domain.scouting.refusals import ROUND
 from domain.scouting.round_queries import RoundQueries
 from domain.values import Nip, PositionLevel
 
@@ -386,14 +386,7 @@ class ScoutingRound(RoundQueries, Aggregate):
         if self.pool_decree is not None:
             if self.pool_decree == PoolDecree(decree_number=decree_number, decree_date=decree_date):
                 return False
-            raise refuse(
-                "pool-already-decreed",
-                f"Talent Pool putaran ini sudah ditetapkan dengan keputusan "
-                f"{self.pool_decree.decree_number} tanggal {self.pool_decree.decree_date}",
-                f"this round's talent pool was decreed already by decree "
-                f"{self.pool_decree.decree_number} of {self.pool_decree.decree_date}",
-                "P20(2)",
-            )
+            raise ROUND.refused("pool-already-decreed", decree=self.pool_decree)
         self._ensure_decreeable(decree_number, decree_date)
         self._pool_decreed(decree_number, decree_date, stamped(envelope, "P20(2)"))
         return True

@@ -10,10 +10,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 from datetime import date
 
-from domain.rules.core import EligibilityResult, Message, RequirementResult
-from domain.scouting.errors import ScoutingRefusal, refuse
+from domain.rules.core import EligibilityResult, RequirementResult
+from domain.scouting.errors import ScoutingRefusal
 from domain.scouting.pool import PoolEntry
-from domain.scouting.refusals import VACANCY
+from domain.scouting.refusals import VACANCY, of_candidate
 from domain.scouting.vacancy_state import Lapse, Proposal, Shortlist, Standing, VacancyState
 from domain.values import Nip, PositionLevel
 
@@ -126,13 +126,7 @@ class VacancyGuards:
             found.entry.ensure_valid_on(on)
             ensure_considerable(found.consideration)
         except ScoutingRefusal as refused:
-            raise ScoutingRefusal(
-                refused.code,
-                Message(
-                    id=f"NIP {nip}: {refused.message.id}", en=f"NIP {nip}: {refused.message.en}"
-                ),
-                refused.citation,
-            ) from None
+            raise of_candidate(nip, refused) from None
 
     def _ensure_state(self, expected: VacancyState, step: str) -> None:
         if self.state is not expected:
@@ -144,9 +138,9 @@ def ensure_considerable(consideration: EligibilityResult) -> None:
     failures = consideration.failures
     if failures:
         first = failures[0]
-        raise refuse(
+        raise VACANCY.refused(
             _CONSIDERATION_REFUSALS.get(first.code, "not-considerable"),
-            "; ".join(f.message.id for f in failures),
-            "; ".join(f.message.en for f in failures),
-            first.citation.article if first.citation else "P30(5)",
+            article=first.citation.article if first.citation else None,
+            reasons="; ".join(f.message.id for f in failures),
+            reasons_en="; ".join(f.message.en for f in failures),
         )

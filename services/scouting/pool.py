@@ -12,8 +12,8 @@ from eventsourcing.domain import Aggregate
 from domain.agencies import get_agency
 from domain.envelope import Actor, DocumentRef, Envelope, Evidence, Role
 from domain.rules.core import ReadingId
-from domain.scouting.errors import refuse
 from domain.scouting.pool import PoolEntry, PoolMembership, membership_id
+from domain.scouting.refusals import POOL
 from domain.values import PositionLevel
 from services.application import Talenta
 from services.auth import same_agency
@@ -136,21 +136,14 @@ def decree_entries(
         decree.effective_at
         and get_agency(agency).local_date(decree.effective_at) != decree.decree_date
     ):
-        raise refuse(
+        raise POOL.refused(
             "decree-moment-mismatch",
-            f"saat berlaku {decree.effective_at} bukan pada tanggal keputusan {decree.decree_date}",
-            f"the effective moment {decree.effective_at} is not on the decree date "
-            f"{decree.decree_date}",
-            "P20(2)",
+            effective_at=decree.effective_at,
+            decree_date=decree.decree_date,
         )
     listed = sorted(set(nips))
     if not listed:
-        raise refuse(
-            "no-passed-candidates",
-            "tidak ada peserta yang lulus Talent Scouting untuk ditetapkan",
-            "no candidate passed scouting, nothing to decree",
-            "P20(1)",
-        )
+        raise POOL.refused("no-passed-candidates")
     stamp = _decree_envelope(actor, decree)
     memberships: list[PoolMembership] = []
     entries: list[PoolEntry] = []

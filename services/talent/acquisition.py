@@ -8,8 +8,8 @@ from uuid import UUID
 
 from domain.envelope import Actor, DocumentRef, Evidence, Role
 from domain.talent.critical import CriticalPosition, ayat, critical_position_id, head
-from domain.talent.errors import refuse
 from domain.talent.planning import Need, TalentPlan, strategy_before_analysis, talent_plan_id
+from domain.talent.refusals import CRITICAL, PLANNING
 from domain.values import PositionLevel
 from services.application import Talenta
 from services.auth import same_agency
@@ -76,11 +76,11 @@ def declare_critical_position(app: Talenta, command: DeclareCriticalPosition, ac
     same_agency(actor, command.agency)
     pack, cycle = cycle_pack(command.agency, command.decree_date)
     if critical_position_id(command.agency, command.unit, command.position) in app.repository:
-        raise refuse(
+        raise CRITICAL.refused(
             "already-declared",
-            f"{command.position} ({command.unit}) sudah ditetapkan sebagai jabatan kritikal",
-            f"{command.position} ({command.unit}) is already a critical position",
             cycle.critical_decree_citation,
+            position=command.position,
+            unit=command.unit,
         )
     stamp = envelope(
         actor,
@@ -147,11 +147,8 @@ def analyse_needs(app: Talenta, command: AnalyseNeeds, actor: Actor) -> UUID:
     on = command.analysed_on
     pack, cycle = cycle_pack(command.agency, on)
     if talent_plan_id(command.agency, command.period) in app.repository:
-        raise refuse(
-            "already-analysed",
-            f"kebutuhan Talenta periode {command.period} sudah dianalisis",
-            f"the talent needs of {command.period} are already analysed",
-            cycle.needs_analysis_citation,
+        raise PLANNING.refused(
+            "already-analysed", cycle.needs_analysis_citation, period=command.period
         )
     # A need per critical position names one the PPK set for this agency, in force that day.
     for need in command.needs:
@@ -159,11 +156,12 @@ def analyse_needs(app: Talenta, command: AnalyseNeeds, actor: Actor) -> UUID:
             continue
         position = critical_position(app, need.critical_position_id, actor)
         if position.agency != command.agency or not position.active_on(on):
-            raise refuse(
+            raise PLANNING.refused(
                 "critical-position-not-in-force",
-                f"{position.position} bukan jabatan kritikal {command.agency} pada {on}",
-                f"{position.position} is not a critical position of {command.agency} on {on}",
                 cycle.needs_analysis_citation,
+                position=position.position,
+                agency=command.agency,
+                on=on,
             )
     stamp = envelope(actor, on, pack, cycle.needs_analysis_citation, reason=command.reason)
     plan = TalentPlan.analyse(

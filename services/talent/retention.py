@@ -12,7 +12,7 @@ from eventsourcing.application import AggregateNotFoundError
 from domain.agencies import get_agency
 from domain.envelope import Actor, DocumentRef, Evidence, Role
 from domain.rules.core import ReadingId
-from domain.talent.errors import refuse
+from domain.talent.refusals import RETENTION
 from domain.talent.retention import (
     Award,
     AwardKind,
@@ -102,13 +102,11 @@ def award(app: Talenta, command: AwardDecree, actor: Actor) -> Award:
         command.effective_at
         and get_agency(command.agency).local_date(command.effective_at) != command.decree_date
     ):
-        raise refuse(
+        raise RETENTION.refused(
             "decree-moment-mismatch",
-            f"saat berlaku {command.effective_at} bukan pada tanggal keputusan "
-            f"{command.decree_date}",
-            f"the effective moment {command.effective_at} is not on the decree date "
-            f"{command.decree_date}",
             cycle.awards_citation,
+            effective_at=command.effective_at,
+            decree_date=command.decree_date,
         )
     pin = command.kind is AwardKind.PIN and cycle.pin_years is not None
     stamp = envelope(
