@@ -22,7 +22,9 @@ from domain.scouting.guards import stamped
 from domain.scouting.pool import PoolEntry
 from domain.scouting.refusals import VACANCY
 from domain.scouting.tpk import TpkSession
-from domain.scouting.vacancy_guards import VacancyGuards
+from domain.scouting.vacancy_board import Shortlisting
+from domain.scouting.vacancy_pick import Picking
+from domain.scouting.vacancy_proposals import Proposing
 from domain.scouting.vacancy_state import Lapse, Pick, Proposal, Shortlist, Standing, VacancyState
 from domain.values import Nip, PositionLevel
 
@@ -34,7 +36,10 @@ def vacancy_id(agency: str, position: str, opened_on: date) -> UUID:
     return uuid5(_VACANCY_IDS, f"{agency}/{position}/{opened_on.isoformat()}")
 
 
-class Vacancy(VacancyGuards, Aggregate):
+class Vacancy(Proposing, Shortlisting, Picking, Aggregate):
+    """The steps' checks come from one class per step, on the state the events below set
+    (``domain.scouting.vacancy_state.VacancyRecord``)."""
+
     class VacancyOpened(Aggregate.Created):
         agency: str
         position: str
@@ -190,7 +195,6 @@ class Vacancy(VacancyGuards, Aggregate):
         envelope: Envelope,
     ) -> None:
         """``standing``: the picked NIP's proposed entry and P30(5) on the decree date."""
-        self._ensure_state(VacancyState.SHORTLISTED, "pick")
         self._ensure_pickable(nip, decree_date, standing)
         self._picked(
             nip=str(Nip(nip)),
@@ -204,32 +208,17 @@ class Vacancy(VacancyGuards, Aggregate):
         nothing is picked) expired before the inauguration (P22(1), P28): the pick lapses and
         the vacancy is back at its shortlist, so the mayor may pick another shortlisted
         candidate (P24 angka 5)."""
-        self._ensure_state(VacancyState.PICKED, "lapse-pick")
-        assert self.picked is not None
-        nip = self.picked.nip
-        if entry is None or entry.entry_id != self.proposals[nip].entry_id:
-            raise ValueError(f"not the entry NIP {nip} was proposed with: {entry}")
-        on = envelope.effective
-        if on < entry.held_until or entry.used is not None:
-            raise VACANCY.refused("pick-not-lapsed", nip=nip, on=on, entry=entry)
+        nip, lapsed = self._ensure_lapsed(entry, envelope.effective)
         self._pick_lapsed(
             nip=nip,
             reason="entry-expired",
-            expired_on=entry.expires_on,
+            expired_on=lapsed.expires_on,
             envelope=envelope.to_event(),
         )
 
     def inaugurate(self, inaugurated_on: date, envelope: Envelope) -> None:
-        self._ensure_state(VacancyState.PICKED, "inaugurate")
-        assert self.picked is not None
-        decreed = self.picked.decree_date
-        if inaugurated_on < decreed:
-            raise VACANCY.refused(
-                "inaugurated-before-decree", inaugurated_on=inaugurated_on, decreed=decreed
-            )
-        self._inaugurated(
-            nip=self.picked.nip, inaugurated_on=inaugurated_on, envelope=envelope.to_event()
-        )
+        nip = self._ensure_inaugurable(inaugurated_on)
+        self._inaugurated(nip=nip, inaugurated_on=inaugurated_on, envelope=envelope.to_event())
 
     @event(CandidateProposed)
     def _proposed(
