@@ -1,6 +1,6 @@
 """What the checks of every stage of a scouting round share: the state they read (set by the
 round's events), a candidate looked up by NIP, and the rule that a decision recorded already
-changes only by a correction; the envelope stamping of the scouting events and the pool decree.
+changes only by a correction; and the pool decree.
 
 Each stage's checks and queries are in their own module (``round_registration``,
 ``round_selection``, ``round_scoring``, ``round_result``), each one class on ``RoundState``;
@@ -9,30 +9,16 @@ Each stage's checks and queries are in their own module (``round_registration``,
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from datetime import date
-from typing import Any
 from uuid import UUID
 
 from pydantic import BaseModel, ConfigDict
 
 from domain.envelope import Envelope
-from domain.rules.core import ReadingUse
-from domain.rules.madiun import PACK
 from domain.scouting.candidate import Candidate, Stage
 from domain.scouting.plan import Schedule
 from domain.scouting.refusals import ROUND
 from domain.values import Nip
-
-
-def stamped(
-    envelope: Envelope, *articles: str, readings: Iterable[ReadingUse] = ()
-) -> dict[str, Any]:
-    """The envelope as event data, its basis naming the pack, the articles (``P13`` or full
-    citations) and the readings this step applies besides what the caller put there."""
-    cited = (a if ":" in a else PACK.cite(a) for a in articles)
-    used = {str(r.id): r.option for r in readings}
-    return envelope.citing(*cited, readings=used, pack=PACK.id).to_event()
 
 
 class PoolDecree(BaseModel):

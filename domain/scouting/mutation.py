@@ -16,8 +16,8 @@ from domain.envelope import Envelope
 from domain.personnel.facts import PersonnelFacts
 from domain.rules.calendar import ClockId
 from domain.rules.madiun import PACK
-from domain.scouting.guards import stamped
 from domain.scouting.refusals import MUTATION
+from domain.scouting.stamps import stamped
 from domain.scouting.tpk import TpkSession
 from domain.scouting.vacancy import LEVELS
 from domain.values import Nip, PositionLevel

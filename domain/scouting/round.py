@@ -30,12 +30,13 @@ from domain.scouting.candidate import (
     FinalResult,
     administrative_failures,
 )
-from domain.scouting.guards import PoolDecree, stamped
+from domain.scouting.guards import PoolDecree
 from domain.scouting.plan import Announcement, Schedule, ensure_openable
 from domain.scouting.round_registration import Registration
 from domain.scouting.round_result import Result
 from domain.scouting.round_scoring import Scoring
 from domain.scouting.round_selection import Selection
+from domain.scouting.stamps import stamped
 from domain.values import Nip, PositionLevel
 
 _ROUND_IDS = uuid5(NAMESPACE_URL, "talenta:scouting-round")

@@ -18,9 +18,9 @@ from domain.envelope import Envelope
 from domain.rules.core import EligibilityResult, ReadingId, RequirementResult
 from domain.rules.madiun import PACK
 from domain.rules.pack import RulePack
-from domain.scouting.guards import stamped
 from domain.scouting.pool import PoolEntry
 from domain.scouting.refusals import VACANCY
+from domain.scouting.stamps import stamped
 from domain.scouting.tpk import TpkSession
 from domain.scouting.vacancy_board import Shortlisting
 from domain.scouting.vacancy_pick import Picking
@@ -131,7 +131,7 @@ class Vacancy(Proposing, Shortlisting, Picking, Aggregate):
             level=str(level),
             camat=camat,
             opened_on=opened_on,
-            envelope=envelope.to_event(),
+            envelope=stamped(envelope, "P23(1)"),
         )
 
     def propose(
@@ -156,7 +156,14 @@ class Vacancy(Proposing, Shortlisting, Picking, Aggregate):
             entry_id=entry.entry_id,
             by=envelope.actor.id,
             checks=[check.model_dump(mode="json") for check in checks],
-            envelope=envelope.to_event(),
+            envelope=stamped(
+                envelope,
+                "P24 angka 1",
+                "P24 angka 2",
+                "P30(5)",
+                *(("P30(2)",) if self.camat else ()),
+                readings=PACK.uses(ReadingId.M7),
+            ),
         )
 
     def shortlist(
@@ -183,7 +190,14 @@ class Vacancy(Proposing, Shortlisting, Picking, Aggregate):
             nips=listed,
             justification=justification.strip(),
             short=short,
-            envelope=stamped(envelope, readings=(quorum, size)),
+            envelope=stamped(
+                envelope,
+                "P8(1)",
+                "P8(2)",
+                "P24 angka 3",
+                "P24 angka 4",
+                readings=(quorum, size),
+            ),
         )
 
     def pick(
@@ -200,7 +214,7 @@ class Vacancy(Proposing, Shortlisting, Picking, Aggregate):
             nip=str(Nip(nip)),
             decree_number=decree_number,
             decree_date=decree_date,
-            envelope=envelope.to_event(),
+            envelope=stamped(envelope, "P24 angka 5", "P27(1)"),
         )
 
     def lapse_pick(self, entry: PoolEntry | None, envelope: Envelope) -> None:
@@ -213,7 +227,7 @@ class Vacancy(Proposing, Shortlisting, Picking, Aggregate):
             nip=nip,
             reason="entry-expired",
             expired_on=lapsed.expires_on,
-            envelope=envelope.to_event(),
+            envelope=stamped(envelope, "P22(1)", "P24 angka 5"),
         )
 
     def inaugurate(self, inaugurated_on: date, envelope: Envelope) -> None:
