@@ -172,15 +172,11 @@ def _membership(app: Talenta, membership: UUID, entry_id: UUID, actor: Actor) ->
 @allowed(Role.SYSTEM)
 def expire_entry(app: Talenta, command: ExpireEntry, actor: Actor) -> bool:
     membership = _membership(app, command.membership_id, command.entry_id, actor)
-    # The expiry is also the notice of P22(2): not appointed, the employee may be scouted again.
     stamp = envelope(
         actor,
         command.expired_on,
-        "P22(1)",
-        "P22(2)",
         reason="masa berlaku 3 tahun berakhir; boleh mengikuti Talent Scouting kembali / the "
         "3-year term ended; may take part in scouting again",
-        readings=(ReadingId.D7,),
     )
     if membership.expire(command.entry_id, command.expired_on, stamp):
         app.save(membership)
@@ -191,7 +187,7 @@ def expire_entry(app: Talenta, command: ExpireEntry, actor: Actor) -> bool:
 @allowed(Role.SYSTEM)
 def remind_expiry(app: Talenta, command: RemindExpiry, actor: Actor) -> bool:
     membership = _membership(app, command.membership_id, command.entry_id, actor)
-    stamp = envelope(actor, command.on, "P22(1)", readings=(ReadingId.D7,))
+    stamp = envelope(actor, command.on)
     if membership.remind_expiry(command.entry_id, command.lead_days, stamp):
         app.save(membership)
         return True
