@@ -163,9 +163,7 @@ def open_campaign(app: Talenta, command: OpenCampaign, actor: Actor) -> UUID:
     same_agency(actor, command.agency)
     pack, cycle = cycle_pack(command.agency, command.opened_on)
     scope = list(command.nips)
-    stamp = envelope(
-        actor, command.opened_on, pack, cycle.assessment_citation, reason=command.reason
-    )
+    stamp = envelope(actor, command.opened_on, pack, reason=command.reason)
     campaign = MappingCampaign.open(
         command.agency, command.unit, command.period, scope, pack, stamp
     )
@@ -189,8 +187,8 @@ def _campaign(app: Talenta, campaign_id: UUID, actor: Actor) -> MappingCampaign:
 @allowed(*MAPS)
 def close_campaign(app: Talenta, command: CloseCampaign, actor: Actor) -> None:
     campaign = _campaign(app, command.campaign_id, actor)
-    pack, cycle = cycle_pack(campaign.agency, command.closed_on)
-    stamp = envelope(actor, command.closed_on, pack, cycle.mapping_citation, reason=command.reason)
+    pack, _ = cycle_pack(campaign.agency, command.closed_on)
+    stamp = envelope(actor, command.closed_on, pack, reason=command.reason)
     campaign.close(command.closed_on, pack, stamp)
     app.save(campaign)
 
