@@ -8,7 +8,6 @@ from datetime import date
 from uuid import UUID
 
 from domain.envelope import Actor, DocumentRef, Evidence, Role
-from domain.rules.core import ReadingId
 from domain.talent.nominated_group import (
     NominatedGroup,
     NominatedMember,
@@ -101,9 +100,6 @@ def set_group(app: Talenta, command: SetGroup, actor: Actor) -> UUID:
         actor,
         on,
         pack,
-        cycle.group_citation,
-        cycle.plan_citation,
-        *((cycle.nominated_group_citation,) if cycle.nominated_group_citation else ()),
         reason=command.reason,
         evidence=Evidence(
             decree_number=command.decree_number, decree_date=on, documents=command.documents
@@ -164,7 +160,6 @@ def set_nominated_group(app: Talenta, command: SetNominatedGroup, actor: Actor) 
         actor,
         on,
         pack,
-        citation,
         reason=command.reason,
         evidence=Evidence(
             minutes_number=command.reference, minutes_date=on, documents=command.documents
@@ -203,7 +198,7 @@ def declare_target(app: Talenta, command: DeclareTarget, actor: Actor) -> UUID:
                 position=critical.position,
                 on=on,
             )
-    stamp = envelope(actor, on, pack, cycle.plan_citation, reason=command.reason)
+    stamp = envelope(actor, on, pack, reason=command.reason)
     plan = SuccessionPlan.declare(
         command.agency,
         command.position,
@@ -224,18 +219,8 @@ def nominate(app: Talenta, command: Nominate, actor: Actor) -> None:
     ``pack.cycle.nominator`` (Binjai P22: the PPK; Balikpapan P16(1): the talent team)."""
     plan = succession_plan(app, command.plan_id, actor)
     on = command.nominated_on
-    pack, cycle = cycle_pack(plan.agency, on)
-    target_rule = (cycle.target_level_citation,) if cycle.target_level_citation else ()
-    stamp = envelope(
-        actor,
-        on,
-        pack,
-        cycle.nomination_citation,
-        cycle.group_citation,
-        *target_rule,
-        readings=(ReadingId.C1,) if target_rule else (),
-        reason=command.justification,
-    )
+    pack, _ = cycle_pack(plan.agency, on)
+    stamp = envelope(actor, on, pack, reason=command.justification)
     held = assessment_on(app, plan.agency, command.nip, on)
     plan.nominate(
         command.nip,
@@ -254,8 +239,8 @@ def order_successors(app: Talenta, command: OrderSuccessors, actor: Actor) -> tu
     """The talent team drafts the plan from the mapping; the PPK sets it (P29, P17)."""
     plan = succession_plan(app, command.plan_id, actor)
     on = command.ordered_on
-    pack, cycle = cycle_pack(plan.agency, on)
-    stamp = envelope(actor, on, pack, cycle.plan_citation, reason=command.reason)
+    pack, _ = cycle_pack(plan.agency, on)
+    stamp = envelope(actor, on, pack, reason=command.reason)
     ordered = plan.order_successors(command.successors, pack, stamp)
     app.save(plan)
     return ordered
