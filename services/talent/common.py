@@ -11,6 +11,7 @@ from domain.personnel.facts import PositionSpell
 from domain.rules.cycle import CycleRules
 from domain.rules.pack import RulePack
 from domain.rules.registry import pack_in_force
+from domain.talent.refusals import CRITICAL
 from services.application import Talenta
 from services.talent.refusals import CYCLE
 
@@ -20,7 +21,8 @@ def cycle_pack(agency: str, effective: date) -> tuple[RulePack, CycleRules]:
     must run the talent-management cycle."""
     pack = pack_in_force(get_agency(agency).id, effective)
     if pack.cycle is None:
-        raise CYCLE.refused("no-talent-cycle-in-pack", regulation=pack.regulation)
+        # The words of the aggregates' own check (``cycle_on``).
+        raise CRITICAL.refused("no-talent-cycle-in-pack", regulation=pack.regulation)
     return pack, pack.cycle
 
 
