@@ -308,7 +308,11 @@ class SuccessionPlan(Aggregate):
     def fill(self, nip: str, placement_id: UUID, cycle: CycleRules, envelope: Envelope) -> None:
         """The target position is filled by ``placement_id``; a second placement is refused."""
         self.ensure_unfilled(cycle)
-        self._filled(nip=str(Nip(nip)), placement_id=placement_id, envelope=envelope.to_event())
+        self._filled(
+            nip=str(Nip(nip)),
+            placement_id=placement_id,
+            envelope=envelope.citing(cycle.placement_citation).to_event(),
+        )
 
     def ensure_unfilled(self, cycle: CycleRules) -> None:
         if self.filled_by is not None:

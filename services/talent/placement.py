@@ -119,14 +119,7 @@ def place_talent(app: Talenta, command: PlaceTalent, actor: Actor) -> UUID:
         group_citations=succession_citations(pack),
         direct_needs_group=direct_needs_group(pack),
     )
-    filled = envelope(
-        actor,
-        command.decree_date,
-        pack,
-        cycle.placement_citation,
-        reason=command.reason,
-        evidence=evidence,
-    )
+    filled = envelope(actor, command.decree_date, pack, reason=command.reason, evidence=evidence)
     plan.fill(placement.nip, placement.id, cycle, filled)
     spell = PositionSpell(
         level=plan.level,
