@@ -10,9 +10,10 @@ from pydantic import BaseModel
 from domain.agencies import get_agency
 from domain.personnel.facts import PersonnelFacts
 from domain.rules import madiun, madiun_eligibility
-from domain.rules.core import EligibilityResult, Message, RuleRefusal
+from domain.rules.core import EligibilityResult
 from domain.rules.pack import RulePack
 from domain.rules.registry import pack_in_force
+from domain.scouting.refusals import PLAN
 from domain.values import PositionLevel
 
 ScoutingCheck = Callable[..., EligibilityResult]
@@ -36,13 +37,7 @@ def scouting_pack(agency: str, on: date) -> tuple[RulePack, ScoutingCheck]:
     pack = pack_in_force(get_agency(agency).id, on)
     check = SCOUTING.get(pack.id)
     if check is None:
-        raise RuleRefusal(
-            "no-scouting-in-pack",
-            Message(
-                id=f"{pack.regulation} tidak mengatur talent scouting",
-                en=f"{pack.regulation} has no talent scouting",
-            ),
-        )
+        raise PLAN.refused("no-scouting-in-pack", regulation=pack.regulation)
     return pack, check
 
 

@@ -1,9 +1,12 @@
 """The one envelope builder: who decided, when, why, on what evidence and under which articles
-and readings of the pack in force. Who cites what: the handler names the articles of the step
-its command asks for, but for a scouting round, whose steps name their own articles; an
-aggregate adds (``Envelope.citing``) the articles and readings its own judgments apply (a
-round's administrative selection, a placement's group, box-9 and cross-unit articles, a board's
-quorum and shortlist readings)."""
+and readings of the pack in force. Who cites what: the aggregate whose step records an event
+stamps on it the articles and readings that step and its own judgments apply
+(``domain/scouting/stamps.py``, ``domain/talent/stamps.py``); the handler's envelope says who,
+when, why and on what evidence. The handler still names them where one envelope is shared by
+the events of several aggregates saved together (the pool decree with its entries; an
+inauguration or a search's decree with the personnel record, the pool entry and the tenure or
+monitoring clock it starts; a record's first event with its first step) and for a clock's step
+whose aggregate is given no pack (reminders, a monitoring's due evaluation)."""
 
 from __future__ import annotations
 

@@ -15,10 +15,10 @@ from pydantic import BaseModel, ConfigDict
 from domain.envelope import Envelope
 from domain.personnel.facts import PersonnelFacts
 from domain.rules.calendar import ClockId
+from domain.rules.core import ReadingId
 from domain.rules.madiun import PACK
-from domain.scouting.errors import refuse
-from domain.scouting.guards import stamped
 from domain.scouting.refusals import MUTATION
+from domain.scouting.stamps import stamped
 from domain.scouting.tpk import TpkSession
 from domain.scouting.vacancy import LEVELS
 from domain.values import Nip, PositionLevel
@@ -122,7 +122,7 @@ class Mutation(Aggregate):
             unit=unit,
             proposed_on=envelope.effective,
             grounds=grounds.model_dump(mode="json"),
-            envelope=envelope.to_event(),
+            envelope=stamped(envelope, "P25(1)", "P26 angka 1"),
         )
 
     def recommend(
@@ -134,7 +134,9 @@ class Mutation(Aggregate):
             session=session.to_event(),
             recommended=recommended,
             note=note,
-            envelope=stamped(envelope, readings=(quorum,)),
+            envelope=stamped(
+                envelope, "P8(1)", "P8(2)", "P26 angka 2", "P26 angka 3", readings=(quorum,)
+            ),
         )
 
     def decide(
@@ -147,16 +149,13 @@ class Mutation(Aggregate):
             approved=approved,
             decree_number=decree_number,
             decree_date=decree_date,
-            envelope=envelope.to_event(),
+            envelope=stamped(envelope, "P26 angka 4"),
         )
 
     def _ensure_state(self, expected: MutationState, article: str) -> None:
         if self.state is not expected:
-            raise refuse(
-                "wrong-stage",
-                f"usul mutasi pada tahap {self.state}, langkah ini untuk tahap {expected}",
-                f"the mutation is {self.state}; this step needs {expected}",
-                article,
+            raise MUTATION.refused(
+                "wrong-stage", article=article, state=self.state, expected=expected
             )
 
     @event(MutationRecommended)
@@ -259,7 +258,10 @@ class TenureReview(Aggregate):
         """Once per lead time, and not after the decision."""
         if lead_days in self.reminders or self.extend is not None:
             return False
-        self._reminded(lead_days=lead_days, envelope=envelope.to_event())
+        self._reminded(
+            lead_days=lead_days,
+            envelope=stamped(envelope, "P25(3)", readings=PACK.uses(ReadingId.D7)),
+        )
         return True
 
     def decide(
@@ -273,7 +275,7 @@ class TenureReview(Aggregate):
             extend=extend,
             decree_number=decree_number,
             decree_date=decree_date,
-            envelope=envelope.to_event(),
+            envelope=stamped(envelope, "P25(3)", readings=PACK.uses(ReadingId.D7)),
         )
 
     @event(TenureReminderSent)

@@ -11,7 +11,6 @@ from pydantic import BaseModel, ConfigDict
 from domain.rules.madiun import PACK
 from domain.rules.registry import pack_in_force
 from domain.scouting.candidate import AssessmentStage
-from domain.scouting.errors import refuse
 from domain.scouting.refusals import PLAN
 from domain.values import PositionLevel
 
@@ -88,21 +87,16 @@ def ensure_openable(
         raise PLAN.refused("level-not-in-scope", level=level)
     pack = pack_in_force(agency, effective)
     if pack.id != PACK.id:
-        raise refuse(
-            "no-scouting-in-pack",
-            f"{pack.regulation} tidak mengatur talent scouting",
-            f"{pack.regulation} has no talent scouting",
-        )
+        raise PLAN.refused("no-scouting-in-pack", regulation=pack.regulation)
     if wrong := schedule.out_of_order():
         shown = "; ".join(f"{later} < {earlier}" for earlier, later in wrong)
         raise PLAN.refused("schedule-out-of-order", shown=shown)
     if missing := announcement.missing():
         shown = ", ".join(missing)
         letters = "".join(sorted({ANNOUNCEMENT_ITEMS[item] for item in missing}))
-        raise refuse(
+        # One missing letter is cited as such; items of several letters cite the paragraph.
+        raise PLAN.refused(
             "announcement-incomplete",
-            f"pengumuman belum memuat: {shown}",
-            f"the announcement lacks: {shown}",
-            # One missing letter is cited as such; items of several letters cite the paragraph.
-            f"P12(3)({letters})" if len(letters) == 1 else "P12(3)",
+            article=f"P12(3)({letters})" if len(letters) == 1 else None,
+            shown=shown,
         )

@@ -11,9 +11,10 @@ from pydantic import BaseModel, ConfigDict
 
 from domain.envelope import Envelope
 from domain.rules.calendar import ClockId
+from domain.rules.core import ReadingId
 from domain.rules.madiun import PACK
-from domain.scouting.errors import refuse
 from domain.scouting.refusals import POOL
+from domain.scouting.stamps import stamped
 from domain.values import Nip, PositionLevel
 
 _POOL_IDS = uuid5(NAMESPACE_URL, "talenta:pool-membership")
@@ -195,7 +196,9 @@ class PoolMembership(Aggregate):
         if (entry_id, lead_days) in self._reminders or entry.expired_on or entry.used:
             return False
         self._expiry_reminder_sent(
-            entry_id=entry_id, lead_days=lead_days, envelope=envelope.to_event()
+            entry_id=entry_id,
+            lead_days=lead_days,
+            envelope=stamped(envelope, "P22(1)", readings=PACK.uses(ReadingId.D7)),
         )
         return True
 
@@ -208,7 +211,13 @@ class PoolMembership(Aggregate):
             raise POOL.refused(
                 "entry-not-yet-expired", expires_on=entry.expires_on, expired_on=expired_on
             )
-        self._entry_expired(entry_id=entry_id, expired_on=expired_on, envelope=envelope.to_event())
+        # The expiry is also the notice of P22(2): not appointed, the employee may be scouted
+        # again.
+        self._entry_expired(
+            entry_id=entry_id,
+            expired_on=expired_on,
+            envelope=stamped(envelope, "P22(1)", "P22(2)", readings=PACK.uses(ReadingId.D7)),
+        )
         return True
 
     def use(
@@ -236,11 +245,7 @@ class PoolMembership(Aggregate):
         try:
             return self._entries[entry_id]
         except KeyError:
-            raise refuse(
-                "unknown-entry",
-                f"NIP {self.nip} tidak memiliki entri Talent Pool {entry_id}",
-                f"NIP {self.nip} has no pool entry {entry_id}",
-            ) from None
+            raise POOL.refused("unknown-entry", nip=self.nip, entry_id=entry_id) from None
 
     def entry_valid_on(self, day: date) -> PoolEntry | None:
         return next((e for e in self._entries.values() if e.valid_on(day)), None)

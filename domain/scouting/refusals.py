@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from domain.rules.core import Message
 from domain.scouting.errors import ScoutingRefusal, refuse
 
 
@@ -14,14 +15,30 @@ class Said:
     code: str
     id: str
     en: str
-    article: str
+    # None: the refusal rests on no article, or on one the refusing guard names (the article of
+    # the step it guards, or of the requirement that failed).
+    article: str | None = None
 
 
 class Catalogue(dict[str, Said]):
-    def refused(self, name: str, **values: object) -> ScoutingRefusal:
-        """The refusal ``name``, its messages filled with ``values``."""
+    def refused(
+        self, name: str, /, *, article: str | None = None, **values: object
+    ) -> ScoutingRefusal:
+        """The refusal ``name``, its messages filled with ``values``, citing ``article`` when
+        the guard names one, else the catalogue's."""
         said = self[name]
-        return refuse(said.code, said.id.format(**values), said.en.format(**values), said.article)
+        return refuse(
+            said.code, said.id.format(**values), said.en.format(**values), article or said.article
+        )
+
+
+def of_candidate(nip: str, refused: ScoutingRefusal) -> ScoutingRefusal:
+    """``refused`` said of the candidate ``nip``, among the several a step judges."""
+    return ScoutingRefusal(
+        refused.code,
+        Message(id=f"NIP {nip}: {refused.message.id}", en=f"NIP {nip}: {refused.message.en}"),
+        refused.citation,
+    )
 
 
 VACANCY = Catalogue(
@@ -152,6 +169,10 @@ VACANCY = Catalogue(
             "inauguration on {inaugurated_on} precedes the decree of {decreed}",
             "P27(1)",
         ),
+        # P30(5) failed: the words are the requirement's own, the article the first failed one's.
+        "serving-penalty": Said("serving-penalty", "{reasons}", "{reasons_en}", "P30(5)"),
+        "poor-performance": Said("poor-performance", "{reasons}", "{reasons_en}", "P30(5)"),
+        "not-considerable": Said("not-considerable", "{reasons}", "{reasons_en}", "P30(5)"),
     }
 )
 
@@ -344,6 +365,20 @@ ROUND = Catalogue(
             "{nip} did not pass administrative selection",
             "P14(4)",
         ),
+        "already-recorded": Said(
+            "already-recorded",
+            "sudah dicatat untuk {nip} (peristiwa {recorded}); untuk koreksi isi "
+            "corrects={recorded}",
+            "already recorded for {nip} (event {recorded}); to correct it, set corrects={recorded}",
+        ),
+        "pool-already-decreed": Said(
+            "pool-already-decreed",
+            "Talent Pool putaran ini sudah ditetapkan dengan keputusan "
+            "{decree.decree_number} tanggal {decree.decree_date}",
+            "this round's talent pool was decreed already by decree "
+            "{decree.decree_number} of {decree.decree_date}",
+            "P20(2)",
+        ),
     }
 )
 
@@ -368,6 +403,11 @@ MUTATION = Catalogue(
             "not yet 5 years in the position; the review is due on {due_on}",
             "P25(3)",
         ),
+        "wrong-stage": Said(
+            "wrong-stage",
+            "usul mutasi pada tahap {state}, langkah ini untuk tahap {expected}",
+            "the mutation is {state}; this step needs {expected}",
+        ),
     }
 )
 
@@ -385,6 +425,17 @@ PLAN = Catalogue(
             "jadwal tahapan tidak berurutan: {shown}",
             "the stages are scheduled out of order: {shown}",
             "P11",
+        ),
+        "no-scouting-in-pack": Said(
+            "no-scouting-in-pack",
+            "{regulation} tidak mengatur talent scouting",
+            "{regulation} has no talent scouting",
+        ),
+        "announcement-incomplete": Said(
+            "announcement-incomplete",
+            "pengumuman belum memuat: {shown}",
+            "the announcement lacks: {shown}",
+            "P12(3)",
         ),
     }
 )
@@ -440,6 +491,23 @@ POOL = Catalogue(
             "{expired_on}",
             "the pool entry is valid until before {expires_on}, not expired on {expired_on}",
             "P22(1)",
+        ),
+        "unknown-entry": Said(
+            "unknown-entry",
+            "NIP {nip} tidak memiliki entri Talent Pool {entry_id}",
+            "NIP {nip} has no pool entry {entry_id}",
+        ),
+        "decree-moment-mismatch": Said(
+            "decree-moment-mismatch",
+            "saat berlaku {effective_at} bukan pada tanggal keputusan {decree_date}",
+            "the effective moment {effective_at} is not on the decree date {decree_date}",
+            "P20(2)",
+        ),
+        "no-passed-candidates": Said(
+            "no-passed-candidates",
+            "tidak ada peserta yang lulus Talent Scouting untuk ditetapkan",
+            "no candidate passed scouting, nothing to decree",
+            "P20(1)",
         ),
     }
 )

@@ -20,7 +20,7 @@ from eventsourcing.domain import Aggregate, event
 from domain.envelope import DocumentRef, Envelope
 from domain.rules.core import EligibilityResult, ReadingId
 from domain.rules.madiun import PACK
-from domain.rules.madiun_scoring import Category, final_result, stage_four
+from domain.rules.madiun_scoring import Category, stage_four
 from domain.rules.madiun_scoring import score as valid_score
 from domain.rules.pack import RulePack
 from domain.scouting.candidate import (
@@ -30,10 +30,13 @@ from domain.scouting.candidate import (
     FinalResult,
     administrative_failures,
 )
-from domain.scouting.errors import refuse
-from domain.scouting.guards import PoolDecree, stamped
+from domain.scouting.guards import PoolDecree
 from domain.scouting.plan import Announcement, Schedule, ensure_openable
-from domain.scouting.round_queries import RoundQueries
+from domain.scouting.round_registration import Registration
+from domain.scouting.round_result import Result
+from domain.scouting.round_scoring import Scoring
+from domain.scouting.round_selection import Selection
+from domain.scouting.stamps import stamped
 from domain.values import Nip, PositionLevel
 
 _ROUND_IDS = uuid5(NAMESPACE_URL, "talenta:scouting-round")
@@ -43,7 +46,10 @@ def round_id(agency: str, level: str, name: str) -> UUID:
     return uuid5(_ROUND_IDS, f"{agency}/{level}/{name}")
 
 
-class ScoutingRound(RoundQueries, Aggregate):
+class ScoutingRound(Registration, Selection, Scoring, Result, Aggregate):
+    """The stages' checks and queries come from one class per stage, on the state the events
+    below set (``domain.scouting.guards.RoundState``)."""
+
     class Opened(Aggregate.Created):
         agency: str
         level: str
@@ -338,23 +344,8 @@ class ScoutingRound(RoundQueries, Aggregate):
 
     def finalise(self, envelope: Envelope) -> None:
         self._ensure_finalisable()
-        # The guard saw a potential and a technical score for every candidate who proceeds.
-        results = {
-            nip: final_result(c.potential, c.technical)
-            for nip, c in sorted(self._candidates.items())
-            if c.proceeds and c.potential is not None and c.technical is not None
-        }
         self._results_finalised(
-            {
-                nip: {
-                    "potential": str(r.potential_score),
-                    "technical": str(r.technical_score),
-                    "final": str(r.final_score),
-                    "category": str(r.category),
-                    "passed": r.passed,
-                }
-                for nip, r in results.items()
-            },
+            self._final_results(),
             stamped(envelope, "P18", "P19(2)", "P19(3)", readings=PACK.uses(ReadingId.D3)),
         )
 
@@ -383,17 +374,8 @@ class ScoutingRound(RoundQueries, Aggregate):
         """Records the decree that lists the round's passed candidates in the talent pool.
         False when this very decree (number and date) is recorded already, so a retried command
         writes nothing twice; any other second decree is refused."""
-        if self.pool_decree is not None:
-            if self.pool_decree == PoolDecree(decree_number=decree_number, decree_date=decree_date):
-                return False
-            raise refuse(
-                "pool-already-decreed",
-                f"Talent Pool putaran ini sudah ditetapkan dengan keputusan "
-                f"{self.pool_decree.decree_number} tanggal {self.pool_decree.decree_date}",
-                f"this round's talent pool was decreed already by decree "
-                f"{self.pool_decree.decree_number} of {self.pool_decree.decree_date}",
-                "P20(2)",
-            )
+        if self._decreed_already(decree_number, decree_date):
+            return False
         self._ensure_decreeable(decree_number, decree_date)
         self._pool_decreed(decree_number, decree_date, stamped(envelope, "P20(2)"))
         return True

@@ -18,11 +18,13 @@ from domain.envelope import Envelope
 from domain.rules.core import EligibilityResult, ReadingId, RequirementResult
 from domain.rules.madiun import PACK
 from domain.rules.pack import RulePack
-from domain.scouting.guards import stamped
 from domain.scouting.pool import PoolEntry
 from domain.scouting.refusals import VACANCY
+from domain.scouting.stamps import stamped
 from domain.scouting.tpk import TpkSession
-from domain.scouting.vacancy_guards import VacancyGuards
+from domain.scouting.vacancy_board import Shortlisting
+from domain.scouting.vacancy_pick import Picking
+from domain.scouting.vacancy_proposals import Proposing
 from domain.scouting.vacancy_state import Lapse, Pick, Proposal, Shortlist, Standing, VacancyState
 from domain.values import Nip, PositionLevel
 
@@ -34,7 +36,10 @@ def vacancy_id(agency: str, position: str, opened_on: date) -> UUID:
     return uuid5(_VACANCY_IDS, f"{agency}/{position}/{opened_on.isoformat()}")
 
 
-class Vacancy(VacancyGuards, Aggregate):
+class Vacancy(Proposing, Shortlisting, Picking, Aggregate):
+    """The steps' checks come from one class per step, on the state the events below set
+    (``domain.scouting.vacancy_state.VacancyRecord``)."""
+
     class VacancyOpened(Aggregate.Created):
         agency: str
         position: str
@@ -126,7 +131,7 @@ class Vacancy(VacancyGuards, Aggregate):
             level=str(level),
             camat=camat,
             opened_on=opened_on,
-            envelope=envelope.to_event(),
+            envelope=stamped(envelope, "P23(1)"),
         )
 
     def propose(
@@ -151,7 +156,14 @@ class Vacancy(VacancyGuards, Aggregate):
             entry_id=entry.entry_id,
             by=envelope.actor.id,
             checks=[check.model_dump(mode="json") for check in checks],
-            envelope=envelope.to_event(),
+            envelope=stamped(
+                envelope,
+                "P24 angka 1",
+                "P24 angka 2",
+                "P30(5)",
+                *(("P30(2)",) if self.camat else ()),
+                readings=PACK.uses(ReadingId.M7),
+            ),
         )
 
     def shortlist(
@@ -178,7 +190,14 @@ class Vacancy(VacancyGuards, Aggregate):
             nips=listed,
             justification=justification.strip(),
             short=short,
-            envelope=stamped(envelope, readings=(quorum, size)),
+            envelope=stamped(
+                envelope,
+                "P8(1)",
+                "P8(2)",
+                "P24 angka 3",
+                "P24 angka 4",
+                readings=(quorum, size),
+            ),
         )
 
     def pick(
@@ -190,13 +209,12 @@ class Vacancy(VacancyGuards, Aggregate):
         envelope: Envelope,
     ) -> None:
         """``standing``: the picked NIP's proposed entry and P30(5) on the decree date."""
-        self._ensure_state(VacancyState.SHORTLISTED, "pick")
         self._ensure_pickable(nip, decree_date, standing)
         self._picked(
             nip=str(Nip(nip)),
             decree_number=decree_number,
             decree_date=decree_date,
-            envelope=envelope.to_event(),
+            envelope=stamped(envelope, "P24 angka 5", "P27(1)"),
         )
 
     def lapse_pick(self, entry: PoolEntry | None, envelope: Envelope) -> None:
@@ -204,32 +222,17 @@ class Vacancy(VacancyGuards, Aggregate):
         nothing is picked) expired before the inauguration (P22(1), P28): the pick lapses and
         the vacancy is back at its shortlist, so the mayor may pick another shortlisted
         candidate (P24 angka 5)."""
-        self._ensure_state(VacancyState.PICKED, "lapse-pick")
-        assert self.picked is not None
-        nip = self.picked.nip
-        if entry is None or entry.entry_id != self.proposals[nip].entry_id:
-            raise ValueError(f"not the entry NIP {nip} was proposed with: {entry}")
-        on = envelope.effective
-        if on < entry.held_until or entry.used is not None:
-            raise VACANCY.refused("pick-not-lapsed", nip=nip, on=on, entry=entry)
+        nip, lapsed = self._ensure_lapsed(entry, envelope.effective)
         self._pick_lapsed(
             nip=nip,
             reason="entry-expired",
-            expired_on=entry.expires_on,
-            envelope=envelope.to_event(),
+            expired_on=lapsed.expires_on,
+            envelope=stamped(envelope, "P22(1)", "P24 angka 5"),
         )
 
     def inaugurate(self, inaugurated_on: date, envelope: Envelope) -> None:
-        self._ensure_state(VacancyState.PICKED, "inaugurate")
-        assert self.picked is not None
-        decreed = self.picked.decree_date
-        if inaugurated_on < decreed:
-            raise VACANCY.refused(
-                "inaugurated-before-decree", inaugurated_on=inaugurated_on, decreed=decreed
-            )
-        self._inaugurated(
-            nip=self.picked.nip, inaugurated_on=inaugurated_on, envelope=envelope.to_event()
-        )
+        nip = self._ensure_inaugurable(inaugurated_on)
+        self._inaugurated(nip=nip, inaugurated_on=inaugurated_on, envelope=envelope.to_event())
 
     @event(CandidateProposed)
     def _proposed(

@@ -19,6 +19,7 @@ from domain.talent.critical import cycle_on
 from domain.talent.mapping import Assessment
 from domain.talent.planning import ensure_period
 from domain.talent.refusals import CAMPAIGN
+from domain.talent.stamps import stamped
 from domain.values import Nip
 
 _CAMPAIGN_IDS = uuid5(NAMESPACE_URL, "talenta:mapping-campaign")
@@ -88,7 +89,7 @@ class MappingCampaign(Aggregate):
             unit=unit,
             period=ensure_period(period),
             scope=nips,
-            envelope=envelope.to_event(),
+            envelope=stamped(envelope, pack, cycle.assessment_citation),
         )
 
     def close(self, closed_on: date, pack: RulePack, envelope: Envelope) -> None:
@@ -101,7 +102,7 @@ class MappingCampaign(Aggregate):
                 closed=self.closed_on or "-",
                 closed_on=closed_on,
             )
-        self._closed(closed_on=closed_on, envelope=envelope.to_event())
+        self._closed(closed_on=closed_on, envelope=stamped(envelope, pack, cycle.mapping_citation))
 
     # Queries: ``found`` maps a NIP to its current assessment for the campaign's period.
 

@@ -19,6 +19,7 @@ from domain.rules.core import Citation
 from domain.rules.cycle import CycleRules
 from domain.rules.pack import RulePack
 from domain.talent.refusals import CRITICAL
+from domain.talent.stamps import stamped
 from domain.values import PositionLevel
 
 _CRITICAL_IDS = uuid5(NAMESPACE_URL, "talenta:critical-position")
@@ -153,7 +154,14 @@ class CriticalPosition(Aggregate):
             competency_standard=competency_standard.strip(),
             decree_number=decree_number.strip(),
             decree_date=decree_date,
-            envelope=envelope.to_event(),
+            envelope=stamped(
+                envelope,
+                pack,
+                *(item.citation for item in cycle.critical_characteristics),
+                ayat(cycle.critical_levels_citation, 1),
+                cycle.critical_levels_citation,
+                cycle.critical_decree_citation,
+            ),
         )
 
     @property
@@ -169,7 +177,9 @@ class CriticalPosition(Aggregate):
         cycle = cycle_on(pack, letter_date)
         self._ensure_active_on(letter_date, cycle)
         self._reported(
-            letter_number=letter_number, letter_date=letter_date, envelope=envelope.to_event()
+            letter_number=letter_number,
+            letter_date=letter_date,
+            envelope=stamped(envelope, pack, cycle.critical_decree_citation),
         )
 
     def withdraw(
@@ -178,7 +188,9 @@ class CriticalPosition(Aggregate):
         cycle = cycle_on(pack, decree_date)
         self._ensure_active_on(decree_date, cycle)
         self._withdrawn(
-            decree_number=decree_number, decree_date=decree_date, envelope=envelope.to_event()
+            decree_number=decree_number,
+            decree_date=decree_date,
+            envelope=stamped(envelope, pack, cycle.critical_decree_citation),
         )
 
     def _ensure_active_on(self, day: date, cycle: CycleRules) -> None:

@@ -71,5 +71,5 @@ class ProgrammeEvaluation(Aggregate):
             agency=agency,
             year=year,
             report=report.model_dump(mode="json"),
-            envelope=envelope.to_event(),
+            envelope=envelope.citing(cycle.yearly_evaluation_citation).to_event(),
         )

@@ -132,7 +132,9 @@ class Monitoring(Aggregate):
             raise MONITORING.refused(
                 "check-in-already-recorded", cycle.monitoring_citation, year=year
             )
-        self._checked_in(year=year, notes=notes, envelope=envelope.to_event())
+        self._checked_in(
+            year=year, notes=notes, envelope=envelope.citing(cycle.monitoring_citation).to_event()
+        )
 
     def evaluate(
         self, outcome: MonitoringOutcome, notes: str, cycle: CycleRules, envelope: Envelope
@@ -157,7 +159,13 @@ class Monitoring(Aggregate):
                 evaluation_due=self.evaluation_due,
                 effective=envelope.effective,
             )
-        self._evaluated(outcome=str(outcome), notes=notes, envelope=envelope.to_event())
+        self._evaluated(
+            outcome=str(outcome),
+            notes=notes,
+            envelope=envelope.citing(
+                cycle.monitoring_citation, cycle.monitoring_outcomes_citation
+            ).to_event(),
+        )
 
     # Commands of the clock: idempotent, False when there is nothing (more) to record
 

@@ -20,6 +20,7 @@ from domain.rules.pack import RulePack
 from domain.talent.critical import cycle_on
 from domain.talent.planning import ensure_period
 from domain.talent.refusals import NOMINATED_GROUP
+from domain.talent.stamps import stamped
 from domain.talent.succession_values import DecreedGroup, Nomination
 from domain.values import Nip
 
@@ -124,5 +125,5 @@ class NominatedGroup(Aggregate):
             ],
             reference=reference,
             decided_on=on,
-            envelope=envelope.to_event(),
+            envelope=stamped(envelope, pack, citation),
         )

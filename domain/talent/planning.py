@@ -18,6 +18,7 @@ from domain.rules.pack import RulePack
 from domain.talent.critical import ayat, cycle_on, head
 from domain.talent.errors import TalentRefusal
 from domain.talent.refusals import PLANNING
+from domain.talent.stamps import stamped
 from domain.values import InvalidValue
 
 _PLAN_IDS = uuid5(NAMESPACE_URL, "talenta:talent-plan")
@@ -117,7 +118,7 @@ class TalentPlan(Aggregate):
             period=ensure_period(period),
             basis=plans,
             needs=[need.model_dump(mode="json") for need in needs],
-            envelope=envelope.to_event(),
+            envelope=stamped(envelope, pack, cycle.needs_analysis_citation),
         )
 
     def set_strategy(
@@ -146,11 +147,14 @@ class TalentPlan(Aggregate):
                 decree_date=decree_date,
                 analysed_on=self.analysed_on,
             )
+        mechanism = cycle.strategy_mechanisms[0].citation
         self._strategy_set(
             mechanisms=chosen,
             decree_number=decree_number,
             decree_date=decree_date,
-            envelope=envelope.to_event(),
+            envelope=stamped(
+                envelope, pack, ayat(mechanism, 1), head(mechanism), ayat(mechanism, 3)
+            ),
         )
 
     @event(StrategySet)

@@ -36,6 +36,11 @@ CAMPAIGN = Catalogue(
             "pemetaan dibuka {opened_on}, ditutup {closed}; tidak dapat ditutup pada {closed_on}",
             "the campaign opened {opened_on}, closed {closed}; it cannot close on {closed_on}",
         ),
+        "campaign-exists": Said(
+            "campaign-exists",
+            "pemetaan {scope} periode {period} sudah dibuka",
+            "the mapping of {scope} for {period} is already open",
+        ),
     }
 )
 
@@ -80,6 +85,11 @@ CRITICAL = Catalogue(
             "jabatan kritikal harus memenuhi karakteristik '{id}' dengan alasannya",
             "a critical position must meet '{en}', with its justification",
         ),
+        "already-declared": Said(
+            "already-declared",
+            "{position} ({unit}) sudah ditetapkan sebagai jabatan kritikal",
+            "{position} ({unit}) is already a critical position",
+        ),
     }
 )
 
@@ -113,6 +123,11 @@ DEVELOPMENT = Catalogue(
             "counselling-notes-missing",
             "catat hasil konseling kinerja",
             "record what the counselling covered",
+        ),
+        "not-assessed": Said(
+            "not-assessed",
+            "NIP {nip} belum dipetakan pada {on}",
+            "NIP {nip} was not mapped by {on}",
         ),
     }
 )
@@ -164,6 +179,21 @@ MAPPING = Catalogue(
             "penilaian ulang periode {period} ({on}) mendahului penilaian yang digantikannya "
             "({assessed_on})",
             "the re-assessment for {period} ({on}) precedes the one it supersedes ({assessed_on})",
+        ),
+        "not-assessable": Said(
+            "not-assessable",
+            "NIP {nip} tidak aktif atau tidak memiliki jabatan pada {on}",
+            "NIP {nip} is not active or holds no position on {on}",
+        ),
+        "not-external": Said(
+            "not-external",
+            "NIP {nip} pegawai instansi ini; dinilai dari data kepegawaiannya",
+            "NIP {nip} is an employee of this agency, assessed from their record",
+        ),
+        "external-unit-and-level": Said(
+            "external-unit-and-level",
+            "kandidat eksternal dinilai untuk unit dan jenjang jabatan yang disebutkan",
+            "an external candidate is assessed for a unit and a level the request names",
         ),
     }
 )
@@ -226,6 +256,11 @@ NOMINATED_GROUP = Catalogue(
             "the group is set from nominations, each talent once, made by {on}; without a "
             "nomination: {missing}",
         ),
+        "nominated-group-exists": Said(
+            "nominated-group-exists",
+            "kelompok dari nominasi periode {period} sudah ditetapkan",
+            "the group from the nominations for {period} is already set",
+        ),
     }
 )
 
@@ -251,6 +286,16 @@ PLACEMENT = Catalogue(
             "not-assessed",
             "NIP {nip} belum dipetakan pada kotak manajemen talenta",
             "NIP {nip} has not been mapped on the nine-box",
+        ),
+        "inauguration-moment-mismatch": Said(
+            "inauguration-moment-mismatch",
+            "saat pelantikan {effective_at} bukan pada tanggal pelantikan {on}",
+            "the inauguration moment {effective_at} is not on the inauguration date {on}",
+        ),
+        "already-placed": Said(
+            "already-placed",
+            "NIP {nip} sudah ditempatkan pada {position}",
+            "NIP {nip} is already placed in {position}",
         ),
     }
 )
@@ -285,6 +330,16 @@ PLANNING = Catalogue(
             "strategi akuisisi ({decree_date}) mendahului analisis kebutuhan Talenta "
             "({analysed_on})",
             "the acquisition strategy ({decree_date}) precedes the needs analysis ({analysed_on})",
+        ),
+        "already-analysed": Said(
+            "already-analysed",
+            "kebutuhan Talenta periode {period} sudah dianalisis",
+            "the talent needs of {period} are already analysed",
+        ),
+        "critical-position-not-in-force": Said(
+            "critical-position-not-in-force",
+            "{position} bukan jabatan kritikal {agency} pada {on}",
+            "{position} is not a critical position of {agency} on {on}",
         ),
     }
 )
@@ -322,6 +377,11 @@ RETENTION = Catalogue(
             "pin-not-yet-expired",
             "pin berlaku sampai sebelum {expires_on}, belum berakhir pada {expired_on}",
             "the pin is valid until before {expires_on}, not expired on {expired_on}",
+        ),
+        "decree-moment-mismatch": Said(
+            "decree-moment-mismatch",
+            "saat berlaku {effective_at} bukan pada tanggal keputusan {decree_date}",
+            "the effective moment {effective_at} is not on the decree date {decree_date}",
         ),
     }
 )
@@ -411,6 +471,28 @@ SUCCESSION = Catalogue(
             "target-filled",
             "{position} ({unit}) sudah diisi oleh NIP {filled_by}",
             "{position} ({unit}) is already filled by NIP {filled_by}",
+        ),
+        "group-exists": Said(
+            "group-exists",
+            "kelompok rencana suksesi periode {period} sudah ditetapkan",
+            "the succession group for {period} is already set",
+        ),
+        "target-exists": Said(
+            "target-exists",
+            "{position} ({unit}) sudah menjadi jabatan target",
+            "{position} ({unit}) is already a target position",
+        ),
+        "critical-position-mismatch": Said(
+            "critical-position-mismatch",
+            "jabatan kritikal {critical.position} ({critical.unit}, {critical.level}) bukan "
+            "jabatan target {target.position} ({target.unit}, {target.level})",
+            "the critical position {critical.position} ({critical.unit}, {critical.level}) "
+            "is not the target {target.position} ({target.unit}, {target.level})",
+        ),
+        "critical-position-not-in-force": Said(
+            "critical-position-not-in-force",
+            "{position} bukan jabatan kritikal pada {on}",
+            "{position} is not a critical position on {on}",
         ),
     }
 )

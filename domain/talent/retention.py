@@ -13,10 +13,12 @@ from eventsourcing.domain import Aggregate, event
 
 from domain.envelope import Envelope
 from domain.rules.calendar import expiry
+from domain.rules.core import ReadingId
 from domain.rules.cycle import CycleRules
 from domain.rules.ninebox import SUCCESSION_BOXES
 from domain.rules.pack import RulePack
 from domain.talent.refusals import RETENTION
+from domain.talent.stamps import stamped
 from domain.values import Nip
 
 _RETENTION_IDS = uuid5(NAMESPACE_URL, "talenta:retention-record")
@@ -153,6 +155,8 @@ class Award(Aggregate):
         ``pin_years``-th anniversary of the decree (D7: 29 Feb → 28 Feb)."""
         member = succession_box(pack, box, decree_date)
         expires_on = pin_expiry(pack, kind, member, decree_date)
+        cycle = _cycle(pack)
+        pin = kind is AwardKind.PIN and cycle.pin_years is not None
         return cls(
             agency=agency,
             nip=str(Nip(nip)),
@@ -162,13 +166,20 @@ class Award(Aggregate):
             decree_number=decree_number,
             decree_date=decree_date,
             expires_on=expires_on,
-            envelope=envelope.to_event(),
+            envelope=stamped(
+                envelope,
+                pack,
+                cycle.awards_citation,
+                *(_pin_citations(cycle) if pin else ()),
+                readings=pack.uses(ReadingId.D7) if pin else (),
+            ),
         )
 
     # Commands of the pin clock
 
     def remind(self, lead_days: int, envelope: Envelope) -> bool:
-        """Once per lead time; nothing to remind of an award without expiry or already expired."""
+        """Once per lead time; nothing to remind of an award without expiry or already expired.
+        The pin clock's handler stamps the pin's article: the reminder is not given the pack."""
         if self.expires_on is None or self.expired_on or lead_days in self.reminded:
             return False
         self._reminder_sent(lead_days=lead_days, envelope=envelope.to_event())
@@ -193,7 +204,12 @@ class Award(Aggregate):
                 expires_on=self.expires_on,
                 expired_on=expired_on,
             )
-        self._expired(expired_on=expired_on, envelope=envelope.to_event())
+        self._expired(
+            expired_on=expired_on,
+            envelope=stamped(
+                envelope, pack, *_pin_citations(_cycle(pack)), readings=pack.uses(ReadingId.D7)
+            ),
+        )
         return True
 
     # Queries
@@ -211,6 +227,10 @@ class Award(Aggregate):
     @event(PinExpired)
     def _expired(self, expired_on: date, envelope: dict[str, Any]) -> None:
         self.expired_on = expired_on
+
+
+def _pin_citations(cycle: CycleRules) -> tuple[str, ...]:
+    return (cycle.pin_citation,) if cycle.pin_citation else ()
 
 
 def _cycle(pack: RulePack) -> CycleRules:

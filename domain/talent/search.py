@@ -23,6 +23,7 @@ from domain.envelope import Envelope
 from domain.rules.pack import RulePack
 from domain.talent.critical import cycle_on
 from domain.talent.refusals import SEARCH
+from domain.talent.stamps import stamped
 from domain.talent.succession_rules import ensure_talent_status
 from domain.talent.succession_values import TalentFacts
 from domain.values import Nip, PositionLevel
@@ -122,7 +123,7 @@ class TalentSearch(Aggregate):
             grounds=[str(g) for g in wanted],
             expertise=expertise.strip(),
             justification=justification.strip(),
-            envelope=envelope.to_event(),
+            envelope=stamped(envelope, pack, cycle.talent_search_citation),
         )
 
     def conclude(
@@ -149,7 +150,12 @@ class TalentSearch(Aggregate):
             )
         if len(set(nips)) != len(nips) or (pick and pick not in nips):
             raise SEARCH.refused("search-choice-not-found", cycle.talent_search_citation, pick=pick)
-        self._concluded(nips=nips, nip=pick, result=result.strip(), envelope=envelope.to_event())
+        self._concluded(
+            nips=nips,
+            nip=pick,
+            result=result.strip(),
+            envelope=stamped(envelope, pack, cycle.talent_search_citation),
+        )
 
     def decide(
         self,

@@ -14,12 +14,14 @@ from uuid import NAMESPACE_URL, UUID, uuid5
 from eventsourcing.domain import Aggregate, event
 
 from domain.envelope import Envelope
+from domain.rules.core import ReadingId
 from domain.rules.cycle import CycleRules
 from domain.rules.pack import RulePack
 from domain.talent.critical import cycle_on
 from domain.talent.mapping import Assessment
 from domain.talent.planning import ensure_period
 from domain.talent.refusals import SUCCESSION
+from domain.talent.stamps import stamped
 from domain.talent.succession_rules import (
     ensure_in_decreed_group,
     ensure_talent_status,
@@ -129,7 +131,13 @@ class SuccessionGroup(Aggregate):
             members=[{"nip": nip, "box": box} for nip, box in boxes.items()],
             decree_number=decree_number,
             decree_date=decree_date,
-            envelope=envelope.to_event(),
+            envelope=stamped(
+                envelope,
+                pack,
+                cycle.group_citation,
+                cycle.plan_citation,
+                *((cycle.nominated_group_citation,) if cycle.nominated_group_citation else ()),
+            ),
         )
 
 
@@ -199,7 +207,7 @@ class SuccessionPlan(Aggregate):
         pack: RulePack,
         envelope: Envelope,
     ) -> SuccessionPlan:
-        cycle_on(pack, envelope.effective)
+        cycle = cycle_on(pack, envelope.effective)
         return cls(
             agency=agency,
             position=position,
@@ -207,7 +215,7 @@ class SuccessionPlan(Aggregate):
             level=str(level),
             critical_position_id=str(critical_position_id or ""),
             status=str(status),
-            envelope=envelope.to_event(),
+            envelope=stamped(envelope, pack, cycle.plan_citation),
         )
 
     def nominate(
@@ -253,12 +261,20 @@ class SuccessionPlan(Aggregate):
         ensure_target_level(
             nip, talent, self.level, self.critical_position_id is not None, pack, cycle
         )
+        target_rule = (cycle.target_level_citation,) if cycle.target_level_citation else ()
         self._nominated(
             nip=nip,
             box=box,
             assessment=assessment.ref,
             justification=justification.strip(),
-            envelope=envelope.to_event(),
+            envelope=stamped(
+                envelope,
+                pack,
+                cycle.nomination_citation,
+                cycle.group_citation,
+                *target_rule,
+                readings=pack.uses(ReadingId.C1) if target_rule else (),
+            ),
         )
         return self.nominations[nip]
 
@@ -284,14 +300,19 @@ class SuccessionPlan(Aggregate):
             for index, (nip, s) in enumerate(zip(nips, successors, strict=True), start=1)
         ]
         self._successors_ordered(
-            successors=[s.model_dump(mode="json") for s in ordered], envelope=envelope.to_event()
+            successors=[s.model_dump(mode="json") for s in ordered],
+            envelope=stamped(envelope, pack, cycle.plan_citation),
         )
         return self.successors
 
     def fill(self, nip: str, placement_id: UUID, cycle: CycleRules, envelope: Envelope) -> None:
         """The target position is filled by ``placement_id``; a second placement is refused."""
         self.ensure_unfilled(cycle)
-        self._filled(nip=str(Nip(nip)), placement_id=placement_id, envelope=envelope.to_event())
+        self._filled(
+            nip=str(Nip(nip)),
+            placement_id=placement_id,
+            envelope=envelope.citing(cycle.placement_citation).to_event(),
+        )
 
     def ensure_unfilled(self, cycle: CycleRules) -> None:
         if self.filled_by is not None:

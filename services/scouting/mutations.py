@@ -94,7 +94,7 @@ def propose_mutation(app: Talenta, command: ProposeMutation, actor: Actor) -> UU
         command.to_position,
         command.unit,
         grounds,
-        envelope(actor, command.proposed_on, "P25(1)", "P26 angka 1", reason=command.reason),
+        envelope(actor, command.proposed_on, reason=command.reason),
     )
     app.save(mutation)
     return mutation.id
@@ -112,10 +112,6 @@ def recommend_mutation(app: Talenta, command: RecommendMutation, actor: Actor) -
     stamp = envelope(
         actor,
         command.minutes_date,
-        "P8(1)",
-        "P8(2)",
-        "P26 angka 2",
-        "P26 angka 3",
         reason=command.note,
         evidence=Evidence(minutes_number=command.minutes_number, minutes_date=command.minutes_date),
     )
@@ -129,7 +125,6 @@ def decide_mutation(app: Talenta, command: DecideMutation, actor: Actor) -> None
     stamp = envelope(
         actor,
         command.decree_date,
-        "P26 angka 4",
         reason=command.reason,
         evidence=Evidence(decree_number=command.decree_number, decree_date=command.decree_date),
     )
@@ -161,7 +156,7 @@ def _tenure_of_mutation(
 @allowed(Role.SYSTEM)
 def remind_tenure(app: Talenta, command: RemindTenure, actor: Actor) -> bool:
     review = _review(app, command.review_id, actor)
-    stamp = envelope(actor, command.on, "P25(3)", readings=(ReadingId.D7,))
+    stamp = envelope(actor, command.on)
     if review.remind(command.lead_days, stamp):
         app.save(review)
         return True
@@ -174,9 +169,7 @@ def decide_tenure(app: Talenta, command: DecideTenure, actor: Actor) -> None:
     stamp = envelope(
         actor,
         command.decree_date,
-        "P25(3)",
         reason=command.reason,
-        readings=(ReadingId.D7,),
         evidence=Evidence(decree_number=command.decree_number, decree_date=command.decree_date),
     )
     review.decide(command.extend, command.decree_number, command.decree_date, stamp)

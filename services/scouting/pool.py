@@ -12,8 +12,8 @@ from eventsourcing.domain import Aggregate
 from domain.agencies import get_agency
 from domain.envelope import Actor, DocumentRef, Envelope, Evidence, Role
 from domain.rules.core import ReadingId
-from domain.scouting.errors import refuse
 from domain.scouting.pool import PoolEntry, PoolMembership, membership_id
+from domain.scouting.refusals import POOL
 from domain.values import PositionLevel
 from services.application import Talenta
 from services.auth import same_agency
@@ -136,21 +136,14 @@ def decree_entries(
         decree.effective_at
         and get_agency(agency).local_date(decree.effective_at) != decree.decree_date
     ):
-        raise refuse(
+        raise POOL.refused(
             "decree-moment-mismatch",
-            f"saat berlaku {decree.effective_at} bukan pada tanggal keputusan {decree.decree_date}",
-            f"the effective moment {decree.effective_at} is not on the decree date "
-            f"{decree.decree_date}",
-            "P20(2)",
+            effective_at=decree.effective_at,
+            decree_date=decree.decree_date,
         )
     listed = sorted(set(nips))
     if not listed:
-        raise refuse(
-            "no-passed-candidates",
-            "tidak ada peserta yang lulus Talent Scouting untuk ditetapkan",
-            "no candidate passed scouting, nothing to decree",
-            "P20(1)",
-        )
+        raise POOL.refused("no-passed-candidates")
     stamp = _decree_envelope(actor, decree)
     memberships: list[PoolMembership] = []
     entries: list[PoolEntry] = []
@@ -179,15 +172,11 @@ def _membership(app: Talenta, membership: UUID, entry_id: UUID, actor: Actor) ->
 @allowed(Role.SYSTEM)
 def expire_entry(app: Talenta, command: ExpireEntry, actor: Actor) -> bool:
     membership = _membership(app, command.membership_id, command.entry_id, actor)
-    # The expiry is also the notice of P22(2): not appointed, the employee may be scouted again.
     stamp = envelope(
         actor,
         command.expired_on,
-        "P22(1)",
-        "P22(2)",
         reason="masa berlaku 3 tahun berakhir; boleh mengikuti Talent Scouting kembali / the "
         "3-year term ended; may take part in scouting again",
-        readings=(ReadingId.D7,),
     )
     if membership.expire(command.entry_id, command.expired_on, stamp):
         app.save(membership)
@@ -198,7 +187,7 @@ def expire_entry(app: Talenta, command: ExpireEntry, actor: Actor) -> bool:
 @allowed(Role.SYSTEM)
 def remind_expiry(app: Talenta, command: RemindExpiry, actor: Actor) -> bool:
     membership = _membership(app, command.membership_id, command.entry_id, actor)
-    stamp = envelope(actor, command.on, "P22(1)", readings=(ReadingId.D7,))
+    stamp = envelope(actor, command.on)
     if membership.remind_expiry(command.entry_id, command.lead_days, stamp):
         app.save(membership)
         return True

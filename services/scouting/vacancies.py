@@ -8,7 +8,6 @@ from uuid import UUID
 
 from domain.envelope import Actor, DocumentRef, Evidence, Role
 from domain.personnel.facts import PositionSpell
-from domain.rules.core import ReadingId
 from domain.rules.madiun_promotion import (
     CamatQualification,
     check_camat_qualification,
@@ -120,7 +119,7 @@ def open_vacancy(app: Talenta, command: OpenVacancy, actor: Actor) -> UUID:
         command.level,
         command.camat,
         command.opened_on,
-        envelope(actor, command.opened_on, "P23(1)", reason=command.reason),
+        envelope(actor, command.opened_on, reason=command.reason),
     )
     app.save(vacancy)
     return vacancy.id
@@ -136,12 +135,7 @@ def propose_candidate(app: Talenta, command: ProposeCandidate, actor: Actor) -> 
     stamp = envelope(
         actor,
         on,
-        "P24 angka 1",
-        "P24 angka 2",
-        "P30(5)",
-        *(("P30(2)",) if vacancy.camat else ()),
         reason=command.reason,
-        readings=(ReadingId.M7,),
         evidence=Evidence(documents=(qualification.document,) if qualification else ()),
     )
     vacancy.propose(
@@ -184,10 +178,6 @@ def shortlist(
     stamp = envelope(
         actor,
         command.minutes_date,
-        "P8(1)",
-        "P8(2)",
-        "P24 angka 3",
-        "P24 angka 4",
         reason=command.justification,
         evidence=Evidence(
             minutes_number=command.minutes_number,
@@ -212,8 +202,6 @@ def pick(app: Talenta, command: PickCandidate, actor: Actor) -> None:
     stamp = envelope(
         actor,
         command.decree_date,
-        "P24 angka 5",
-        "P27(1)",
         reason=command.reason,
         evidence=Evidence(decree_number=command.decree_number, decree_date=command.decree_date),
     )
@@ -232,7 +220,7 @@ def lapse_pick(app: Talenta, command: LapsePick, actor: Actor) -> None:
     """The pick lapses when the picked candidate's entry expired before the inauguration; the
     vacancy goes back to its shortlist for another pick (P22(1), P24 angka 5)."""
     vacancy = _vacancy(app, command.vacancy_id, actor)
-    stamp = envelope(actor, command.lapsed_on, "P22(1)", "P24 angka 5", reason=command.reason)
+    stamp = envelope(actor, command.lapsed_on, reason=command.reason)
     picked = vacancy.picked
     entry = _proposed_entry(app, vacancy, picked.nip) if picked else None
     vacancy.lapse_pick(entry, stamp)  # without a pick: refused as the wrong stage

@@ -7,9 +7,9 @@ from datetime import date
 from uuid import UUID
 
 from domain.envelope import Actor, DocumentRef, Evidence, Role
-from domain.talent.critical import CriticalPosition, ayat, critical_position_id, head
-from domain.talent.errors import refuse
+from domain.talent.critical import CriticalPosition, critical_position_id
 from domain.talent.planning import Need, TalentPlan, strategy_before_analysis, talent_plan_id
+from domain.talent.refusals import CRITICAL, PLANNING
 from domain.values import PositionLevel
 from services.application import Talenta
 from services.auth import same_agency
@@ -76,20 +76,16 @@ def declare_critical_position(app: Talenta, command: DeclareCriticalPosition, ac
     same_agency(actor, command.agency)
     pack, cycle = cycle_pack(command.agency, command.decree_date)
     if critical_position_id(command.agency, command.unit, command.position) in app.repository:
-        raise refuse(
+        raise CRITICAL.refused(
             "already-declared",
-            f"{command.position} ({command.unit}) sudah ditetapkan sebagai jabatan kritikal",
-            f"{command.position} ({command.unit}) is already a critical position",
             cycle.critical_decree_citation,
+            position=command.position,
+            unit=command.unit,
         )
     stamp = envelope(
         actor,
         command.decree_date,
         pack,
-        *(item.citation for item in cycle.critical_characteristics),
-        ayat(cycle.critical_levels_citation, 1),
-        cycle.critical_levels_citation,
-        cycle.critical_decree_citation,
         reason=command.reason,
         evidence=Evidence(
             decree_number=command.decree_number,
@@ -117,8 +113,8 @@ def declare_critical_position(app: Talenta, command: DeclareCriticalPosition, ac
 @allowed(Role.CASEWORKER, Role.TALENT_TEAM)
 def report_critical_position(app: Talenta, command: ReportCriticalPosition, actor: Actor) -> None:
     position = critical_position(app, command.critical_position_id, actor)
-    pack, cycle = cycle_pack(position.agency, command.letter_date)
-    stamp = envelope(actor, command.letter_date, pack, cycle.critical_decree_citation)
+    pack, _ = cycle_pack(position.agency, command.letter_date)
+    stamp = envelope(actor, command.letter_date, pack)
     position.report(command.letter_number, command.letter_date, pack, stamp)
     app.save(position)
 
@@ -128,12 +124,11 @@ def withdraw_critical_position(
     app: Talenta, command: WithdrawCriticalPosition, actor: Actor
 ) -> None:
     position = critical_position(app, command.critical_position_id, actor)
-    pack, cycle = cycle_pack(position.agency, command.decree_date)
+    pack, _ = cycle_pack(position.agency, command.decree_date)
     stamp = envelope(
         actor,
         command.decree_date,
         pack,
-        cycle.critical_decree_citation,
         reason=command.reason,
         evidence=Evidence(decree_number=command.decree_number, decree_date=command.decree_date),
     )
@@ -147,11 +142,8 @@ def analyse_needs(app: Talenta, command: AnalyseNeeds, actor: Actor) -> UUID:
     on = command.analysed_on
     pack, cycle = cycle_pack(command.agency, on)
     if talent_plan_id(command.agency, command.period) in app.repository:
-        raise refuse(
-            "already-analysed",
-            f"kebutuhan Talenta periode {command.period} sudah dianalisis",
-            f"the talent needs of {command.period} are already analysed",
-            cycle.needs_analysis_citation,
+        raise PLANNING.refused(
+            "already-analysed", cycle.needs_analysis_citation, period=command.period
         )
     # A need per critical position names one the PPK set for this agency, in force that day.
     for need in command.needs:
@@ -159,13 +151,14 @@ def analyse_needs(app: Talenta, command: AnalyseNeeds, actor: Actor) -> UUID:
             continue
         position = critical_position(app, need.critical_position_id, actor)
         if position.agency != command.agency or not position.active_on(on):
-            raise refuse(
+            raise PLANNING.refused(
                 "critical-position-not-in-force",
-                f"{position.position} bukan jabatan kritikal {command.agency} pada {on}",
-                f"{position.position} is not a critical position of {command.agency} on {on}",
                 cycle.needs_analysis_citation,
+                position=position.position,
+                agency=command.agency,
+                on=on,
             )
-    stamp = envelope(actor, on, pack, cycle.needs_analysis_citation, reason=command.reason)
+    stamp = envelope(actor, on, pack, reason=command.reason)
     plan = TalentPlan.analyse(
         command.agency, command.period, command.basis, command.needs, pack, stamp
     )
@@ -177,19 +170,15 @@ def analyse_needs(app: Talenta, command: AnalyseNeeds, actor: Actor) -> UUID:
 def set_strategy(app: Talenta, command: SetStrategy, actor: Actor) -> None:
     same_agency(actor, command.agency)
     on = command.decree_date
-    pack, cycle = cycle_pack(command.agency, on)
+    pack, _ = cycle_pack(command.agency, on)
     plan_id = talent_plan_id(command.agency, command.period)
     if plan_id not in app.repository:
         raise strategy_before_analysis(pack, on, command.period)
     plan: TalentPlan = app.repository.get(plan_id)
-    mechanisms = cycle.strategy_mechanisms[0].citation
     stamp = envelope(
         actor,
         on,
         pack,
-        ayat(mechanisms, 1),
-        head(mechanisms),
-        ayat(mechanisms, 3),
         reason=command.reason,
         evidence=Evidence(decree_number=command.decree_number, decree_date=on),
     )

@@ -8,12 +8,12 @@ from domain.agencies import get_agency
 from domain.envelope import Envelope
 from domain.personnel.aggregate import Employee
 from domain.personnel.facts import PositionSpell
-from domain.rules.core import Message, RuleRefusal
 from domain.rules.cycle import CycleRules
 from domain.rules.pack import RulePack
 from domain.rules.registry import pack_in_force
-from domain.talent.errors import refuse
+from domain.talent.refusals import CRITICAL
 from services.application import Talenta
+from services.talent.refusals import CYCLE
 
 
 def cycle_pack(agency: str, effective: date) -> tuple[RulePack, CycleRules]:
@@ -21,13 +21,8 @@ def cycle_pack(agency: str, effective: date) -> tuple[RulePack, CycleRules]:
     must run the talent-management cycle."""
     pack = pack_in_force(get_agency(agency).id, effective)
     if pack.cycle is None:
-        raise RuleRefusal(
-            "no-talent-cycle-in-pack",
-            Message(
-                id=f"{pack.regulation} tidak mengatur siklus manajemen talenta",
-                en=f"{pack.regulation} has no talent-management cycle",
-            ),
-        )
+        # The words of the aggregates' own check (``cycle_on``).
+        raise CRITICAL.refused("no-talent-cycle-in-pack", regulation=pack.regulation)
     return pack, pack.cycle
 
 
@@ -36,11 +31,12 @@ def agency_employee(app: Talenta, nip: str, agency: str, citation: str) -> Emplo
     the other agency's record, out of this cycle's scope."""
     employee = app.employee(nip)
     if employee.facts.agency != agency:
-        raise refuse(
+        raise CYCLE.refused(
             "other-agency-employee",
-            f"NIP {nip} pegawai {employee.facts.agency}, bukan {agency}",
-            f"NIP {nip} is an employee of {employee.facts.agency}, not {agency}",
             citation,
+            nip=nip,
+            employer=employee.facts.agency,
+            agency=agency,
         )
     return employee
 

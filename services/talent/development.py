@@ -19,8 +19,8 @@ from domain.talent.development import (
     Programme,
     development_id,
 )
-from domain.talent.errors import refuse
 from domain.talent.follow_ups import FollowUp, unknown_follow_up
+from domain.talent.refusals import DEVELOPMENT
 from domain.talent.sekolah_kader import judges_sekolah_kader, sekolah_kader_eligibility
 from domain.values import Nip
 from services.application import Talenta
@@ -138,11 +138,8 @@ def open_follow_ups(app: Talenta, command: OpenFollowUps, actor: Actor) -> list[
     pack, cycle = cycle_pack(command.agency, command.effective)
     assessment = assessment_on(app, command.agency, command.nip, command.effective)
     if assessment is None:
-        raise refuse(
-            "not-assessed",
-            f"NIP {Nip(command.nip)} belum dipetakan pada {command.effective}",
-            f"NIP {Nip(command.nip)} was not mapped by {command.effective}",
-            cycle.assessment_citation,
+        raise DEVELOPMENT.refused(
+            "not-assessed", cycle.assessment_citation, nip=Nip(command.nip), on=command.effective
         )
     stamp = envelope(
         actor, command.effective, pack, _recommendations_citation(pack), reason=command.reason

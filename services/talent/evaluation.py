@@ -45,7 +45,6 @@ def evaluate_programme(app: Talenta, command: EvaluateProgramme, actor: Actor) -
         actor,
         year_end,
         pack,
-        *((cycle.yearly_evaluation_citation,) if cycle.yearly_evaluation_citation else ()),
         reason=f"evaluasi akhir tahun anggaran {command.year} / end of budget year {command.year}",
     )
     report = programme_figures(app, command.agency, command.year)

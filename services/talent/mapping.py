@@ -12,8 +12,8 @@ from pydantic import BaseModel, ConfigDict, Field
 from domain.envelope import Actor, DocumentRef, Evidence, Role
 from domain.rules.ninebox import Performance, Potential
 from domain.talent.campaign import MappingCampaign, Progress
-from domain.talent.errors import refuse
 from domain.talent.mapping import Assessment, TalentProfile
+from domain.talent.refusals import CAMPAIGN, MAPPING
 from domain.values import PositionLevel
 from projections.directory import DirectoryView
 from services.application import Talenta
@@ -130,12 +130,7 @@ def _internal(app: Talenta, command: AssessEmployee, citation: str) -> tuple[str
     held = facts.position_on(on)
     level = command.level or (held.level if held else None)
     if not facts.active or level is None:
-        raise refuse(
-            "not-assessable",
-            f"NIP {command.nip} tidak aktif atau tidak memiliki jabatan pada {on}",
-            f"NIP {command.nip} is not active or holds no position on {on}",
-            citation,
-        )
+        raise MAPPING.refused("not-assessable", citation, nip=command.nip, on=on)
     return command.unit or facts.unit, level
 
 
@@ -148,19 +143,9 @@ def _external(app: Talenta, command: AssessEmployee, citation: str) -> tuple[str
     except LookupError:  # not the agency's: another's or nobody's, alike
         pass
     else:
-        raise refuse(
-            "not-external",
-            f"NIP {command.nip} pegawai instansi ini; dinilai dari data kepegawaiannya",
-            f"NIP {command.nip} is an employee of this agency, assessed from their record",
-            citation,
-        )
+        raise MAPPING.refused("not-external", citation, nip=command.nip)
     if not command.unit or command.level is None:
-        raise refuse(
-            "external-unit-and-level",
-            "kandidat eksternal dinilai untuk unit dan jenjang jabatan yang disebutkan",
-            "an external candidate is assessed for a unit and a level the request names",
-            citation,
-        )
+        raise MAPPING.refused("external-unit-and-level", citation)
     return command.unit, command.level
 
 
@@ -178,18 +163,16 @@ def open_campaign(app: Talenta, command: OpenCampaign, actor: Actor) -> UUID:
     same_agency(actor, command.agency)
     pack, cycle = cycle_pack(command.agency, command.opened_on)
     scope = list(command.nips)
-    stamp = envelope(
-        actor, command.opened_on, pack, cycle.assessment_citation, reason=command.reason
-    )
+    stamp = envelope(actor, command.opened_on, pack, reason=command.reason)
     campaign = MappingCampaign.open(
         command.agency, command.unit, command.period, scope, pack, stamp
     )
     if campaign.id in app.repository:
-        raise refuse(
+        raise CAMPAIGN.refused(
             "campaign-exists",
-            f"pemetaan {command.unit or command.agency} periode {command.period} sudah dibuka",
-            f"the mapping of {command.unit or command.agency} for {command.period} is already open",
             cycle.assessment_citation,
+            scope=command.unit or command.agency,
+            period=command.period,
         )
     app.save(campaign)
     return campaign.id
@@ -204,8 +187,8 @@ def _campaign(app: Talenta, campaign_id: UUID, actor: Actor) -> MappingCampaign:
 @allowed(*MAPS)
 def close_campaign(app: Talenta, command: CloseCampaign, actor: Actor) -> None:
     campaign = _campaign(app, command.campaign_id, actor)
-    pack, cycle = cycle_pack(campaign.agency, command.closed_on)
-    stamp = envelope(actor, command.closed_on, pack, cycle.mapping_citation, reason=command.reason)
+    pack, _ = cycle_pack(campaign.agency, command.closed_on)
+    stamp = envelope(actor, command.closed_on, pack, reason=command.reason)
     campaign.close(command.closed_on, pack, stamp)
     app.save(campaign)
 

@@ -68,7 +68,6 @@ def record_check_in(app: Talenta, command: RecordCheckIn, actor: Actor) -> None:
         actor,
         command.effective,
         pack,
-        cycle.monitoring_citation,
         reason=command.notes,
         evidence=Evidence(documents=command.documents),
     )
@@ -85,8 +84,6 @@ def evaluate_monitoring(app: Talenta, command: EvaluateMonitoring, actor: Actor)
         actor,
         command.effective,
         pack,
-        cycle.monitoring_citation,
-        cycle.monitoring_outcomes_citation,
         reason=command.notes,
         evidence=Evidence(
             decree_number=command.decree_number,

@@ -11,9 +11,9 @@ from domain.envelope import Actor, DocumentRef, Evidence, Role
 from domain.personnel.facts import PositionSpell
 from domain.rules.core import ReadingId
 from domain.talent.critical import CriticalPosition, critical_position_id
-from domain.talent.errors import refuse
 from domain.talent.monitoring import Monitoring, into_critical_position
 from domain.talent.placement import Candidate, Decree, Placement, Target, placement_id
+from domain.talent.refusals import PLACEMENT
 from domain.talent.succession import SuccessionPlan
 from domain.talent.succession_rules import direct_needs_group, succession_citations
 from domain.talent.succession_values import TalentFacts
@@ -61,18 +61,15 @@ def place_talent(app: Talenta, command: PlaceTalent, actor: Actor) -> UUID:
     pack, cycle = cycle_pack(plan.agency, command.decree_date)
     on = command.inaugurated_on
     if command.effective_at and get_agency(plan.agency).local_date(command.effective_at) != on:
-        raise refuse(
+        raise PLACEMENT.refused(
             "inauguration-moment-mismatch",
-            f"saat pelantikan {command.effective_at} bukan pada tanggal pelantikan {on}",
-            f"the inauguration moment {command.effective_at} is not on the inauguration date {on}",
             cycle.placement_citation,
+            effective_at=command.effective_at,
+            on=on,
         )
     if placement_id(plan.id, command.nip) in app.repository:
-        raise refuse(
-            "already-placed",
-            f"NIP {command.nip} sudah ditempatkan pada {plan.position}",
-            f"NIP {command.nip} is already placed in {plan.position}",
-            cycle.placement_citation,
+        raise PLACEMENT.refused(
+            "already-placed", cycle.placement_citation, nip=command.nip, position=plan.position
         )
     plan.ensure_unfilled(cycle)
     employee = agency_employee(app, command.nip, plan.agency, cycle.placement_citation)
@@ -122,14 +119,7 @@ def place_talent(app: Talenta, command: PlaceTalent, actor: Actor) -> UUID:
         group_citations=succession_citations(pack),
         direct_needs_group=direct_needs_group(pack),
     )
-    filled = envelope(
-        actor,
-        command.decree_date,
-        pack,
-        cycle.placement_citation,
-        reason=command.reason,
-        evidence=evidence,
-    )
+    filled = envelope(actor, command.decree_date, pack, reason=command.reason, evidence=evidence)
     plan.fill(placement.nip, placement.id, cycle, filled)
     spell = PositionSpell(
         level=plan.level,

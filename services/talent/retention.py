@@ -12,7 +12,7 @@ from eventsourcing.application import AggregateNotFoundError
 from domain.agencies import get_agency
 from domain.envelope import Actor, DocumentRef, Evidence, Role
 from domain.rules.core import ReadingId
-from domain.talent.errors import refuse
+from domain.talent.refusals import RETENTION
 from domain.talent.retention import (
     Award,
     AwardKind,
@@ -102,23 +102,17 @@ def award(app: Talenta, command: AwardDecree, actor: Actor) -> Award:
         command.effective_at
         and get_agency(command.agency).local_date(command.effective_at) != command.decree_date
     ):
-        raise refuse(
+        raise RETENTION.refused(
             "decree-moment-mismatch",
-            f"saat berlaku {command.effective_at} bukan pada tanggal keputusan "
-            f"{command.decree_date}",
-            f"the effective moment {command.effective_at} is not on the decree date "
-            f"{command.decree_date}",
             cycle.awards_citation,
+            effective_at=command.effective_at,
+            decree_date=command.decree_date,
         )
-    pin = command.kind is AwardKind.PIN and cycle.pin_years is not None
     stamp = envelope(
         actor,
         command.decree_date,
         pack,
-        cycle.awards_citation,
-        *(_pin_citations(cycle.pin_citation) if pin else ()),
         reason=command.reason,
-        readings=(ReadingId.D7,) if pin else (),
         effective_at=command.effective_at,
         evidence=Evidence(
             decree_number=command.decree_number,
@@ -151,9 +145,8 @@ def _award(app: Talenta, award: UUID, actor: Actor) -> Award:
 def remind_pin(app: Talenta, command: RemindPin, actor: Actor) -> bool:
     found = _award(app, command.award_id, actor)
     pack, cycle = cycle_pack(found.agency, command.on)
-    stamp = envelope(
-        actor, command.on, pack, *_pin_citations(cycle.pin_citation), readings=(ReadingId.D7,)
-    )
+    pin = (cycle.pin_citation,) if cycle.pin_citation else ()
+    stamp = envelope(actor, command.on, pack, *pin, readings=(ReadingId.D7,))
     if found.remind(command.lead_days, stamp):
         app.save(found)
         return True
@@ -163,20 +156,14 @@ def remind_pin(app: Talenta, command: RemindPin, actor: Actor) -> bool:
 @allowed(Role.SYSTEM)
 def expire_pin(app: Talenta, command: ExpirePin, actor: Actor) -> bool:
     found = _award(app, command.award_id, actor)
-    pack, cycle = cycle_pack(found.agency, command.expired_on)
+    pack, _ = cycle_pack(found.agency, command.expired_on)
     stamp = envelope(
         actor,
         command.expired_on,
         pack,
-        *_pin_citations(cycle.pin_citation),
         reason="masa berlaku pin berakhir / the pin's validity ended",
-        readings=(ReadingId.D7,),
     )
     if found.expire(command.expired_on, pack, stamp):
         app.save(found)
         return True
     return False
-
-
-def _pin_citations(citation: str | None) -> tuple[str, ...]:
-    return (citation,) if citation else ()

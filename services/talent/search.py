@@ -64,10 +64,8 @@ def talent_search(app: Talenta, search_id: UUID, actor: Actor) -> TalentSearch:
 @allowed(Role.TALENT_TEAM, Role.CASEWORKER)
 def open_talent_search(app: Talenta, command: OpenTalentSearch, actor: Actor) -> UUID:
     same_agency(actor, command.agency)
-    pack, cycle = cycle_pack(command.agency, command.opened_on)
-    stamp = envelope(
-        actor, command.opened_on, pack, cycle.talent_search_citation, reason=command.justification
-    )
+    pack, _ = cycle_pack(command.agency, command.opened_on)
+    stamp = envelope(actor, command.opened_on, pack, reason=command.justification)
     search = TalentSearch.open(
         command.agency,
         command.position,
@@ -86,12 +84,11 @@ def open_talent_search(app: Talenta, command: OpenTalentSearch, actor: Actor) ->
 @allowed(Role.TALENT_TEAM, Role.CASEWORKER)
 def conclude_talent_search(app: Talenta, command: ConcludeTalentSearch, actor: Actor) -> None:
     search = talent_search(app, command.search_id, actor)
-    pack, cycle = cycle_pack(search.agency, command.concluded_on)
+    pack, _ = cycle_pack(search.agency, command.concluded_on)
     stamp = envelope(
         actor,
         command.concluded_on,
         pack,
-        cycle.talent_search_citation,
         reason=command.result,
         evidence=Evidence(documents=command.documents),
     )

@@ -8,13 +8,12 @@ from datetime import date
 from uuid import UUID
 
 from domain.envelope import Actor, DocumentRef, Evidence, Role
-from domain.rules.core import ReadingId
-from domain.talent.errors import refuse
 from domain.talent.nominated_group import (
     NominatedGroup,
     NominatedMember,
     nominated_group_id,
 )
+from domain.talent.refusals import NOMINATED_GROUP, SUCCESSION
 from domain.talent.succession import SuccessionGroup, SuccessionPlan, group_id, succession_plan_id
 from domain.talent.succession_values import DecreedGroup, Successor, TalentFacts, TargetStatus
 from domain.values import Nip, PositionLevel
@@ -94,21 +93,13 @@ def set_group(app: Talenta, command: SetGroup, actor: Actor) -> UUID:
     on = command.decree_date
     pack, cycle = cycle_pack(command.agency, on)
     if group_id(command.agency, command.period) in app.repository:
-        raise refuse(
-            "group-exists",
-            f"kelompok rencana suksesi periode {command.period} sudah ditetapkan",
-            f"the succession group for {command.period} is already set",
-            cycle.group_citation,
-        )
+        raise SUCCESSION.refused("group-exists", cycle.group_citation, period=command.period)
     members = {nip: assessment_on(app, command.agency, nip, on) for nip in command.nips}
     talents = {nip: TalentFacts.of(app.facts(nip), on) for nip in members}
     stamp = envelope(
         actor,
         on,
         pack,
-        cycle.group_citation,
-        cycle.plan_citation,
-        *((cycle.nominated_group_citation,) if cycle.nominated_group_citation else ()),
         reason=command.reason,
         evidence=Evidence(
             decree_number=command.decree_number, decree_date=on, documents=command.documents
@@ -157,12 +148,7 @@ def set_nominated_group(app: Talenta, command: SetNominatedGroup, actor: Actor) 
     pack, cycle = cycle_pack(command.agency, on)
     citation = cycle.nominated_group_citation or cycle.group_citation
     if nominated_group_id(command.agency, command.period) in app.repository:
-        raise refuse(
-            "nominated-group-exists",
-            f"kelompok dari nominasi periode {command.period} sudah ditetapkan",
-            f"the group from the nominations for {command.period} is already set",
-            citation,
-        )
+        raise NOMINATED_GROUP.refused("nominated-group-exists", citation, period=command.period)
     members = []
     for ref in command.nominations:
         plan = succession_plan(app, ref.plan_id, actor)
@@ -174,7 +160,6 @@ def set_nominated_group(app: Talenta, command: SetNominatedGroup, actor: Actor) 
         actor,
         on,
         pack,
-        citation,
         reason=command.reason,
         evidence=Evidence(
             minutes_number=command.reference, minutes_date=on, documents=command.documents
@@ -193,32 +178,27 @@ def declare_target(app: Talenta, command: DeclareTarget, actor: Actor) -> UUID:
     on = command.declared_on
     pack, cycle = cycle_pack(command.agency, on)
     if succession_plan_id(command.agency, command.unit, command.position) in app.repository:
-        raise refuse(
-            "target-exists",
-            f"{command.position} ({command.unit}) sudah menjadi jabatan target",
-            f"{command.position} ({command.unit}) is already a target position",
-            cycle.plan_citation,
+        raise SUCCESSION.refused(
+            "target-exists", cycle.plan_citation, position=command.position, unit=command.unit
         )
     if command.critical_position_id is not None:
         critical = critical_position(app, command.critical_position_id, actor)
         declared = (critical.position, critical.unit, critical.level)
         if declared != (command.position, command.unit, command.level):
-            raise refuse(
+            raise SUCCESSION.refused(
                 "critical-position-mismatch",
-                f"jabatan kritikal {critical.position} ({critical.unit}, {critical.level}) bukan "
-                f"jabatan target {command.position} ({command.unit}, {command.level})",
-                f"the critical position {critical.position} ({critical.unit}, {critical.level}) "
-                f"is not the target {command.position} ({command.unit}, {command.level})",
                 cycle.critical_decree_citation,
+                critical=critical,
+                target=command,
             )
         if not critical.active_on(on):
-            raise refuse(
+            raise SUCCESSION.refused(
                 "critical-position-not-in-force",
-                f"{critical.position} bukan jabatan kritikal pada {on}",
-                f"{critical.position} is not a critical position on {on}",
                 cycle.critical_decree_citation,
+                position=critical.position,
+                on=on,
             )
-    stamp = envelope(actor, on, pack, cycle.plan_citation, reason=command.reason)
+    stamp = envelope(actor, on, pack, reason=command.reason)
     plan = SuccessionPlan.declare(
         command.agency,
         command.position,
@@ -239,18 +219,8 @@ def nominate(app: Talenta, command: Nominate, actor: Actor) -> None:
     ``pack.cycle.nominator`` (Binjai P22: the PPK; Balikpapan P16(1): the talent team)."""
     plan = succession_plan(app, command.plan_id, actor)
     on = command.nominated_on
-    pack, cycle = cycle_pack(plan.agency, on)
-    target_rule = (cycle.target_level_citation,) if cycle.target_level_citation else ()
-    stamp = envelope(
-        actor,
-        on,
-        pack,
-        cycle.nomination_citation,
-        cycle.group_citation,
-        *target_rule,
-        readings=(ReadingId.C1,) if target_rule else (),
-        reason=command.justification,
-    )
+    pack, _ = cycle_pack(plan.agency, on)
+    stamp = envelope(actor, on, pack, reason=command.justification)
     held = assessment_on(app, plan.agency, command.nip, on)
     plan.nominate(
         command.nip,
@@ -269,8 +239,8 @@ def order_successors(app: Talenta, command: OrderSuccessors, actor: Actor) -> tu
     """The talent team drafts the plan from the mapping; the PPK sets it (P29, P17)."""
     plan = succession_plan(app, command.plan_id, actor)
     on = command.ordered_on
-    pack, cycle = cycle_pack(plan.agency, on)
-    stamp = envelope(actor, on, pack, cycle.plan_citation, reason=command.reason)
+    pack, _ = cycle_pack(plan.agency, on)
+    stamp = envelope(actor, on, pack, reason=command.reason)
     ordered = plan.order_successors(command.successors, pack, stamp)
     app.save(plan)
     return ordered

@@ -1,23 +1,21 @@
-"""The checks of a scouting round's stages 4-6 (potential and technical assessment, result and
-report) and of the pool decree, each refusing with the article it would break.
-
-Mixed into ScoutingRound above ``RoundGuards`` (stages 1-3); like them they read the round's state
-only and never record anything.
-"""
+"""The checks and queries of a scouting round's potential and technical assessment (madiun-2021
+P15-17): who may be scored at each stage, each score recorded once (or corrected), and the
+scoring closed by the finalised results once every score is in."""
 
 from __future__ import annotations
 
-from datetime import date
-
 from domain.envelope import Envelope
-from domain.rules.madiun import PACK
 from domain.scouting.candidate import AssessmentStage, Candidate
-from domain.scouting.guards import RoundGuards, ensure_new
+from domain.scouting.guards import RoundState, ensure_new
 from domain.scouting.refusals import ROUND
 
 
-class ResultGuards(RoundGuards):
-    """Mixed into ScoutingRound; the attributes are declared on ``RoundGuards``."""
+class Scoring(RoundState):
+    def missing_scores(self, stage: AssessmentStage | str) -> tuple[str, ...]:
+        """Who may be scored at ``stage`` now and has no score yet: the ones to remind about."""
+        if self.finalised or not self.announced:
+            return ()
+        return self._lacking(AssessmentStage(stage))
 
     def _assessable(self, nip: str, stage: AssessmentStage, envelope: Envelope) -> Candidate:
         self._ensure_not_finalised()
@@ -56,25 +54,3 @@ class ResultGuards(RoundGuards):
             return tuple(sorted(c.nip for c in due if c.potential is None))
         due = [c for c in self._candidates.values() if c.proceeds]
         return tuple(sorted(c.nip for c in due if c.technical is None))
-
-    def _ensure_reportable(self, report_number: str) -> None:
-        if not self.finalised:
-            raise ROUND.refused("not-finalised")
-        if self.report_number:
-            raise ROUND.refused("already-reported", report_number=self.report_number)
-        if not report_number.strip():
-            raise ROUND.refused("report-number-missing")
-
-    def _ensure_decreeable(self, decree_number: str, decree_date: date) -> None:
-        """P20 follows P19: the results are final and reported to the mayor, and the decree is
-        dated on or after them."""
-        if not self.report_number:
-            raise ROUND.refused("not-reported")
-        results_on = max(d for d in (self.finalised_on, self.reported_on) if d is not None)
-        if decree_date < results_on:
-            raise ROUND.refused(
-                "decree-before-results", decree_date=decree_date, results_on=results_on
-            )
-        if not decree_number.strip():
-            raise ROUND.refused("decree-number-missing")
-        PACK.ensure_in_force(decree_date)
