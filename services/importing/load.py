@@ -13,13 +13,12 @@ from domain.bilingual import Bilingual, Message, said
 from domain.envelope import Actor, Envelope, Evidence, Role
 from domain.personnel.aggregate import Employee
 from domain.personnel.facts import PersonnelFacts
-from domain.scouting.mutation import TenureReview
 from services.application import Talenta, chunks
 from services.importing.files import PersonnelFiles
 from services.importing.parse import Origin, ParseResult, parse_personnel
 from services.importing.partial import Conflict, complete
 from services.importing.report import ImportReport, RowError
-from services.importing.tenure import keeps_tenure, tenure_review
+from services.importing.tenure import keeps_tenure, tenure_reviews
 
 Progress = Callable[[int, int], None]  # (employees done, employees to do)
 
@@ -91,7 +90,7 @@ def import_personnel(
     for batch in chunks(parsed.facts, max(CHUNK, min(app.events_per_save, LARGE_CHUNK))):
         try:
             changed: list[Aggregate] = []
-            reviews: list[TenureReview] = []
+            held: list[PersonnelFacts] = []  # as stored once the batch is saved
             # Whether each is stored already, and as what: one query for the whole batch.
             stored = app.employees_among(str(facts.nip) for facts in batch)
             for facts in batch:
@@ -102,9 +101,9 @@ def import_personnel(
                 if employee is not None:
                     changed.append(employee)
                 if tenure and report.refused_employees == refused:
-                    held = employee.facts if employee is not None else facts
-                    review = tenure_review(app, held, actor, effective, parsed.documents)
-                    reviews += [review] if review is not None else []
+                    held.append(employee.facts if employee is not None else facts)
+            # Which holders' reviews exist already: one query for the whole batch.
+            reviews = tenure_reviews(app, held, actor, effective, parsed.documents)
             report.events += app.save_bounded(changed)
             report.tenure_reviews += app.save_bounded(reviews)
         except (OperationalError, InterfaceError) as error:
