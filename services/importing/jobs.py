@@ -22,6 +22,7 @@ from typing import Any
 from uuid import UUID, uuid4
 
 from eventsourcing.application import Application
+from eventsourcing.persistence import IntegrityError, InternalError
 from eventsourcing.postgres import PostgresDatastore, PostgresFactory
 from eventsourcing.sqlite import SQLiteDatastore, SQLiteFactory
 from psycopg.sql import SQL, Identifier
@@ -34,6 +35,7 @@ from services.importing.report import ImportReport
 BEAT = timedelta(seconds=5)
 STALE_AFTER = timedelta(seconds=30)
 KEPT_JOBS = 50  # ended jobs kept per agency, the oldest forgotten first
+CREATE_ATTEMPTS = 3  # tries at creating the table while other processes create it too
 FOLDER_PREFIX = "talenta-import-"  # the uploads' folders, removed with an interrupted job
 
 INTERRUPTED = Message(
@@ -230,7 +232,18 @@ class PostgresImportJobs(ImportJobStore):
         super().__init__(stale_after)
         self.datastore = datastore
         self.table = Identifier(datastore.schema, "import_jobs")
-        with datastore.transaction(commit=True) as curs:
+        for attempt in range(CREATE_ATTEMPTS):
+            try:
+                self._create()
+                return
+            except (IntegrityError, InternalError):
+                # API processes started together race on CREATE ... IF NOT EXISTS; the loser is
+                # refused, and the table then exists.
+                if attempt == CREATE_ATTEMPTS - 1:
+                    raise
+
+    def _create(self) -> None:
+        with self.datastore.transaction(commit=True) as curs:
             curs.execute(SQL(_TABLE.format(table="{table}")).format(table=self.table))
             curs.execute(
                 SQL(_ONE_RUNNING).format(index=Identifier("import_jobs_running"), table=self.table)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Callable
 from datetime import timedelta
@@ -19,7 +20,7 @@ import pytest
 from domain.envelope import Actor, Role
 from services.application import Talenta
 from services.config import StoreConfig
-from services.importing.jobs import ImportJob, Phase, job_store
+from services.importing.jobs import ImportJob, ImportJobStore, Phase, job_store
 from services.web.import_jobs import ImportJobs, ImportRunning, export_files
 from tests.faults.exports import write_export
 from tests.web.test_import import MANY, many_employees
@@ -195,3 +196,28 @@ def test_a_job_whose_process_is_killed_is_told_as_interrupted_and_completed_by_a
         if process.poll() is None:
             process.kill()
         restarted.close()
+
+
+def test_processes_opening_one_store_at_once_all_get_its_jobs(store: StoreConfig) -> None:
+    """As API processes started together do: each creates the table if it is missing."""
+    apps = [Talenta(store) for _ in range(6)]
+    try:
+        start = threading.Barrier(len(apps))
+        opened: list[ImportJobStore] = []
+
+        def open_jobs(app: Talenta) -> None:
+            start.wait()
+            opened.append(job_store(app))
+
+        threads = [threading.Thread(target=open_jobs, args=(app,)) for app in apps]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join(60)
+        assert len(opened) == len(apps), "a process failed to open the jobs"
+        job = ImportJob(owner="siti", agency="kota-madiun", files=("data_utama.csv",))
+        assert opened[0].create(job)
+        assert all(jobs.running_for("kota-madiun") == job for jobs in opened)
+    finally:
+        for app in apps:
+            app.close()
