@@ -13,13 +13,12 @@ from domain.bilingual import Bilingual, Message, said
 from domain.envelope import Actor, Envelope, Evidence, Role
 from domain.personnel.aggregate import Employee
 from domain.personnel.facts import PersonnelFacts
-from domain.scouting.mutation import TenureReview
 from services.application import Talenta, chunks
 from services.importing.files import PersonnelFiles
 from services.importing.parse import Origin, ParseResult, parse_personnel
 from services.importing.partial import Conflict, complete
 from services.importing.report import ImportReport, RowError
-from services.importing.tenure import keeps_tenure, tenure_review
+from services.importing.tenure import keeps_tenure, tenure_reviews
 
 Progress = Callable[[int, int], None]  # (employees done, employees to do)
 
@@ -88,23 +87,29 @@ def import_personnel(
         on_progress(0, total)
     done = 0
     tenure = keeps_tenure(agency)
+    # One envelope per agency name the rows give: the same for every employee it covers.
+    envelopes: dict[str, Envelope] = {}
     for batch in chunks(parsed.facts, max(CHUNK, min(app.events_per_save, LARGE_CHUNK))):
         try:
             changed: list[Aggregate] = []
-            reviews: list[TenureReview] = []
+            held: list[PersonnelFacts] = []  # as stored once the batch is saved
             # Whether each is stored already, and as what: one query for the whole batch.
             stored = app.employees_among(str(facts.nip) for facts in batch)
             for facts in batch:
-                refused = report.refused_employees
-                employee = _apply(
-                    stored.get(str(facts.nip)), facts, parsed, actor, effective, report
+                origin = parsed.origins[str(facts.nip)]
+                envelope = envelopes.get(origin.agency_name)
+                if envelope is None:
+                    envelope = _envelope(parsed, origin, actor, effective)
+                    envelopes[origin.agency_name] = envelope
+                employee, kept = _apply(
+                    stored.get(str(facts.nip)), facts, parsed, origin, envelope, report
                 )
                 if employee is not None:
                     changed.append(employee)
-                if tenure and report.refused_employees == refused:
-                    held = employee.facts if employee is not None else facts
-                    review = tenure_review(app, held, actor, effective, parsed.documents)
-                    reviews += [review] if review is not None else []
+                if tenure and kept is not None:
+                    held.append(kept)
+            # Which holders' reviews exist already: one query for the whole batch.
+            reviews = tenure_reviews(app, held, actor, effective, parsed.documents)
             report.events += app.save_bounded(changed)
             report.tenure_reviews += app.save_bounded(reviews)
         except (OperationalError, InterfaceError) as error:
@@ -120,17 +125,16 @@ def _apply(
     employee: Employee | None,
     facts: PersonnelFacts,
     parsed: ParseResult,
-    actor: Actor,
-    effective: date,
+    origin: Origin,
+    envelope: Envelope,
     report: ImportReport,
-) -> Employee | None:
+) -> tuple[Employee | None, PersonnelFacts | None]:
     """The employee (as stored, None for one not stored yet) with pending events, or None when
-    nothing is to be saved."""
-    origin = parsed.origins[str(facts.nip)]
-    envelope = _envelope(parsed, origin, actor, effective)
+    nothing is to be saved; and the facts its tenure review is judged on (as stored once
+    saved, the import's own for one unchanged), None for one refused."""
     if employee is None:
         report.created += 1
-        return Employee.enrol(facts, envelope)
+        return Employee.enrol(facts, envelope), facts
     held_by = employee.record.get("agency")
     if held_by != facts.agency:
         # A transfer between agencies is a decision of its own, not a side effect of an import
@@ -147,19 +151,19 @@ def _apply(
                 str(facts.nip),
             )
         )
-        return None
+        return None, None
     try:
         # Sections whose file or columns this import lacks keep their stored values.
-        facts = complete(employee.facts, facts, parsed.sources)
+        completed = complete(employee.facts, facts, parsed.sources)
     except Conflict as conflict:
         report.refused_employees += 1
         report.errors.append(RowError(origin.file, origin.line, said(conflict), str(facts.nip)))
-        return None
-    if employee.update(facts, envelope):
+        return None, None
+    if employee.update(completed, envelope):
         report.updated += 1
-        return employee
+        return employee, completed
     report.unchanged += 1
-    return None
+    return None, facts
 
 
 def _envelope(parsed: ParseResult, origin: Origin, actor: Actor, effective: date) -> Envelope:

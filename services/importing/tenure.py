@@ -6,7 +6,9 @@ import, a vacancy or a mutation) is not started again."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
+from uuid import UUID
 
 from domain.envelope import Actor, DocumentRef, Evidence
 from domain.personnel.facts import PersonnelFacts
@@ -23,21 +25,40 @@ def keeps_tenure(agency: str) -> bool:
     return ClockId.TENURE in pack_for(agency).clocks
 
 
-def tenure_review(
+def tenure_reviews(
     app: Talenta,
-    facts: PersonnelFacts,
+    held: Sequence[PersonnelFacts],
     actor: Actor,
     effective: date,
     documents: tuple[DocumentRef, ...],
-) -> TenureReview | None:
-    """The review to start for ``facts`` in post on ``effective``, or None (not an administrator
-    or supervisor in post, or the review exists)."""
-    held = tenure_in_post(facts, effective)
-    if held is None:
-        return None
-    position, since = held
-    if tenure_review_due(str(facts.nip), position, since).review_id in app.repository:
-        return None
+) -> list[TenureReview]:
+    """The reviews to start for the administrators and supervisors among ``held`` in post on
+    ``effective`` whose review does not exist yet: which exist is read in one query."""
+    due: list[tuple[PersonnelFacts, str, date, UUID]] = []
+    for facts in held:
+        post = tenure_in_post(facts, effective)
+        if post is not None:
+            position, since = post
+            review_id = tenure_review_due(str(facts.nip), position, since).review_id
+            due.append((facts, position, since, review_id))
+    if not due:
+        return []
+    stored = app.recorder.versions_of([review_id for *_, review_id in due])  # type: ignore[attr-defined]
+    return [
+        _started(facts, position, since, actor, effective, documents)
+        for facts, position, since, review_id in due
+        if review_id not in stored
+    ]
+
+
+def _started(
+    facts: PersonnelFacts,
+    position: str,
+    since: date,
+    actor: Actor,
+    effective: date,
+    documents: tuple[DocumentRef, ...],
+) -> TenureReview:
     stamp = envelope(
         actor,
         effective,

@@ -1,7 +1,8 @@
 """An agency's export imported in the background of the serving process: the uploaded files
 saved to a folder of their own (a zip's CSV files taken out of it), the import's progress as the
 importer reports it (the seam the command line's progress bar uses), and the report kept for the
-user who started it. A job lives in the process that runs it: its page is read from there."""
+user who started it, in the store's database (services/importing/jobs.py), where the pages of
+every process serving the store read it."""
 
 from __future__ import annotations
 
@@ -11,24 +12,25 @@ import tempfile
 import threading
 import zipfile
 from collections.abc import Iterable
-from dataclasses import dataclass, field
-from datetime import UTC, date, datetime
-from enum import StrEnum
+from dataclasses import replace
+from datetime import date, timedelta
 from pathlib import Path
 from typing import IO
-from uuid import UUID, uuid4
+from uuid import UUID
+
+from eventsourcing.persistence import PersistenceError
 
 from domain.bilingual import Bilingual, Message, said
 from domain.envelope import Actor
 from services.application import Talenta
-from services.importing import ImportInterrupted, ImportReport, PersonnelFiles, import_personnel
+from services.importing import ImportInterrupted, PersonnelFiles, import_personnel
 from services.importing.files import NotAnExport
+from services.importing.jobs import BEAT, FOLDER_PREFIX, ImportJob, ImportJobStore, Phase
 
 log = logging.getLogger(__name__)
 
 # What a zip may unpack to: its headers may claim less than it holds (a zip bomb).
 MAX_UNZIPPED_BYTES = 1_000_000_000
-KEPT_JOBS = 50  # finished jobs kept per process, the oldest forgotten first
 
 
 class UploadRefused(Bilingual, ValueError):
@@ -40,35 +42,6 @@ class UploadRefused(Bilingual, ValueError):
 
 class ImportRunning(RuntimeError):
     """An import of the same agency runs already."""
-
-
-class Phase(StrEnum):
-    CHECKING = "checking"  # every row is checked before anything is saved
-    SAVING = "saving"
-    DONE = "done"
-    FAILED = "failed"
-
-
-@dataclass
-class ImportJob:
-    owner: str
-    agency: str
-    files: tuple[str, ...]
-    id: UUID = field(default_factory=uuid4)
-    started: datetime = field(default_factory=lambda: datetime.now(UTC))
-    phase: Phase = Phase.CHECKING
-    done: int = 0
-    total: int = 0
-    report: ImportReport | None = None
-    failure: Message | None = None  # why a failed import stopped
-
-    def __call__(self, done: int, total: int) -> None:
-        """The importer's progress: its first report says saving begins."""
-        self.phase, self.done, self.total = Phase.SAVING, done, total
-
-    @property
-    def running(self) -> bool:
-        return self.phase in (Phase.CHECKING, Phase.SAVING)
 
 
 def save_export(uploads: Iterable[tuple[str, IO[bytes]]], folder: Path) -> tuple[str, ...]:
@@ -137,18 +110,20 @@ def export_files(folder: Path) -> PersonnelFiles:
 
 
 class ImportJobs:
-    def __init__(self) -> None:
-        self._jobs: dict[UUID, ImportJob] = {}
-        self._lock = threading.Lock()
+    """The imports of one store, whichever process runs them (``store``); this process runs
+    those it starts, each on a thread of its own."""
+
+    def __init__(self, store: ImportJobStore, beat: timedelta = BEAT) -> None:
+        self.store = store
+        self.beat = beat
 
     def running_for(self, agency: str) -> ImportJob | None:
         """An agency's export is imported one at a time: two at once would race on the same
         employees, and the second would fail part-way."""
-        with self._lock:
-            return next((j for j in self._jobs.values() if j.agency == agency and j.running), None)
+        return self.store.running_for(agency)
 
     def of(self, job_id: UUID, owner: str) -> ImportJob | None:
-        job = self._jobs.get(job_id)
+        job = self.store.get(job_id)
         return job if job is not None and job.owner == owner else None
 
     def start(
@@ -161,11 +136,9 @@ class ImportJobs:
         effective: date | None,
     ) -> ImportJob:
         """Runs the import on a thread of its own; ``folder`` is removed once it ends."""
-        with self._lock:
-            if any(j.agency == job.agency and j.running for j in self._jobs.values()):
-                raise ImportRunning(job.agency)  # started meanwhile by another request
-            self._forget_old()
-            self._jobs[job.id] = job
+        job.folder = str(folder)
+        if not self.store.create(job):
+            raise ImportRunning(job.agency)  # started meanwhile by another request or process
         thread = threading.Thread(
             target=self._run,
             args=(app, folder, files, job, actor, effective),
@@ -175,8 +148,8 @@ class ImportJobs:
         thread.start()
         return job
 
-    @staticmethod
     def _run(
+        self,
         app: Talenta,
         folder: Path,
         files: PersonnelFiles,
@@ -184,9 +157,18 @@ class ImportJobs:
         actor: Actor,
         effective: date | None,
     ) -> None:
+        alive = threading.Event()
+        threading.Thread(
+            target=self._beating, args=(job.id, alive), name=f"import-{job.id}-beat", daemon=True
+        ).start()
+
+        def progress(done: int, total: int) -> None:
+            job(done, total)
+            self._keep(job)
+
         failure: Message | None = None
         try:
-            report = import_personnel(app, files, job.agency, actor, effective, job)
+            report = import_personnel(app, files, job.agency, actor, effective, progress)
         except ImportInterrupted as error:
             failure = said(error)
         except Exception:
@@ -199,17 +181,32 @@ class ImportJobs:
             )
         finally:
             shutil.rmtree(folder, ignore_errors=True)
-        # The job ends only once its uploaded files are gone: whoever sees it ended sees them gone.
+            alive.set()
+        # The job ends only once its uploaded files are gone: whoever sees it ended sees them
+        # gone; and it ends here once it ended in the store, so that whoever sees it ended may
+        # start the agency's next import.
         if failure is None:
-            job.report, job.phase = report, Phase.DONE
+            outcome = replace(job, report=report, phase=Phase.DONE)
         else:
-            job.failure, job.phase = failure, Phase.FAILED
+            outcome = replace(job, failure=failure, phase=Phase.FAILED)
+        self._keep(outcome)
+        job.report, job.failure, job.phase = outcome.report, outcome.failure, outcome.phase
 
-    def _forget_old(self) -> None:
-        finished = [job for job in self._jobs.values() if not job.running]
-        for job in sorted(finished, key=lambda j: j.started)[: max(0, len(finished) - KEPT_JOBS)]:
-            del self._jobs[job.id]
+    def _beating(self, job_id: UUID, ended: threading.Event) -> None:
+        while not ended.wait(self.beat.total_seconds()):
+            try:
+                self.store.beat(job_id)
+            except PersistenceError:
+                log.warning("import %s: its beat was not kept", job_id, exc_info=True)
+
+    def _keep(self, job: ImportJob) -> None:
+        """The job as it stands, for every process's pages. A store that cannot be reached
+        does not stop the import: its saves tell the store's state themselves."""
+        try:
+            self.store.update(job)
+        except PersistenceError:
+            log.warning("import %s: its progress was not kept", job.id, exc_info=True)
 
 
 def new_folder() -> Path:
-    return Path(tempfile.mkdtemp(prefix="talenta-import-"))
+    return Path(tempfile.mkdtemp(prefix=FOLDER_PREFIX))

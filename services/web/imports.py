@@ -22,12 +22,12 @@ from services.api.limits import MAX_IMPORT_BYTES
 from services.application import Talenta
 from services.audit.refusals import record_refusal
 from services.importing import may_import
+from services.importing.jobs import ImportJob
 from services.importing.load import ImportNotAllowed
 from services.web.attempt import Refused
 from services.web.exports import csv_answer
 from services.web.frame import page, see_other
 from services.web.import_jobs import (
-    ImportJob,
     ImportJobs,
     ImportRunning,
     UploadRefused,
@@ -145,7 +145,7 @@ def refused_csv(request: Request, me: SignedIn, job_id: UUID) -> Response:
 
 
 def _job(request: Request, me: WebUser, job_id: UUID) -> ImportJob | Response:
-    """The user's own import: another's, or one this process does not run, is not found."""
+    """The user's own import, whichever process runs it: another's is not found."""
     job = jobs(request).of(job_id, me.user.username)
     if job is None:
         missing = Refused(404, "not-found", "impor tidak ditemukan", "no such import")

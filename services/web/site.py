@@ -7,6 +7,7 @@ from types import ModuleType
 from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 
+from services.importing.jobs import job_store
 from services.web import (
     acquisition,
     audit_lists,
@@ -42,7 +43,7 @@ from services.web.settings import WebSettings
 def mount_web(api: FastAPI, settings: WebSettings | None = None) -> None:
     """Adds the pages to the API's app, which keeps the application context they read."""
     api.state.web_sessions = Sessions(settings or WebSettings.from_env())
-    api.state.import_jobs = ImportJobs()
+    api.state.import_jobs = ImportJobs(job_store(api.state.context.app))
     api.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     modules: tuple[ModuleType, ...] = (signin, home, employees, rounds, pool, vacancies, auditor)
     modules += (users, acquisition, mapping, ninebox, succession, coverage)

@@ -14,6 +14,7 @@ from typing import Any
 
 from domain.access import Refusal
 from services.bootstrap import fresh_directory
+from services.importing.jobs import INTERRUPTED, ImportJob, Phase, job_store
 from tests.web.conftest import SAMPLES, Site
 from tests.web.test_accessibility import check
 from tests.web.test_signin import sign_in
@@ -187,3 +188,26 @@ def test_only_a_caseworker_imports(site: Site, browser: Any) -> None:
     assert [(r.actor["id"], r.status) for r in recorded] == [("inspektur", 403)]
     names = {row.name for row in fresh_directory(site.app).rows("kota-madiun")}
     assert "Eko Purnomo" not in names, "nothing imported"
+
+
+def test_an_import_cut_off_by_a_restart_is_shown_as_interrupted(site: Site, browser: Any) -> None:
+    """As a process serving the store tells a job whose own process stopped part-way."""
+    job = ImportJob(
+        owner="siti",
+        agency="kota-madiun",
+        files=("data_utama.csv",),
+        phase=Phase.INTERRUPTED,
+        done=200,
+        total=450,
+        failure=INTERRUPTED,
+    )
+    assert job_store(site.app).create(job)
+    page = browser.new_page()
+    sign_in(page, site, "siti")
+    page.goto(f"{site.url}/import/{job.id}")
+    shown = page.locator("#import-progress[data-phase=interrupted] .refusal")
+    assert shown.get_attribute("data-code") == "import-interrupted"
+    assert shown.inner_text().startswith("Impor terputus: impor terputus karena server berhenti")
+    assert page.locator("#import-progress[hx-get]").count() == 0, "it polls no more"
+    page.goto(f"{site.url}/import")
+    assert page.locator(".notice", has_text="sedang berjalan").count() == 0, "the agency is free"
