@@ -443,6 +443,14 @@ PLAN = Catalogue(
 
 POOL = Catalogue(
     {
+        "entry-not-passed": Said(
+            "entry-not-passed",
+            "NIP {nip} tidak lulus Talent Scouting {round} (nilai akhir di bawah 68 atau tidak "
+            "sampai tahap akhir) namun ditetapkan dalam Talent Pool",
+            "NIP {nip} did not pass scouting round {round} (final score below 68 or stopped "
+            "earlier) yet was decreed into the pool",
+            "P19(3)",
+        ),
         "entry-already-used": Said(
             "entry-already-used",
             "entri Talent Pool sudah dipakai untuk pelantikan {inaugurated_on}",

@@ -346,6 +346,13 @@ PLANNING = Catalogue(
 
 RETENTION = Catalogue(
     {
+        "pin-still-valid": Said(
+            "pin-still-valid",
+            "pin NIP {nip} (keputusan {decree}) berakhir {expires_on}, namun pada {today} belum "
+            "tercatat berakhir dan masih tampak berlaku",
+            "NIP {nip}'s pin (decree {decree}) expired on {expires_on}, yet on {today} no expiry "
+            "is recorded and it still reads as valid",
+        ),
         "no-talent-cycle-in-pack": Said(
             "no-talent-cycle-in-pack",
             "{regulation} tidak mengatur penghargaan Talenta",

@@ -16,8 +16,8 @@ from domain.rules.madiun_promotion import (
     recorded_camat_qualification,
 )
 from domain.rules.pack import RulePack
-from domain.scouting.errors import refuse
 from domain.scouting.pool import PoolMembership
+from domain.scouting.refusals import POOL
 from domain.scouting.round import ScoutingRound
 from domain.scouting.tpk import TpkSession
 from domain.scouting.vacancy import Vacancy
@@ -147,14 +147,7 @@ def entry_passed(
     round not in the log is not judged here."""
     scouting = shadows.get(event.round_id, ScoutingRound)
     if scouting is not None and event.nip not in scouting.passed_nips:
-        raise refuse(
-            "entry-not-passed",
-            f"NIP {event.nip} tidak lulus Talent Scouting {scouting.name} (nilai akhir di bawah "
-            "68 atau tidak sampai tahap akhir) namun ditetapkan dalam Talent Pool",
-            f"NIP {event.nip} did not pass scouting round {scouting.name} (final score below "
-            "68 or stopped earlier) yet was decreed into the pool",
-            "P19(3)",
-        )
+        raise POOL.refused("entry-not-passed", nip=event.nip, round=scouting.name)
 
 
 def pool_decreed(

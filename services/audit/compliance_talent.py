@@ -18,10 +18,10 @@ from domain.rules.core import RuleRefusal
 from domain.rules.ninebox import Performance, Potential
 from domain.rules.pack import RulePack
 from domain.rules.registry import pack_for
-from domain.talent.errors import refuse
 from domain.talent.mapping import TalentProfile
 from domain.talent.nominated_group import NominatedGroup, NominatedMember
 from domain.talent.placement import Candidate, Decree, Placement, Target
+from domain.talent.refusals import RETENTION
 from domain.talent.retention import Award, AwardKind
 from domain.talent.search import SearchFollowUp, SearchGround, TalentSearch
 from domain.talent.succession import SuccessionGroup, SuccessionPlan
@@ -242,15 +242,13 @@ def unexpired_pins(
         cycle = pack_for(pin.agency).cycle
         yield (
             pin,
-            refuse(
+            RETENTION.refused(
                 "pin-still-valid",
-                f"pin NIP {pin.nip} (keputusan {pin.decree_number}) berakhir "
-                f"{pin.expires_on}, namun pada {today} belum tercatat berakhir dan masih "
-                "tampak berlaku",
-                f"NIP {pin.nip}'s pin (decree {pin.decree_number}) expired on "
-                f"{pin.expires_on}, yet on {today} no expiry is recorded and it still reads "
-                "as valid",
                 cycle.pin_citation if cycle is not None else None,
+                nip=pin.nip,
+                decree=pin.decree_number,
+                expires_on=pin.expires_on,
+                today=today,
             ),
         )
 
