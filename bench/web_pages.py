@@ -17,7 +17,11 @@ To add a page, add a line to PAGES: its name, the role that reads it, and its pa
 page needs another).
 
     python -m bench.web_pages [--employees 2000] [--requests 20] [--seconds 20] [--quick]
-                              [--only "why,compliance"]
+                              [--only "why,compliance"] [--against ../before]
+
+``--against`` serves another checkout of the product's source (an earlier commit, say) beside
+this one on the same seeded store, and fetches each page from both in turn: a before and after
+measured under the same load.
 """
 
 from __future__ import annotations
@@ -30,6 +34,8 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import AsyncIterator
+from contextlib import AsyncExitStack, asynccontextmanager
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
@@ -157,6 +163,12 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=20, help="longest fetching of a page")
     parser.add_argument("--quick", action="store_true", help="500 employees, 5 fetches")
     parser.add_argument("--only", default="", help="comma-separated words of page names")
+    parser.add_argument(
+        "--against",
+        type=Path,
+        help="another checkout of the product (e.g. a `git archive` of an earlier commit), "
+        "served beside this one on the same store and measured page by page in turn",
+    )
     args = parser.parse_args()
     words = [word.strip() for word in args.only.split(",") if word.strip()]
     pages = [page for page in PAGES if not words or any(w in page.name for w in words)]
@@ -168,7 +180,14 @@ def main() -> None:
         seeded = seed(store.config, employees, args.first_year)
         line("seeded", f"{time.perf_counter() - started:.0f} s, ids {asdict(seeded)}")
         asyncio.run(
-            measure(store.config, Path(data), seeded, pages, Budget(requests, args.seconds))
+            measure(
+                store.config,
+                Path(data),
+                seeded,
+                pages,
+                Budget(requests, args.seconds),
+                args.against.resolve() if args.against else None,
+            )
         )
 
 
@@ -228,44 +247,86 @@ def username(role: Role, number: int) -> str:
     return f"bench.{role.value}.{number}"
 
 
+@dataclass(frozen=True)
+class Served:
+    """One API process under measure: its label in the output, its address, its users."""
+
+    label: str
+    base: str
+    users: dict[Role, list[httpx.AsyncClient]]
+
+
 async def measure(
-    store: StoreConfig, data: Path, seeded: Seeded, pages: list[Page], budget: Budget
+    store: StoreConfig,
+    data: Path,
+    seeded: Seeded,
+    pages: list[Page],
+    budget: Budget,
+    against: Path | None = None,
 ) -> None:
+    async with AsyncExitStack() as stack:
+        served = [await stack.enter_async_context(serving(store, data, "", None))]
+        if against is not None:
+            served.append(await stack.enter_async_context(serving(store, data, "before", against)))
+        floors = {
+            each.label: await fetch_at_once(each.users[Role.CASEWORKER], "/health", budget)
+            for each in served
+        }
+        every: dict[str, list[float]] = {each.label: [] for each in served}
+        results: dict[str, list[tuple[str, float]]] = {each.label: [] for each in served}
+        for page in [*BASELINES, *pages]:
+            path = page.path.format(**asdict(seeded))
+            # In turn, page by page: both processes see the machine as loaded as the other.
+            for each in served:
+                samples = await fetch_at_once(each.users[page.role], path, budget)
+                name = f"{page.name} [{each.label}]" if each.label else page.name
+                page_line(name, samples, floors[each.label])
+                if page not in BASELINES:
+                    every[each.label] += samples
+                    results[each.label].append((page.name, percentile(samples, 0.99)))
+        for each in served:
+            print("-- every page" + (f" [{each.label}]" if each.label else ""))
+            latency_line("all pages together", every[each.label])
+            over = [f"{n} ({p99:.0f} ms)" for n, p99 in results[each.label] if p99 > TARGET_P99_MS]
+            line("pages over 200 ms at p99", ", ".join(over) or "none")
+        worst = max(p99 for _, p99 in results[""])
+        verdict("worst page p99 at 10 users (ms)", worst, TARGET_P99_MS, at_most=True)
+
+
+@asynccontextmanager
+async def serving(
+    store: StoreConfig, data: Path, label: str, tree: Path | None
+) -> AsyncIterator[Served]:
+    """An API process with every role's users signed in; of the product in ``tree`` (another
+    checkout of its source, run with this one's packages) when given, else of this one."""
     port = free_port()
     env = {**os.environ, "TALENTA_WEB_SECRET": "b" * 64}
+    if tree is not None:
+        env["PYTHONPATH"] = str(tree)
+    folder = data / (label or "this")
+    folder.mkdir()
     command = [str(TALENTA), "serve", "--no-clocks", "--store", store.url, "--port", str(port)]
-    log = data / "serve.log"
+    log = folder / "serve.log"
     with log.open("wb") as output:
         server = subprocess.Popen(
-            [*command, "--data", str(data)], env=env, stdout=output, stderr=subprocess.STDOUT
+            [*command, "--data", str(folder)],
+            env=env,
+            stdout=output,
+            stderr=subprocess.STDOUT,
+            cwd=tree,
         )
     base = f"http://127.0.0.1:{port}"
+    users: dict[Role, list[httpx.AsyncClient]] = {}
     try:
         await ready(base, server, log)
-        line("API process", f"pid {server.pid}")
-        users = {role: await sign_in_all(base, role) for role in ROLES}
-        try:
-            floor = await fetch_at_once(users[Role.CASEWORKER], "/health", budget)
-            every: list[float] = []
-            results: list[tuple[str, float]] = []
-            for page in [*BASELINES, *pages]:
-                path = page.path.format(**asdict(seeded))
-                samples = await fetch_at_once(users[page.role], path, budget)
-                page_line(page.name, samples, floor)
-                if page not in BASELINES:
-                    every += samples
-                    results.append((page.name, percentile(samples, 0.99)))
-            print("-- every page")
-            latency_line("all pages together", every)
-            missed = [f"{name} ({p99:.0f} ms)" for name, p99 in results if p99 > TARGET_P99_MS]
-            line("pages over 200 ms at p99", ", ".join(missed) or "none")
-            worst = max(p99 for _, p99 in results)
-            verdict("worst page p99 at 10 users (ms)", worst, TARGET_P99_MS, at_most=True)
-        finally:
-            for clients in users.values():
-                for client in clients:
-                    await client.aclose()
+        line("API process" + (f" [{label}]" if label else ""), f"pid {server.pid}")
+        for role in ROLES:
+            users[role] = await sign_in_all(base, role)
+        yield Served(label, base, users)
     finally:
+        for clients in users.values():
+            for client in clients:
+                await client.aclose()
         server.terminate()
         server.wait(timeout=30)
 

@@ -72,6 +72,11 @@ def fresh_inbox(app: Talenta) -> DocumentView:
     return view
 
 
+# New events beyond which every follower catches up, rather than those their topics name:
+# reading them all to learn their topics would cost more than the followers' own queries.
+WAKE_LIMIT = 100
+
+
 @dataclass
 class ReadModels:
     """Every read model of one application with its follower, for a process that answers many
@@ -137,9 +142,29 @@ class ReadModels:
         head = self.app.recorder.max_notification_id() or 0
         if 0 < head <= self._position:
             return 0  # nothing new: spares each follower its two queries at every poll
-        applied = sum(follower.catch_up() for follower in self.followers)
+        applied = sum(follower.catch_up() for follower in self._concerned(head))
         self._position = max(self._position, head)
         return applied
+
+    def _concerned(self, head: int) -> list[Follower]:
+        """The followers whose projections read an event after this process's position: one
+        of a topic that only a few read (a recorded read of personal data, on every auditor's
+        page) spares the others their queries. All of them when much is new, or before the
+        first catch-up."""
+        if not self._position:
+            return self.followers
+        new = self.app.recorder.select_notifications(
+            start=self._position, limit=WAKE_LIMIT, stop=head, inclusive_of_start=False
+        )
+        if len(new) >= WAKE_LIMIT:
+            return self.followers
+        topics = {notification.topic for notification in new}
+        return [
+            follower
+            for follower in self.followers
+            # No topics: the projection reads every event (the hash chain, the audit index).
+            if not follower.projector.topics or topics.intersection(follower.projector.topics)
+        ]
 
     def follow(self, stop: threading.Event, interval: float = 0.2) -> threading.Thread:
         """Keeps the read models up to the log in a thread of its own until ``stop`` is set;

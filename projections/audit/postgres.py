@@ -9,6 +9,7 @@ from eventsourcing.postgres import PostgresDatastore, PostgresTrackingRecorder
 from psycopg.sql import SQL, Identifier
 
 from projections.audit.view import Entry, Row, SubjectIndex
+from projections.documents.postgres import read_rows
 
 
 class PostgresSubjectIndex(PostgresTrackingRecorder, SubjectIndex):
@@ -56,17 +57,15 @@ class PostgresSubjectIndex(PostgresTrackingRecorder, SubjectIndex):
         statement = SQL("SELECT aggregate, nip FROM {0} WHERE aggregate = ANY(%s)").format(
             self.owners_table
         )
-        with self.datastore.transaction(commit=False) as curs:
-            curs.execute(statement, (list(aggregates),))
-            return {UUID(str(row["aggregate"])): row["nip"] for row in curs.fetchall()}
+        rows = read_rows(self.datastore, statement, (list(aggregates),))
+        return {UUID(str(row["aggregate"])): row["nip"] for row in rows}
 
     def rows(self, subject: str) -> list[Row]:
         statement = SQL(
             "SELECT aggregate, version FROM {0} WHERE subject=%s ORDER BY aggregate, version"
         ).format(self.subjects)
-        with self.datastore.transaction(commit=False) as curs:
-            curs.execute(statement, (subject,))
-            return [(UUID(str(row["aggregate"])), int(row["version"])) for row in curs.fetchall()]
+        rows = read_rows(self.datastore, statement, (subject,))
+        return [(UUID(str(row["aggregate"])), int(row["version"])) for row in rows]
 
     def reset(self, tracking_key: str) -> None:
         tracking = Identifier(self.datastore.schema, self.tracking_table_name)

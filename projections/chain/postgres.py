@@ -8,6 +8,7 @@ from eventsourcing.postgres import PostgresDatastore, PostgresTrackingRecorder
 from psycopg.sql import SQL, Composed, Identifier
 
 from projections.chain.view import ChainView, Link, VersionBreak
+from projections.documents.postgres import read_rows
 
 
 class PostgresChainView(PostgresTrackingRecorder, ChainView):
@@ -77,8 +78,5 @@ class PostgresChainView(PostgresTrackingRecorder, ChainView):
         statement: Composed = (
             SQL("SELECT notification_id, content, hash FROM {0} ").format(self.table) + condition
         )
-        with self.datastore.transaction(commit=False) as curs:
-            curs.execute(statement, params)
-            return [
-                Link(row["notification_id"], row["content"], row["hash"]) for row in curs.fetchall()
-            ]
+        rows = read_rows(self.datastore, statement, params)
+        return [Link(row["notification_id"], row["content"], row["hash"]) for row in rows]

@@ -1,12 +1,13 @@
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from eventsourcing.persistence import IntegrityError, Tracking
 from eventsourcing.postgres import PostgresDatastore, PostgresTrackingRecorder
 from psycopg import Cursor
 from psycopg.rows import DictRow
-from psycopg.sql import SQL, Identifier
+from psycopg.sql import SQL, Composed, Identifier
 from psycopg.types.json import Jsonb
 
 from projections.documents.view import FLUSH_ROWS, Document, DocumentView, Keyed, Row
@@ -54,18 +55,15 @@ class PostgresDocumentView(DocumentView, PostgresTrackingRecorder):
 
     def _get(self, collection: str, key: str) -> Document | None:
         statement = SQL("SELECT body FROM {0} WHERE collection=%s AND key=%s").format(self.table)
-        with self.datastore.transaction(commit=False) as curs:
-            curs.execute(statement, (collection, key))
-            row = curs.fetchone()
-        return None if row is None else dict(row["body"])
+        rows = read_rows(self.datastore, statement, (collection, key))
+        return dict(rows[0]["body"]) if rows else None
 
     def _list(self, collection: str, agency: str) -> Keyed:
         statement = SQL(
             "SELECT key, body FROM {0} WHERE collection=%s AND agency=%s ORDER BY key"
         ).format(self.table)
-        with self.datastore.transaction(commit=False) as curs:
-            curs.execute(statement, (collection, agency))
-            return [(row["key"], dict(row["body"])) for row in curs.fetchall()]
+        rows = read_rows(self.datastore, statement, (collection, agency))
+        return [(row["key"], dict(row["body"])) for row in rows]
 
     def reset(self, collections: tuple[str, ...], tracking_key: str) -> None:
         tracking = Identifier(self.datastore.schema, self.tracking_table_name)
@@ -77,6 +75,16 @@ class PostgresDocumentView(DocumentView, PostgresTrackingRecorder):
             curs.execute(
                 SQL("DELETE FROM {0} WHERE application_name=%s").format(tracking), (tracking_key,)
             )
+
+
+def read_rows(
+    datastore: PostgresDatastore, statement: SQL | Composed, params: Sequence[object] = ()
+) -> list[DictRow]:
+    """The rows of one read statement, sent on its own: the store's connections are in autocommit,
+    so it is a transaction of its own in one round trip, where opening one around it takes three
+    (BEGIN, the statement, ROLLBACK) and a page reads several."""
+    with datastore.get_connection() as conn:
+        return conn.execute(statement, params).fetchall()
 
 
 def advance_tracking(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date
 from functools import singledispatch
 
@@ -27,8 +28,14 @@ def pool_as_of(
     """The agency's pool on ``day``: entries decreed by then, not yet at their expiry, not used
     for an inauguration on or before it. Later events count (an entry used since leaves the pool
     only from its inauguration), so a past day reads as the pool was then."""
+    return on_day((PoolRow.model_validate(d) for d in view.list(POOL, agency)), day, level)
+
+
+def on_day(
+    rows: Iterable[PoolRow], day: date, level: PositionLevel | str | None = None
+) -> list[PoolRow]:
+    """Of the agency's entries, its pool on ``day`` (``pool_as_of``)."""
     wanted = None if level is None else PositionLevel(level)
-    rows = (PoolRow.model_validate(document) for document in view.list(POOL, agency))
     listed = [
         row
         for row in rows

@@ -18,7 +18,6 @@ from domain.rules.core import RuleRefusal
 from domain.values import InvalidValue, PositionLevel
 from projections.directory import DirectoryRow
 from services.agency_bounds import acting_as
-from services.api.context import fresh_context
 from services.application import NotFound, Talenta
 from services.audit.timeline import READERS, Subject, timeline
 from services.auth import AuthError
@@ -29,6 +28,7 @@ from services.refusals import Refusal
 from services.web.attempt import Refused
 from services.web.exports import csv_answer
 from services.web.frame import page
+from services.web.names import staff
 from services.web.rounds import nip_shown
 from services.web.session import SignedIn
 
@@ -48,7 +48,7 @@ def matching(rows: list[DirectoryRow], query: str) -> list[DirectoryRow]:
 
 @router.get("/staff")
 def search(request: Request, me: SignedIn, q: str = "", format: str = "") -> Response:
-    listed = sorted(fresh_context(request).directory.rows(me.actor.agency), key=lambda r: r.name)
+    listed = staff(request, me.actor.agency).by_name()
     rows = matching(listed, q)
     # Searching by digits a role may not see would tell it whose NIP they spell.
     if q.strip().replace(" ", "").isdigit() and PersonalField.NIP not in needs(me.actor.role):

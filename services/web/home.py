@@ -13,15 +13,16 @@ from fastapi.responses import Response
 from domain.agencies import get_agency
 from domain.envelope import Role
 from domain.scouting.vacancy_state import VacancyState
-from projections import scouting as read
 from projections.reminders import inbox
 from services.api.context import fresh_context
 from services.permissions import roles_of
 from services.reminders.commands import AcknowledgeNotice, acknowledge_notice
 from services.scouting import vacancies
+from services.web import kept_reads
 from services.web.attempt import Refused, attempt
 from services.web.frame import page, see_other
 from services.web.home_cycle import waiting as cycle_waiting
+from services.web.names import staff
 from services.web.session import PostedForm, SignedIn
 
 router = APIRouter(include_in_schema=False)
@@ -41,13 +42,13 @@ def home(request: Request, me: SignedIn) -> Response:
     ctx = fresh_context(request)
     actor = me.actor
     today = get_agency(actor.agency).local_date(datetime.now(UTC))
-    rounds = [r for r in read.rounds(ctx.documents, actor.agency) if r.pool_decree is None]
-    pool = read.current_pool(ctx.documents, actor.agency, today)
+    rounds = [r for r in kept_reads.rounds(request, actor.agency) if r.pool_decree is None]
+    pool = kept_reads.pool_on(request, actor.agency, today)
     expiring = [row for row in pool if row.expires_on - today <= EXPIRING]
-    listed = read.vacancies(ctx.documents, actor.agency)
+    listed = kept_reads.vacancies(request, actor.agency)
     waiting = [v for v in listed if actor.role in WAITING_FOR.get(v.state, frozenset())]
     counts = {
-        "employees": ctx.directory.count(actor.agency),
+        "employees": len(staff(request, actor.agency).rows),
         "rounds_in_progress": len(rounds),
         "pool_entries": len(pool),
         "open_vacancies": sum(1 for v in listed if v.state is not VacancyState.FILLED),

@@ -10,9 +10,9 @@ from fastapi.responses import Response
 
 from domain.agencies import get_agency
 from domain.values import PositionLevel
-from projections import scouting as read
-from services.api.context import fresh_context
+from services.web import kept_reads
 from services.web.frame import page
+from services.web.names import staff
 from services.web.rounds import nip_shown
 from services.web.session import SignedIn
 
@@ -23,10 +23,9 @@ router = APIRouter(include_in_schema=False)
 def talent_pool(
     request: Request, me: SignedIn, on: date | None = None, level: PositionLevel | None = None
 ) -> Response:
-    ctx = fresh_context(request)
     day = on or get_agency(me.actor.agency).local_date(datetime.now(UTC))
-    rows = read.pool_as_of(ctx.documents, me.actor.agency, day, level)
-    names = {row.nip: row.name for row in ctx.directory.rows(me.actor.agency)}
+    rows = kept_reads.pool_on(request, me.actor.agency, day, level)
+    names = staff(request, me.actor.agency).names
     # The level asked for, even when empty; otherwise the levels that hold someone.
     by_level = {
         each: [row for row in rows if row.level is each]

@@ -14,11 +14,12 @@ from fastapi.responses import Response
 from domain.scouting.candidate import Stage
 from projections import scouting as read
 from projections.scouting.rounds import CandidateRow
-from services.api.context import context, fresh_context
+from services.api.context import fresh_context
 from services.auth import same_agency
 from services.scouting.rounds import RoundNotFound
 from services.web.auditor import answered
 from services.web.frame import page
+from services.web.names import staff
 from services.web.rounds import nip_shown
 from services.web.session import SignedIn
 
@@ -52,12 +53,7 @@ def mayor_report(request: Request, me: SignedIn, round_id: UUID) -> Response:
     if isinstance(found, Response):
         return found
     candidates = ranked([row for rows in found.stages.values() for row in rows])
-    listed = {c.nip for c in candidates}
-    names = {
-        row.nip: row.name
-        for row in context(request).directory.rows(found.agency)
-        if row.nip in listed
-    }
+    names = staff(request, found.agency).names
     return page(
         request,
         "round_report.html",

@@ -5,6 +5,7 @@ whole stage. A refused step is shown beside its form with its citation, in both 
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterable
 from datetime import date
 from decimal import Decimal, InvalidOperation
 from functools import partial
@@ -20,10 +21,9 @@ from domain.scouting.candidate import AssessmentStage, Channel, Stage
 from domain.scouting.plan import Announcement, Schedule
 from domain.values import InvalidValue, PositionLevel
 from projections import scouting as read
-from projections.documents import DocumentView
 from projections.scouting import CandidateRow, RoundBoard
-from projections.scouting.pool import pool_entries
-from services.api.context import context, fresh_context
+from projections.scouting.pool import PoolRow
+from services.api.context import fresh_context
 from services.application import NotFound, Talenta
 from services.auth import OtherAgency, same_agency
 from services.permissions import roles_of
@@ -31,9 +31,11 @@ from services.personal_data import PersonalField, mask_nip, needs
 from services.refusals import Refusal
 from services.scouting import rounds
 from services.scouting.score_sheets import ScoreSheetReport, record_scores_from_csv
+from services.web import kept_reads
 from services.web.attempt import Refused, attempt, fields_of
 from services.web.charts import Funnel, funnel
 from services.web.frame import not_found_page, page, see_other
+from services.web.names import staff
 from services.web.round_steps import BY_NAME, SCORES, STEPS, Handler, Step
 from services.web.session import PostedForm, SignedIn, WebUser
 
@@ -53,12 +55,11 @@ def nip_shown(nip: str, role: Role) -> str:
 
 @router.get("/rounds")
 def round_list(request: Request, me: SignedIn) -> Response:
-    ctx = fresh_context(request)
     return page(
         request,
         "rounds.html",
         me=me,
-        rounds=read.rounds(ctx.documents, me.actor.agency),
+        rounds=kept_reads.rounds(request, me.actor.agency),
         may_open=me.actor.role in roles_of(rounds.open_round),
         levels=list(PositionLevel),
         refused=None,
@@ -88,14 +89,13 @@ def open_round(request: Request, me: SignedIn, form: PostedForm) -> Response:
 
     outcome = attempt(app, me.actor, "open_round", body, command)
     if isinstance(outcome, Refused):
-        ctx = fresh_context(request)
         return page(
             request,
             "rounds.html",
             outcome.status,
             here="/rounds",
             me=me,
-            rounds=read.rounds(ctx.documents, me.actor.agency),
+            rounds=kept_reads.rounds(request, me.actor.agency),
             may_open=True,
             levels=list(PositionLevel),
             refused=outcome,
@@ -123,15 +123,10 @@ def _board_page(
 ) -> Response:
     role = me.actor.role
     candidates = [row for stage in BOARD_STAGES for row in board.stages[stage]]
-    listed = {c.nip for c in candidates}
-    # The board was just read fresh; the directory is as fresh.
-    directory = context(request).directory
-    people = [row for row in directory.rows(board.agency) if row.nip in listed]
-    names = {row.nip: row.name for row in people}
+    listed = staff(request, board.agency)
     # A head of unit recommends the registrants of their own unit (P13(2)).
     unit = me.user.unit if role is Role.HEAD_OF_UNIT else ""
-    ours = {row.nip for row in people if row.unit == unit}
-    choices = [c for c in candidates if not unit or c.nip in ours]
+    choices = [c for c in candidates if not unit or listed.unit_of(c.nip) == unit]
     return page(
         request,
         "round.html",
@@ -141,7 +136,7 @@ def _board_page(
         board=board,
         candidates=candidates,
         choices=choices,
-        names=names,
+        names=listed.names,
         shown=lambda nip: nip_shown(nip, role),
         steps=[step for step in STEPS if step.offered_to(role)],
         channels=list(Channel),
@@ -150,15 +145,15 @@ def _board_page(
         refusals=refusals or {},
         done=done,
         recorded=recorded or {},
-        funnel=round_funnel(board, context(request).documents),
+        funnel=round_funnel(board, kept_reads.pool_entries(request, board.agency)),
     )
 
 
-def round_funnel(board: RoundBoard, view: DocumentView) -> Funnel:
+def round_funnel(board: RoundBoard, entries: Iterable[PoolRow]) -> Funnel:
     """Registered → selected (administrative) → assessed (both assessments) → passed → in the
     pool by the round's decree."""
     rows = [row for stage in BOARD_STAGES for row in board.stages[stage]]
-    pooled = sum(1 for e in pool_entries(view, board.agency) if e.round_id == board.round_id)
+    pooled = sum(1 for e in entries if e.round_id == board.round_id)
     return funnel(
         [
             ("registered", len(rows)),

@@ -21,6 +21,7 @@ from services.application import NotFound, Talenta
 from services.auth import same_agency
 from services.permissions import roles_of
 from services.scouting import vacancies
+from services.web import kept_reads
 from services.web.attempt import (
     Refused,
     Steps,
@@ -32,6 +33,7 @@ from services.web.attempt import (
     take_step_of,
 )
 from services.web.frame import page, see_other
+from services.web.names import staff
 from services.web.rounds import nip_shown
 from services.web.session import PostedForm, SignedIn, WebUser
 
@@ -99,14 +101,13 @@ def vacancy_list(request: Request, me: SignedIn) -> Response:
 def _list_page(
     request: Request, me: WebUser, refused: Refused | None = None, values: Any = None
 ) -> Response:
-    ctx = fresh_context(request)
     return page(
         request,
         "vacancies.html",
         refused.status if refused else 200,
         here="/vacancies",
         me=me,
-        vacancies=read.vacancies(ctx.documents, me.actor.agency),
+        vacancies=kept_reads.vacancies(request, me.actor.agency),
         may_open=me.actor.role in roles_of(vacancies.open_vacancy),
         levels=list(PositionLevel),
         refused=refused,
@@ -155,12 +156,11 @@ def _vacancy_page(
     values: dict[str, Any] | None = None,
 ) -> Response:
     """``values``: what a refused form held, given back to it."""
-    ctx = fresh_context(request)
     role = me.actor.role
-    names = {r.nip: r.name for r in ctx.directory.rows(row.agency)}
+    names = staff(request, row.agency).names
     pool = [
         entry
-        for entry in read.current_pool(ctx.documents, row.agency, row.opened_on)
+        for entry in kept_reads.pool_on(request, row.agency, row.opened_on)
         if entry.level is row.level and entry.nip not in {p.nip for p in row.proposals}
     ]
     return page(

@@ -95,6 +95,10 @@ def test_a_read_answers_promptly_while_a_long_catch_up_runs(
     api: Api, app: Talenta, followed: bool
 ) -> None:
     context = api.context
+    # Two more employees: the directory's follower has something to catch up (a catch-up
+    # wakes only the followers whose projections read the new events).
+    clerk = Actor(id="setup", role=Role.CASEWORKER, agency=AGENCY)
+    import_personnel(app, PersonnelFiles.in_directory(SAMPLES / "candidates"), AGENCY, clerk)
     held = HeldFollower(context.followers[1])  # the directory's
     context.followers[1] = held
     stop = threading.Event()
@@ -108,7 +112,7 @@ def test_a_read_answers_promptly_while_a_long_catch_up_runs(
         with ThreadPoolExecutor(1) as pool:
             read = pool.submit(_get, api.reader, f"/agencies/{AGENCY}/employees")
             answer = read.result(timeout=PROMPT)
-        assert len(answer.json()) == 6  # the rows the read model holds
+        assert len(answer.json()) == 6  # the rows the read model holds, not the 2 new ones
         assert int(answer.headers[READ_POSITION]) == context.position
         assert context.position > 0  # the catch-up before the hold reached the import
     finally:

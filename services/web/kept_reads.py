@@ -1,0 +1,111 @@
+"""Answers of the read models that many pages ask for and few events change (the agency's
+rounds, pool entries and vacancies; its staff, in names.py), computed once per tracked position
+of the projection they come from and shared by every request until it moves on.
+
+The projection's position is asked of the store only when the read models have moved since it
+was last asked (any event may have been another process's write to the shared tables), so pages
+at an unchanged position read nothing. It is read before the answer is computed: an answer
+reading rows newer than that position is computed again at the next move, never kept past one.
+Kept answers are shared between requests, so they are tuples and must not be changed."""
+
+from __future__ import annotations
+
+import threading
+import weakref
+from collections.abc import Callable, Hashable
+from datetime import date
+from typing import Any, TypeVar, cast
+
+from eventsourcing.persistence import TrackingRecorder
+from fastapi import Request
+
+from domain.values import PositionLevel
+from projections import scouting as read
+from projections.scouting.pool import POOL, PoolRow, on_day
+from projections.scouting.projection import ScoutingProjection
+from projections.scouting.rounds import RoundSummary
+from projections.scouting.vacancies import VacancyRow
+from services.api.context import fresh_context
+from services.bootstrap import ReadModels
+
+T = TypeVar("T")
+
+
+class Kept:
+    """The answers computed from one projection's rows at its tracked position."""
+
+    def __init__(self, view: TrackingRecorder, tracking_key: str) -> None:
+        self._view = view
+        self._tracking_key = tracking_key
+        self._lock = threading.Lock()
+        self._asked_at = -1  # the read models' position when the projection's was last asked
+        self._tracked: int | None = None
+        self._answers: dict[Hashable, Any] = {}
+
+    def answer(self, position: int, key: Hashable, compute: Callable[[], T]) -> T:
+        """The answer ``compute`` gives at the projection's position, as of the read models'
+        ``position`` or later; computed by one request while the others wait for it."""
+        with self._lock:
+            if position == 0 or position != self._asked_at:
+                tracked = self._view.max_tracking_id(self._tracking_key)
+                if tracked != self._tracked:
+                    self._answers.clear()
+                    self._tracked = tracked
+                self._asked_at = position
+            if key not in self._answers:
+                self._answers[key] = compute()
+            return cast(T, self._answers[key])
+
+
+_KEPT: weakref.WeakKeyDictionary[TrackingRecorder, dict[str, Kept]] = weakref.WeakKeyDictionary()
+_KEPT_LOCK = threading.Lock()
+
+
+def kept(models: ReadModels, projection: type) -> tuple[Kept, int]:
+    """What is kept of the read models' ``projection``, with the position of the read models
+    it is asked at."""
+    (follower,) = [f for f in models.followers if isinstance(f.projector, projection)]
+    view = follower.projector.view
+    with _KEPT_LOCK:
+        of_view = _KEPT.setdefault(view, {})
+        found = of_view.get(follower.tracking_key)
+        if found is None:
+            found = of_view[follower.tracking_key] = Kept(view, follower.tracking_key)
+    return found, models.position
+
+
+def _scouting(request: Request) -> tuple[Kept, int, ReadModels]:
+    models = fresh_context(request)
+    found, position = kept(models, ScoutingProjection)
+    return found, position, models
+
+
+def rounds(request: Request, agency: str) -> tuple[RoundSummary, ...]:
+    found, position, models = _scouting(request)
+    return found.answer(
+        position, ("rounds", agency), lambda: tuple(read.rounds(models.documents, agency))
+    )
+
+
+def vacancies(request: Request, agency: str) -> tuple[VacancyRow, ...]:
+    found, position, models = _scouting(request)
+    return found.answer(
+        position, ("vacancies", agency), lambda: tuple(read.vacancies(models.documents, agency))
+    )
+
+
+def pool_entries(request: Request, agency: str) -> tuple[PoolRow, ...]:
+    """Every entry the agency ever decreed, in the order of their keys."""
+    found, position, models = _scouting(request)
+    return found.answer(
+        position,
+        ("pool", agency),
+        lambda: tuple(PoolRow.model_validate(d) for d in models.documents.list(POOL, agency)),
+    )
+
+
+def pool_on(
+    request: Request, agency: str, day: date, level: PositionLevel | None = None
+) -> list[PoolRow]:
+    """The agency's pool on ``day``, as ``read.pool_as_of`` gives it."""
+    return on_day(pool_entries(request, agency), day, level)
