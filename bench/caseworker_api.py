@@ -116,6 +116,10 @@ def main() -> None:
     employees = 1_000 if args.quick else args.employees
     requests = 60 if args.quick else args.requests
     levels = [int(each) for each in args.clients.split(",")]
+    # Every command registers an employee not registered before.
+    needed = min(200, requests) + len(counts) * (requests if args.mixed else len(levels) * requests)
+    if needed > employees:
+        parser.error(f"{needed} registrations need --employees {needed} or more")
     header(f"caseworker commands over HTTP: {employees} employees, {requests} per level")
     with fresh_postgres() as store, generated_agency(employees) as directory:
         app = Talenta(store.config)
@@ -200,6 +204,8 @@ class Api:
     def __init__(self, clients: list[httpx.AsyncClient], pids: list[int]) -> None:
         self.clients = clients
         self.pids = pids  # every process of the run, the follower's too
+        # Rounds of one store need names of their own: each run's carry its process count.
+        self.label = f"{len(clients)}p"
 
     def client(self, index: int) -> httpx.AsyncClient:
         return self.clients[index % len(self.clients)]
@@ -300,7 +306,7 @@ async def _level(
     nips: Iterator[str],
     direct: float,
 ) -> None:
-    names = [f"bench {clients}-{index}" for index in range(clients)]
+    names = [f"bench {api.label} {clients}-{index}" for index in range(clients)]
     rounds = await _open_rounds(api.client(0), names)
     per_client = max(1, requests // clients)
     writes: list[float] = []
@@ -369,7 +375,8 @@ def _mixed(clients: int, writers: int, requests: int, nips: Iterator[str], reade
             await list_rounds(client, samples)
 
     async def run(api: Api) -> None:
-        rounds = await _open_rounds(api.client(0), [f"mixed {index}" for index in range(writers)])
+        names = [f"mixed {api.label} {index}" for index in range(writers)]
+        rounds = await _open_rounds(api.client(0), names)
         idle: list[float] = []
         for _ in range(IDLE_READS):
             await list_rounds(api.client(0), idle)
