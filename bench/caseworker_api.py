@@ -210,8 +210,10 @@ class Api:
     def client(self, index: int) -> httpx.AsyncClient:
         return self.clients[index % len(self.clients)]
 
-    def cpu_seconds(self) -> float:
-        return sum(cpu_seconds(pid) for pid in self.pids)
+    def cpu_seconds(self) -> tuple[float, float]:
+        """The processor time of all the run's processes, and of the follower's alone."""
+        spent = [cpu_seconds(pid) for pid in self.pids]
+        return sum(spent), spent[-1] if len(spent) > len(self.clients) else 0.0
 
 
 Workload = Callable[[Api], Awaitable[None]]
@@ -328,10 +330,11 @@ async def _level(
             reads.append((time.perf_counter() - started) * 1000)
 
     batches = [list(islice(nips, per_client)) for _ in range(clients)]
-    timer, busy = Timer(), api.cpu_seconds()
+    timer, (busy, following) = Timer(), api.cpu_seconds()
     work = zip(rounds, batches, strict=True)
     await asyncio.gather(*(one_client(index, r, b) for index, (r, b) in enumerate(work)))
-    seconds, busy = timer.seconds, api.cpu_seconds() - busy
+    seconds, (busy_after, following_after) = timer.seconds, api.cpu_seconds()
+    busy, following = busy_after - busy, following_after - following
     print(f"-- {clients} client(s)")
     latency_line("register-candidate over HTTP", writes)
     latency_line("GET /employees/{nip}", reads)
@@ -341,6 +344,8 @@ async def _level(
     # The processor time the API processes (and the follower) spent per command and its read,
     # whatever else the machine runs: the service time that sets how many commands they serve.
     line("API processes' CPU per command + read", f"{busy / len(writes) * 1000:.1f} ms")
+    if following:
+        line("  of which the follower process", f"{following / len(writes) * 1000:.1f} ms")
     if failures:
         line("refused or failed", f"{len(failures)}: {failures[0]}")
     if clients == 10:
