@@ -259,8 +259,11 @@ async def _over_http(store: StoreConfig, secret: str, workload: Workload, proces
                 )
                 for port in ports
             ]
-            for client, server in zip(clients, servers, strict=False):
+            for index, (client, server) in enumerate(zip(clients, servers, strict=False)):
                 await _ready(client, server)
+                # A process's first command pays for its connections and first-use set-up
+                # (about a second under load): paid here, not by a measured client.
+                await _open_rounds(client, [f"warm-up {processes}p {index}"])
             health = await _health(clients[0], 10, 300)
             line(
                 "GET /health, 10 clients (stack floor)",
