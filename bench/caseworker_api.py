@@ -7,13 +7,19 @@ read models followed by a background poll) in a process of its own. Baselines in
 the same command called in-process without HTTP, one at a time, and GET /health over HTTP.
 The target is p99 < 50 ms for the command at 10 clients.
 
+With --processes 1,3 the levels run again for each count: 1 is one API process that follows the
+read models itself (`talenta serve --no-clocks`); N > 1 is N API processes that only watch the
+read models (`--read-models watch`) beside one process that follows them, the clients spread
+over the API processes as a proxy spreads users (client i always to process i mod N).
+
 With --mixed CLIENTS:WRITERS, readers and writers at once instead: WRITERS clients register
 candidates (each followed by the writer's own read of its round), the other clients list the
 agency's rounds (`GET /scouting/rounds`, a read of the read models) as another user, for as long
 as the writers write. Baselines in the same run: the same list read by one client alone (idle),
 then by the readers alone.
 
-    python -m bench.caseworker_api [--employees 8000] [--clients 1,10,50] [--quick]
+    python -m bench.caseworker_api [--employees 8000] [--clients 1,10,50] [--processes 1,3]
+        [--quick]
     python -m bench.caseworker_api --mixed 40:10 [--requests 600] [--employees 8000]
 """
 
@@ -21,6 +27,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import csv
 import os
 import subprocess
@@ -91,15 +98,28 @@ def main() -> None:
         metavar="CLIENTS:WRITERS",
         help="readers and writers at once (e.g. 40:10), --requests commands in all",
     )
+    parser.add_argument(
+        "--processes", default="1", help="API processes, e.g. 1,3 (see above); one run each"
+    )
     parser.add_argument("--serve", help=argparse.SUPPRESS)  # internal: run the API on a store
     parser.add_argument("--port", type=int, help=argparse.SUPPRESS)
+    parser.add_argument("--watch", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--follow", help=argparse.SUPPRESS)  # internal: follow, serve nothing
     args = parser.parse_args()
     if args.serve:
-        serve(StoreConfig(args.serve), args.port)
+        serve(StoreConfig(args.serve), args.port, args.watch)
         return
+    if args.follow:
+        follow(StoreConfig(args.follow))
+        return
+    counts = [int(each) for each in args.processes.split(",")]
     employees = 1_000 if args.quick else args.employees
     requests = 60 if args.quick else args.requests
     levels = [int(each) for each in args.clients.split(",")]
+    # Every command registers an employee not registered before.
+    needed = min(200, requests) + len(counts) * (requests if args.mixed else len(levels) * requests)
+    if needed > employees:
+        parser.error(f"{needed} registrations need --employees {needed} or more")
     header(f"caseworker commands over HTTP: {employees} employees, {requests} per level")
     with fresh_postgres() as store, generated_agency(employees) as directory:
         app = Talenta(store.config)
@@ -119,10 +139,13 @@ def main() -> None:
             clients, writers = (int(each) for each in args.mixed.split(":"))
             if not 0 < writers < clients:
                 parser.error("--mixed: WRITERS must be at least 1 and fewer than CLIENTS")
-            mixed = _mixed(clients, writers, requests, nips, reader)
-            asyncio.run(_over_http(store.config, secret, mixed))
+            for processes in counts:
+                mixed = _mixed(clients, writers, requests, nips, reader)
+                asyncio.run(_over_http(store.config, secret, mixed, processes))
         else:
-            asyncio.run(_over_http(store.config, secret, _levels(levels, requests, nips, direct)))
+            for processes in counts:
+                workload = _levels(levels, requests, nips, direct)
+                asyncio.run(_over_http(store.config, secret, workload, processes))
 
 
 def _nips(directory: Path) -> list[str]:
@@ -174,41 +197,84 @@ def _in_process(app: Talenta, nips: list[str]) -> float:
     return percentile(samples, 0.5)
 
 
-# The client, and the API process's id (to read the processor time it spent).
-Workload = Callable[[httpx.AsyncClient, int], Awaitable[None]]
+class Api:
+    """The API processes of a run and a client per process; client ``i`` of a workload always
+    talks to the same process, as a proxy keeps each user on one."""
+
+    def __init__(self, clients: list[httpx.AsyncClient], pids: list[int]) -> None:
+        self.clients = clients
+        self.pids = pids  # every process of the run, the follower's too
+        # Rounds of one store need names of their own: each run's carry its process count.
+        self.label = f"{len(clients)}p"
+
+    def client(self, index: int) -> httpx.AsyncClient:
+        return self.clients[index % len(self.clients)]
+
+    def cpu_seconds(self) -> tuple[float, float]:
+        """The processor time of all the run's processes, and of the follower's alone."""
+        spent = [cpu_seconds(pid) for pid in self.pids]
+        return sum(spent), spent[-1] if len(spent) > len(self.clients) else 0.0
+
+
+Workload = Callable[[Api], Awaitable[None]]
 
 
 def _levels(levels: list[int], requests: int, nips: Iterator[str], direct: float) -> Workload:
-    async def run(client: httpx.AsyncClient, server: int) -> None:
+    async def run(api: Api) -> None:
         for clients in levels:
-            await _level(client, server, clients, requests, nips, direct)
+            await _level(api, clients, requests, nips, direct)
 
     return run
 
 
-async def _over_http(store: StoreConfig, secret: str, workload: Workload) -> None:
-    port = free_port()
-    server = subprocess.Popen(
-        [sys.executable, "-m", "bench.caseworker_api", "--serve", store.url, "--port", str(port)],
-        env={**os.environ, "PYTHONPATH": os.getcwd()},
+async def _over_http(store: StoreConfig, secret: str, workload: Workload, processes: int) -> None:
+    me = [sys.executable, "-m", "bench.caseworker_api"]
+    env = {**os.environ, "PYTHONPATH": os.getcwd()}
+    ports = [free_port() for _ in range(processes)]
+    watch = ["--watch"] if processes > 1 else []
+    servers = [
+        subprocess.Popen([*me, "--serve", store.url, "--port", str(port), *watch], env=env)
+        for port in ports
+    ]
+    if watch:
+        servers.append(subprocess.Popen([*me, "--follow", store.url], env=env))
+    shape = (
+        "one API process following the read models"
+        if processes == 1
+        else f"{processes} API processes watching, one process following the read models"
     )
-    base = f"http://127.0.0.1:{port}"
+    print(f"== {shape}", flush=True)
     headers = {"Authorization": f"Bearer {secret}"}
     limits = httpx.Limits(max_connections=100)
     try:
-        async with httpx.AsyncClient(
-            base_url=base, headers=headers, limits=limits, timeout=60
-        ) as client:
-            await _ready(client, server)
-            health = await _health(client, 10, 300)
+        async with contextlib.AsyncExitStack() as stack:
+            clients = [
+                await stack.enter_async_context(
+                    httpx.AsyncClient(
+                        base_url=f"http://127.0.0.1:{port}",
+                        headers=headers,
+                        limits=limits,
+                        timeout=60,
+                    )
+                )
+                for port in ports
+            ]
+            for index, (client, server) in enumerate(zip(clients, servers, strict=False)):
+                await _ready(client, server)
+                # A process's first command pays for its connections and first-use set-up
+                # (about a second under load): paid here, not by a measured client.
+                await _open_rounds(client, [f"warm-up {processes}p {index}"])
+            health = await _health(clients[0], 10, 300)
             line(
                 "GET /health, 10 clients (stack floor)",
                 f"p50={percentile(health, 0.5):.1f} ms p99={percentile(health, 0.99):.1f} ms",
             )
-            await workload(client, server.pid)
+            await workload(Api(clients, [server.pid for server in servers]))
     finally:
-        server.terminate()
-        server.wait(timeout=30)
+        for server in servers:
+            server.terminate()
+        for server in servers:
+            server.wait(timeout=30)
 
 
 async def _ready(client: httpx.AsyncClient, server: subprocess.Popen[bytes]) -> None:
@@ -239,20 +305,21 @@ async def _health(client: httpx.AsyncClient, clients: int, total: int) -> list[f
 
 
 async def _level(
-    client: httpx.AsyncClient,
-    server: int,
+    api: Api,
     clients: int,
     requests: int,
     nips: Iterator[str],
     direct: float,
 ) -> None:
-    rounds = await _open_rounds(client, [f"bench {clients}-{index}" for index in range(clients)])
+    names = [f"bench {api.label} {clients}-{index}" for index in range(clients)]
+    rounds = await _open_rounds(api.client(0), names)
     per_client = max(1, requests // clients)
     writes: list[float] = []
     reads: list[float] = []
     failures: list[str] = []
 
-    async def one_client(round_id: str, mine: list[str]) -> None:
+    async def one_client(index: int, round_id: str, mine: list[str]) -> None:
+        client = api.client(index)
         for nip in mine:
             started = time.perf_counter()
             answer = await client.post(
@@ -266,18 +333,22 @@ async def _level(
             reads.append((time.perf_counter() - started) * 1000)
 
     batches = [list(islice(nips, per_client)) for _ in range(clients)]
-    timer, busy = Timer(), cpu_seconds(server)
-    await asyncio.gather(*(one_client(r, b) for r, b in zip(rounds, batches, strict=True)))
-    seconds, busy = timer.seconds, cpu_seconds(server) - busy
+    timer, (busy, following) = Timer(), api.cpu_seconds()
+    work = zip(rounds, batches, strict=True)
+    await asyncio.gather(*(one_client(index, r, b) for index, (r, b) in enumerate(work)))
+    seconds, (busy_after, following_after) = timer.seconds, api.cpu_seconds()
+    busy, following = busy_after - busy, following_after - following
     print(f"-- {clients} client(s)")
     latency_line("register-candidate over HTTP", writes)
     latency_line("GET /employees/{nip}", reads)
     rate = len(writes) / seconds
     line("throughput", f"{rate:,.0f} commands/s, each followed by a read")
     line("command p50 over HTTP / in-process p50", f"{percentile(writes, 0.5) / direct:.1f}x")
-    # The processor time the API process spent per command and its read, whatever else the
-    # machine runs: the service time that sets how many commands it can serve.
-    line("API process CPU per command + read", f"{busy / len(writes) * 1000:.1f} ms")
+    # The processor time the API processes (and the follower) spent per command and its read,
+    # whatever else the machine runs: the service time that sets how many commands they serve.
+    line("API processes' CPU per command + read", f"{busy / len(writes) * 1000:.1f} ms")
+    if following:
+        line("  of which the follower process", f"{following / len(writes) * 1000:.1f} ms")
     if failures:
         line("refused or failed", f"{len(failures)}: {failures[0]}")
     if clients == 10:
@@ -311,18 +382,22 @@ def _mixed(clients: int, writers: int, requests: int, nips: Iterator[str], reade
         while not until():
             await list_rounds(client, samples)
 
-    async def run(client: httpx.AsyncClient, server: int) -> None:
-        rounds = await _open_rounds(client, [f"mixed {index}" for index in range(writers)])
+    async def run(api: Api) -> None:
+        names = [f"mixed {api.label} {index}" for index in range(writers)]
+        rounds = await _open_rounds(api.client(0), names)
         idle: list[float] = []
         for _ in range(IDLE_READS):
-            await list_rounds(client, idle)
+            await list_rounds(api.client(0), idle)
         print("-- one reader alone (idle baseline)")
         latency_line("GET /scouting/rounds", idle)
 
         alone: list[float] = []
         reads_alone = max(IDLE_READS, 5 * readers)
         await asyncio.gather(
-            *(reading(client, alone, lambda: len(alone) >= reads_alone) for _ in range(readers))
+            *(
+                reading(api.client(writers + index), alone, lambda: len(alone) >= reads_alone)
+                for index in range(readers)
+            )
         )
         print(f"-- {readers} readers alone")
         latency_line("GET /scouting/rounds", alone)
@@ -332,7 +407,8 @@ def _mixed(clients: int, writers: int, requests: int, nips: Iterator[str], reade
         failures: list[str] = []
         done = asyncio.Event()
 
-        async def writing(round_id: str, mine: list[str]) -> None:
+        async def writing(index: int, round_id: str, mine: list[str]) -> None:
+            client = api.client(index)
             for nip in mine:
                 started = time.perf_counter()
                 answer = await client.post(
@@ -348,13 +424,15 @@ def _mixed(clients: int, writers: int, requests: int, nips: Iterator[str], reade
         async def all_writing() -> None:
             per_writer = max(1, requests // writers)
             batches = [list(islice(nips, per_writer)) for _ in range(writers)]
-            await asyncio.gather(*(writing(r, b) for r, b in zip(rounds, batches, strict=True)))
+            work = enumerate(zip(rounds, batches, strict=True))
+            await asyncio.gather(*(writing(index, r, b) for index, (r, b) in work))
             done.set()
 
         reads: list[float] = []
         timer = Timer()
         await asyncio.gather(
-            all_writing(), *(reading(client, reads, done.is_set) for _ in range(readers))
+            all_writing(),
+            *(reading(api.client(writers + index), reads, done.is_set) for index in range(readers)),
         )
         seconds = timer.seconds
         print(f"-- {clients} clients: {writers} writing, {readers} reading")
@@ -376,9 +454,10 @@ def _mixed(clients: int, writers: int, requests: int, nips: Iterator[str], reade
     return run
 
 
-def serve(store: StoreConfig, port: int) -> None:
-    """The API as `talenta serve` runs it, without the clocks: read models caught up first,
-    then followed by a background poll."""
+def serve(store: StoreConfig, port: int, watch: bool) -> None:
+    """The API as `talenta serve --no-clocks` runs it: read models caught up first, then
+    followed by a background poll; or, with ``watch``, as `--read-models watch` runs it,
+    leaving them to the follower process."""
     import threading
 
     import uvicorn
@@ -388,9 +467,12 @@ def serve(store: StoreConfig, port: int) -> None:
 
     app = Talenta(store)
     context = Context.of(app)
-    context.refresh()
     stop = threading.Event()
-    context.follow(stop)
+    if watch:
+        context.watch(stop)
+    else:
+        context.refresh()
+        context.follow(stop)
     try:
         # Connections kept open longer than a client waits under load: a connection the server
         # closes as the client reuses it fails the client's request (httpx.ReadError).
@@ -403,6 +485,19 @@ def serve(store: StoreConfig, port: int) -> None:
         )
     finally:
         stop.set()
+        app.close()
+
+
+def follow(store: StoreConfig) -> None:
+    """The read models followed for the watching API processes, until the process is ended."""
+    import threading
+
+    from services.api.context import Context
+
+    app = Talenta(store)
+    try:
+        Context.of(app).follow(threading.Event()).join()
+    finally:
         app.close()
 
 

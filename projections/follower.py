@@ -163,9 +163,13 @@ class Follower:
         poll(self.catch_up, stop, interval)
 
 
-def poll(step: Callable[[], int], stop: threading.Event, interval: float = 0.2) -> None:
-    """Runs ``step`` until ``stop`` is set, pausing whenever it found nothing to do; a failure is
-    logged and retried, never ends the loop (a read model must not silently stop)."""
+def poll(
+    step: Callable[[], int], stop: threading.Event, interval: float = 0.2, gather: float = 0.0
+) -> None:
+    """Runs ``step`` until ``stop`` is set, pausing whenever it found nothing to do, and for
+    ``gather`` seconds after it did something, so that what is written meanwhile is applied in
+    one batch rather than one event at a time; a failure is logged and retried, never ends the
+    loop (a read model must not silently stop)."""
     while not stop.is_set():
         try:
             applied = step()
@@ -174,3 +178,5 @@ def poll(step: Callable[[], int], stop: threading.Event, interval: float = 0.2) 
             applied = 0
         if not applied:
             stop.wait(interval)
+        elif gather:
+            stop.wait(gather)

@@ -120,7 +120,7 @@ def check_named(app: Any, command: Any) -> None:
     for key, value in _named(command):
         nip = key in ("nip", "nips")
         aggregate_id = employee_id(str(value)) if nip else value
-        if isinstance(aggregate_id, UUID) and _foreign(app, aggregate_id, actor):
+        if isinstance(aggregate_id, UUID) and _foreign(app, aggregate_id, actor, nip):
             if nip:
                 raise unknown_employee(actor, str(value))
             kind = type(_first(app, aggregate_id)).__qualname__.split(".")[0]
@@ -142,23 +142,26 @@ def _first(app: Any, aggregate_id: UUID) -> Any:
     return next(iter(app.events.get(aggregate_id, limit=1)), None)
 
 
-def _foreign(app: Any, aggregate_id: UUID, actor: Actor) -> bool | None:
+def _foreign(app: Any, aggregate_id: UUID, actor: Actor, employee: bool = False) -> bool | None:
     """Whether another agency holds the record; None when none is stored. The agency a record
     is created with is its agency for good, so its first event (or the record as the
     application's cache holds it) says it without rebuilding a round of thousands of events; an
-    employee, who may move, is read whole."""
+    employee, who may move, is read whole, at once when ``employee`` says the id is an NIP's
+    (the read the handler then makes of it costs nothing more: ``reading_once``)."""
     cached = _cached(app, aggregate_id)
     if cached is not None and not isinstance(cached, Employee):
         agency = agency_of(cached)
         return agency is not None and agency != actor.agency
-    first = cached or _first(app, aggregate_id)
-    if first is None:
+    first = cached if cached is not None or employee else _first(app, aggregate_id)
+    if first is None and not employee:
         return None
-    if isinstance(first, Employee | Employee.Enrolled):
+    if employee or isinstance(first, Employee | Employee.Enrolled):
         try:
             app.repository.get(aggregate_id)
         except OtherAgency:
             return True
+        except AggregateNotFoundError:
+            return None
         return False
     agency = getattr(first, "agency", None)
     return isinstance(agency, str) and bool(agency) and agency != actor.agency

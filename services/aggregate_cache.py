@@ -12,6 +12,9 @@ under the aggregate's fast-forward lock, so another thread's fast-forward never 
 from __future__ import annotations
 
 import pickle
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from copy import deepcopy
 from typing import Any
 from uuid import UUID
@@ -23,6 +26,27 @@ from services.agency_bounds import BoundRepository, guard
 # Aggregates kept per process, least recently read dropped first: a caseworker's rounds and the
 # employees a busy API names, without holding a province's records in memory.
 DEFAULT_MAXSIZE = 1_000
+# The aggregates brought up to the log inside the current command (``reading_once``).
+_FORWARDED: ContextVar[set[UUID] | None] = ContextVar("talenta_forwarded", default=None)
+
+
+@contextmanager
+def reading_once() -> Iterator[None]:
+    """Within the block (one command), an aggregate is brought up to the log at its first read
+    only: a command that checks a record and then reads it (the agency bound, then the handler)
+    asks the store once, as if both reads fell at the first. A save in the block forgets what
+    was read (``forget_reads``), so the command reads back its own writes."""
+    token = _FORWARDED.set(set())
+    try:
+        yield
+    finally:
+        _FORWARDED.reset(token)
+
+
+def forget_reads() -> None:
+    forwarded = _FORWARDED.get()
+    if forwarded is not None:
+        forwarded.clear()
 
 
 def copied(aggregate: Any) -> Any:
@@ -54,12 +78,19 @@ class CachingRepository(BoundRepository):
         self, aggregate_id: UUID, projector_func: ProjectorFunction[Any, Any]
     ) -> Any:
         assert self.cache is not None
+        forwarded = _FORWARDED.get()
         try:
             cached = self.cache.get(aggregate_id)
         except KeyError:
             built = self._reconstruct_aggregate(aggregate_id, None, projector_func)
             self.cache.put(aggregate_id, built)
+            if forwarded is not None:
+                forwarded.add(aggregate_id)
             return built
+        if forwarded is not None:
+            if aggregate_id in forwarded:
+                return cached
+            forwarded.add(aggregate_id)
         newer = self.event_store.get(originator_id=aggregate_id, gt=cached.version)
         try:
             forwarded = projector_func(cached, newer)

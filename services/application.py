@@ -30,7 +30,7 @@ from domain.bilingual import Bilingual, Message
 from domain.personnel.aggregate import Employee, employee_id
 from domain.personnel.facts import PersonnelFacts
 from services.agency_bounds import bound_actor, guard, unknown_employee
-from services.aggregate_cache import DEFAULT_MAXSIZE, CachingRepository
+from services.aggregate_cache import DEFAULT_MAXSIZE, CachingRepository, forget_reads
 from services.config import StoreConfig
 from services.postgres_store import TOPIC as ARRAY_INSERT_RECORDER
 from services.sqlite_store import TOPIC as MANY_INSERT_RECORDER
@@ -163,6 +163,7 @@ class Talenta(Application[UUID]):
     def save(self, *objs: Any, **kwargs: Any) -> list[Recording[UUID]]:
         """As the library's save; domain events alone go straight to the event store, sparing
         the library's runtime protocol checks (slow on Python 3.11: a third of a bulk save)."""
+        forget_reads()  # whatever the save's outcome, the command's next reads ask the store
         for obj in objs:
             if isinstance(obj, Aggregate):
                 guard(obj)

@@ -5,11 +5,15 @@ worker. Tests and benchmarks may build their own."""
 
 from __future__ import annotations
 
+import contextlib
 import threading
+import time
 from collections.abc import AsyncIterator, Iterator
 from contextlib import asynccontextmanager, contextmanager
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
+
+from eventsourcing.persistence import IntegrityError, Tracking
 
 from domain.agencies import AGENCIES
 from projections.access import AccessProjection
@@ -30,6 +34,14 @@ from services.settings import Settings
 
 if TYPE_CHECKING:
     from temporalio.client import Client
+
+# How often a reader waiting for its own writes asks how far the following process has come.
+OWN_WRITES_POLL = 0.005
+# Seconds a follower lets writes gather after a catch-up: under a steady stream of commands each
+# catch-up then applies a batch of them, its queries and transactions shared, instead of one
+# event at a time. A reader of its own writes in the following process never waits for it (it
+# catches up itself: ``before_read``); in a watching one it may wait this much longer.
+FOLLOW_GATHER = 0.05
 
 
 def open_store(store: StoreConfig | str | None = None) -> Talenta:
@@ -86,8 +98,9 @@ class ReadModels:
     read models hold, except to see its own writes: each principal's last write is kept as the
     log's head when it was answered (``wrote``), and that principal's reads wait until the read
     models reach it (``before_read``). Followed in the background (``follow``, as `talenta
-    serve` runs), readers leave catching up to the follower; otherwise a reader catches up itself
-    when no catch-up is under way."""
+    serve` runs), readers leave catching up to the follower; watched (``watch``, an API process
+    of several), another process follows and says how far it has come, and readers wait for it;
+    otherwise a reader catches up itself when no catch-up is under way."""
 
     app: Talenta
     directory: DirectoryView
@@ -102,6 +115,8 @@ class ReadModels:
     _written: dict[str, int] = field(default_factory=dict)
     _written_lock: threading.Lock = field(default_factory=threading.Lock)
     _following: bool = False
+    # Another process follows and publishes its position (``watch``); this one only reads.
+    _watching: bool = False
     # The compliance replay kept up to the log, followed apart from the read models above.
     compliance: KeptCompliance = field(init=False)
 
@@ -144,6 +159,8 @@ class ReadModels:
             return 0  # nothing new: spares each follower its two queries at every poll
         applied = sum(follower.catch_up() for follower in self._concerned(head))
         self._position = max(self._position, head)
+        if self._following:
+            self._publish(head)
         return applied
 
     def _concerned(self, head: int) -> list[Follower]:
@@ -166,12 +183,49 @@ class ReadModels:
             if not follower.projector.topics or topics.intersection(follower.projector.topics)
         ]
 
-    def follow(self, stop: threading.Event, interval: float = 0.2) -> threading.Thread:
+    @property
+    def _published_key(self) -> str:
+        return f"read-models@{self.app.name}"
+
+    def _publish(self, head: int) -> None:
+        """Records that every read model holds the log up to ``head``, for the API processes
+        that leave following to this one (``watch``)."""
+        with contextlib.suppress(IntegrityError):  # another follower published as far already
+            self.documents.insert_tracking(Tracking(self._published_key, head))
+
+    def published(self) -> int:
+        """How far the read models hold the log, as the process following them last said."""
+        return self.documents.max_tracking_id(self._published_key) or 0
+
+    def watch(self, stop: threading.Event, interval: float = 0.2) -> threading.Thread:
+        """Leaves following the read models to another process (``follow`` there), and keeps
+        the position they hold as that process publishes it, in a thread of its own until
+        ``stop`` is set: this process spends nothing on applying events, and a reader waiting
+        for its own writes waits for that process."""
+        self._watching = True
+
+        def step() -> int:
+            before, self._position = self._position, max(self._position, self.published())
+            return self._position - before
+
+        thread = threading.Thread(
+            target=poll, args=(step, stop, interval), name="read-models-watch", daemon=True
+        )
+        thread.start()
+        self.compliance.follow(stop, interval)  # kept in each process's memory, not in rows
+        return thread
+
+    def follow(
+        self, stop: threading.Event, interval: float = 0.2, gather: float = FOLLOW_GATHER
+    ) -> threading.Thread:
         """Keeps the read models up to the log in a thread of its own until ``stop`` is set;
         from now on readers leave catching up to it."""
         self._following = True
         thread = threading.Thread(
-            target=poll, args=(self.refresh, stop, interval), name="read-models", daemon=True
+            target=poll,
+            args=(self.refresh, stop, interval, gather),
+            name="read-models",
+            daemon=True,
         )
         thread.start()
         self.compliance.follow(stop, interval)
@@ -190,19 +244,29 @@ class ReadModels:
         """Readies the read models for a read by ``principal`` (None for no one known); returns
         the position the read answers at."""
         wanted = self._written.get(principal, 0) if principal is not None else 0
-        if wanted > self._position:
+        if wanted > self._position and self._watching:
+            self._await_published(wanted)
+        elif wanted > self._position:
             if self._lock.acquire(timeout=self.own_writes_wait):
                 try:
                     if wanted > self._position:  # the catch-up waited for may have reached it
                         self._catch_up()
                 finally:
                     self._lock.release()
-        elif not self._following and self._lock.acquire(blocking=False):
+        elif not (self._following or self._watching) and self._lock.acquire(blocking=False):
             try:
                 self._catch_up()
             finally:
                 self._lock.release()
         return self._position
+
+    def _await_published(self, wanted: int) -> None:
+        deadline = time.monotonic() + self.own_writes_wait
+        while True:
+            self._position = max(self._position, self.published())
+            if self._position >= wanted or time.monotonic() >= deadline:
+                return
+            time.sleep(OWN_WRITES_POLL)
 
 
 @asynccontextmanager

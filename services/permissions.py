@@ -9,6 +9,7 @@ from typing import Any, ParamSpec, TypeVar
 from domain.bilingual import Bilingual, Message
 from domain.envelope import Actor, Role
 from services.agency_bounds import acting_as, check_named
+from services.aggregate_cache import reading_once
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -53,7 +54,7 @@ def allowed(*roles: Role) -> Callable[[Callable[P, R]], Callable[P, R]]:
             actor = _actor_of(args, kwargs)
             if actor.role not in PERMISSIONS[key]:
                 raise Forbidden(name, actor, PERMISSIONS[key])
-            with acting_as(actor):
+            with acting_as(actor), reading_once():
                 if args and len(args) > 1:
                     check_named(args[0], args[1])
                 return handler(*args, **kwargs)

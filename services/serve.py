@@ -5,7 +5,10 @@ the start with their error.
 
 Without the clocks (``--no-clocks``) it is one API process of many: the read models and the
 HTTP API over a shared store, no Temporal at all; the clocks then run in workers of their own
-(`talenta worker`) against a Temporal server run elsewhere."""
+(`talenta worker`) against a Temporal server run elsewhere. Of several API processes, one may
+follow the read models for all (``follow``, the default) and the others only watch how far it
+has come (``watch``): they then spend their processor on requests alone, and a user's reads of
+its own writes wait for the following process."""
 
 from __future__ import annotations
 
@@ -53,14 +56,17 @@ async def serve_api(
     settings: Settings,
     client: Client | None,
     clocks_at: str,
+    follow: bool = True,
 ) -> None:
-    """The read models and the HTTP API, with the clocks when ``client`` is given."""
+    """The read models (followed here, or watched when ``follow`` is False) and the HTTP API,
+    with the clocks when ``client`` is given."""
     data.mkdir(parents=True, exist_ok=True)
     app = open_store(store)
     stop = threading.Event()
     try:
         read_models = ReadModels.of(app)
-        read_models.follow(stop)  # readers answer from the read models as they stand
+        # Readers answer from the read models as they stand.
+        (read_models.follow if follow else read_models.watch)(stop)
         # The session secret stays with the data, unless TALENTA_WEB_SECRET gives the one that
         # every API process of a deployment shares.
         web = WebSettings.from_env(data / "web-secret")
@@ -104,6 +110,7 @@ def run(
     data: Path,
     settings: Settings | None = None,
     with_clocks: bool = True,
+    follow: bool = True,
 ) -> None:
     found = settings or load_settings()
     # Ctrl-C is the way to stop the product; everything is shut down in serve()'s finally.
@@ -112,4 +119,4 @@ def run(
             asyncio.run(serve(store, host, port, temporal_port, data, found))
         else:
             clockless = "clocks run by the workers (talenta worker)"
-            asyncio.run(serve_api(store, host, port, data, found, None, clockless))
+            asyncio.run(serve_api(store, host, port, data, found, None, clockless, follow))

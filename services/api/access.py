@@ -30,7 +30,7 @@ def readable_by(what: str, *roles: Role) -> Any:
     the role table test."""
     allowed = frozenset(roles)
 
-    def check(actor: CurrentActor) -> Actor:
+    async def check(actor: CurrentActor) -> Actor:  # on the event loop: it waits on nothing
         if actor.role not in allowed:
             raise Forbidden(what, actor, allowed)
         return actor

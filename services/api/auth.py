@@ -47,7 +47,11 @@ def current_principal(request: Request, authorization: AuthorizationHeader = Non
 CurrentPrincipal = Annotated[Principal, Depends(current_principal)]
 
 
-def current_actor(request: Request, principal: CurrentPrincipal, role: RoleHeader = None) -> Actor:
+# Async, as every dependency that waits on nothing: FastAPI runs a plain function in a worker
+# thread, a hop per dependency per request.
+async def current_actor(
+    request: Request, principal: CurrentPrincipal, role: RoleHeader = None
+) -> Actor:
     actor = actor_for(principal, role)
     # Kept on the request for what answers after the route: the personal-data filter and the
     # record of a refused command (services/api/exports.py, services/api/refusals.py).

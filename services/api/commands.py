@@ -4,7 +4,7 @@ model, its actor from authentication, its roles those the handler declares (``@a
 # No postponed annotations here: the generated endpoints carry real classes, which FastAPI
 # needs to read the body model of each route.
 
-from collections.abc import Callable, Mapping
+from collections.abc import Awaitable, Callable, Mapping
 from typing import Any, get_type_hints
 
 from fastapi import APIRouter, Depends, Request
@@ -55,8 +55,8 @@ def add_command_routes(
         )
 
 
-def _role_check(handler: Handler) -> Callable[[Actor], None]:
-    def check(actor: CurrentActor) -> None:
+def _role_check(handler: Handler) -> Callable[[Actor], Awaitable[None]]:
+    async def check(actor: CurrentActor) -> None:  # on the event loop: it waits on nothing
         allowed = roles_of(handler)
         if actor.role not in allowed:
             raise Forbidden(handler.__name__, actor, allowed)

@@ -37,6 +37,12 @@ def _principal(state: dict[str, Any]) -> str | None:
     return None if username is None else str(username)
 
 
+async def _context(request: Request) -> Context:
+    """``context`` as a dependency: waiting on nothing, it runs on the event loop rather than in
+    a worker thread."""
+    return context(request)
+
+
 def fresh_context(request: Request) -> Context:
     """The read models, holding at least every write of the request's sender."""
     found = context(request)
@@ -52,7 +58,7 @@ def _read_context(request: Request, actor: CurrentActor) -> Context:
 
 # Module level: FastAPI resolves postponed annotations against module globals (as in
 # services/api/auth.py).
-Ctx = Annotated[Context, Depends(context)]
+Ctx = Annotated[Context, Depends(_context)]
 # For routes reading a read model: as they are, with every write of the reader in them.
 FreshCtx = Annotated[Context, Depends(_read_context)]
 

@@ -26,8 +26,11 @@ from eventsourcing.utils import get_topic
 
 from domain.access.roles import UserRoles, user_roles_id
 from domain.access.tokens import ApiToken, api_token_id
+from domain.access.users import User
+from domain.access.users import user_id as person_id
 from domain.envelope import Role
 from services.auth.principal import Principal
+from services.auth.verdicts import Verdict, Verdicts
 
 # Who issues a token when the caller does not say: the product's own administration.
 ISSUER = "talenta"
@@ -131,6 +134,7 @@ class TokenStore(ABC):
 
     def __init__(self, app: Application[UUID]) -> None:
         self.app = app
+        self.verdicts = Verdicts()
 
     def create_token(
         self,
@@ -192,19 +196,42 @@ class TokenStore(ABC):
         return token_id, secret
 
     def authenticate(self, secret: str, /) -> Principal | None:
-        found = self.find(digest(secret))
+        token_hash = digest(secret)
+        held = self.verdicts.get(token_hash)
+        if held is not None:
+            if held.holds(self._versions(held.ids), utc_now()):
+                return held.principal
+            self.verdicts.drop(token_hash)
+        found = self.find(token_hash)
         if found is None:
             return None
-        token = self._token(found.info.token_id)
+        info = found.info
+        ids = (api_token_id(info.token_id), user_roles_id(info.user_id), person_id(info.user_id))
+        # Read before judging: a record saved in between makes the next request judge again.
+        versions = self._versions(ids)
+        token = self._token(info.token_id)
         if token is None or token.token_hash != found.token_hash:
             return None  # a row the log does not back
         if not row_of(token).info.live(utc_now()):
             return None
         user = self._user(token.user_id)
-        if user is None or user.agency != token.agency:
+        if user is None or user.agency != token.agency or self._disabled(token.user_id):
             return None
         roles = frozenset(Role(name) for name in set(token.roles) & set(user.roles))
-        return Principal(token.user_id, token.agency, roles, token.unit) if roles else None
+        if not roles:
+            return None
+        principal = Principal(token.user_id, token.agency, roles, token.unit)
+        self.verdicts.keep(token_hash, Verdict(ids, versions, principal, token.expires_at))
+        return principal
+
+    def _versions(self, ids: tuple[UUID, ...]) -> dict[UUID, int]:
+        found: dict[UUID, int] = self.app.recorder.versions_of(ids)  # type: ignore[attr-defined]
+        return found
+
+    def _disabled(self, user_id: str) -> bool:
+        """Whether the person of this name, if the token's user signs in too, is disabled."""
+        person: User | None = self._get(person_id(user_id))
+        return person is not None and person.disabled
 
     def revoke(self, token_id: str, by: str = ISSUER) -> None:
         """Revokes at once; revoking again keeps the first revocation time."""

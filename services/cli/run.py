@@ -39,6 +39,15 @@ from services.settings import Settings
     help="Only the API and its read models, no Temporal: one API process of many, the clocks "
     "run by `talenta worker` processes against a Temporal server run elsewhere.",
 )
+@click.option(
+    "--read-models",
+    type=click.Choice(["follow", "watch"]),
+    default="follow",
+    show_default=True,
+    help="follow: this process keeps the read models up to the log; watch: another process "
+    "(an API process of the same store that follows) does, and this one answers from as far as "
+    "that one has come.",
+)
 def serve(
     store: str,
     host: str,
@@ -47,12 +56,14 @@ def serve(
     data: Path,
     settings: Settings,
     no_clocks: bool,
+    read_models: str,
 ) -> None:
     """Run the product: API, read models and a Temporal dev server started here."""
     from services.serve import run
 
+    follow = read_models == "follow"
     with creating_stores(True):
-        run(StoreConfig(store), host, port, temporal_port, data, settings, not no_clocks)
+        run(StoreConfig(store), host, port, temporal_port, data, settings, not no_clocks, follow)
 
 
 @click.command()
