@@ -107,16 +107,18 @@ def test_a_recorded_read_wakes_only_the_read_models_that_follow_reads(app: Talen
     for index, follower in counted.items():
         models.followers[index] = follower
     access = [f for f in counted.values() if f.tracking_key.startswith("access")]
-    assert len(access) == 1 and len(counted) == 5
+    assert len(access) == 1 and len(counted) == 7
 
     assert record_reads(app, AUDITOR, AGENCY, [BUDI], "test") == 1
     models.refresh()
     assert {f.tracking_key.split("@")[0]: f.caught_up for f in counted.values()} == {
         "access": 1,
-        "directory": 0,
+        "directory-2": 0,
         "scouting": 0,
         "talent": 0,
+        "talent-search": 0,
         "inbox": 0,
+        "cycle-waiting": 0,
     }
     (read,) = list_reads(models.documents, AGENCY, BUDI)
     assert read.via == "test"
