@@ -84,6 +84,9 @@ def test_the_compose_file_holds_every_part_of_a_province() -> None:
     workers = [name for name, s in ours.items() if s["command"][:2] == ["talenta", "worker"]]
     assert len(apis) >= 2 and len(workers) >= 2, ours
     assert set(apis) | set(workers) == set(ours)
+    # One API process follows the read models; the others watch how far it has come.
+    followers = [name for name in apis if "watch" not in ours[name]["command"]]
+    assert len(followers) == 1, {name: ours[name]["command"] for name in apis}
     for name in [*apis, *workers]:
         assert "postgres" in ours[name]["depends_on"], name
     for name in workers:
