@@ -198,11 +198,26 @@ def contents(store: StoreConfig, tables: list[str]) -> dict[str, list[tuple[str,
         for table in tables:
             query = sql.SQL("SELECT * FROM {}").format(sql.Identifier(table))
             found[table] = sorted(tuple(str(v) for v in row) for row in connection.execute(query))
-        # The relay's position is not a read model's: a rebuild of the read models leaves it.
+        # The relay's position and the one the following process publishes for those that
+        # watch are not read models': a rebuild of the read models leaves them.
         tracked = sql.SQL(
-            "SELECT application_name, notification_id FROM {} WHERE application_name NOT LIKE %s"
+            "SELECT application_name, notification_id FROM {}"
+            " WHERE application_name NOT LIKE %s AND application_name NOT LIKE %s"
         ).format(sql.Identifier(TRACKING))
         found[TRACKING] = sorted(
-            tuple(str(v) for v in row) for row in connection.execute(tracked, ("relay@%",))
+            tuple(str(v) for v in row)
+            for row in connection.execute(tracked, ("relay@%", "read-models@%"))
         )
     return found
+
+
+def published_position(store: StoreConfig) -> int:
+    """How far the following API process last said the read models hold the log."""
+    with psycopg.connect(store.url) as connection:
+        row = connection.execute(
+            sql.SQL("SELECT max(notification_id) FROM {} WHERE application_name LIKE %s").format(
+                sql.Identifier(TRACKING)
+            ),
+            ("read-models@%",),
+        ).fetchone()
+    return int(row[0]) if row and row[0] is not None else 0

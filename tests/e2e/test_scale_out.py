@@ -42,6 +42,7 @@ from tests.e2e.province import (
     Caseworker,
     activity_workers,
     contents,
+    published_position,
     read_model_tables,
     schedule,
     workflow_ids,
@@ -269,6 +270,9 @@ async def test_a_province_of_two_api_processes_and_two_workers_loses_and_doubles
         kept, from_zero = contents(store, tables), contents(fresh, tables)
         for table in (*tables, TRACKING):
             assert kept[table] == from_zero[table], table
+        # The following process said how far the read models had come, at least as far as each.
+        published = published_position(store)
+        assert published >= max(int(position) for _, position in kept[TRACKING]), published
     finally:
         app.close()
         drop_database(pg_server.settings, copy_name)
