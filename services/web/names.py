@@ -24,12 +24,14 @@ class Staff:
     rows: tuple[DirectoryRow, ...]  # by unit, then NIP, as the directory lists them
     by_nip: Mapping[str, DirectoryRow]
     names: Mapping[str, str]
+    units: tuple[str, ...]  # the units named, sorted, as the pages' unit filters offer them
 
     @classmethod
     def of(cls, rows: list[DirectoryRow]) -> Staff:
         by_nip = {row.nip: row for row in rows}
         names = {row.nip: row.name for row in rows}
-        return cls(tuple(rows), MappingProxyType(by_nip), MappingProxyType(names))
+        units = tuple(sorted({row.unit for row in rows if row.unit}))
+        return cls(tuple(rows), MappingProxyType(by_nip), MappingProxyType(names), units)
 
     def unit_of(self, nip: str) -> str | None:
         row = self.by_nip.get(nip)
