@@ -1,6 +1,7 @@
 """Answers of the read models that many pages ask for and few events change (the agency's
-rounds, pool entries and vacancies; its staff, in names.py), computed once per tracked position
-of the projection they come from and shared by every request until it moves on.
+rounds, pool entries and vacancies; its staff, in names.py; the talent cycle's lists), computed
+once per tracked position of the projection they come from and shared by every request until it
+moves on.
 
 The projection's position is asked of the store only when the read models have moved since it
 was last asked (any event may have been another process's write to the shared tables), so pages
@@ -14,21 +15,27 @@ import threading
 import weakref
 from collections.abc import Callable, Hashable
 from datetime import date
-from typing import Any, TypeVar, cast
+from typing import Any, Concatenate, ParamSpec, TypeVar, cast
 
 from eventsourcing.persistence import TrackingRecorder
 from fastapi import Request
 
 from domain.values import PositionLevel
 from projections import scouting as read
+from projections.documents import DocumentView
 from projections.scouting.pool import POOL, PoolRow, on_day
 from projections.scouting.projection import ScoutingProjection
 from projections.scouting.rounds import RoundSummary
 from projections.scouting.vacancies import VacancyRow
+from projections.talent import TalentProjection
 from services.api.context import fresh_context
 from services.bootstrap import ReadModels
 
 T = TypeVar("T")
+# Answers kept per position of a projection at most: a page read at many moments (the as-of
+# pages) drops its oldest answers rather than growing without bound between two events.
+MOST_ANSWERS = 256
+P = ParamSpec("P")
 
 
 class Kept:
@@ -53,6 +60,8 @@ class Kept:
                     self._tracked = tracked
                 self._asked_at = position
             if key not in self._answers:
+                if len(self._answers) >= MOST_ANSWERS:
+                    del self._answers[next(iter(self._answers))]
                 self._answers[key] = compute()
             return cast(T, self._answers[key])
 
@@ -109,3 +118,17 @@ def pool_on(
 ) -> list[PoolRow]:
     """The agency's pool on ``day``, as ``read.pool_as_of`` gives it."""
     return on_day(pool_entries(request, agency), day, level)
+
+
+def talent(
+    request: Request,
+    reader: Callable[Concatenate[DocumentView, P], T],
+    *args: P.args,
+    **kwargs: P.kwargs,
+) -> T:
+    """``reader(documents, *args)``, a reader of the talent projection's documents only (its
+    position says when they change), kept until that projection moves on."""
+    models = fresh_context(request)
+    found, position = kept(models, TalentProjection)
+    key = (reader, args, tuple(sorted(kwargs.items())))
+    return found.answer(position, key, lambda: reader(models.documents, *args, **kwargs))

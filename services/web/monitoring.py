@@ -22,6 +22,7 @@ from services.api.context import fresh_context
 from services.application import Talenta
 from services.talent import monitoring
 from services.talent.evaluation import programme_figures
+from services.web import kept_reads
 from services.web.attempt import (
     Refused,
     Steps,
@@ -92,7 +93,6 @@ def _page(
     done: str = "",
     values: dict[str, Any] | None = None,
 ) -> Response:
-    ctx = fresh_context(request)
     agency = me.actor.agency
     cycle = cycle_of(agency)
     if cycle is None:
@@ -114,7 +114,7 @@ def _page(
         day=day,
         days=days,
         cycle=cycle,
-        due=read.monitoring_due(ctx.documents, agency, day, timedelta(days=days)),
+        due=kept_reads.talent(request, read.monitoring_due, agency, day, timedelta(days=days)),
         outcomes=list(cycle.monitoring_outcomes),
         years=_years(app, agency, this_day) if yearly else [],
         this_year=this_day.year,
