@@ -83,6 +83,40 @@ def kept(models: ReadModels, projection: type) -> tuple[Kept, int]:
     return found, models.position
 
 
+class Logged:
+    """Answers read from the event store's aggregates themselves, which no read model holds,
+    kept while the read models stand at one position of the log (any new event moves them)."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._position = 0
+        self._answers: dict[Hashable, Any] = {}
+
+    def answer(self, position: int, key: Hashable, compute: Callable[[], T]) -> T:
+        if position == 0:  # before the first catch-up, a position says nothing
+            return compute()
+        with self._lock:
+            if position != self._position:
+                self._answers.clear()
+                self._position = position
+            if key not in self._answers:
+                if len(self._answers) >= MOST_ANSWERS:
+                    del self._answers[next(iter(self._answers))]
+                self._answers[key] = compute()
+            return cast(T, self._answers[key])
+
+
+_LOGGED: weakref.WeakKeyDictionary[object, Logged] = weakref.WeakKeyDictionary()  # by application
+
+
+def logged(request: Request, key: Hashable, compute: Callable[[], T]) -> T:
+    """``compute()``, an answer from the event store, as of the read models' position or later."""
+    models = fresh_context(request)
+    with _KEPT_LOCK:
+        found = _LOGGED.setdefault(models.app, Logged())
+    return found.answer(models.position, key, compute)
+
+
 def _scouting(request: Request) -> tuple[Kept, int, ReadModels]:
     models = fresh_context(request)
     found, position = kept(models, ScoutingProjection)

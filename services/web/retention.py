@@ -102,7 +102,11 @@ def _page(
         day=day,
         cycle=cycle,
         members=members,
-        measures={row.nip: _measures(app, agency, row.nip) for row in members},
+        measures=kept_reads.logged(
+            request,
+            ("retention", agency, tuple(row.nip for row in members)),
+            lambda: {row.nip: _measures(app, agency, row.nip) for row in members},
+        ),
         awards=decreed,
         retention_kinds=list(RetentionKind),
         award_kinds=list(AwardKind),
