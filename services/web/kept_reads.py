@@ -16,6 +16,7 @@ import weakref
 from collections.abc import Callable, Hashable
 from datetime import date
 from typing import Any, Concatenate, ParamSpec, TypeVar, cast
+from uuid import UUID
 
 from eventsourcing.persistence import TrackingRecorder
 from fastapi import Request
@@ -25,7 +26,7 @@ from projections import scouting as read
 from projections.documents import DocumentView
 from projections.scouting.pool import POOL, PoolRow, on_day
 from projections.scouting.projection import ScoutingProjection
-from projections.scouting.rounds import RoundSummary
+from projections.scouting.rounds import RoundBoard, RoundSummary
 from projections.scouting.vacancies import VacancyRow
 from projections.talent import TalentProjection
 from services.api.context import fresh_context
@@ -127,6 +128,14 @@ def rounds(request: Request, agency: str) -> tuple[RoundSummary, ...]:
     found, position, models = _scouting(request)
     return found.answer(
         position, ("rounds", agency), lambda: tuple(read.rounds(models.documents, agency))
+    )
+
+
+def board(request: Request, round_id: UUID) -> RoundBoard | None:
+    """The round's board, shared: never changed by a page."""
+    found, position, models = _scouting(request)
+    return found.answer(
+        position, ("board", round_id), lambda: read.round_board(models.documents, round_id)
     )
 
 

@@ -116,7 +116,14 @@ def _page(
         cycle=cycle,
         due=kept_reads.talent(request, read.monitoring_due, agency, day, timedelta(days=days)),
         outcomes=list(cycle.monitoring_outcomes),
-        years=_years(app, agency, this_day) if yearly else [],
+        # The evaluations are aggregates no read model holds: kept until the log moves.
+        years=(
+            kept_reads.logged(
+                request, ("years", agency, this_day), lambda: _years(app, agency, this_day)
+            )
+            if yearly
+            else []
+        ),
         this_year=this_day.year,
         year_end=budget_year_end(this_day),
         # A scan of the log: only when asked for.

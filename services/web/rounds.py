@@ -20,10 +20,8 @@ from domain.envelope import Actor, Role
 from domain.scouting.candidate import AssessmentStage, Channel, Stage
 from domain.scouting.plan import Announcement, Schedule
 from domain.values import InvalidValue, PositionLevel
-from projections import scouting as read
 from projections.scouting import RoundBoard
 from projections.scouting.pool import PoolRow
-from services.api.context import fresh_context
 from services.application import NotFound, Talenta
 from services.auth import OtherAgency, same_agency
 from services.permissions import roles_of
@@ -107,7 +105,7 @@ def open_round(request: Request, me: SignedIn, form: PostedForm) -> Response:
 
 
 def _board(request: Request, me: WebUser, round_id: UUID) -> RoundBoard:
-    found = read.round_board(fresh_context(request).documents, round_id)
+    found = kept_reads.board(request, round_id)
     if found is None:
         raise rounds.RoundNotFound(round_id)
     same_agency(me.actor, found.agency)

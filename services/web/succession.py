@@ -18,6 +18,7 @@ from uuid import UUID
 from fastapi import APIRouter, Request
 from fastapi.responses import Response
 
+from domain.envelope import Actor
 from domain.rules.ninebox import SUCCESSION_BOXES
 from domain.talent.succession import group_id
 from domain.talent.succession_values import TargetStatus
@@ -339,10 +340,22 @@ def plan_page(
         return _plan_page(request, me, found, done=done)
     app: Talenta = request.app.state.context.app
     when = at
-    then = read_or_refused(request, me, lambda: asof_plan(app, plan_id, me.actor, when))
+    # The plan is the talent projection's: its next event moves it, and this answer with it.
+    then = read_or_refused(
+        request,
+        me,
+        lambda: kept_reads.talent(request, _plan_then, app, plan_id, me.actor, when),
+    )
     if isinstance(then, Response):
         return then
     return _plan_page(request, me, found, then=then)
+
+
+def _plan_then(
+    documents: DocumentView, app: Talenta, plan_id: UUID, actor: Actor, at: datetime
+) -> PlanAsOf:
+    """The auditors' answer of the plan at ``at``, read from its events, not ``documents``."""
+    return asof_plan(app, plan_id, actor, at)
 
 
 def _successors(body: dict[str, Any], plan: PlanRow) -> list[dict[str, Any]]:
