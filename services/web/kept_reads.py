@@ -39,6 +39,40 @@ MOST_ANSWERS = 256
 P = ParamSpec("P")
 
 
+class Answers:
+    """Answers by key, each computed by one request while the others asking for it wait; the
+    others' keys are not held up meanwhile (one answer may take a replay of many events)."""
+
+    def __init__(self) -> None:
+        self._slots: dict[Hashable, _Slot] = {}
+
+    def clear(self) -> None:
+        self._slots.clear()
+
+    def slot(self, key: Hashable) -> _Slot:
+        """Called under its keeper's lock."""
+        found = self._slots.get(key)
+        if found is None:
+            if len(self._slots) >= MOST_ANSWERS:
+                del self._slots[next(iter(self._slots))]
+            found = self._slots[key] = _Slot()
+        return found
+
+
+class _Slot:
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._computed = False
+        self._answer: Any = None
+
+    def answer(self, compute: Callable[[], T]) -> T:
+        with self._lock:
+            if not self._computed:  # a failed computation is tried again by the next request
+                self._answer = compute()
+                self._computed = True
+            return cast(T, self._answer)
+
+
 class Kept:
     """The answers computed from one projection's rows at its tracked position."""
 
@@ -48,7 +82,7 @@ class Kept:
         self._lock = threading.Lock()
         self._asked_at = -1  # the read models' position when the projection's was last asked
         self._tracked: int | None = None
-        self._answers: dict[Hashable, Any] = {}
+        self._answers = Answers()
 
     def answer(self, position: int, key: Hashable, compute: Callable[[], T]) -> T:
         """The answer ``compute`` gives at the projection's position, as of the read models'
@@ -60,11 +94,8 @@ class Kept:
                     self._answers.clear()
                     self._tracked = tracked
                 self._asked_at = position
-            if key not in self._answers:
-                if len(self._answers) >= MOST_ANSWERS:
-                    del self._answers[next(iter(self._answers))]
-                self._answers[key] = compute()
-            return cast(T, self._answers[key])
+            slot = self._answers.slot(key)
+        return slot.answer(compute)
 
 
 _KEPT: weakref.WeakKeyDictionary[TrackingRecorder, dict[str, Kept]] = weakref.WeakKeyDictionary()
@@ -91,7 +122,7 @@ class Logged:
     def __init__(self) -> None:
         self._lock = threading.Lock()
         self._position = 0
-        self._answers: dict[Hashable, Any] = {}
+        self._answers = Answers()
 
     def answer(self, position: int, key: Hashable, compute: Callable[[], T]) -> T:
         if position == 0:  # before the first catch-up, a position says nothing
@@ -100,11 +131,8 @@ class Logged:
             if position != self._position:
                 self._answers.clear()
                 self._position = position
-            if key not in self._answers:
-                if len(self._answers) >= MOST_ANSWERS:
-                    del self._answers[next(iter(self._answers))]
-                self._answers[key] = compute()
-            return cast(T, self._answers[key])
+            slot = self._answers.slot(key)
+        return slot.answer(compute)
 
 
 _LOGGED: weakref.WeakKeyDictionary[object, Logged] = weakref.WeakKeyDictionary()  # by application
