@@ -83,7 +83,10 @@ def _list_page(
         here="/mapping",
         me=me,
         cycle=cycle_of(agency),
-        campaigns=_campaigns(request, agency),
+        # Campaigns are aggregates no read model holds: kept until the log moves.
+        campaigns=kept_reads.logged(
+            request, ("campaigns", agency), lambda: _campaigns(request, agency)
+        ),
         units=units_of(request, agency),
         steps=offered(me, STEPS),
         refusals={"open_campaign": refused} if refused else {},
