@@ -1,4 +1,4 @@
-"""The agency's employees as the pages name them (name and unit by NIP), read from the directory
+"""The agency's employees as the pages name them (name and unit by NIP, the units named), read
 once per position of the directory and shared by every request until the directory moves on
 (kept_reads.py): a page that shows a few names no longer reads and validates a row per
 employee."""
