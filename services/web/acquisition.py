@@ -20,6 +20,7 @@ from projections import talent as read
 from services.api.context import fresh_context
 from services.application import Talenta
 from services.talent import acquisition
+from services.web import kept_reads
 from services.web.attempt import Refused, fields_of
 from services.web.cycle import Handler, cycle_of, names_of, offered, take, today, units_of
 from services.web.frame import page, see_other
@@ -55,7 +56,7 @@ def _critical_page(
         me=me,
         day=day,
         cycle=cycle_of(agency),
-        positions=read.declared_positions(fresh_context(request).documents, agency, day),
+        positions=kept_reads.talent(request, read.declared_positions, agency, day),
         units=units_of(request, agency),
         steps=offered(me, STEPS),
         refusals=refusals or {},
@@ -171,7 +172,7 @@ def _plan_page(
     app: Talenta = request.app.state.context.app
     agency = me.actor.agency
     day = today(agency)
-    positions = read.critical_positions(fresh_context(request).documents, agency, day)
+    positions = kept_reads.talent(request, read.critical_positions, agency, day)
     return page(
         request,
         "talent_plan.html",

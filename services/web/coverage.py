@@ -21,6 +21,7 @@ from services.web.attempt import refused_read
 from services.web.coverage_chart import chart
 from services.web.exports import csv_answer
 from services.web.frame import page
+from services.web.names import staff_of
 from services.web.rounds import nip_shown
 from services.web.session import SignedIn
 
@@ -52,7 +53,6 @@ def coverage(
     if format == "csv":
         rows = shown([line.model_dump(mode="json") for line in lines(found)], me.actor.role)
         return csv_answer(rows, CoverageLine, "coverage")
-    names = {row.nip: row.name for row in ctx.directory.rows(agency)}
     return page(
         request,
         "coverage.html",
@@ -60,6 +60,6 @@ def coverage(
         found=found,
         chart=chart(found),
         horizons=HORIZONS,
-        names=names,
+        names=staff_of(ctx, agency).names,
         shown=lambda nip: nip_shown(nip, me.actor.role),
     )

@@ -18,7 +18,6 @@ from domain.envelope import Actor
 from domain.rules.cycle import CycleRules
 from domain.rules.registry import pack_for
 from projections import talent as read
-from projections.directory.projection import DirectoryRow
 from projections.talent import PlanRow
 from services.api.context import fresh_context
 from services.application import NotFound, Talenta
@@ -28,6 +27,7 @@ from services.personal_data import shown as masked
 from services.web.attempt import Refused, attempt, refused_page
 from services.web.exports import csv_answer
 from services.web.frame import page
+from services.web.names import staff
 from services.web.rounds import nip_shown
 from services.web.session import WebUser
 
@@ -43,22 +43,13 @@ def cycle_of(agency: str) -> CycleRules | None:
     return pack_for(agency).cycle
 
 
-def people(request: Request, agency: str) -> list[DirectoryRow]:
-    """The agency's directory, read once per page however many lists of names and units the
-    page shows (each read is every row of the agency)."""
-    read: dict[str, list[DirectoryRow]] = getattr(request.state, "directory_rows", {})
-    if agency not in read:
-        read[agency] = fresh_context(request).directory.rows(agency)
-        request.state.directory_rows = read
-    return read[agency]
-
-
-def names_of(request: Request, agency: str) -> dict[str, str]:
-    return {row.nip: row.name for row in people(request, agency)}
+def names_of(request: Request, agency: str) -> Mapping[str, str]:
+    """The agency's names by NIP, kept per position of the directory (names.py)."""
+    return staff(request, agency).names
 
 
 def units_of(request: Request, agency: str) -> list[str]:
-    return sorted({row.unit for row in people(request, agency) if row.unit})
+    return list(staff(request, agency).units)
 
 
 def offered(me: WebUser, steps: Mapping[str, Handler]) -> set[str]:

@@ -32,6 +32,7 @@ from services.personal_data import shown
 from services.talent import development
 from services.talent.boxes import assessment_centre_on, box_on
 from services.talent.common import cycle_pack
+from services.web import kept_reads
 from services.web.attempt import (
     Refused,
     Steps,
@@ -160,13 +161,12 @@ def _page(
     values: dict[str, Any] | None = None,
     opened: int | None = None,
 ) -> Response:
-    ctx = fresh_context(request)
     agency = me.actor.agency
     cycle = cycle_of(agency)
     if cycle is None:
         return no_cycle_page(request, me)
-    rows = read.development_priority(ctx.documents, agency, day)
-    follow_ups = read.open_follow_ups(ctx.documents, agency)
+    rows = kept_reads.talent(request, read.development_priority, agency, day)
+    follow_ups = kept_reads.talent(request, read.open_follow_ups, agency)
     app: Talenta = request.app.state.context.app
     return steps_page(
         request,

@@ -14,6 +14,7 @@ from domain.talent.retention import AwardKind
 from projections.scouting.pool import pool_entries
 from projections.talent.awards import awards
 from services.api.context import fresh_context
+from services.web import kept_reads
 from services.web.charts import Span, timeline
 from services.web.cycle import names_of, shown, today
 from services.web.frame import page
@@ -51,7 +52,7 @@ def expiry_timeline(request: Request, me: SignedIn, on: date | None = None) -> R
             "pin",
             ended=not row.valid_on(day) and row.decree_date <= day,
         )
-        for row in awards(ctx.documents, agency)
+        for row in kept_reads.talent(request, awards, agency)
         if row.kind is AwardKind.PIN and row.expires_on is not None
     ]
     spans = entries + pins
@@ -64,7 +65,7 @@ def expiry_timeline(request: Request, me: SignedIn, on: date | None = None) -> R
         spans=sorted(spans, key=lambda s: (s.end, s.label)),
         untimed=[
             row
-            for row in awards(ctx.documents, agency)
+            for row in kept_reads.talent(request, awards, agency)
             if row.kind is AwardKind.PIN and row.expires_on is None
         ],
         shown=shown,

@@ -27,6 +27,7 @@ from services.auth import same_agency
 from services.permissions import roles_of
 from services.talent import mapping
 from services.talent.sheets import row_command, sheet_rows
+from services.web import kept_reads
 from services.web.attempt import Refused, fields_of, read_or_refused, refused_page
 from services.web.cycle import (
     Handler,
@@ -56,7 +57,7 @@ def _campaigns(request: Request, agency: str) -> list[MappingCampaign]:
     """The campaigns of the units and periods mapped so far (a campaign's id derives from its
     agency, unit and period)."""
     app: Talenta = request.app.state.context.app
-    rows = profiles(fresh_context(request).documents, agency)
+    rows = kept_reads.talent(request, profiles, agency)
     periods = {a.period for row in rows for a in row.assessments}
     found: list[MappingCampaign] = []
     for period in sorted(periods, reverse=True):
@@ -82,7 +83,10 @@ def _list_page(
         here="/mapping",
         me=me,
         cycle=cycle_of(agency),
-        campaigns=_campaigns(request, agency),
+        # Campaigns are aggregates no read model holds: kept until the log moves.
+        campaigns=kept_reads.logged(
+            request, ("campaigns", agency), lambda: _campaigns(request, agency)
+        ),
         units=units_of(request, agency),
         steps=offered(me, STEPS),
         refusals={"open_campaign": refused} if refused else {},

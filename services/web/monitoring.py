@@ -22,6 +22,7 @@ from services.api.context import fresh_context
 from services.application import Talenta
 from services.talent import monitoring
 from services.talent.evaluation import programme_figures
+from services.web import kept_reads
 from services.web.attempt import (
     Refused,
     Steps,
@@ -92,7 +93,6 @@ def _page(
     done: str = "",
     values: dict[str, Any] | None = None,
 ) -> Response:
-    ctx = fresh_context(request)
     agency = me.actor.agency
     cycle = cycle_of(agency)
     if cycle is None:
@@ -114,9 +114,16 @@ def _page(
         day=day,
         days=days,
         cycle=cycle,
-        due=read.monitoring_due(ctx.documents, agency, day, timedelta(days=days)),
+        due=kept_reads.talent(request, read.monitoring_due, agency, day, timedelta(days=days)),
         outcomes=list(cycle.monitoring_outcomes),
-        years=_years(app, agency, this_day) if yearly else [],
+        # The evaluations are aggregates no read model holds: kept until the log moves.
+        years=(
+            kept_reads.logged(
+                request, ("years", agency, this_day), lambda: _years(app, agency, this_day)
+            )
+            if yearly
+            else []
+        ),
         this_year=this_day.year,
         year_end=budget_year_end(this_day),
         # A scan of the log: only when asked for.

@@ -1,4 +1,4 @@
-"""The agency's employees as the pages name them (name and unit by NIP), read from the directory
+"""The agency's employees as the pages name them (name and unit by NIP, the units named), read
 once per position of the directory and shared by every request until the directory moves on
 (kept_reads.py): a page that shows a few names no longer reads and validates a row per
 employee."""
@@ -24,12 +24,14 @@ class Staff:
     rows: tuple[DirectoryRow, ...]  # by unit, then NIP, as the directory lists them
     by_nip: Mapping[str, DirectoryRow]
     names: Mapping[str, str]
+    units: tuple[str, ...]  # the units named, sorted, as the pages' unit filters offer them
 
     @classmethod
     def of(cls, rows: list[DirectoryRow]) -> Staff:
         by_nip = {row.nip: row for row in rows}
         names = {row.nip: row.name for row in rows}
-        return cls(tuple(rows), MappingProxyType(by_nip), MappingProxyType(names))
+        units = tuple(sorted({row.unit for row in rows if row.unit}))
+        return cls(tuple(rows), MappingProxyType(by_nip), MappingProxyType(names), units)
 
     def unit_of(self, nip: str) -> str | None:
         row = self.by_nip.get(nip)

@@ -17,11 +17,10 @@ from domain.rules.core import Message
 from domain.rules.ninebox import POSITIONS, Performance, Potential, category
 from domain.rules.registry import pack_for
 from projections import talent as read
-from projections.documents import DocumentView
 from projections.talent import NineBoxGrid
 from projections.talent.ninebox import BOXES
 from projections.talent.profiles import AssessmentRow, profiles
-from services.api.context import fresh_context
+from services.web import kept_reads
 from services.web.cycle import cycle_of, names_of, shown, today, units_of
 from services.web.exports import csv_answer
 from services.web.frame import page
@@ -92,13 +91,13 @@ def _cells(grid: NineBoxGrid, query: dict[str, str], selected: int | None) -> li
 
 
 def _placed(
-    documents: DocumentView, agency: str, day: date, unit: str, period: str
+    request: Request, agency: str, day: date, unit: str, period: str
 ) -> tuple[dict[int, list[Placed]], set[str]]:
     """Who is in which box, on which assessment, by the grid's own rule (ProfileRow.in_force);
     and every period mapped."""
     placed: dict[int, list[Placed]] = {box: [] for box in BOXES}
     periods: set[str] = set()
-    for row in profiles(documents, agency):
+    for row in kept_reads.talent(request, profiles, agency):
         periods.update(a.period for a in row.assessments)
         held = row.in_force(day, period or None)
         if held is not None and (not unit or held.unit == unit):
@@ -125,7 +124,7 @@ def ninebox_csv(
     """Everyone on the grid with their box, from box 9 down, as the page shows them."""
     agency = me.actor.agency
     day = on or today(agency)
-    placed, _ = _placed(fresh_context(request).documents, agency, day, unit, period)
+    placed, _ = _placed(request, agency, day, unit, period)
     names, mask = names_of(request, agency), shown(me)
     rows = [
         PlacedRow(
@@ -154,9 +153,8 @@ def ninebox(
 ) -> Response:
     agency = me.actor.agency
     day = on or today(agency)
-    documents = fresh_context(request).documents
-    grid = read.ninebox_grid(documents, agency, day, unit or None, period or None)
-    placed, periods = _placed(documents, agency, day, unit, period)
+    grid = kept_reads.talent(request, read.ninebox_grid, agency, day, unit or None, period or None)
+    placed, periods = _placed(request, agency, day, unit, period)
     asked = (("on", str(day)), ("unit", unit), ("period", period))
     query = {key: value for key, value in asked if value}
     nine_box = pack_for(agency).nine_box

@@ -18,6 +18,7 @@ from projections.talent import PlanRow
 from services.api.context import fresh_context
 from services.application import Talenta
 from services.talent import placement
+from services.web import kept_reads
 from services.web.attempt import Refused, attempt, fields_of, read_or_refused, refused_page
 from services.web.cycle import cycle_of, exported, names_of, no_cycle_page, offered, plan_of, today
 from services.web.cycle import shown as nip_mask
@@ -43,8 +44,8 @@ def placement_list(request: Request, me: SignedIn, format: str = "") -> Response
         "placements.html",
         me=me,
         cycle=cycle,
-        plans=read.succession_plans(ctx.documents, agency),
-        placed=read.placements(ctx.documents, agency),
+        plans=kept_reads.talent(request, read.succession_plans, agency),
+        placed=kept_reads.talent(request, read.placements, agency),
         names=names_of(request, agency),
         shown=nip_mask(me),
     )
@@ -59,12 +60,14 @@ def _plan_page(
     done: bool = False,
     values: dict[str, Any] | None = None,
 ) -> Response:
-    ctx = fresh_context(request)
     cycle = cycle_of(plan.agency)
     if cycle is None:
         return no_cycle_page(request, me)
     day = today(plan.agency)
-    boxes = {row.nip: row.box for row in read.development_priority(ctx.documents, plan.agency, day)}
+    boxes = {
+        row.nip: row.box
+        for row in kept_reads.talent(request, read.development_priority, plan.agency, day)
+    }
     successors = {s.nip for s in plan.successors}
     # Box 9 outside the order only where the pack places it directly (Balikpapan P23(3)).
     direct = [
@@ -73,7 +76,11 @@ def _plan_page(
         if box == TOP_BOX and nip not in successors and cycle.box9_placement is Box9Placement.DIRECT
     ]
     placed = next(
-        (row for row in read.placements(ctx.documents, plan.agency) if row.plan_id == plan.plan_id),
+        (
+            row
+            for row in kept_reads.talent(request, read.placements, plan.agency)
+            if row.plan_id == plan.plan_id
+        ),
         None,
     )
     return page(

@@ -19,6 +19,7 @@ from projections.talent.awards import AwardRow, awards
 from services.api.context import fresh_context
 from services.application import Talenta
 from services.talent import retention
+from services.web import kept_reads
 from services.web.attempt import Refused, Steps, fields_of, steps_offered, take_step_of
 from services.web.cycle import cycle_of, exported, no_cycle_page, steps_page, today
 from services.web.frame import see_other
@@ -76,7 +77,6 @@ def _page(
     done: str = "",
     values: dict[str, Any] | None = None,
 ) -> Response:
-    ctx = fresh_context(request)
     agency = me.actor.agency
     cycle = cycle_of(agency)
     if cycle is None:
@@ -84,10 +84,10 @@ def _page(
     app: Talenta = request.app.state.context.app
     members = [
         row
-        for row in read.development_priority(ctx.documents, agency, day)
+        for row in kept_reads.talent(request, read.development_priority, agency, day)
         if row.box in GROUP_BOXES
     ]
-    decreed = awards(ctx.documents, agency)
+    decreed = kept_reads.talent(request, awards, agency)
     return steps_page(
         request,
         me,
@@ -102,7 +102,11 @@ def _page(
         day=day,
         cycle=cycle,
         members=members,
-        measures={row.nip: _measures(app, agency, row.nip) for row in members},
+        measures=kept_reads.logged(
+            request,
+            ("retention", agency, tuple(row.nip for row in members)),
+            lambda: {row.nip: _measures(app, agency, row.nip) for row in members},
+        ),
         awards=decreed,
         retention_kinds=list(RetentionKind),
         award_kinds=list(AwardKind),

@@ -20,10 +20,8 @@ from domain.envelope import Actor, Role
 from domain.scouting.candidate import AssessmentStage, Channel, Stage
 from domain.scouting.plan import Announcement, Schedule
 from domain.values import InvalidValue, PositionLevel
-from projections import scouting as read
-from projections.scouting import CandidateRow, RoundBoard
+from projections.scouting import RoundBoard
 from projections.scouting.pool import PoolRow
-from services.api.context import fresh_context
 from services.application import NotFound, Talenta
 from services.auth import OtherAgency, same_agency
 from services.permissions import roles_of
@@ -34,8 +32,10 @@ from services.scouting.score_sheets import ScoreSheetReport, record_scores_from_
 from services.web import kept_reads
 from services.web.attempt import Refused, attempt, fields_of
 from services.web.charts import Funnel, funnel
-from services.web.frame import not_found_page, page, see_other
+from services.web.frame import lang_of, not_found_page, page, see_other
+from services.web.messages import translator
 from services.web.names import staff
+from services.web.round_lines import ScoreLine, Wording, board_lines
 from services.web.round_steps import BY_NAME, SCORES, STEPS, Handler, Step
 from services.web.session import PostedForm, SignedIn, WebUser
 
@@ -105,7 +105,7 @@ def open_round(request: Request, me: SignedIn, form: PostedForm) -> Response:
 
 
 def _board(request: Request, me: WebUser, round_id: UUID) -> RoundBoard:
-    found = read.round_board(fresh_context(request).documents, round_id)
+    found = kept_reads.board(request, round_id)
     if found is None:
         raise rounds.RoundNotFound(round_id)
     same_agency(me.actor, found.agency)
@@ -122,8 +122,15 @@ def _board_page(
     recorded: dict[str, int] | None = None,
 ) -> Response:
     role = me.actor.role
-    candidates = [row for stage in BOARD_STAGES for row in board.stages[stage]]
+    lang = lang_of(request)
     listed = staff(request, board.agency)
+    wording = Wording(
+        t=translator(lang),
+        said=lambda message: message.en if lang == "en" else message.id,
+        shown=lambda nip: nip_shown(nip, role),
+        names=listed.names,
+    )
+    candidates = [row for stage in BOARD_STAGES for row in board.stages[stage]]
     # A head of unit recommends the registrants of their own unit (P13(2)).
     unit = me.user.unit if role is Role.HEAD_OF_UNIT else ""
     choices = [c for c in candidates if not unit or listed.unit_of(c.nip) == unit]
@@ -134,14 +141,11 @@ def _board_page(
         here=f"/rounds/{board.round_id}",
         me=me,
         board=board,
-        candidates=candidates,
-        choices=choices,
-        names=listed.names,
-        shown=lambda nip: nip_shown(nip, role),
+        lines=board_lines(board, BOARD_STAGES, wording),
+        choices=[wording.choice(c) for c in choices],
         steps=[step for step in STEPS if step.offered_to(role)],
         channels=list(Channel),
-        score_tables=_score_tables(board, role),
-        score_key=score_key,
+        score_tables=_score_tables(board, role, wording),
         refusals=refusals or {},
         done=done,
         recorded=recorded or {},
@@ -165,9 +169,17 @@ def round_funnel(board: RoundBoard, entries: Iterable[PoolRow]) -> Funnel:
     )
 
 
-def _score_tables(board: RoundBoard, role: Role) -> list[tuple[str, list[CandidateRow]]]:
+def _score_tables(
+    board: RoundBoard, role: Role, wording: Wording
+) -> list[tuple[str, list[ScoreLine]]]:
     return [
-        (stage_name, board.stages[Stage(stage)])
+        (
+            stage_name,
+            [
+                wording.score_line(board.round_id, row, score_key)
+                for row in board.stages[Stage(stage)]
+            ],
+        )
         for stage_name, (handler, stage) in SCORES.items()
         if role in roles_of(handler)
     ]

@@ -18,17 +18,20 @@ from uuid import UUID
 from fastapi import APIRouter, Request
 from fastapi.responses import Response
 
+from domain.envelope import Actor
 from domain.rules.ninebox import SUCCESSION_BOXES
 from domain.talent.succession import group_id
 from domain.talent.succession_values import TargetStatus
 from domain.values import InvalidValue
 from projections import talent as read
+from projections.documents import DocumentView
 from projections.talent import GroupRow, PlanRow, TalentProjection
 from services.api.context import fresh_context
 from services.application import NotFound, Talenta
 from services.audit.asof import Moment, PlanAsOf, asof_plan, moment, recorded, replayed
 from services.audit.timeline import ensure_reader
 from services.talent import succession
+from services.web import kept_reads
 from services.web.attempt import Refused, fields_of, read_or_refused, refused_page
 from services.web.cycle import (
     Handler,
@@ -67,7 +70,7 @@ def _steps(me: WebUser) -> set[str]:
 
 def _candidates(request: Request, agency: str) -> list[tuple[str, int]]:
     """Who stands in boxes 7-9 today, the succession group's boxes (P21, P15)."""
-    grid = read.ninebox_grid(fresh_context(request).documents, agency, today(agency))
+    grid = kept_reads.talent(request, read.ninebox_grid, agency, today(agency))
     boxes = sorted(SUCCESSION_BOXES, reverse=True)
     return [(nip, box) for box in boxes for nip in grid.boxes[box].nips]
 
@@ -98,12 +101,16 @@ def _recorded_at(agency: str, on: date | None, typed: str) -> datetime | None:
 
 
 def _then(request: Request, me: WebUser, at: datetime) -> Then:
-    """What the auditors' as-of answers give for each group and each plan, from one replay of
-    their events recorded by ``at`` (a group's and a plan's documents never read each other)."""
+    """What the auditors' as-of answers give for each group and each plan at ``at``, kept until
+    the talent projection moves on (an event of a group or a plan moves it)."""
     ensure_reader(me.actor)
     app: Talenta = request.app.state.context.app
-    agency = me.actor.agency
-    documents = fresh_context(request).documents
+    return kept_reads.talent(request, _replayed, app, me.actor.agency, at)
+
+
+def _replayed(documents: DocumentView, app: Talenta, agency: str, at: datetime) -> Then:
+    """From one replay of the groups' and plans' events recorded by ``at`` (a group's and a
+    plan's documents never read each other)."""
     periods = [row.period for row in read.succession_groups(documents, agency)]
     plans = [row.plan_id for row in read.succession_plans(documents, agency)]
     aggregates = [group_id(agency, period) for period in periods] + plans
@@ -130,8 +137,7 @@ def _page(
     then: Then | None = None,
 ) -> Response:
     agency = me.actor.agency
-    documents = fresh_context(request).documents
-    plans = then.plans if then else read.succession_plans(documents, agency)
+    plans = then.plans if then else kept_reads.talent(request, read.succession_plans, agency)
     return steps_page(
         request,
         me,
@@ -146,10 +152,10 @@ def _page(
         values,
         cycle=cycle_of(agency),
         then=then,
-        groups=then.groups if then else read.succession_groups(documents, agency),
+        groups=then.groups if then else kept_reads.talent(request, read.succession_groups, agency),
         plans=plans,
         nominations=[(plan, n) for plan in plans for n in plan.nominations],
-        critical=read.critical_positions(documents, agency, today(agency)),
+        critical=kept_reads.talent(request, read.critical_positions, agency, today(agency)),
         candidates=_candidates(request, agency),
         statuses=list(TargetStatus),
     )
@@ -288,7 +294,7 @@ def _plan_page(
     then: PlanAsOf | None = None,
 ) -> Response:
     agency = plan.agency
-    groups = read.succession_groups(fresh_context(request).documents, agency)
+    groups = kept_reads.talent(request, read.succession_groups, agency)
     return steps_page(
         request,
         me,
@@ -334,10 +340,22 @@ def plan_page(
         return _plan_page(request, me, found, done=done)
     app: Talenta = request.app.state.context.app
     when = at
-    then = read_or_refused(request, me, lambda: asof_plan(app, plan_id, me.actor, when))
+    # The plan is the talent projection's: its next event moves it, and this answer with it.
+    then = read_or_refused(
+        request,
+        me,
+        lambda: kept_reads.talent(request, _plan_then, app, plan_id, me.actor, when),
+    )
     if isinstance(then, Response):
         return then
     return _plan_page(request, me, found, then=then)
+
+
+def _plan_then(
+    documents: DocumentView, app: Talenta, plan_id: UUID, actor: Actor, at: datetime
+) -> PlanAsOf:
+    """The auditors' answer of the plan at ``at``, read from its events, not ``documents``."""
+    return asof_plan(app, plan_id, actor, at)
 
 
 def _successors(body: dict[str, Any], plan: PlanRow) -> list[dict[str, Any]]:

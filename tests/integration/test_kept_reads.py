@@ -8,14 +8,17 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+from fastapi import FastAPI, Request
+
 from domain.envelope import Actor, Role
+from projections.documents import DocumentView
 from projections.follower import Follower
 from projections.scouting.projection import ScoutingProjection
 from services.api.context import Context
 from services.application import Talenta
 from services.importing import PersonnelFiles, import_personnel
 from services.personal_data_reads import list_reads, record_reads
-from services.web.kept_reads import kept
+from services.web.kept_reads import kept, logged, talent
 from services.web.names import staff_of
 
 SAMPLES = Path(__file__).parents[2] / "services" / "importing" / "samples"
@@ -129,3 +132,51 @@ def test_a_recorded_read_wakes_only_the_read_models_that_follow_reads(app: Talen
     directory = [f for f in counted.values() if f.tracking_key.startswith("directory")]
     assert directory[0].caught_up == 1
     assert len(staff_of(models, AGENCY).rows) == 8
+
+
+def _page_request(models: Context) -> Request:
+    """A page's request as the web's routes get it: the site's read models in its state."""
+    site = FastAPI()
+    site.state.context = models
+    return Request({"type": "http", "app": site, "state": {}, "headers": []})
+
+
+def test_a_talent_list_is_kept_while_the_talent_projection_stands_still(app: Talenta) -> None:
+    _imported(app, SAMPLES)
+    models = Context.of(app)
+    models.refresh()
+    request = _page_request(models)
+    asked: list[str] = []
+
+    def reader(documents: DocumentView, agency: str) -> tuple[str, ...]:
+        asked.append(agency)
+        return (agency,)
+
+    first = talent(request, reader, AGENCY)
+    assert talent(request, reader, AGENCY) is first
+    assert talent(request, reader, "kota-binjai") == ("kota-binjai",)
+    _imported(app, SAMPLES / "candidates")  # the directory moves; the talent model does not
+    models.refresh()
+    assert talent(request, reader, AGENCY) is first
+    assert asked == [AGENCY, "kota-binjai"]
+
+
+def test_an_answer_from_the_event_store_is_computed_again_after_any_new_event(
+    app: Talenta,
+) -> None:
+    _imported(app, SAMPLES)
+    models = Context.of(app)
+    models.refresh()
+    request = _page_request(models)
+    computed: list[int] = []
+
+    def compute() -> int:
+        computed.append(models.position)
+        return len(computed)
+
+    assert logged(request, "answer", compute) == 1
+    assert logged(request, "answer", compute) == 1
+    record_reads(app, AUDITOR, AGENCY, [BUDI], "test")  # followed by no page's read model
+    models.refresh()
+    assert logged(request, "answer", compute) == 2
+    assert computed[1] > computed[0]
