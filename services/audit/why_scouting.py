@@ -30,7 +30,8 @@ from services.application import NotFound, Talenta
 from services.audit.asof import pool_at, recorded_by, vacancy_of
 from services.audit.events import AuditEvent
 from services.audit.pick import PickAudit, pick_audit
-from services.audit.timeline import ensure_reader, events_at, followed_index
+from services.audit.stored import events_at
+from services.audit.timeline import ensure_reader, followed_index
 from services.audit.why import (
     PackInForce,
     RuleCheck,
