@@ -21,6 +21,7 @@ from pydantic import BaseModel
 from domain.envelope import Actor, Role
 from domain.personnel.aggregate import Employee, employee_id
 from services.auth.errors import AuthError, OtherAgency
+from services.stored_events import events_at
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -111,14 +112,13 @@ def held(app: Any, aggregate_id: UUID) -> bool:
 
 def held_among(app: Any, aggregate_ids: Iterable[UUID]) -> set[UUID]:
     """Those of the records the bounding agency may see, each judged as ``held`` judges it; the
-    first events of those the aggregate cache does not hold are read in one query, so a
-    timeline of a thousand records costs one read, not a thousand."""
+    first events of those the aggregate cache does not hold are read at once and kept, so a
+    timeline of a thousand records costs one read, then none for the records it had."""
     actor = bound_actor()
     wanted = list(dict.fromkeys(aggregate_ids))
     cached = {each: _cached(app, each) for each in wanted} if actor else {}
     unread = [(each, 1) for each in wanted if cached.get(each) is None]
-    stored = app.recorder.select_events_at(unread) if unread else []
-    firsts = {first.originator_id: app.mapper.to_domain_event(first) for first in stored}
+    firsts = {first.originator_id: first for first in events_at(app, unread)}
     if actor is None:
         return {each for each in wanted if each in firsts}
     return {

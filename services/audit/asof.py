@@ -53,9 +53,9 @@ from projections.talent import (
 )
 from services.agency_bounds import bounded
 from services.application import NotFound, Talenta
-from services.audit.stored import streams
 from services.audit.timeline import ensure_reader, followed_index
 from services.auth import same_agency
+from services.stored_events import streams
 
 
 class Moment(BaseModel):

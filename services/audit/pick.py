@@ -19,9 +19,9 @@ from projections.audit import Row
 from services.agency_bounds import bounded
 from services.application import NotFound, Talenta
 from services.audit.events import AuditEvent
-from services.audit.stored import events_at, streams
 from services.audit.timeline import ensure_reader, followed_index
 from services.auth import same_agency
+from services.stored_events import events_at, streams
 
 
 class CandidateTrail(BaseModel):

@@ -14,6 +14,7 @@ from enum import StrEnum
 from typing import Any
 from uuid import UUID
 
+from eventsourcing.application import LRUCache
 from pydantic import BaseModel
 
 from domain.envelope import Actor, Role
@@ -27,9 +28,9 @@ from projections.audit import IndexFollower, SubjectIndex, subject_index
 from services.agency_bounds import bounded, held_among
 from services.application import NotFound, Talenta
 from services.audit.events import AuditEvent
-from services.audit.stored import events_at, streams
 from services.auth import same_agency
 from services.permissions import Forbidden
+from services.stored_events import events_at, streams
 
 # Who reads the auditors' answers: auditors and administrators, and the teams and decision
 # makers whose own steps the answers explain.
@@ -118,7 +119,7 @@ def employee_timeline(app: Talenta, nip: str, actor: Actor) -> Timeline:
     same_agency(actor, agency)
     rows = followed_index(app).rows(nip)
     return Timeline(
-        subject=Subject.EMPLOYEE, key=nip, agency=agency, events=_ordered(events_at(app, rows))
+        subject=Subject.EMPLOYEE, key=nip, agency=agency, events=_ordered(app, events_at(app, rows))
     )
 
 
@@ -153,7 +154,7 @@ def critical_position_timeline(app: Talenta, position_id: UUID, actor: Actor) ->
     named = [row for plan in plans for row in index.rows(str(plan))]
     more = [*(e for stream in streams(app, plans).values() for e in stream), *events_at(app, named)]
     seen = {(e.aggregate, e.version) for e in answer.events}
-    extra = [e for e in _audited(more) if (e.aggregate, e.version) not in seen]
+    extra = [e for e in _audited(app, more) if (e.aggregate, e.version) not in seen]
     answer.events = sorted((*answer.events, *extra), key=_recorded)
     return answer
 
@@ -174,7 +175,7 @@ def _around(app: Talenta, kind: Subject, aggregate: UUID, agency: str, actor: Ac
         subject=kind,
         key=str(aggregate),
         agency=agency,
-        events=_ordered((*own, *events_at(app, rows))),
+        events=_ordered(app, (*own, *events_at(app, rows))),
     )
 
 
@@ -192,13 +193,33 @@ def _id(key: str) -> UUID:
         raise NotFound(f"{key} bukan pengenal", f"{key} is not an id") from None
 
 
-def _ordered(events: Iterable[Any]) -> list[AuditEvent]:
-    return sorted(_audited(events), key=_recorded)
+def _ordered(app: Talenta, events: Iterable[Any]) -> list[AuditEvent]:
+    return sorted(_audited(app, events), key=_recorded)
 
 
-def _audited(events: Iterable[Any]) -> list[AuditEvent]:
+# A stored event never changes, nor does what an auditor reads of it: kept per application,
+# the least recently shown dropped first, shared between answers and never changed.
+KEPT_AUDITED = 20_000
+_AUDITED: weakref.WeakKeyDictionary[Talenta, LRUCache[tuple[UUID, int], AuditEvent]] = (
+    weakref.WeakKeyDictionary()
+)
+
+
+def _audited(app: Talenta, events: Iterable[Any]) -> list[AuditEvent]:
+    with _FOLLOWERS_LOCK:
+        kept = _AUDITED.get(app)
+        if kept is None:
+            kept = _AUDITED[app] = LRUCache(KEPT_AUDITED)
     unique = {(e.originator_id, e.originator_version): e for e in events}
-    return [AuditEvent.of(e) for e in unique.values()]
+    found = []
+    for row, event in unique.items():
+        try:
+            audited = kept.get(row)
+        except KeyError:
+            audited = AuditEvent.of(event)
+            kept.put(row, audited)
+        found.append(audited)
+    return found
 
 
 def _recorded(event: AuditEvent) -> tuple[Any, ...]:

@@ -30,7 +30,6 @@ from services.application import NotFound, Talenta
 from services.audit.asof import pool_at, recorded_by, vacancy_of
 from services.audit.events import AuditEvent
 from services.audit.pick import PickAudit, pick_audit
-from services.audit.stored import events_at
 from services.audit.timeline import ensure_reader, followed_index
 from services.audit.why import (
     PackInForce,
@@ -44,6 +43,7 @@ from services.audit.why import (
 )
 from services.auth import same_agency
 from services.eligibility import scouting_pack
+from services.stored_events import events_at
 
 E = TypeVar("E")
 
