@@ -18,7 +18,7 @@ from domain.scouting.vacancy import Vacancy
 from projections.audit import Row
 from services.agency_bounds import bounded
 from services.application import NotFound, Talenta
-from services.audit.events import AuditEvent
+from services.audit.events import AuditEvent, audited
 from services.audit.timeline import ensure_reader, followed_index
 from services.auth import same_agency
 from services.stored_events import events_at, streams
@@ -87,7 +87,7 @@ def pick_audit(app: Talenta, vacancy_id: UUID, events: list[Any], actor: Actor) 
         level=str(vacancy.level),
         pack=pack.id,
         regulation=pack.regulation,
-        timeline=[AuditEvent.of(e) for e in events],
+        timeline=audited(app, events),
         candidates=candidates,
         flags=flags,
     )
@@ -113,11 +113,12 @@ def _trails(
         entry = membership.entry(proposal.entry_id)
         # The round's events naming the candidate, through the subject index: a round of
         # hundreds of candidates is not read whole for each of them.
-        named = {row for row in index.rows(nip) if row[0] == entry.round_id}
+        named = set(index.rows_in(nip, entry.round_id))
         found.append((nip, pool_stream, entry, named))
     read = events_at(app, (row for *_, named in found for row in named))
     return [
         _trail(
+            app,
             vacancy,
             vacancy_events,
             nip,
@@ -132,6 +133,7 @@ def _trails(
 
 
 def _trail(
+    app: Talenta,
     vacancy: Vacancy,
     vacancy_events: list[Any],
     nip: str,
@@ -168,5 +170,5 @@ def _trail(
         entry_valid_when_proposed=entry.decree_date <= proposal.proposed_on < entry.expires_on,
         eligibility=selection.eligibility if selection else None,
         result=finalised.results.get(nip) if finalised else None,
-        events=[AuditEvent.of(e) for e in (*round_events, *pool_events, *own)],
+        events=audited(app, (*round_events, *pool_events, *own)),
     )

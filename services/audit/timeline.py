@@ -14,7 +14,6 @@ from enum import StrEnum
 from typing import Any
 from uuid import UUID
 
-from eventsourcing.application import LRUCache
 from pydantic import BaseModel
 
 from domain.envelope import Actor, Role
@@ -27,7 +26,7 @@ from domain.values import Nip
 from projections.audit import IndexFollower, SubjectIndex, subject_index
 from services.agency_bounds import bounded, held_among
 from services.application import NotFound, Talenta
-from services.audit.events import AuditEvent
+from services.audit.events import AuditEvent, audited
 from services.auth import same_agency
 from services.permissions import Forbidden
 from services.stored_events import events_at, streams
@@ -197,29 +196,9 @@ def _ordered(app: Talenta, events: Iterable[Any]) -> list[AuditEvent]:
     return sorted(_audited(app, events), key=_recorded)
 
 
-# A stored event never changes, nor does what an auditor reads of it: kept per application,
-# the least recently shown dropped first, shared between answers and never changed.
-KEPT_AUDITED = 20_000
-_AUDITED: weakref.WeakKeyDictionary[Talenta, LRUCache[tuple[UUID, int], AuditEvent]] = (
-    weakref.WeakKeyDictionary()
-)
-
-
 def _audited(app: Talenta, events: Iterable[Any]) -> list[AuditEvent]:
-    with _FOLLOWERS_LOCK:
-        kept = _AUDITED.get(app)
-        if kept is None:
-            kept = _AUDITED[app] = LRUCache(KEPT_AUDITED)
     unique = {(e.originator_id, e.originator_version): e for e in events}
-    found = []
-    for row, event in unique.items():
-        try:
-            audited = kept.get(row)
-        except KeyError:
-            audited = AuditEvent.of(event)
-            kept.put(row, audited)
-        found.append(audited)
-    return found
+    return audited(app, unique.values())
 
 
 def _recorded(event: AuditEvent) -> tuple[Any, ...]:

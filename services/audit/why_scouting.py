@@ -27,8 +27,8 @@ from projections.audit import whole_subject
 from projections.scouting import PoolRow, VacancyRow
 from services.agency_bounds import bounded
 from services.application import NotFound, Talenta
-from services.audit.asof import pool_at, recorded_by, vacancy_of
-from services.audit.events import AuditEvent
+from services.audit.asof import recorded_by
+from services.audit.events import AuditEvent, audited
 from services.audit.pick import PickAudit, pick_audit
 from services.audit.timeline import ensure_reader, followed_index
 from services.audit.why import (
@@ -41,6 +41,7 @@ from services.audit.why import (
     judge,
     pack_then,
 )
+from services.audit.why_kept import pool_then, vacancy_then
 from services.auth import same_agency
 from services.eligibility import scouting_pack
 from services.stored_events import events_at
@@ -145,7 +146,7 @@ def why_pool_entry(app: Talenta, entry_id: UUID, actor: Actor) -> PoolEntryWhy:
     # The round's events naming the employee and those about the round as a whole, through
     # the subject index: a round of hundreds of candidates is not read whole.
     index = followed_index(app)
-    named = [row for row in index.rows(entry.nip) if row[0] == entry.round_id]
+    named = index.rows_in(entry.nip, entry.round_id)
     whole = index.rows(whole_subject(entry.round_id))
     steps = [e for e in events_at(app, [*named, *whole]) if e.timestamp <= at]
     return PoolEntryWhy(
@@ -153,10 +154,10 @@ def why_pool_entry(app: Talenta, entry_id: UUID, actor: Actor) -> PoolEntryWhy:
         entry=entry,
         decree=AuditEvent.of(decreed),
         pack=pack_then(entry.agency, entry.decree_date),
-        chain=in_order(AuditEvent.of(e) for e in (*steps, *own) if e.timestamp <= at),
-        later=[AuditEvent.of(e) for e in own if e.timestamp > at],
+        chain=in_order(audited(app, (e for e in (*steps, *own) if e.timestamp <= at))),
+        later=audited(app, (e for e in own if e.timestamp > at)),
         rules=_entry_rules(app, scouting, entry, steps),
-        pool_before=pool_at(app, entry.agency, entry.level, before(at), entry.decree_date),
+        pool_before=pool_then(app, entry.agency, entry.level, before(at), entry.decree_date),
     )
 
 
@@ -260,8 +261,10 @@ def _answer(
         pack=pack_then(audit.agency, on),
         chain=in_order(e for e in (*audit.timeline, *trails) if e.recorded_at <= at),
         rules=rules,
-        pool_before=pool_at(app, audit.agency, PositionLevel(audit.level), before(at), on),
-        vacancy_before=vacancy_of(_preceding(events, decision), audit.vacancy_id),
+        pool_before=pool_then(app, audit.agency, PositionLevel(audit.level), before(at), on),
+        vacancy_before=vacancy_then(
+            app, audit.vacancy_id, _preceding(events, decision), decision.originator_version
+        ),
     )
 
 
