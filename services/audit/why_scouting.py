@@ -23,7 +23,7 @@ from domain.scouting.tpk import TpkSession
 from domain.scouting.vacancy import Vacancy
 from domain.scouting.vacancy_state import Standing
 from domain.values import PositionLevel
-from projections.audit import whole_subject
+from projections.audit import SubjectIndex, whole_subject
 from projections.scouting import PoolRow, VacancyRow
 from services.agency_bounds import bounded
 from services.application import NotFound, Talenta
@@ -134,7 +134,8 @@ def why_pick(app: Talenta, vacancy_id: UUID, actor: Actor) -> VacancyDecisionWhy
 @bounded
 def why_pool_entry(app: Talenta, entry_id: UUID, actor: Actor) -> PoolEntryWhy:
     ensure_reader(actor)
-    membership, stream = _membership(app, entry_id)
+    index = followed_index(app)
+    membership, stream = _membership(app, index, entry_id)
     entry = membership.entry(entry_id)
     same_agency(actor, entry.agency)
     own = [e for e in stream if _of_entry(e, entry_id)]
@@ -145,7 +146,6 @@ def why_pool_entry(app: Talenta, entry_id: UUID, actor: Actor) -> PoolEntryWhy:
     scouting: ScoutingRound = app.repository.get(entry.round_id, version=1)
     # The round's events naming the employee and those about the round as a whole, through
     # the subject index: a round of hundreds of candidates is not read whole.
-    index = followed_index(app)
     named = index.rows_in(entry.nip, entry.round_id)
     whole = index.rows(whole_subject(entry.round_id))
     steps = [e for e in events_at(app, [*named, *whole]) if e.timestamp <= at]
@@ -278,10 +278,12 @@ def _last(events: list[Any], vacancy_id: UUID, kind: type[E], what_id: str, what
     return found[-1]
 
 
-def _membership(app: Talenta, entry_id: UUID) -> tuple[PoolMembership, list[Any]]:
+def _membership(
+    app: Talenta, index: SubjectIndex, entry_id: UUID
+) -> tuple[PoolMembership, list[Any]]:
     """The membership holding the entry (found through the index: the entry names it), with
     its stored events."""
-    for aggregate in dict.fromkeys(a for a, _ in followed_index(app).rows(str(entry_id))):
+    for aggregate in dict.fromkeys(a for a, _ in index.rows(str(entry_id))):
         stream = list(app.repository.event_store.get(aggregate))
         found = project_aggregate(None, stream)
         if isinstance(found, PoolMembership):
