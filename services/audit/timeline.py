@@ -66,26 +66,23 @@ class Timeline(BaseModel):
     events: list[AuditEvent]
 
 
-_FOLLOWERS: weakref.WeakKeyDictionary[Talenta, tuple[threading.Lock, IndexFollower]] = (
-    weakref.WeakKeyDictionary()
-)
-_FOLLOWERS_LOCK = threading.Lock()
+_INDEXES: weakref.WeakKeyDictionary[Talenta, SubjectIndex] = weakref.WeakKeyDictionary()
+_INDEXES_LOCK = threading.Lock()
 
 
 def followed_index(app: Talenta) -> SubjectIndex:
     """The application's subject index, caught up with the log (so an answer includes the
-    asker's own last write). One follower per application remembers how far it indexed, so
-    that an answer finding nothing new pays one read of the log. Another follower catching up
-    at the same time (the API's background refresh) is harmless: each carries on from the
-    other's tracking position."""
-    with _FOLLOWERS_LOCK:
-        found = _FOLLOWERS.get(app)
-        if found is None:
-            found = _FOLLOWERS[app] = (threading.Lock(), IndexFollower(app, subject_index(app)))
-    lock, follower = found
-    with lock:
-        follower.catch_up()
-    return follower.index
+    asker's own last write). The index is opened once per application; each answer catches up
+    from the index's tracked position, so what the read models' own follower (under ``talenta
+    serve``) has indexed meanwhile is not indexed again, and answers at once do not wait for
+    each other. Another follower catching up at the same time is harmless: each carries on
+    from the other's tracking position."""
+    with _INDEXES_LOCK:
+        index = _INDEXES.get(app)
+        if index is None:
+            index = _INDEXES[app] = subject_index(app)
+    IndexFollower(app, index).catch_up()
+    return index
 
 
 @bounded
