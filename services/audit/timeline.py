@@ -66,22 +66,26 @@ class Timeline(BaseModel):
     events: list[AuditEvent]
 
 
-_INDEXES: weakref.WeakKeyDictionary[Talenta, SubjectIndex] = weakref.WeakKeyDictionary()
+_INDEXES: weakref.WeakKeyDictionary[Talenta, tuple[threading.Lock, SubjectIndex]] = (
+    weakref.WeakKeyDictionary()
+)
 _INDEXES_LOCK = threading.Lock()
 
 
 def followed_index(app: Talenta) -> SubjectIndex:
     """The application's subject index, caught up with the log (so an answer includes the
-    asker's own last write). The index is opened once per application; each answer catches up
-    from the index's tracked position, so what the read models' own follower (under ``talenta
-    serve``) has indexed meanwhile is not indexed again, and answers at once do not wait for
-    each other. Another follower catching up at the same time is harmless: each carries on
-    from the other's tracking position."""
+    asker's own last write). The index is opened once per application, and its answers catch it
+    up one at a time from its tracked position: what the read models' own follower (under
+    ``talenta serve``) or another answer has just indexed is not indexed again. Another
+    process's follower catching up at the same time is harmless: each carries on from the
+    other's tracking position."""
     with _INDEXES_LOCK:
-        index = _INDEXES.get(app)
-        if index is None:
-            index = _INDEXES[app] = subject_index(app)
-    IndexFollower(app, index).catch_up()
+        found = _INDEXES.get(app)
+        if found is None:
+            found = _INDEXES[app] = (threading.Lock(), subject_index(app))
+    lock, index = found
+    with lock:
+        IndexFollower(app, index).catch_up()
     return index
 
 
