@@ -8,7 +8,7 @@ words, so a caller outside an agency cannot learn which NIPs it employs."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from functools import wraps
@@ -21,6 +21,7 @@ from pydantic import BaseModel
 from domain.envelope import Actor, Role
 from domain.personnel.aggregate import Employee, employee_id
 from services.auth.errors import AuthError, OtherAgency
+from services.stored_events import events_at
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -109,6 +110,24 @@ def held(app: Any, aggregate_id: UUID) -> bool:
     return foreign is False or (actor is None and _first(app, aggregate_id) is not None)
 
 
+def held_among(app: Any, aggregate_ids: Iterable[UUID]) -> set[UUID]:
+    """Those of the records the bounding agency may see, each judged as ``held`` judges it; the
+    first events of those the aggregate cache does not hold are read at once and kept, so a
+    timeline of a thousand records costs one read, then none for the records it had."""
+    actor = bound_actor()
+    wanted = list(dict.fromkeys(aggregate_ids))
+    cached = {each: _cached(app, each) for each in wanted} if actor else {}
+    unread = [(each, 1) for each in wanted if cached.get(each) is None]
+    firsts = {first.originator_id: first for first in events_at(app, unread)}
+    if actor is None:
+        return {each for each in wanted if each in firsts}
+    return {
+        each
+        for each in wanted
+        if _judged(app, each, actor, cached.get(each), firsts.get(each)) is False
+    }
+
+
 def check_named(app: Any, command: Any) -> None:
     """Refuses a command naming a record of another agency anywhere in its body (an aggregate's
     id, an NIP, nested too), before the handler reads anything else: whatever path the handler
@@ -149,10 +168,19 @@ def _foreign(app: Any, aggregate_id: UUID, actor: Actor, employee: bool = False)
     employee, who may move, is read whole, at once when ``employee`` says the id is an NIP's
     (the read the handler then makes of it costs nothing more: ``reading_once``)."""
     cached = _cached(app, aggregate_id)
+    first = _first(app, aggregate_id) if cached is None and not employee else None
+    return _judged(app, aggregate_id, actor, cached, first, employee)
+
+
+def _judged(
+    app: Any, aggregate_id: UUID, actor: Actor, cached: Any, first: Any, employee: bool = False
+) -> bool | None:
+    """``_foreign``'s answer from the record as the cache holds it, else its first event; an
+    employee's (``employee``, or a first event that says so) from the employee read whole."""
     if cached is not None and not isinstance(cached, Employee):
         agency = agency_of(cached)
         return agency is not None and agency != actor.agency
-    first = cached if cached is not None or employee else _first(app, aggregate_id)
+    first = cached if cached is not None else first
     if first is None and not employee:
         return None
     if employee or isinstance(first, Employee | Employee.Enrolled):

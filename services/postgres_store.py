@@ -45,6 +45,16 @@ class ArrayInsertRecorder(PostgresApplicationRecorder):
             table=Identifier(self.events_table_name),
             id_type=id_type,
         )
+        self.select_events_at_statement = SQL(
+            "SELECT originator_id, originator_version, topic, state FROM {schema}.{table} "
+            "JOIN unnest(%s::{id_type}[], %s::bigint[]) AS wanted(id, version) "
+            "ON originator_id = wanted.id AND originator_version = wanted.version "
+            "ORDER BY originator_id, originator_version"
+        ).format(
+            schema=Identifier(self.datastore.schema),
+            table=Identifier(self.events_table_name),
+            id_type=id_type,
+        )
         self.select_versions_of_statement = SQL(
             "SELECT originator_id, max(originator_version) AS version FROM {schema}.{table} "
             "WHERE originator_id = ANY(%s::{id_type}[]) GROUP BY originator_id"
@@ -64,6 +74,21 @@ class ArrayInsertRecorder(PostgresApplicationRecorder):
         """Every event of these aggregates, each aggregate's in version order."""
         with self.datastore.get_connection() as conn, conn.cursor() as curs:
             curs.execute(self.select_events_of_statement, (list(originator_ids),))
+            return [
+                StoredEvent(
+                    originator_id=row["originator_id"],
+                    originator_version=row["originator_version"],
+                    topic=row["topic"],
+                    state=bytes(row["state"]),
+                )
+                for row in curs.fetchall()
+            ]
+
+    def select_events_at(self, rows: Sequence[tuple[UUID, int]]) -> list[StoredEvent]:
+        """The events at these (aggregate, version)s, in one query, by aggregate and version."""
+        with self.datastore.get_connection() as conn, conn.cursor() as curs:
+            ids, versions = [row[0] for row in rows], [row[1] for row in rows]
+            curs.execute(self.select_events_at_statement, (ids, versions))
             return [
                 StoredEvent(
                     originator_id=row["originator_id"],

@@ -58,6 +58,32 @@ class ManyInsertRecorder(SQLiteApplicationRecorder):
                 ]
         return found
 
+    def select_events_at(self, rows: Sequence[tuple[UUID, int]]) -> list[StoredEvent]:
+        """The events at these (aggregate, version)s, by aggregate and version."""
+        found: list[StoredEvent] = []
+        wanted = sorted(set(rows))
+        for start in range(0, len(wanted), IDS_PER_SELECT):
+            some = wanted[start : start + IDS_PER_SELECT]
+            statement = (
+                f"SELECT originator_id, originator_version, topic, state "
+                f"FROM {self.events_table_name} WHERE (originator_id, originator_version) IN "
+                f"(VALUES {','.join(['(?, ?)'] * len(some))}) "
+                f"ORDER BY originator_id, originator_version"
+            )
+            values = [v for aggregate, version in some for v in (_text(aggregate), version)]
+            with self.datastore.transaction(commit=False) as c:
+                c.execute(statement, values)
+                found += [
+                    StoredEvent(
+                        originator_id=self.convert_originator_id(row["originator_id"]),
+                        originator_version=row["originator_version"],
+                        topic=row["topic"],
+                        state=row["state"],
+                    )
+                    for row in c.fetchall()
+                ]
+        return found
+
     def versions_of(self, originator_ids: Sequence[UUID]) -> dict[UUID | str, int]:
         """The version of each of these aggregates that is stored, in one query (a few ids)."""
         ids = [_text(each) for each in originator_ids]

@@ -67,6 +67,13 @@ class PostgresSubjectIndex(PostgresTrackingRecorder, SubjectIndex):
         rows = read_rows(self.datastore, statement, (subject,))
         return [(UUID(str(row["aggregate"])), int(row["version"])) for row in rows]
 
+    def rows_in(self, subject: str, aggregate: UUID) -> list[Row]:
+        statement = SQL(
+            "SELECT version FROM {0} WHERE subject=%s AND aggregate=%s ORDER BY version"
+        ).format(self.subjects)
+        rows = read_rows(self.datastore, statement, (subject, aggregate))
+        return [(aggregate, int(row["version"])) for row in rows]
+
     def reset(self, tracking_key: str) -> None:
         tracking = Identifier(self.datastore.schema, self.tracking_table_name)
         with self.datastore.transaction(commit=True) as curs:

@@ -52,6 +52,15 @@ class SQLiteSubjectIndex(SQLiteTrackingRecorder, SubjectIndex):
             )
             return [(UUID(row["aggregate"]), int(row["version"])) for row in c.fetchall()]
 
+    def rows_in(self, subject: str, aggregate: UUID) -> list[Row]:
+        with self.datastore.transaction(commit=False) as c:
+            c.execute(
+                "SELECT version FROM audit_subjects WHERE subject=? AND aggregate=? "
+                "ORDER BY version",
+                (subject, str(aggregate)),
+            )
+            return [(aggregate, int(row["version"])) for row in c.fetchall()]
+
     def reset(self, tracking_key: str) -> None:
         with self.datastore.transaction(commit=True) as c:
             c.execute("DELETE FROM audit_subjects")

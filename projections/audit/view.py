@@ -32,5 +32,10 @@ class SubjectIndex(TrackingRecorder, ABC):
         """The events indexed under ``subject``, by aggregate and version."""
 
     @abstractmethod
+    def rows_in(self, subject: str, aggregate: UUID) -> list[Row]:
+        """The events of one aggregate indexed under ``subject``, by version: a candidate's
+        steps in a round, without the thousands of other events naming an employee read often."""
+
+    @abstractmethod
     def reset(self, tracking_key: str) -> None:
         """Forgets the index and the tracking position, so the log can be replayed."""

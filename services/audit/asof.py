@@ -55,6 +55,7 @@ from services.agency_bounds import bounded
 from services.application import NotFound, Talenta
 from services.audit.timeline import ensure_reader, followed_index
 from services.auth import same_agency
+from services.stored_events import streams
 
 
 class Moment(BaseModel):
@@ -192,11 +193,12 @@ def _stamp(event: Any) -> datetime:
 
 
 def recorded(app: Talenta, aggregates: Iterable[UUID], at: datetime) -> list[Any]:
-    """Every event of ``aggregates`` recorded at or before ``at``, in recorded order."""
-    return sorted(
-        (event for aggregate in aggregates for event in recorded_by(app, aggregate, at)),
-        key=_stamp,
-    )
+    """Every event of ``aggregates`` recorded at or before ``at``, in recorded order (the
+    aggregates read in one query)."""
+    wanted = list(aggregates)
+    found = streams(app, wanted)
+    events = (event for aggregate in wanted for event in found.get(aggregate, ()))
+    return sorted((event for event in events if _stamp(event) <= at), key=_stamp)
 
 
 @contextmanager

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import threading
+import weakref
+from collections.abc import Iterable
 from datetime import date, datetime
 from typing import Any
 from uuid import UUID
 
+from eventsourcing.application import LRUCache
 from pydantic import BaseModel
 
 from domain.envelope import Actor, Envelope, Evidence
@@ -44,3 +48,30 @@ class AuditEvent(BaseModel):
             evidence=stamp.evidence if stamp else None,
             details=jsonable_encoder(details),
         )
+
+
+# A stored event never changes, nor does what an auditor reads of it: kept per application, the
+# least recently shown dropped first, shared between answers and so never changed.
+KEPT_AUDITED = 20_000
+_AUDITED: weakref.WeakKeyDictionary[Any, LRUCache[tuple[UUID, int], AuditEvent]] = (
+    weakref.WeakKeyDictionary()
+)
+_AUDITED_LOCK = threading.Lock()
+
+
+def audited(app: Any, events: Iterable[Any]) -> list[AuditEvent]:
+    """``AuditEvent.of`` each of the stored ``events`` of ``app``, in their order."""
+    with _AUDITED_LOCK:
+        kept = _AUDITED.get(app)
+        if kept is None:
+            kept = _AUDITED[app] = LRUCache(KEPT_AUDITED)
+    found = []
+    for event in events:
+        row = (event.originator_id, event.originator_version)
+        try:
+            shown = kept.get(row)
+        except KeyError:
+            shown = AuditEvent.of(event)
+            kept.put(row, shown)
+        found.append(shown)
+    return found

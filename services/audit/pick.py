@@ -15,12 +15,13 @@ from domain.rules.registry import pack_in_force
 from domain.scouting.pool import PoolEntry, PoolMembership, membership_id
 from domain.scouting.round import ScoutingRound
 from domain.scouting.vacancy import Vacancy
-from projections.audit import SubjectIndex
+from projections.audit import Row
 from services.agency_bounds import bounded
 from services.application import NotFound, Talenta
-from services.audit.events import AuditEvent
-from services.audit.timeline import ensure_reader, events_at, followed_index
+from services.audit.events import AuditEvent, audited
+from services.audit.timeline import ensure_reader, followed_index
 from services.auth import same_agency
+from services.stored_events import events_at, streams
 
 
 class CandidateTrail(BaseModel):
@@ -63,11 +64,7 @@ def pick_audit(app: Talenta, vacancy_id: UUID, events: list[Any], actor: Actor) 
     pack = pack_in_force(vacancy.agency, vacancy.opened_on)
     shortlisted = vacancy.shortlisted.nips if vacancy.shortlisted else ()
     picked = vacancy.picked.nip if vacancy.picked else None
-    index = followed_index(app)
-    candidates = [
-        _trail(app, index, vacancy, events, nip, nip in shortlisted, nip == picked)
-        for nip in vacancy.proposals
-    ]
+    candidates = _trails(app, vacancy, events, shortlisted, picked)
     flags = []
     if vacancy.shortlisted and vacancy.shortlisted.short:
         flags.append(
@@ -90,33 +87,66 @@ def pick_audit(app: Talenta, vacancy_id: UUID, events: list[Any], actor: Actor) 
         level=str(vacancy.level),
         pack=pack.id,
         regulation=pack.regulation,
-        timeline=[AuditEvent.of(e) for e in events],
+        timeline=audited(app, events),
         candidates=candidates,
         flags=flags,
     )
 
 
+def _trails(
+    app: Talenta,
+    vacancy: Vacancy,
+    vacancy_events: list[Any],
+    shortlisted: tuple[str, ...],
+    picked: str | None,
+) -> list[CandidateTrail]:
+    """Every proposed candidate's trail, the memberships and the round's events about the
+    candidates each read in one query."""
+    memberships = streams(app, (membership_id(nip, vacancy.level) for nip in vacancy.proposals))
+    index = followed_index(app)
+    found: list[tuple[str, list[Any], PoolEntry, set[Row]]] = []
+    for nip, proposal in vacancy.proposals.items():
+        pool_stream = memberships.get(membership_id(nip, vacancy.level), [])
+        membership: PoolMembership | None = project_aggregate(None, pool_stream)
+        if membership is None:  # a proposal is only ever made with an entry of this membership
+            raise NotFound.of(nip, "keanggotaan Talent Pool", "pool membership")
+        entry = membership.entry(proposal.entry_id)
+        # The round's events naming the candidate, through the subject index: a round of
+        # hundreds of candidates is not read whole for each of them.
+        named = set(index.rows_in(nip, entry.round_id))
+        found.append((nip, pool_stream, entry, named))
+    read = events_at(app, (row for *_, named in found for row in named))
+    return [
+        _trail(
+            app,
+            vacancy,
+            vacancy_events,
+            nip,
+            pool_stream,
+            entry,
+            [e for e in read if (e.originator_id, e.originator_version) in named],
+            nip in shortlisted,
+            nip == picked,
+        )
+        for nip, pool_stream, entry, named in found
+    ]
+
+
 def _trail(
     app: Talenta,
-    index: SubjectIndex,
     vacancy: Vacancy,
     vacancy_events: list[Any],
     nip: str,
+    pool_stream: list[Any],
+    entry: PoolEntry,
+    named: list[Any],
     shortlisted: bool,
     picked: bool,
 ) -> CandidateTrail:
     proposal = vacancy.proposals[nip]
-    pool_stream = list(app.repository.event_store.get(membership_id(nip, vacancy.level)))
-    membership: PoolMembership | None = project_aggregate(None, pool_stream)
-    if membership is None:  # a proposal is only ever made with an entry of this membership
-        raise NotFound.of(nip, "keanggotaan Talent Pool", "pool membership")
-    entry = membership.entry(proposal.entry_id)
-    # The round's events naming the candidate, through the subject index: a round of hundreds
-    # of candidates is not read whole for each of them.
-    named = [row for row in index.rows(nip) if row[0] == entry.round_id]
     round_events = [
         e
-        for e in events_at(app, named)
+        for e in named
         if getattr(e, "nip", None) == nip or isinstance(e, ScoutingRound.ResultsFinalised)
     ]
     selection = next(
@@ -140,5 +170,5 @@ def _trail(
         entry_valid_when_proposed=entry.decree_date <= proposal.proposed_on < entry.expires_on,
         eligibility=selection.eligibility if selection else None,
         result=finalised.results.get(nip) if finalised else None,
-        events=[AuditEvent.of(e) for e in (*round_events, *pool_events, *own)],
+        events=audited(app, (*round_events, *pool_events, *own)),
     )

@@ -7,7 +7,9 @@ log first, and read by aggregate and version: a timeline never scans the log."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+import threading
+import weakref
+from collections.abc import Iterable
 from enum import StrEnum
 from typing import Any
 from uuid import UUID
@@ -21,12 +23,13 @@ from domain.talent.critical import CriticalPosition
 from domain.talent.search import TalentSearch
 from domain.talent.succession import SuccessionPlan
 from domain.values import Nip
-from projections.audit import IndexFollower, Row, SubjectIndex, subject_index
-from services.agency_bounds import bounded, held
+from projections.audit import IndexFollower, SubjectIndex, subject_index
+from services.agency_bounds import bounded, held_among
 from services.application import NotFound, Talenta
-from services.audit.events import AuditEvent
+from services.audit.events import AuditEvent, audited
 from services.auth import same_agency
 from services.permissions import Forbidden
+from services.stored_events import events_at, streams
 
 # Who reads the auditors' answers: auditors and administrators, and the teams and decision
 # makers whose own steps the answers explain.
@@ -63,13 +66,27 @@ class Timeline(BaseModel):
     events: list[AuditEvent]
 
 
+_INDEXES: weakref.WeakKeyDictionary[Talenta, tuple[threading.Lock, SubjectIndex]] = (
+    weakref.WeakKeyDictionary()
+)
+_INDEXES_LOCK = threading.Lock()
+
+
 def followed_index(app: Talenta) -> SubjectIndex:
     """The application's subject index, caught up with the log (so an answer includes the
-    asker's own last write). Another follower catching up at the same time (the API's
-    background refresh) is harmless: each carries on from the other's tracking position."""
-    follower = IndexFollower(app, subject_index(app))
-    follower.catch_up()
-    return follower.index
+    asker's own last write). The index is opened once per application, and its answers catch it
+    up one at a time from its tracked position: what the read models' own follower (under
+    ``talenta serve``) or another answer has just indexed is not indexed again. Another
+    process's follower catching up at the same time is harmless: each carries on from the
+    other's tracking position."""
+    with _INDEXES_LOCK:
+        found = _INDEXES.get(app)
+        if found is None:
+            found = _INDEXES[app] = (threading.Lock(), subject_index(app))
+    lock, index = found
+    with lock:
+        IndexFollower(app, index).catch_up()
+    return index
 
 
 @bounded
@@ -87,9 +104,7 @@ def timeline(app: Talenta, subject: Subject | str, key: str, actor: Actor) -> Ti
             Subject.CRITICAL_POSITION: critical_position_timeline,
             Subject.SEARCH: search_timeline,
         }[kind](app, _id(key), actor)
-    visible = {
-        aggregate for aggregate in {e.aggregate for e in answer.events} if held(app, aggregate)
-    }
+    visible = held_among(app, {e.aggregate for e in answer.events})
     answer.events = [event for event in answer.events if event.aggregate in visible]
     return answer
 
@@ -104,7 +119,7 @@ def employee_timeline(app: Talenta, nip: str, actor: Actor) -> Timeline:
     same_agency(actor, agency)
     rows = followed_index(app).rows(nip)
     return Timeline(
-        subject=Subject.EMPLOYEE, key=nip, agency=agency, events=_ordered(events_at(app, rows))
+        subject=Subject.EMPLOYEE, key=nip, agency=agency, events=_ordered(app, events_at(app, rows))
     )
 
 
@@ -136,13 +151,10 @@ def critical_position_timeline(app: Talenta, position_id: UUID, actor: Actor) ->
     answer = _around(app, Subject.CRITICAL_POSITION, critical.id, critical.agency, actor)
     plans = {e.aggregate for e in answer.events if e.what == "TargetDeclared"}
     index = followed_index(app)
-    more = [
-        event
-        for plan in plans
-        for event in (*app.repository.event_store.get(plan), *events_at(app, index.rows(str(plan))))
-    ]
+    named = [row for plan in plans for row in index.rows(str(plan))]
+    more = [*(e for stream in streams(app, plans).values() for e in stream), *events_at(app, named)]
     seen = {(e.aggregate, e.version) for e in answer.events}
-    extra = [e for e in _audited(more) if (e.aggregate, e.version) not in seen]
+    extra = [e for e in _audited(app, more) if (e.aggregate, e.version) not in seen]
     answer.events = sorted((*answer.events, *extra), key=_recorded)
     return answer
 
@@ -151,35 +163,6 @@ def search_timeline(app: Talenta, search_id: UUID, actor: Actor) -> Timeline:
     """The talent search: who was needed and why, its result, the decree that followed."""
     search: TalentSearch = _subject(app, search_id, TalentSearch, "pencarian Talenta", "search")
     return _around(app, Subject.SEARCH, search.id, search.agency, actor)
-
-
-# Reading this many unwanted events of an aggregate costs less than another query.
-SPARE_EVENTS = 64
-
-
-def events_at(app: Talenta, rows: Iterable[Row]) -> Iterator[Any]:
-    """The stored events at the given (aggregate, version)s: per aggregate, one read of the
-    versions' span when it holds few others, else one read per stretch of versions close
-    together (a candidate's steps in a round of hundreds)."""
-    store = app.repository.event_store
-    for aggregate, first, last, wanted in _spans(rows):
-        for event in store.get(aggregate, gt=first - 1, lte=last):
-            if event.originator_version in wanted:
-                yield event
-
-
-def _spans(rows: Iterable[Row]) -> Iterator[tuple[UUID, int, int, set[int]]]:
-    span: tuple[UUID, int, int, set[int]] | None = None
-    for aggregate, version in sorted(rows):
-        if span is not None and span[0] == aggregate and version - span[2] <= SPARE_EVENTS:
-            span[3].add(version)
-            span = (aggregate, span[1], version, span[3])
-            continue
-        if span is not None:
-            yield span
-        span = (aggregate, version, version, {version})
-    if span is not None:
-        yield span
 
 
 def _around(app: Talenta, kind: Subject, aggregate: UUID, agency: str, actor: Actor) -> Timeline:
@@ -192,7 +175,7 @@ def _around(app: Talenta, kind: Subject, aggregate: UUID, agency: str, actor: Ac
         subject=kind,
         key=str(aggregate),
         agency=agency,
-        events=_ordered((*own, *events_at(app, rows))),
+        events=_ordered(app, (*own, *events_at(app, rows))),
     )
 
 
@@ -210,13 +193,13 @@ def _id(key: str) -> UUID:
         raise NotFound(f"{key} bukan pengenal", f"{key} is not an id") from None
 
 
-def _ordered(events: Iterable[Any]) -> list[AuditEvent]:
-    return sorted(_audited(events), key=_recorded)
+def _ordered(app: Talenta, events: Iterable[Any]) -> list[AuditEvent]:
+    return sorted(_audited(app, events), key=_recorded)
 
 
-def _audited(events: Iterable[Any]) -> list[AuditEvent]:
+def _audited(app: Talenta, events: Iterable[Any]) -> list[AuditEvent]:
     unique = {(e.originator_id, e.originator_version): e for e in events}
-    return [AuditEvent.of(e) for e in unique.values()]
+    return audited(app, unique.values())
 
 
 def _recorded(event: AuditEvent) -> tuple[Any, ...]:

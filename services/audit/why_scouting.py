@@ -23,14 +23,14 @@ from domain.scouting.tpk import TpkSession
 from domain.scouting.vacancy import Vacancy
 from domain.scouting.vacancy_state import Standing
 from domain.values import PositionLevel
-from projections.audit import whole_subject
+from projections.audit import SubjectIndex, whole_subject
 from projections.scouting import PoolRow, VacancyRow
 from services.agency_bounds import bounded
 from services.application import NotFound, Talenta
-from services.audit.asof import pool_at, recorded_by, vacancy_of
-from services.audit.events import AuditEvent
+from services.audit.asof import recorded_by
+from services.audit.events import AuditEvent, audited
 from services.audit.pick import PickAudit, pick_audit
-from services.audit.timeline import ensure_reader, events_at, followed_index
+from services.audit.timeline import ensure_reader, followed_index
 from services.audit.why import (
     PackInForce,
     RuleCheck,
@@ -41,8 +41,10 @@ from services.audit.why import (
     judge,
     pack_then,
 )
+from services.audit.why_kept import pool_then, vacancy_then
 from services.auth import same_agency
 from services.eligibility import scouting_pack
+from services.stored_events import events_at
 
 E = TypeVar("E")
 
@@ -132,7 +134,8 @@ def why_pick(app: Talenta, vacancy_id: UUID, actor: Actor) -> VacancyDecisionWhy
 @bounded
 def why_pool_entry(app: Talenta, entry_id: UUID, actor: Actor) -> PoolEntryWhy:
     ensure_reader(actor)
-    membership, stream = _membership(app, entry_id)
+    index = followed_index(app)
+    membership, stream = _membership(app, index, entry_id)
     entry = membership.entry(entry_id)
     same_agency(actor, entry.agency)
     own = [e for e in stream if _of_entry(e, entry_id)]
@@ -143,8 +146,7 @@ def why_pool_entry(app: Talenta, entry_id: UUID, actor: Actor) -> PoolEntryWhy:
     scouting: ScoutingRound = app.repository.get(entry.round_id, version=1)
     # The round's events naming the employee and those about the round as a whole, through
     # the subject index: a round of hundreds of candidates is not read whole.
-    index = followed_index(app)
-    named = [row for row in index.rows(entry.nip) if row[0] == entry.round_id]
+    named = index.rows_in(entry.nip, entry.round_id)
     whole = index.rows(whole_subject(entry.round_id))
     steps = [e for e in events_at(app, [*named, *whole]) if e.timestamp <= at]
     return PoolEntryWhy(
@@ -152,10 +154,10 @@ def why_pool_entry(app: Talenta, entry_id: UUID, actor: Actor) -> PoolEntryWhy:
         entry=entry,
         decree=AuditEvent.of(decreed),
         pack=pack_then(entry.agency, entry.decree_date),
-        chain=in_order(AuditEvent.of(e) for e in (*steps, *own) if e.timestamp <= at),
-        later=[AuditEvent.of(e) for e in own if e.timestamp > at],
+        chain=in_order(audited(app, (e for e in (*steps, *own) if e.timestamp <= at))),
+        later=audited(app, (e for e in own if e.timestamp > at)),
         rules=_entry_rules(app, scouting, entry, steps),
-        pool_before=pool_at(app, entry.agency, entry.level, before(at), entry.decree_date),
+        pool_before=pool_then(app, entry.agency, entry.level, before(at), entry.decree_date),
     )
 
 
@@ -259,8 +261,10 @@ def _answer(
         pack=pack_then(audit.agency, on),
         chain=in_order(e for e in (*audit.timeline, *trails) if e.recorded_at <= at),
         rules=rules,
-        pool_before=pool_at(app, audit.agency, PositionLevel(audit.level), before(at), on),
-        vacancy_before=vacancy_of(_preceding(events, decision), audit.vacancy_id),
+        pool_before=pool_then(app, audit.agency, PositionLevel(audit.level), before(at), on),
+        vacancy_before=vacancy_then(
+            app, audit.vacancy_id, _preceding(events, decision), decision.originator_version
+        ),
     )
 
 
@@ -274,10 +278,12 @@ def _last(events: list[Any], vacancy_id: UUID, kind: type[E], what_id: str, what
     return found[-1]
 
 
-def _membership(app: Talenta, entry_id: UUID) -> tuple[PoolMembership, list[Any]]:
+def _membership(
+    app: Talenta, index: SubjectIndex, entry_id: UUID
+) -> tuple[PoolMembership, list[Any]]:
     """The membership holding the entry (found through the index: the entry names it), with
     its stored events."""
-    for aggregate in dict.fromkeys(a for a, _ in followed_index(app).rows(str(entry_id))):
+    for aggregate in dict.fromkeys(a for a, _ in index.rows(str(entry_id))):
         stream = list(app.repository.event_store.get(aggregate))
         found = project_aggregate(None, stream)
         if isinstance(found, PoolMembership):

@@ -5,25 +5,28 @@ for the auditors and administrators the API lets read them."""
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
+from typing import Annotated, Any
 from urllib.parse import urlencode
 from uuid import UUID
 from zoneinfo import ZoneInfo
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response
 
 from domain.agencies import get_agency
-from projections.access import ReadRow, RefusalRow
+from domain.values import Nip
+from projections.access import AccessProjection, ReadRow, RefusalRow
+from projections.access import reads as all_reads
 from services.api.access import AUDITORS
 from services.api.context import context, fresh_context
 from services.audit.events import AuditEvent
 from services.audit.refusals import RefusalWhy, list_refusals, refusal_why
 from services.permissions import Forbidden
-from services.personal_data_reads import list_reads, record_reads
-from services.web.auditor import answered, day, json_for, no_such_list
+from services.personal_data_reads import record_reads
+from services.web.auditor import SHOWN, answered, day, json_for, no_such_list
 from services.web.exports import csv_answer
 from services.web.frame import page
+from services.web.kept_reads import kept
 from services.web.session import SignedIn, WebUser
 
 router = APIRouter(prefix="/auditor", include_in_schema=False)
@@ -103,23 +106,45 @@ def refusal(
     )
 
 
+def _reads(request: Request, agency: str) -> tuple[ReadRow, ...]:
+    """The agency's recorded reads, kept per position of the access read model: a list that
+    grows with every auditor's answer is read and validated once per new read, not per page."""
+    models = fresh_context(request)
+    found, position = kept(models, AccessProjection)
+    return found.answer(
+        position, ("reads", agency), lambda: tuple(all_reads(models.documents, agency))
+    )
+
+
 @router.get("/reads")
-def reads(request: Request, me: SignedIn, nip: str = "", format: str = "") -> Response:
+def reads(
+    request: Request,
+    me: SignedIn,
+    nip: str = "",
+    format: str = "",
+    latest: Annotated[int, Query(ge=1)] = SHOWN,
+) -> Response:
+    """``latest``: how many of the latest reads the page shows (the CSV holds them all)."""
+
     def listed() -> list[ReadRow]:
         _allowed(me, "read the record of reads")
-        return list_reads(fresh_context(request).documents, me.actor.agency, nip or None)
+        wanted = str(Nip(nip)) if nip else None
+        return [row for row in _reads(request, me.actor.agency) if wanted in (None, row.nip)]
 
     found = answered(request, me, listed)
     if isinstance(found, Response):
         return found
-    rows = json_for(list(reversed(found)), me.actor.role)
+    newest = list(reversed(found))
     if format == "csv":
-        return csv_answer(rows, ReadRow, "personal-data-reads")
+        return csv_answer(json_for(newest, me.actor.role), ReadRow, "personal-data-reads")
+    more = len(newest) > latest
     return page(
         request,
         "audit_reads.html",
         me=me,
-        rows=rows,
+        rows=json_for(newest[:latest], me.actor.role),
+        total=len(newest),
+        more="/auditor/reads?" + urlencode({"nip": nip, "latest": latest + SHOWN}) if more else "",
         local=_local_time(me),
         nip=nip,
         csv="/auditor/reads?" + urlencode({"nip": nip, "format": "csv"}),

@@ -6,7 +6,7 @@ judging it again is a recorded read of it, as in the API."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date, datetime, time
 from typing import Annotated, Any, TypeVar
 from urllib.parse import quote, urlencode
@@ -21,13 +21,12 @@ from domain.agencies import get_agency
 from domain.envelope import Role
 from domain.scouting.vacancy_state import VacancyState
 from domain.values import InvalidValue
-from projections import scouting as read
 from projections.chain import Head, head_of, verify
 from projections.chain.verify import Problem
-from projections.documents import DocumentView
 from projections.scouting.pool import PoolRow
 from projections.scouting.rounds import RoundSummary
 from projections.scouting.vacancies import VacancyRow
+from projections.talent.projection import TalentProjection
 from projections.talent.succession import PlanRow, succession_plans
 from services.api.access import AUDITORS
 from services.api.context import context, fresh_context
@@ -42,9 +41,11 @@ from services.audit.why_scouting import why_pick, why_pool_entry, why_shortlist
 from services.permissions import Forbidden
 from services.personal_data import shown
 from services.personal_data_reads import record_reads
+from services.web import kept_reads
 from services.web.attempt import refused_read
 from services.web.exports import csv_answer
 from services.web.frame import lang_of, page
+from services.web.kept_reads import kept
 from services.web.messages import translator
 from services.web.session import SignedIn, WebUser
 
@@ -53,10 +54,21 @@ router = APIRouter(prefix="/auditor", include_in_schema=False)
 T = TypeVar("T")
 # Which of a page's lists a CSV download holds (``?format=csv&list=...``).
 Listed = Annotated[str, Query(alias="list")]
-INDEX_LISTS: dict[str, tuple[Callable[[DocumentView, str], list[Any]], type[BaseModel]]] = {
-    "vacancies": (read.vacancies, VacancyRow),
-    "plans": (succession_plans, PlanRow),
-    "rounds": (read.rounds, RoundSummary),
+
+
+def plans(request: Request, agency: str) -> tuple[PlanRow, ...]:
+    """The agency's succession plans, kept per position of the talent read model."""
+    models = fresh_context(request)
+    found, position = kept(models, TalentProjection)
+    return found.answer(
+        position, ("plans", agency), lambda: tuple(succession_plans(models.documents, agency))
+    )
+
+
+INDEX_LISTS: dict[str, tuple[Callable[[Request, str], Sequence[Any]], type[BaseModel]]] = {
+    "vacancies": (kept_reads.vacancies, VacancyRow),
+    "plans": (plans, PlanRow),
+    "rounds": (kept_reads.rounds, RoundSummary),
 }
 WHY = {"pick": why_pick, "shortlist": why_shortlist}
 # The decision each why explains, and the states a vacancy has once it is taken.
@@ -109,22 +121,19 @@ def index(
         forbidden = refused_read(Forbidden("read-audit-answers", me.actor, READERS))
         assert forbidden is not None
         return page(request, "message.html", 403, me=me, title="", refused=forbidden)
-    ctx = fresh_context(request)
     if format == "csv":
         if listed not in INDEX_LISTS:
             return no_such_list(request, me)
         found, row = INDEX_LISTS[listed]
-        rows = json_for(found(ctx.documents, me.actor.agency), me.actor.role)
+        rows = json_for(list(found(request, me.actor.agency)), me.actor.role)
         return csv_answer(rows, row, f"auditor-{listed}")
-    vacancies = read.vacancies(ctx.documents, me.actor.agency)
-    rounds = read.rounds(ctx.documents, me.actor.agency)
     return page(
         request,
         "auditor.html",
         me=me,
-        vacancies=vacancies,
-        rounds=rounds,
-        plans=succession_plans(ctx.documents, me.actor.agency),
+        vacancies=kept_reads.vacancies(request, me.actor.agency),
+        rounds=kept_reads.rounds(request, me.actor.agency),
+        plans=plans(request, me.actor.agency),
         lists=me.actor.role in AUDITORS,
         decided=DECIDED,
         subjects=list(Subject),
@@ -132,27 +141,42 @@ def index(
     )
 
 
+# The latest events of a timeline a page shows, and how many more each "more" shows: an
+# employee read every day has a trail of thousands (each read is on it), complete in its CSV.
+SHOWN = 200
+
+
 @router.get("/timeline")
 def subject_timeline(
-    request: Request, me: SignedIn, subject: Subject, key: str, format: str = ""
+    request: Request,
+    me: SignedIn,
+    subject: Subject,
+    key: str,
+    format: str = "",
+    latest: Annotated[int, Query(ge=1)] = SHOWN,
 ) -> Response:
+    """``latest``: how many of the latest events the page shows (the CSV holds them all)."""
     app: Talenta = context(request).app
     found = answered(request, me, lambda: timeline(app, subject, key, me.actor))
     if isinstance(found, Response):
         return found
     if found.subject is Subject.EMPLOYEE:
         record_reads(app, me.actor, found.agency, [found.key], "web GET /auditor/timeline/employee")
-    events = json_for(found.events, me.actor.role)
     if format == "csv":
-        return csv_answer(events, AuditEvent, f"timeline-{subject}")
+        return csv_answer(json_for(found.events, me.actor.role), AuditEvent, f"timeline-{subject}")
+    address = f"/auditor/timeline?subject={subject}&key={quote(key)}"
+    listed = found.events[-latest:]
+    more = len(found.events) > len(listed)
     return page(
         request,
         "audit_timeline.html",
         me=me,
         subject=subject,
         key=shown(key, me.actor.role),
-        events=events,
-        csv=f"/auditor/timeline?subject={subject}&key={quote(key)}&format=csv",
+        events=json_for(listed, me.actor.role),
+        total=len(found.events),
+        more=f"{address}&latest={latest + SHOWN}" if more else "",
+        csv=f"{address}&format=csv",
     )
 
 

@@ -1202,3 +1202,17 @@ EN.update(
         "the breaches found so far. Reload the page to follow it.",
     }
 )
+
+# Long lists of the auditor's pages: the latest first, the rest a link away (and in the CSV).
+ID.update(
+    {
+        "latest_of": "Ditampilkan yang terbaru",
+        "show_more": "Tampilkan lebih banyak",
+    }
+)
+EN.update(
+    {
+        "latest_of": "Showing the latest",
+        "show_more": "Show more",
+    }
+)
