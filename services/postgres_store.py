@@ -13,11 +13,15 @@ from collections.abc import Sequence
 from typing import Any
 from uuid import UUID
 
-from eventsourcing.persistence import StoredEvent
+from eventsourcing.persistence import InterfaceError, OperationalError, StoredEvent
 from eventsourcing.postgres import PostgresApplicationRecorder, PostgresDatastore
+from eventsourcing.utils import retry
 from psycopg import Cursor
 from psycopg.rows import DictRow
 from psycopg.sql import SQL, Identifier
+
+# As the library's own reads: a restarting server is waited for, not reported as a failure.
+_RIDES_THROUGH_RESTARTS = retry((InterfaceError, OperationalError), max_attempts=10, wait=0.2)
 
 TOPIC = f"{__name__}:ArrayInsertRecorder"
 
@@ -64,12 +68,14 @@ class ArrayInsertRecorder(PostgresApplicationRecorder):
             id_type=id_type,
         )
 
+    @_RIDES_THROUGH_RESTARTS
     def versions_of(self, originator_ids: Sequence[UUID]) -> dict[UUID, int]:
         """The version of each of these aggregates that is stored, in one query."""
         with self.datastore.get_connection() as conn, conn.cursor() as curs:
             curs.execute(self.select_versions_of_statement, (list(originator_ids),))
             return {row["originator_id"]: int(row["version"]) for row in curs.fetchall()}
 
+    @_RIDES_THROUGH_RESTARTS
     def select_events_of(self, originator_ids: Sequence[UUID]) -> list[StoredEvent]:
         """Every event of these aggregates, each aggregate's in version order."""
         with self.datastore.get_connection() as conn, conn.cursor() as curs:
@@ -84,6 +90,7 @@ class ArrayInsertRecorder(PostgresApplicationRecorder):
                 for row in curs.fetchall()
             ]
 
+    @_RIDES_THROUGH_RESTARTS
     def select_events_at(self, rows: Sequence[tuple[UUID, int]]) -> list[StoredEvent]:
         """The events at these (aggregate, version)s, in one query, by aggregate and version."""
         with self.datastore.get_connection() as conn, conn.cursor() as curs:
