@@ -80,15 +80,7 @@ class ArrayInsertRecorder(PostgresApplicationRecorder):
         """Every event of these aggregates, each aggregate's in version order."""
         with self.datastore.get_connection() as conn, conn.cursor() as curs:
             curs.execute(self.select_events_of_statement, (list(originator_ids),))
-            return [
-                StoredEvent(
-                    originator_id=row["originator_id"],
-                    originator_version=row["originator_version"],
-                    topic=row["topic"],
-                    state=bytes(row["state"]),
-                )
-                for row in curs.fetchall()
-            ]
+            return [_stored(row) for row in curs.fetchall()]
 
     @_RIDES_THROUGH_RESTARTS
     def select_events_at(self, rows: Sequence[tuple[UUID, int]]) -> list[StoredEvent]:
@@ -96,15 +88,7 @@ class ArrayInsertRecorder(PostgresApplicationRecorder):
         with self.datastore.get_connection() as conn, conn.cursor() as curs:
             ids, versions = [row[0] for row in rows], [row[1] for row in rows]
             curs.execute(self.select_events_at_statement, (ids, versions))
-            return [
-                StoredEvent(
-                    originator_id=row["originator_id"],
-                    originator_version=row["originator_version"],
-                    topic=row["topic"],
-                    state=bytes(row["state"]),
-                )
-                for row in curs.fetchall()
-            ]
+            return [_stored(row) for row in curs.fetchall()]
 
     def _insert_stored_events(
         self, curs: Cursor[DictRow], stored_events: Sequence[StoredEvent], **_: Any
@@ -120,3 +104,12 @@ class ArrayInsertRecorder(PostgresApplicationRecorder):
                 [event.state for event in stored_events],
             ),
         )
+
+
+def _stored(row: DictRow) -> StoredEvent:
+    return StoredEvent(
+        originator_id=row["originator_id"],
+        originator_version=row["originator_version"],
+        topic=row["topic"],
+        state=bytes(row["state"]),
+    )
